@@ -1,0 +1,117 @@
+"""Value objects produced by the article reader: :class:`Claim` and :class:`Article`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from ..policies import ClaimKind, Direction
+
+__all__ = ["Claim", "Article"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claimed index move, as printed in an article.
+
+    Attributes
+    ----------
+    index
+        Canonical index name from the registry (``"FTSE 250"``).
+    ticker
+        Yahoo ticker (``"^FTMC"``).
+    direction
+        ``"up"``, ``"down"``, ``"flat"``, or ``None`` for a level with no direction.
+    pct, points, level
+        Stated magnitudes; ``pct`` and ``points`` are positive (``direction`` carries the sign).
+    kind
+        ``"close"``, ``"intraday"``, ``"weekly"`` or ``"other"``.
+    trading_date
+        The session the claim is about (for weekly/other, the last session of the period).
+    hedge
+        Hedge word kept from the text ("nearly", "more than", "about", "as much as"), or ``None``.
+    text
+        The sentence (or sentences) the claim was read from.
+    span
+        ``(start, end)`` character offsets of ``text`` in the article.
+    pct_text, points_text, level_text
+        The numbers exactly as printed, normalised to plain decimals ("0.64", "21755.73"),
+        so that a checker can derive the printed precision.
+    alt_trading_date
+        A second candidate session when the text is ambiguous (reported, never guessed).
+    period
+        For ``kind == "other"``: ``"month"``, ``"quarter"``, ``"year-to-date"``, ``"year"``,
+        ``"from-record"``, ``"open-to-close"``, ``"multi-day"`` or ``None``.
+    notes
+        Remarks from the reader (internal inconsistency, ambiguity, assumptions made).
+    """
+
+    index: str
+    ticker: str | None
+    direction: Direction | None
+    pct: float | None
+    points: float | None
+    level: float | None
+    kind: ClaimKind
+    trading_date: date | None
+    hedge: str | None = None
+    text: str = ""
+    span: tuple[int, int] = (0, 0)
+    pct_text: str | None = None
+    points_text: str | None = None
+    level_text: str | None = None
+    alt_trading_date: date | None = None
+    period: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (dates as ISO strings)."""
+        d = asdict(self)
+        for k in ("trading_date", "alt_trading_date"):
+            d[k] = d[k].isoformat() if d[k] is not None else None
+        d["span"] = list(self.span)
+        d["notes"] = list(self.notes)
+        return d
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read: its dates and its claims.
+
+    Attributes
+    ----------
+    text
+        The full text.
+    published
+        Publication date (from ``published=``, a dateline, or a date in the text).
+    event_date
+        The session the article's news is about (the most common claim date, else ``published``).
+    claims
+        Every claimed index move, in text order.
+    source
+        Where the text came from (a path), if known.
+    date_basis
+        How ``published`` was found: ``"given"``, ``"dateline"``, ``"text"``.
+    notes
+        Remarks from the reader (ambiguities, assumptions).
+    """
+
+    text: str
+    published: date | None
+    event_date: date | None
+    claims: tuple[Claim, ...] = ()
+    source: str | None = None
+    date_basis: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict without the full text."""
+        return {
+            "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
+            "event_date": self.event_date.isoformat() if self.event_date else None,
+            "date_basis": self.date_basis,
+            "claims": [c.to_dict() for c in self.claims],
+            "notes": list(self.notes),
+        }
