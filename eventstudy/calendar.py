@@ -44,10 +44,16 @@ _START = "1990-01-01"
 @lru_cache(maxsize=None)
 def get_calendar(code: str) -> xcals.ExchangeCalendar:
     """Return the (cached) exchange_calendars calendar for an exchange code such as ``"XLON"``."""
-    try:
-        return xcals.get_calendar(code, start=_START)
-    except Exception as e:  # InvalidCalendarName and friends
-        raise EventStudyError(f"unknown exchange calendar {code!r}") from e
+    if code not in xcals.get_calendar_names(include_aliases=True):
+        raise EventStudyError(f"unknown exchange calendar {code!r}")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return xcals.get_calendar(code, start=_START)
+        except ValueError:  # some calendars (XTKS) cannot go back to _START
+            return xcals.get_calendar(code)
 
 
 def to_date(value: date | datetime | str | pd.Timestamp, name: str = "date") -> date:

@@ -23,9 +23,11 @@ __all__ = [
     "PriceDataError",
     "PriceUnavailableError",
     "PartialPriceDataError",
+    "InvalidDateRangeError",
     "StoreError",
     "StudyError",
     "InsufficientDataError",
+    "UnknownSecurityError",
 ]
 
 
@@ -104,6 +106,10 @@ class PartialPriceDataError(PriceDataError):
     """A source answered with only part of the requested range."""
 
 
+class InvalidDateRangeError(PriceDataError, ValueError):
+    """A date range that is not one: a bound that is not a date, or ``start`` after ``end``."""
+
+
 class StoreError(EventStudyError, OSError):
     """The local price store cannot be opened or written."""
 
@@ -114,3 +120,14 @@ class StudyError(EventStudyError, ValueError):
 
 class InsufficientDataError(StudyError):
     """Too few estimation or event-window observations."""
+
+
+class UnknownSecurityError(StudyError, LookupError):
+    """An event names a security that is not a column of the returns table."""
+
+    def __init__(self, security: str, message: str | None = None) -> None:
+        super().__init__(message or f"unknown security {security!r}; events must name columns of the returns table")
+        self.security = security
+
+    def __str__(self) -> str:  # LookupError would quote the whole message
+        return str(self.args[0])

@@ -1,0 +1,293 @@
+"""The price chain: bundled data, then the local store, then the network for what they lack.
+
+:class:`PriceLoader` answers ``history(ticker, start, end)`` (the
+:class:`~eventstudy.prices.base.PriceSource` protocol) by combining
+
+1. the bundled files (:mod:`eventstudy.prices.bundled`, 2021-01-04 .. 2022-06-30),
+2. the local store (:class:`~eventstudy.prices.store.PriceStore`), by its coverage,
+3. a network source (default :class:`~eventstudy.prices.yahoo.YahooSource`) asked only for
+   the sub-ranges the first two lack, whose answers are written to the store with the
+   coverage they really have, so nothing is fetched twice.
+
+Offline (``offline=True``, or ``EVENTSTUDY_OFFLINE=1`` when ``offline`` is not given) the
+network is never used and a range the bundled data and the store cannot fill raises a
+one-line error that says where the prices could have come from.
+
+Prices are raw index levels; bounds are inclusive; answers are complete or raise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import pandas as pd
+
+from ..exceptions import PartialPriceDataError, PriceDataError, PriceUnavailableError
+from ..indices import by_ticker
+from .base import PriceSource
+from .bundled import BundledSource, load_bundled
+from .coverage import Interval, conform, expected_sessions, format_intervals, parse_range, subtract
+from .store import PriceStore
+from .yahoo import Fetched
+
+__all__ = ["PriceLoader", "default_loader", "OFFLINE_ENV"]
+
+#: Environment variable that turns the network off when set to 1/true/yes/on.
+OFFLINE_ENV = "EVENTSTUDY_OFFLINE"
+
+
+def _env_offline() -> bool:
+    return os.environ.get(OFFLINE_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+class PriceLoader:
+    """Daily OHLC from bundled data, the local store and Yahoo Finance, in that order.
+
+    Parameters
+    ----------
+    store_path
+        SQLite store file. ``None``: ``$EVENTSTUDY_STORE``, else the user cache directory.
+    offline
+        Never use the network. ``None``: read ``$EVENTSTUDY_OFFLINE`` (``1``/``true``).
+    source
+        The network source. ``None``: :class:`~eventstudy.prices.yahoo.YahooSource`. Any
+        object with ``fetch(ticker, start, end) -> Fetched`` (partial answers are then
+        stored with their true coverage) or a plain
+        :class:`~eventstudy.prices.base.PriceSource` (only complete answers are stored).
+    bundled
+        Use the bundled files (default ``True``).
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> loader = PriceLoader(offline=True)
+    >>> loader.history("^FTMC", date(2021, 3, 1), date(2021, 3, 5))["close"].round(2).tolist()
+    [21221.46, 21177.91, 21436.32, 21296.23, 20961.31]
+    """
+
+    def __init__(
+        self,
+        *,
+        store_path: str | os.PathLike[str] | None = None,
+        offline: bool | None = None,
+        source: object | None = None,
+        bundled: bool = True,
+    ) -> None:
+        self.store = PriceStore(store_path)
+        self.offline = _env_offline() if offline is None else bool(offline)
+        if source is None:
+            from .yahoo import YahooSource
+
+            source = YahooSource()
+        if not (hasattr(source, "fetch") or isinstance(source, PriceSource)):
+            raise TypeError("source must have fetch(ticker, start, end) or history(ticker, start, end)")
+        self.source = source
+        self.bundled = BundledSource() if bundled else None
+
+    def __repr__(self) -> str:
+        return f"PriceLoader(store_path={str(self.store.path)!r}, offline={self.offline}, source={self.source!r})"
+
+    # -- the chain -----------------------------------------------------------------------
+
+    def history(self, ticker: str, start: date | str, end: date | str) -> pd.DataFrame:
+        """OHLC for ``ticker`` from ``start`` to ``end`` inclusive.
+
+        Parameters
+        ----------
+        ticker
+            Yahoo ticker, e.g. ``"^FTMC"``.
+        start, end
+            Inclusive bounds (``date`` or ISO string).
+
+        Returns
+        -------
+        DataFrame
+            ``date`` index (one row per session), float columns ``open high low close``;
+            never empty.
+
+        Raises
+        ------
+        InvalidDateRangeError
+            If a bound is not a date or ``start > end``.
+        PriceUnavailableError
+            If no source has any price in the range (offline and not bundled or stored, or
+            Yahoo answered with nothing).
+        PartialPriceDataError
+            If only part of the range can be had; what was fetched is stored all the same.
+        StoreError
+            If the store file is needed and cannot be read or written.
+        """
+        ticker = _check_ticker(ticker)
+        start, end = parse_range(start, end)
+        bundled_cov = self._bundled_coverage(ticker)
+        failures: list[str] = []
+        if bundled_cov is not None and bundled_cov[0] <= start and end <= bundled_cov[1]:
+            gaps: list[Interval] = []  # fast path: no store, no network
+            frame = self._bundled_rows(ticker, start, end)
+        else:
+            gaps = self._gaps(ticker, start, end, bundled_cov)
+            if gaps and not self.offline:
+                for lo, hi in gaps:
+                    failures.extend(self._fetch_into_store(ticker, lo, hi))
+                gaps = self._gaps(ticker, start, end, bundled_cov)
+            frame = self._combine(ticker, start, end, bundled_cov)
+        if not gaps:
+            if frame.empty:
+                raise PriceUnavailableError(
+                    f"there is no trading session for {ticker} in {start}..{end}; widen the range",
+                    ticker=ticker,
+                    start=start,
+                    end=end,
+                )
+            return frame
+        raise self._short_error(ticker, start, end, gaps, bundled_cov, frame, failures)
+
+    def closes(self, tickers: str | Iterable[str], start: date | str, end: date | str) -> pd.DataFrame:
+        """Closing levels, one column per ticker, from ``start`` to ``end`` inclusive.
+
+        The index is the union of the tickers' sessions (``date``); a ticker without a
+        session on a date has NaN there.
+
+        Raises
+        ------
+        PriceDataError
+            If any ticker fails: the error of that ticker if only one fails, else one error
+            listing each failure (the type of the first).
+        """
+        start, end = parse_range(start, end)
+        names = [tickers] if isinstance(tickers, str) else list(dict.fromkeys(tickers))
+        if not names:
+            raise PriceUnavailableError("closes() needs at least one ticker")
+        series: dict[str, pd.Series] = {}
+        errors: list[tuple[str, PriceDataError]] = []
+        for t in names:
+            try:
+                series[t] = self.history(t, start, end)["close"]
+            except PriceDataError as e:
+                errors.append((t, e))
+        if len(errors) == 1:
+            raise errors[0][1]
+        if errors:
+            first = errors[0][1]
+            raise type(first)(
+                f"prices missing for {len(errors)} of {len(names)} tickers: "
+                + "; ".join(f"{t}: {e}" for t, e in errors),
+                start=first.start,
+                end=first.end,
+            ) from first
+        out = pd.DataFrame(series)
+        out.index.name = "date"
+        out.columns.name = "ticker"
+        return out
+
+    def missing(self, ticker: str, start: date | str, end: date | str) -> list[Interval]:
+        """Sub-ranges of ``start .. end`` (inclusive) that neither the bundled data nor the
+        store covers and that hold at least one expected session: what :meth:`history`
+        would fetch."""
+        ticker = _check_ticker(ticker)
+        start, end = parse_range(start, end)
+        return self._gaps(ticker, start, end, self._bundled_coverage(ticker))
+
+    # -- steps ---------------------------------------------------------------------------
+
+    def _bundled_coverage(self, ticker: str) -> Interval | None:
+        return self.bundled.coverage(ticker) if self.bundled is not None else None
+
+    def _bundled_rows(self, ticker: str, start: date, end: date) -> pd.DataFrame:
+        df = load_bundled(ticker)
+        return conform(df.loc[pd.Timestamp(start) : pd.Timestamp(end)])
+
+    def _gaps(self, ticker: str, start: date, end: date, bundled_cov: Interval | None) -> list[Interval]:
+        """Sub-ranges neither bundled nor stored that hold at least one expected session."""
+        covered = self.store.coverage(ticker)
+        if bundled_cov is not None:
+            covered = [*covered, bundled_cov]
+        out = []
+        for lo, hi in subtract((start, end), covered):
+            if len(expected_sessions(ticker, lo, hi)[0]):
+                out.append((lo, hi))
+        return out
+
+    def _fetch_into_store(self, ticker: str, start: date, end: date) -> list[str]:
+        """Fetch one gap and store what came back with its true coverage; return failure notes."""
+        source = self.source
+        name = getattr(source, "name", type(source).__name__)
+        try:
+            if hasattr(source, "fetch"):
+                got: Fetched = source.fetch(ticker, start, end)  # type: ignore[attr-defined]
+            else:
+                frame = source.history(ticker, start, end)  # type: ignore[attr-defined]
+                got = Fetched(ticker, start, end, conform(frame), ((start, end),), ())
+        except PriceDataError as e:
+            return [str(e)]
+        if not got.frame.empty and got.coverage:
+            self.store.write(ticker, got.frame, coverage=got.coverage, source=str(name))
+        if got.frame.empty:
+            return [f"{name} returned no prices for {start}..{end}"]
+        if not got.complete:
+            return [f"{name} returned only {format_intervals(got.coverage)} of {start}..{end}"]
+        return []
+
+    def _combine(self, ticker: str, start: date, end: date, bundled_cov: Interval | None) -> pd.DataFrame:
+        parts = []
+        if bundled_cov is not None and bundled_cov[0] <= end and start <= bundled_cov[1]:
+            parts.append(self._bundled_rows(ticker, max(start, bundled_cov[0]), min(end, bundled_cov[1])))
+        stored = self.store.read(ticker, start, end)
+        if parts:
+            stored = stored[~stored.index.isin(parts[0].index)]  # bundled data wins
+        parts.append(stored)
+        parts = [p for p in parts if not p.empty]
+        if not parts:
+            return conform(stored)
+        return conform(pd.concat(parts))
+
+    def _short_error(
+        self,
+        ticker: str,
+        start: date,
+        end: date,
+        gaps: Sequence[Interval],
+        bundled_cov: Interval | None,
+        frame: pd.DataFrame,
+        failures: Sequence[str],
+    ) -> PriceDataError:
+        bundled = f"bundled ({bundled_cov[0]}..{bundled_cov[1]})" if bundled_cov else "bundled"
+        if frame.empty:
+            lead, cls = f"prices for {ticker} {start}..{end} are", PriceUnavailableError
+        else:
+            lead = f"prices for {ticker} {start}..{end} are incomplete: {format_intervals(gaps)}"
+            lead, cls = lead + (" is" if len(gaps) == 1 else " are"), PartialPriceDataError
+        if _registry_entry(ticker) is None:
+            lead = lead.replace(f"{ticker} ", f"{ticker} (not in eventstudy.indices) ", 1)
+        if self.offline:
+            msg = (
+                f"{lead} not {bundled} and not in the store at {self.store.path}; run online "
+                f"(unset {OFFLINE_ENV}) or `eventstudy fetch {ticker} --start {gaps[0][0]} --end {gaps[-1][1]}`"
+            )
+        else:
+            msg = f"{lead} not to be had: {'; '.join(failures) or 'the source could not fill the gaps'}; retry later"
+        return cls(msg, ticker=ticker, start=start, end=end)
+
+
+def _registry_entry(ticker: str) -> object | None:
+    """The registry entry of ``ticker``, or ``None``."""
+    try:
+        return by_ticker(ticker)
+    except LookupError:
+        return None
+
+
+def _check_ticker(ticker: object) -> str:
+    if not isinstance(ticker, str) or not ticker.strip():
+        raise PriceUnavailableError(f"ticker={ticker!r} is not a ticker; give a Yahoo ticker such as '^FTSE'")
+    return ticker.strip()
+
+
+def default_loader() -> PriceLoader:
+    """A :class:`PriceLoader` configured from the environment (``EVENTSTUDY_STORE``, ``EVENTSTUDY_OFFLINE``).
+
+    A new loader each call (cheap), so that changes of the environment take effect.
+    """
+    return PriceLoader()

@@ -1,0 +1,235 @@
+"""Daily prices from Yahoo Finance through :func:`yfinance.download` (imported lazily).
+
+What yfinance 1.x does, and what this module does about it:
+
+* ``end`` is *exclusive* in yfinance; ours is inclusive, so one day is added.
+* ``auto_adjust=False`` is passed: Open/High/Low/Close are Yahoo's raw (split-adjusted)
+  levels; ``Adj Close`` and ``Volume`` are dropped.
+* Columns come as a ``MultiIndex`` with levels ``("Price", "Ticker")`` even for one ticker,
+  the index is named ``"Date"`` and tz-naive for daily data; both flat and multi-level
+  columns, and tz-aware indexes, are accepted.
+* Offline or rate-limited, yfinance prints an error and returns an *empty* frame without
+  raising: that becomes :class:`~eventstudy.exceptions.PriceUnavailableError`.
+* It can return part of the range, or rows of NaN: rows without a close are dropped, and
+  the sessions received are compared with the exchange calendar's
+  (:func:`~eventstudy.prices.coverage.expected_sessions`); what is missing makes the
+  answer partial, and :class:`Fetched` records the true coverage.
+* A row dated today or later may be a live snapshot: it is dropped (see
+  :func:`~eventstudy.prices.coverage.last_settled_day`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import PartialPriceDataError, PriceDataError, PriceUnavailableError
+from .base import COLUMNS
+from .coverage import (
+    Interval,
+    conform,
+    covered_intervals,
+    expected_sessions,
+    format_intervals,
+    last_settled_day,
+    parse_range,
+    subtract,
+)
+
+__all__ = ["YahooSource", "Fetched"]
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What one download brought back.
+
+    Attributes
+    ----------
+    ticker, start, end
+        The range asked for (inclusive).
+    frame
+        The rows received (package shape; may be empty).
+    coverage
+        Inclusive intervals of ``start .. end`` in which every expected session has a row.
+    missing
+        Expected sessions without a price (including those not settled yet).
+    """
+
+    ticker: str
+    start: date
+    end: date
+    frame: pd.DataFrame
+    coverage: tuple[Interval, ...]
+    missing: tuple[date, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Whether the whole range is covered."""
+        return self.coverage == ((self.start, self.end),)
+
+    @property
+    def gaps(self) -> list[Interval]:
+        """The parts of the range not covered."""
+        return subtract((self.start, self.end), self.coverage)
+
+
+class YahooSource:
+    """Price source that downloads daily OHLC from Yahoo Finance (network).
+
+    Parameters
+    ----------
+    timeout
+        Seconds to wait for Yahoo per request.
+
+    Notes
+    -----
+    Prices are raw index levels (``auto_adjust=False``), bounds inclusive. Nothing is
+    cached here: :class:`~eventstudy.prices.loader.PriceLoader` keeps answers in the store.
+    """
+
+    name = "yahoo"
+
+    def __init__(self, *, timeout: float = 10.0) -> None:
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"YahooSource(timeout={self.timeout})"
+
+    def fetch(self, ticker: str, start: date, end: date) -> Fetched:
+        """Download ``ticker`` from ``start`` to ``end`` inclusive and say what it covers.
+
+        Never raises for an empty or partial answer (see :meth:`history` for that);
+        raises :class:`PriceUnavailableError` only if yfinance itself fails or cannot be
+        imported, and :class:`PriceDataError` if the answer has an unexpected shape.
+        """
+        start, end = parse_range(start, end)
+        settled = last_settled_day()
+        expected, exact = expected_sessions(ticker, start, end)
+        if start > settled:
+            raw = None  # nothing can be final yet: do not ask
+        else:
+            raw = self._download(ticker, start, min(end, settled))
+        frame = _normalise(raw, ticker)
+        frame = frame.loc[pd.Timestamp(start) : pd.Timestamp(min(end, settled))]
+        coverage = covered_intervals(frame.index, expected, start, end, exact=exact)
+        inside = np.array([_inside(d, coverage) for d in expected.date], dtype=bool)
+        missing = tuple(expected.date[~inside])
+        return Fetched(ticker, start, end, frame, tuple(coverage), missing)
+
+    def history(self, ticker: str, start: date, end: date) -> pd.DataFrame:
+        """OHLC for ``ticker`` from ``start`` to ``end`` inclusive (source protocol).
+
+        Raises
+        ------
+        PriceUnavailableError
+            If Yahoo answers with nothing (offline, rate-limited, unknown ticker).
+        PartialPriceDataError
+            If the answer misses sessions of the range.
+        """
+        got = self.fetch(ticker, start, end)
+        raise_if_short(got)
+        return got.frame
+
+    def _download(self, ticker: str, start: date, end: date) -> pd.DataFrame | None:
+        try:
+            import yfinance
+        except ImportError as e:  # pragma: no cover - yfinance is a dependency
+            raise PriceUnavailableError(
+                "yfinance is not installed; `pip install yfinance` or work offline with bundled data",
+                ticker=ticker,
+                start=start,
+                end=end,
+            ) from e
+        try:
+            return yfinance.download(
+                ticker,
+                start=start.isoformat(),
+                end=(end + timedelta(days=1)).isoformat(),  # yfinance's end is exclusive
+                interval="1d",
+                auto_adjust=False,
+                actions=False,
+                progress=False,
+                threads=False,
+                multi_level_index=True,
+                timeout=self.timeout,
+            )
+        except Exception as e:  # yfinance raises assorted network errors
+            raise PriceUnavailableError(
+                f"Yahoo Finance download of {ticker} {start}..{end} failed ({e}); retry later or work offline",
+                ticker=ticker,
+                start=start,
+                end=end,
+            ) from e
+
+
+def raise_if_short(got: Fetched) -> None:
+    """Raise the error that says what a :class:`Fetched` answer lacks (nothing if complete)."""
+    if got.complete and not got.frame.empty:
+        return
+    if got.frame.empty:
+        raise PriceUnavailableError(
+            f"Yahoo Finance returned no prices for {got.ticker} {got.start}..{got.end} "
+            "(offline, rate-limited or unknown ticker); check the ticker, retry later or work offline",
+            ticker=got.ticker,
+            start=got.start,
+            end=got.end,
+        )
+    raise PartialPriceDataError(
+        f"Yahoo Finance returned only part of {got.ticker} {got.start}..{got.end}: it covers "
+        f"{format_intervals(got.coverage)}; {len(got.missing)} session(s) missing"
+        + _not_settled_note(got.missing),
+        ticker=got.ticker,
+        start=got.start,
+        end=got.end,
+    )
+
+
+def _not_settled_note(missing: tuple[date, ...]) -> str:
+    settled = last_settled_day()
+    if missing and missing[-1] > settled:
+        return f" (sessions after {settled} are not settled yet)"
+    return ""
+
+
+def _inside(day: date, intervals: list[Interval]) -> bool:
+    return any(a <= day <= b for a, b in intervals)
+
+
+_NAMES = {"open": "open", "high": "high", "low": "low", "close": "close"}
+
+
+def _normalise(raw: pd.DataFrame | None, ticker: str) -> pd.DataFrame:
+    """yfinance's answer in the package shape; rows without a close dropped."""
+    empty = pd.DataFrame(
+        {c: pd.Series(dtype="float64") for c in COLUMNS}, index=pd.DatetimeIndex([], name="date")
+    )
+    if raw is None or raw.empty:
+        return conform(empty)
+    df = raw
+    if isinstance(df.columns, pd.MultiIndex):
+        names = list(df.columns.names)
+        level = names.index("Ticker") if "Ticker" in names else df.columns.nlevels - 1
+        keys = list(dict.fromkeys(df.columns.get_level_values(level)))
+        key = next((k for k in keys if str(k).upper() == ticker.upper()), keys[0] if len(keys) == 1 else None)
+        if key is None:
+            raise PriceDataError(f"Yahoo Finance answered for {keys}, not {ticker}", ticker=ticker)
+        df = df.xs(key, axis=1, level=level)
+    df = df.rename(columns=lambda c: str(c).strip().lower())
+    if "close" not in df.columns:
+        raise PriceDataError(
+            f"Yahoo Finance answer for {ticker} has no Close column (columns: {list(df.columns)})",
+            ticker=ticker,
+        )
+    for c in COLUMNS:
+        if c not in df.columns:
+            df[c] = float("nan")
+    df = df.loc[:, list(COLUMNS)].apply(pd.to_numeric, errors="coerce")
+    idx = pd.DatetimeIndex(df.index)
+    if idx.tz is not None:
+        idx = idx.tz_localize(None)  # keep the exchange-local date
+    df.index = idx
+    df = df[df["close"].notna()]
+    return conform(df)
