@@ -1,0 +1,25 @@
+"""Check claimed index moves against real prices.
+
+:func:`check_claim` / :func:`check_article` / :func:`check_claims` give one
+:class:`Verdict` per claim; :func:`check_paths` checks a batch of article files;
+:func:`market_context` shows how the other major indices moved on the day.
+"""
+
+from __future__ import annotations
+
+from .batch import BatchResult, check_paths
+from .claims import PERIODS, check_article, check_claim, check_claims, period_start
+from .context import market_context
+from .verdict import Verdict
+
+__all__ = [
+    "Verdict",
+    "check_claim",
+    "check_claims",
+    "check_article",
+    "check_paths",
+    "BatchResult",
+    "market_context",
+    "PERIODS",
+    "period_start",
+]

@@ -1,0 +1,225 @@
+"""Check every claim in a batch of article files: :func:`check_paths` -> :class:`BatchResult`."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from ..exceptions import ArticleError, EventStudyError
+from ..prices.base import PriceSource
+from ..read.model import Article
+from .cache import PriceCache
+from .claims import _check, _prefetch
+from .verdict import Verdict
+
+__all__ = ["BatchResult", "BatchSummary", "check_paths", "collect_files", "FRAME_COLUMNS"]
+
+#: Columns of :attr:`BatchResult.frame`, one row per claim.
+FRAME_COLUMNS = (
+    "file",
+    "published",
+    "index",
+    "ticker",
+    "kind",
+    "period",
+    "direction",
+    "hedge",
+    "pct",
+    "points",
+    "level",
+    "trading_date",
+    "status",
+    "reason",
+    "session",
+    "base_date",
+    "actual_pct",
+    "actual_points",
+    "actual_level",
+    "prev_close",
+    "open",
+    "high",
+    "low",
+    "close",
+    "close_pct",
+    "explanation",
+)
+_STATUSES = ("confirmed", "contradicted", "ambiguous", "unverifiable")
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files named in ``paths``, with folders searched recursively.
+
+    Files given by name are always kept (a missing one is reported by the reader). Inside a
+    folder every non-hidden file is kept (hidden files and folders, starting with ``.``,
+    are skipped), so that a binary or undecodable file is reported rather than silently
+    ignored. Each folder's files are sorted by path.
+    """
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(Path(root) / f for f in files if not f.startswith("."))
+            out.extend(sorted(found))
+        else:
+            out.append(path)
+    return out
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """Verdict counts by claim kind, with the number of unreadable files."""
+
+    table: pd.DataFrame
+    files: int
+    failures: int
+
+    def __str__(self) -> str:
+        head = f"Claims checked by kind ({self.files} files, {self.failures} unreadable)"
+        return f"{head}\n{self.table.to_string()}"
+
+    def _repr_html_(self) -> str:
+        return f"<p>{self.files} files, {self.failures} unreadable</p>" + self.table.to_html()
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The verdicts of a batch run.
+
+    Attributes
+    ----------
+    frame
+        One row per claim (:data:`FRAME_COLUMNS`).
+    failures
+        One row per unreadable file: ``file``, ``error`` (exception type), ``reason``.
+    verdicts
+        The :class:`Verdict` objects, in the order of ``frame``'s rows.
+    files
+        Number of files attempted.
+    """
+
+    frame: pd.DataFrame
+    failures: pd.DataFrame
+    verdicts: tuple[Verdict, ...] = field(default=())
+    files: int = 0
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def summary(self) -> BatchSummary:
+        """Verdict counts: one row per claim kind plus ``total``, one column per status."""
+        if self.frame.empty:
+            table = pd.DataFrame(0, index=pd.Index(["total"], name="kind"), columns=list(_STATUSES))
+        else:
+            table = pd.crosstab(self.frame["kind"], self.frame["status"])
+            table = table.reindex(columns=list(_STATUSES), fill_value=0)
+            table.loc["total"] = table.sum()
+        table["all"] = table.sum(axis=1)
+        return BatchSummary(table, self.files, len(self.failures))
+
+    def __str__(self) -> str:
+        return str(self.summary())
+
+
+def _nan(x: float | None) -> float:
+    return math.nan if x is None else float(x)
+
+
+def _row(file: str, article: Article, v: Verdict) -> dict[str, object]:
+    c = v.claim
+    a = v.actual
+    return {
+        "file": file,
+        "published": article.published,
+        "index": c.index,
+        "ticker": c.ticker,
+        "kind": c.kind,
+        "period": c.period,
+        "direction": c.direction,
+        "hedge": c.hedge,
+        "pct": _nan(c.pct),
+        "points": _nan(c.points),
+        "level": _nan(c.level),
+        "trading_date": c.trading_date,
+        "status": v.status,
+        "reason": v.reason,
+        "session": v.session,
+        "base_date": v.base_date,
+        "actual_pct": _nan(v.compared.get("pct")),
+        "actual_points": _nan(v.compared.get("points")),
+        "actual_level": _nan(v.compared.get("level")),
+        "prev_close": _nan(a.get("prev_close")),
+        "open": _nan(a.get("open")),
+        "high": _nan(a.get("high")),
+        "low": _nan(a.get("low")),
+        "close": _nan(a.get("close")),
+        "close_pct": _nan(a.get("close_pct")),
+        "explanation": v.explanation,
+    }
+
+
+def check_paths(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    source: PriceSource,
+    published: date | None = None,
+    progress: bool = False,
+) -> BatchResult:
+    """Read every article file in ``paths`` and check all their claims.
+
+    Parameters
+    ----------
+    paths
+        Files and folders (searched recursively, see :func:`collect_files`).
+    source
+        Where prices come from; each ticker is fetched once for the whole run when possible.
+    published
+        Publication date for every file (else each file's own dateline or date).
+    progress
+        Show a tqdm progress bar over the files.
+
+    Returns
+    -------
+    BatchResult
+        ``frame`` (one row per claim), ``failures`` (files that could not be read, and why:
+        the run carries on past them), ``summary()``.
+    """
+    from ..read import read_file  # the reader is a separate layer; import when needed
+
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    files = collect_files(paths)
+    it: Iterable[Path] = files
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(files, desc="reading", unit="file")
+    read: list[tuple[str, Article]] = []
+    failures: list[dict[str, str]] = []
+    for f in it:
+        try:
+            read.append((str(f), read_file(f, published=published)))
+        except (EventStudyError, OSError, UnicodeError) as e:
+            kind = (
+                type(e).__name__ if isinstance(e, ArticleError | EventStudyError) else f"{type(e).__name__}"
+            )
+            failures.append({"file": str(f), "error": kind, "reason": str(e)})
+    cache = PriceCache(source)
+    _prefetch([c for _, a in read for c in a.claims], cache)
+    rows: list[dict[str, object]] = []
+    verdicts: list[Verdict] = []
+    for name, article in read:
+        for claim in article.claims:
+            v = _check(claim, cache)
+            verdicts.append(v)
+            rows.append(_row(name, article, v))
+    frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
+    fail = pd.DataFrame(failures, columns=["file", "error", "reason"])
+    return BatchResult(frame, fail, tuple(verdicts), len(files))

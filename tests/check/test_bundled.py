@@ -1,0 +1,99 @@
+"""Checks against the bundled real prices, and market context."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from eventstudy.check import check_claim, check_claims, market_context
+from eventstudy.prices.bundled import BundledSource
+from eventstudy.read.model import Claim
+
+SEED = Claim(
+    index="FTSE 250",
+    ticker="^FTMC",
+    direction="up",
+    pct=0.64,
+    points=None,
+    level=21755.73,
+    kind="intraday",
+    trading_date=date(2022, 2, 15),
+    pct_text="0.64",
+    level_text="21755.73",
+)
+
+
+def test_seed_claim_is_confirmed_with_the_numbers():
+    # Reference numbers: the FTSE 250 row of 2022-02-15 and 2022-02-14 in shared/data/ftse250.csv;
+    # 21755.73 / 1.0064 = 21617.378 (by hand); 21852.51 / 21617.89 - 1 = +1.085 %.
+    v = check_claim(SEED, BundledSource())
+    assert v.status == "confirmed"
+    for text in (
+        "21,755.73",
+        "21,539.10-21,882.63",
+        "21755.73/1.0064 = 21,617.38",
+        "actual 21,617.89",
+        "21,852.51 (+1.09 %",
+    ):
+        assert text in v.explanation, text
+    assert v.actual["prev_close"] == 21617.89 and v.actual["close"] == 21852.51
+    assert v.actual["implied_prev_close"] == pytest.approx(21617.38, abs=0.005)
+    assert v.session == date(2022, 2, 15) and v.base_date == date(2022, 2, 14)
+
+
+def test_seed_with_a_wrong_level_is_contradicted():
+    from dataclasses import replace
+
+    v = check_claim(replace(SEED, level=21955.73, level_text="21955.73"), BundledSource())
+    assert v.status == "contradicted" and "level" in v.failed
+
+
+def test_first_bundled_sessions():
+    # 2021-01-05 needs the close of 2021-01-04, the first bundled session: found via the calendar
+    first = Claim("FTSE 100", "^FTSE", "up", None, None, None, "close", date(2021, 1, 4))
+    second = Claim("S&P 500", "^GSPC", "up", 0.71, None, None, "close", date(2021, 1, 5), pct_text="0.71")
+    v1, v2 = check_claims([first, second], BundledSource())
+    assert v1.status == "unverifiable" and "no prices" in v1.reason
+    # S&P 500: 3700.65 (2021-01-04) -> 3726.86 (2021-01-05) = +0.708 %
+    assert v2.status == "confirmed" and v2.actual["close_pct"] == pytest.approx(0.708, abs=0.001)
+
+
+def test_known_gap_in_euro_stoxx_is_unverifiable():
+    # PROVENANCE.md: ^STOXX50E has no row for 2021-05-13 (an XETR session)
+    c = Claim("Euro Stoxx 50", "^STOXX50E", "up", None, None, None, "close", date(2021, 5, 14))
+    v = check_claim(c, BundledSource())
+    assert v.status == "unverifiable" and "2021-05-13" in v.reason
+
+
+def test_market_context_on_invasion_day():
+    # 24 Feb 2022: Europe fell, Wall Street closed higher (bundled closes)
+    frame = market_context(date(2022, 2, 24), BundledSource(), direction="down")
+    assert list(frame.columns) == [
+        "index",
+        "session",
+        "prev_close",
+        "close",
+        "close_pct",
+        "direction",
+        "same_direction",
+        "note",
+    ]
+    assert frame.loc["^FTSE", "close_pct"] == pytest.approx((7207.38 / 7498.18 - 1) * 100)
+    assert frame.loc["^FTSE", "direction"] == "down" and bool(frame.loc["^FTSE", "same_direction"])
+    assert frame.loc["^GSPC", "direction"] == "up" and not frame.loc["^GSPC", "same_direction"]
+
+
+def test_market_context_keeps_rows_it_cannot_fill(mem):
+    src = mem.MemorySource(
+        {
+            "A": {date(2024, 1, 2): (1, 1, 1, 100.0), date(2024, 1, 3): (1, 1, 1, 101.0)},
+            "B": {date(2024, 1, 2): (1, 1, 1, 100.0), date(2024, 1, 3): (1, 1, 1, 99.0)},
+            "C": {date(2024, 1, 2): (1, 1, 1, 100.0), date(2024, 1, 3): (1, 1, 1, 102.0)},
+        }
+    )
+    frame = market_context("2024-01-03", src, tickers=["A", "B", "C", "MISSING"])
+    assert frame.loc["A", "direction"] == "up" and frame.loc["B", "direction"] == "down"
+    assert frame["same_direction"].tolist()[:3] == [True, False, True]  # majority: up
+    assert math.isnan(frame.loc["MISSING", "close_pct"]) and "no prices" in frame.loc["MISSING", "note"]
