@@ -28,6 +28,8 @@ __all__ = [
     "StudyError",
     "InsufficientDataError",
     "UnknownSecurityError",
+    "OptionalDependencyError",
+    "BatchError",
 ]
 
 
@@ -126,8 +128,22 @@ class UnknownSecurityError(StudyError, LookupError):
     """An event names a security that is not a column of the returns table."""
 
     def __init__(self, security: str, message: str | None = None) -> None:
-        super().__init__(message or f"unknown security {security!r}; events must name columns of the returns table")
+        super().__init__(
+            message or f"unknown security {security!r}; events must name columns of the returns table"
+        )
         self.security = security
 
     def __str__(self) -> str:  # LookupError would quote the whole message
         return str(self.args[0])
+
+
+class OptionalDependencyError(EventStudyError, ImportError):
+    """An optional extra (e.g. ``eventstudy[dask]``) is needed and not installed."""
+
+    def __init__(self, message: str, *, package: str | None = None) -> None:
+        super().__init__(message)
+        self.package = package
+
+
+class BatchError(EventStudyError, ValueError):
+    """A distributed batch run cannot be set up (no usable client, bad partitioning)."""

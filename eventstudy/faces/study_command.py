@@ -1,0 +1,173 @@
+"""``eventstudy study``: an event study on returns (or prices) read from CSV files.
+
+Example (the estudy2 vignette)::
+
+    eventstudy study --returns rates.csv --benchmark rates_indx.csv --model market \\
+        --estimation 2019-04-01:2020-03-13 --event 2020-03-16:2020-03-20 --json
+
+CSV files have a date column (named ``date``, or the first column) and one column per
+security; the benchmark file has one column of benchmark returns (or prices, with
+``--prices``). Without ``--events`` every security has the same event (calendar-date
+windows); with ``--events EVENTS.csv`` (columns ``security,date[,id]``) each event has
+its own date and the windows may be relative, e.g. ``--estimation -250:-11 --event -1:1``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+from typing import Any, get_args
+
+import pandas as pd
+
+from ..exceptions import StudyError
+from ..policies import DatePolicy, ModelName
+
+__all__ = ["add_parser", "run", "parse_span", "read_table"]
+
+
+class StudyInputError(StudyError):
+    """A file or option of ``eventstudy study`` that cannot be used."""
+
+
+def add_parser(subparsers: Any) -> None:
+    """Add the ``study`` sub-command to an ``argparse`` sub-parsers object."""
+    p = subparsers.add_parser(
+        "study",
+        help="event study on CSV returns or prices",
+        description="Abnormal returns and significance tests (MacKinlay 1997) for securities in CSV files.",
+    )
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument(
+        "--returns", metavar="FILE.csv", help="returns: a date column and one column per security"
+    )
+    src.add_argument("--prices", metavar="FILE.csv", help="prices instead of returns (returns are computed)")
+    p.add_argument("--benchmark", metavar="FILE.csv", help="benchmark returns (or prices with --prices)")
+    p.add_argument("--factors", metavar="FILE.csv", help="factor returns for --model factor")
+    p.add_argument("--model", choices=get_args(ModelName), default="market", help="expected-return model")
+    p.add_argument(
+        "--estimation",
+        default="-250:-11",
+        metavar="START:END",
+        help="estimation window: trading days like -250:-11 or dates like 2019-04-01:2020-03-13",
+    )
+    p.add_argument(
+        "--event",
+        default="-1:1",
+        metavar="START:END",
+        help="event window: trading days like -1:1 or dates like 2020-03-16:2020-03-20",
+    )
+    p.add_argument("--events", metavar="EVENTS.csv", help="events: columns security,date[,id]")
+    p.add_argument(
+        "--log-returns",
+        action="store_true",
+        help="with --prices compute log returns; with --returns, the returns are log returns",
+    )
+    p.add_argument(
+        "--date-policy",
+        choices=get_args(DatePolicy),
+        default="next",
+        help="event dates that are not trading days (default next)",
+    )
+    p.add_argument("--min-estimation", type=int, default=None, help="fewest estimation returns per event")
+    p.add_argument(
+        "--calendar", default=None, help="exchange code (e.g. XLON) for event timestamps with a time"
+    )
+    p.add_argument(
+        "--convention",
+        choices=("paper", "estudy2"),
+        default="paper",
+        help="conventions of the tests: the original papers (default) or the R package estudy2",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of the text summary")
+
+
+def parse_span(text: str, name: str) -> tuple[int, int] | tuple[str, str]:
+    """Parse ``START:END`` as two ints (relative trading days) or two ISO dates."""
+    m = re.fullmatch(r"\s*([+-]?\d+)\s*:\s*([+-]?\d+)\s*", text)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})\s*:\s*(\d{4}-\d{2}-\d{2})\s*", text)
+    if m:
+        return m.group(1), m.group(2)
+    raise StudyInputError(
+        f"--{name} {text!r} is not START:END; use trading days like -250:-11 or dates like 2019-04-01:2020-03-13"
+    )
+
+
+def read_table(path: str | Path, what: str) -> pd.DataFrame:
+    """Read a CSV with a date column (``date`` or the first column) into a date-indexed frame."""
+    p = Path(path)
+    if not p.is_file():
+        raise StudyInputError(f"{what} file {str(p)!r} not found; give the path of a CSV file")
+    try:
+        frame = pd.read_csv(p)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
+        raise StudyInputError(f"{what} file {str(p)!r} is not a readable CSV ({e})") from e
+    if frame.shape[1] < 2:
+        raise StudyInputError(f"{what} file {str(p)!r} needs a date column and at least one data column")
+    col = "date" if "date" in frame.columns else frame.columns[0]
+    try:
+        idx = pd.DatetimeIndex(pd.to_datetime(frame[col]), name="date")
+    except (ValueError, TypeError) as e:
+        raise StudyInputError(
+            f"{what} file {str(p)!r}: column {col!r} does not hold dates (YYYY-MM-DD)"
+        ) from e
+    frame = frame.drop(columns=col).set_index(idx).sort_index()
+    try:
+        return frame.astype(float)
+    except (ValueError, TypeError) as e:
+        raise StudyInputError(f"{what} file {str(p)!r} holds values that are not numbers") from e
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``eventstudy study``; print the summary (or JSON) and return 0."""
+    from ..stats import EventStudy, returns_from_prices
+
+    kind = "log" if args.log_returns else "simple"
+    if args.prices:
+        returns = returns_from_prices(read_table(args.prices, "prices"), kind=kind)
+    else:
+        returns = read_table(args.returns, "returns")
+    benchmark = None
+    if args.benchmark:
+        b = read_table(args.benchmark, "benchmark")
+        if b.shape[1] != 1:
+            raise StudyInputError(f"benchmark file must have one data column; it has {b.shape[1]}")
+        benchmark = returns_from_prices(b, kind=kind) if args.prices else b
+    factors = read_table(args.factors, "factors") if args.factors else None
+    estimation = parse_span(args.estimation, "estimation")
+    event = parse_span(args.event, "event")
+    events = None
+    if args.events:
+        ev = pd.read_csv(args.events) if Path(args.events).is_file() else None
+        if ev is None:
+            raise StudyInputError(
+                f"events file {args.events!r} not found; give a CSV with columns security,date"
+            )
+        events = ev
+    elif isinstance(event[0], int):
+        raise StudyInputError(
+            "relative windows need event dates: give --events EVENTS.csv, or dates like --event 2020-03-16:2020-03-20"
+        )
+    result = EventStudy(
+        returns,
+        benchmark,
+        events,
+        factors=factors,
+        model=args.model,
+        estimation=estimation,
+        event=event,
+        min_estimation=args.min_estimation,
+        date_policy=args.date_policy,
+        calendar=args.calendar,
+        return_kind=kind,
+        convention=args.convention,
+    ).run()
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        print(result.summary())
+    return 0

@@ -1,0 +1,530 @@
+r"""The event study model: data and settings in, an immutable results object out.
+
+>>> import numpy as np, pandas as pd
+>>> from eventstudy.stats import EventStudy, Event
+>>> days = pd.bdate_range("2023-01-02", periods=300)
+>>> rng = np.random.default_rng(0)
+>>> market = pd.Series(rng.normal(0, 0.01, 300), index=days)
+>>> returns = pd.DataFrame({"AAA": 0.5 * market + rng.normal(0, 0.01, 300)}, index=days)
+>>> res = EventStudy(returns, market, [Event("AAA", "2024-02-01")]).run()
+>>> res.event_frame(0).columns.tolist()[:4]
+['date', 'return', 'expected', 'ar']
+
+All events are computed together: the estimation and event windows of every event are
+gathered by index arrays into ``(N, L)`` and ``(N, T)`` matrices (in chunks that bound
+the memory used) and fitted by batched closed-form OLS (:mod:`eventstudy.stats.ols`).
+
+References
+----------
+MacKinlay, A. C. (1997). Event studies in economics and finance. *Journal of Economic
+Literature* 35(1), 13-39.
+Campbell, J. Y., Lo, A. W., MacKinlay, A. C. (1997). *The Econometrics of Financial
+Markets*, chapter 4. Princeton University Press.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from numpy.lib.stride_tricks import sliding_window_view
+
+from ..exceptions import InsufficientDataError, StudyError
+from ..policies import DEFAULT_DATE_POLICY, DatePolicy, ModelName, ReturnKind, validate
+from .models import ExpectedReturnModel, get_model
+from .results import EventStudyResults
+from .significance_shared import Convention
+from .windows import (
+    DateWindow,
+    Event,
+    RelativeWindow,
+    align_event_dates,
+    parse_events,
+    parse_window,
+    window_positions,
+)
+
+__all__ = ["EventStudy"]
+
+#: Target number of ``(event, day)`` cells per chunk (bounds temporary memory to ~ tens of MB).
+_CHUNK_CELLS = 400_000
+
+
+class EventStudy:
+    r"""An event study: abnormal returns of securities around their event dates.
+
+    Parameters
+    ----------
+    returns
+        Wide table of daily returns (sorted ``DatetimeIndex`` x securities); NaN where
+        missing. Its rows are the trading days that windows count. Use
+        :func:`~eventstudy.stats.returns_from_prices` to make it from prices.
+    benchmark
+        Benchmark (market index) returns, a Series (or one-column frame) on the same
+        dates; needed by the ``"market"`` and ``"market-adjusted"`` models.
+    events
+        The events: a DataFrame with columns ``security`` and ``date`` (optionally
+        ``id``), a sequence of :class:`~eventstudy.stats.Event`, or (with calendar-date
+        windows) a sequence of security names or ``None`` for every column.
+    factors
+        Factor returns (dates x factors) for ``model="factor"``.
+    model
+        ``"market"`` (default), ``"market-adjusted"``, ``"constant-mean"``, ``"factor"``
+        or an :class:`~eventstudy.stats.models.ExpectedReturnModel` object.
+    estimation, event
+        Windows: ``(start, end)`` trading days relative to day 0 (defaults
+        ``(-250, -11)`` and ``(-1, 1)``), or ``(start_date, end_date)`` calendar dates
+        (inclusive; then every event shares them and day 0 is the event date, or the
+        first day of the event window when the events have no date).
+    min_estimation
+        Fewest non-missing estimation returns an event needs; default half the
+        estimation window (and never fewer than the parameters + 2).
+    date_policy
+        An event date that is not a row of ``returns``: ``"next"`` (default) trading
+        day, ``"previous"`` one, ``"skip"`` (drop the event, listed in ``dropped``) or
+        ``"error"`` (raise :class:`~eventstudy.exceptions.NotATradingDayError`).
+    calendar
+        Exchange code (e.g. ``"XLON"``). When given, event timestamps with a time of
+        day are mapped by :func:`eventstudy.calendar.session_of_timestamp`: news at or
+        after the close belongs to the next session. Without it the time is ignored
+        (and a note says so).
+    return_kind
+        Whether ``returns`` are ``"simple"`` or ``"log"`` returns; used only to
+        compound buy-and-hold abnormal returns (BHAR).
+    convention
+        Conventions of the cross-sectional tests: ``"paper"`` (the original papers,
+        default) or ``"estudy2"`` (the R package estudy2, reproducing its vignette); see
+        :mod:`eventstudy.stats.significance`.
+
+    Notes
+    -----
+    With parameters :math:`\hat\theta_i` estimated on :math:`L_i` non-missing estimation
+    days, the abnormal return on event day :math:`t` is
+    :math:`AR_{it} = R_{it} - x_t'\hat\theta_i` and, by MacKinlay (1997, eq. 7-8), the
+    cumulative abnormal return over event days :math:`\tau_1..\tau_2` has
+
+    .. math::
+
+        \operatorname{Var}(CAR_i) = \hat\sigma_i^2\, g'\left(I + X_i^*(X_i'X_i)^{-1}X_i^{*\prime}\right) g,
+        \qquad \hat\sigma_i^2 = \frac{RSS_i}{L_i - k},
+
+    with :math:`g` a vector of ones over the non-missing event days.
+
+    Examples
+    --------
+    See the module docstring.
+    """
+
+    def __init__(
+        self,
+        returns: pd.DataFrame | pd.Series,
+        benchmark: pd.Series | pd.DataFrame | None = None,
+        events: pd.DataFrame | Sequence[Event] | Sequence[str] | None = None,
+        *,
+        factors: pd.DataFrame | None = None,
+        model: ModelName | ExpectedReturnModel = "market",
+        estimation: tuple[Any, Any] = (-250, -11),
+        event: tuple[Any, Any] = (-1, 1),
+        min_estimation: int | None = None,
+        date_policy: DatePolicy = DEFAULT_DATE_POLICY,
+        calendar: str | None = None,
+        return_kind: ReturnKind = "simple",
+        convention: Convention = "paper",
+    ) -> None:
+        self._model = get_model(model)
+        self._convention = validate(convention, Convention, "convention")
+        self._date_policy = validate(date_policy, DatePolicy, "date_policy")
+        self._return_kind = validate(return_kind, ReturnKind, "return_kind")
+        self._returns = _parse_returns(returns)
+        index = self._returns.index
+        self._benchmark = _parse_benchmark(benchmark, index) if benchmark is not None else None
+        self._factors = _parse_factors(factors, index) if factors is not None else None
+        self._factor_names = (
+            [str(c) for c in factors.columns] if isinstance(factors, pd.DataFrame) else ["factor"]
+        )
+        if self._model.uses_benchmark and self._benchmark is None:
+            raise StudyError(f"model={self._model.name!r} needs benchmark returns; pass benchmark=")
+        if self._model.uses_factors and (self._factors is None or self._factors.shape[1] == 0):
+            raise StudyError("model='factor' needs factor returns; pass factors= (dates x factors)")
+        self._estimation = parse_window(estimation, "estimation")
+        self._event = parse_window(event, "event")
+        if type(self._estimation) is not type(self._event):
+            raise StudyError(
+                "estimation and event windows must both be trading days relative to the event "
+                "or both be calendar dates"
+            )
+        if isinstance(self._estimation, RelativeWindow) and isinstance(self._event, RelativeWindow):
+            if self._estimation.end >= self._event.start:
+                raise StudyError(
+                    f"estimation window {self._estimation.label()} overlaps the event window "
+                    f"{self._event.label()}; end the estimation window before the event window"
+                )
+            span = (
+                max(self._event.end, self._estimation.end)
+                - min(self._estimation.start, self._event.start)
+                + 1
+            )
+            if span > len(index):
+                raise InsufficientDataError(
+                    f"the estimation and event windows span {span} trading days but the returns table has "
+                    f"only {len(index)} rows; shorten the windows or give a longer returns table"
+                )
+        elif self._estimation.end >= self._event.start:  # type: ignore[operator]
+            raise StudyError(
+                f"estimation window {self._estimation.label()} overlaps the event window "
+                f"{self._event.label()}; end the estimation window before the event window"
+            )
+        self._events = parse_events(events, list(map(str, self._returns.columns)))
+        if self._events["date"].isna().any() and isinstance(self._event, RelativeWindow):
+            raise StudyError("with windows relative to the event give every event a date")
+        if min_estimation is not None and (
+            not isinstance(min_estimation, int | np.integer) or min_estimation < 1
+        ):
+            raise StudyError(f"min_estimation={min_estimation!r} must be a positive integer")
+        self._min_estimation = min_estimation
+        self._calendar = calendar
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> EventStudyResults:
+        """Estimate the model for every event and return the results (the model is not changed)."""
+        returns, model = self._returns, self._model
+        index = returns.index
+        n_days = len(index)
+        ev = self._events
+        notes: list[str] = []
+        sec_pos = pd.Index(list(map(str, returns.columns))).get_indexer(ev["security"])
+        n = len(ev)
+        reason = np.full(n, None, dtype=object)
+
+        if isinstance(self._estimation, DateWindow) and isinstance(self._event, DateWindow):
+            est_pos = window_positions(self._estimation, index, "estimation")
+            ev_pos = window_positions(self._event, index, "event")
+            if self._estimation.start < index[0]:
+                notes.append(
+                    f"The estimation window {self._estimation.label()} starts before the first row of the "
+                    f"returns table; it uses {index[est_pos[0]]:%Y-%m-%d} .. {index[est_pos[-1]]:%Y-%m-%d}."
+                )
+            if ev["date"].notna().any():
+                aligned, days, ignored = align_event_dates(
+                    ev["date"].fillna(index[ev_pos[0]]),
+                    index,
+                    policy=self._date_policy,
+                    calendar=self._calendar,
+                )
+                reason = aligned.reason.copy()
+                ok = aligned.position[aligned.position >= 0]
+                if len(np.unique(ok)) > 1:
+                    raise StudyError(
+                        "with calendar-date windows every event shares one event date; give relative "
+                        "windows (e.g. estimation=(-250, -11), event=(-1, 1)) for events on different dates"
+                    )
+                day0 = int(ok[0]) if len(ok) else int(ev_pos[0])
+                self._date_notes(aligned.moved, ignored, ev, notes)
+            else:
+                day0 = int(ev_pos[0])
+                days = np.full(n, index[day0].to_datetime64())
+            event_days = ev_pos - day0
+            est_rel, ev_rel = est_pos - day0, event_days
+            position = np.where(pd.isnull(reason), day0, -1)
+            est_label, ev_label = self._estimation.label(), self._event.label()
+        else:
+            assert isinstance(self._estimation, RelativeWindow) and isinstance(self._event, RelativeWindow)
+            aligned, days, ignored = align_event_dates(
+                ev["date"], index, policy=self._date_policy, calendar=self._calendar
+            )
+            reason = aligned.reason.copy()
+            position = aligned.position.copy()
+            self._date_notes(aligned.moved, ignored, ev, notes)
+            est_rel = np.arange(self._estimation.start, self._estimation.end + 1)
+            ev_rel = np.arange(self._event.start, self._event.end + 1)
+            event_days = ev_rel
+            lo = min(self._estimation.start, self._event.start)
+            hi = max(self._estimation.end, self._event.end)
+            ok = position >= 0
+            early = ok & (position + lo < 0)
+            late = ok & (position + hi >= n_days)
+            reason[early] = f"the returns table starts fewer than {-lo} trading days before the event"
+            reason[late] = f"the returns table ends fewer than {hi} trading days after the event"
+            position[early | late] = -1
+            est_label, ev_label = self._estimation.label(), self._event.label()
+
+        L, T = len(est_rel), len(ev_rel)
+        k = model.n_params(self._n_regressors())
+        min_est = self._min_estimation if self._min_estimation is not None else max(math.ceil(L / 2), k + 2)
+        if min_est > L:
+            raise StudyError(
+                f"min_estimation={min_est} exceeds the {L} days of the estimation window; lower it or widen the window"
+            )
+        cand = np.flatnonzero(position >= 0)
+        out = self._compute(sec_pos[cand], position[cand], est_rel, ev_rel)
+
+        keep = np.ones(len(cand), dtype=bool)
+        short = out["nobs"] < min_est
+        singular = out["singular"] & ~short
+        no_event = (out["n_event"] == 0) & ~short & ~singular
+        for mask, text in (
+            (short, lambda j: f"only {out['nobs'][j]} estimation returns (min_estimation={min_est})"),
+            (singular, lambda j: "the regressors do not vary in the estimation window (singular X'X)"),
+            (no_event, lambda j: "no returns in the event window"),
+        ):
+            for j in np.flatnonzero(mask):
+                reason[cand[j]] = text(j)
+            keep &= ~mask
+        kept = cand[keep]
+        if len(kept) == 0:
+            counts = Counter(r for r in reason if r is not None)
+            raise InsufficientDataError(
+                f"all {n} events were dropped: "
+                + "; ".join(f"{c} x {r}" for r, c in counts.most_common(3))
+                + "; check the windows and min_estimation"
+            )
+        if not keep.all():
+            out = {
+                key: (v[keep] if isinstance(v, np.ndarray) and v.ndim and v.shape[0] == len(cand) else v)
+                for key, v in out.items()
+            }
+
+        dropped_idx = np.flatnonzero(~pd.isnull(reason))
+        dropped = pd.DataFrame(
+            {
+                "security": ev["security"].to_numpy()[dropped_idx],
+                "date": [ev["date"].iloc[i] for i in dropped_idx],
+                "reason": reason[dropped_idx].astype(str),
+            },
+            index=pd.Index(ev["id"].to_numpy()[dropped_idx], name="id"),
+        )
+        if len(dropped):
+            counts = Counter(dropped["reason"])
+            notes.append(
+                f"{len(dropped)} of {n} events were dropped (listed in results.dropped): "
+                + "; ".join(f"{c} x {r}" for r, c in counts.most_common(3))
+                + ("; ..." if len(counts) > 3 else "")
+                + "."
+            )
+        n_short = int(np.sum(out["nobs"] < L))
+        if n_short:
+            notes.append(
+                f"{n_short} of {len(kept)} events have fewer than {L} estimation returns (missing returns are "
+                f"skipped; the fewest used is {int(out['nobs'].min())}, min_estimation={min_est})."
+            )
+        n_ev_missing = int(np.sum(out["n_event"] < T))
+        if n_ev_missing:
+            notes.append(f"{n_ev_missing} events miss returns on some event-window days (their ARs are NaN).")
+
+        if isinstance(self._event, DateWindow):
+            ev_positions = np.broadcast_to(ev_rel + position[kept][:, None], (len(kept), T))
+        else:
+            ev_positions = position[kept][:, None] + ev_rel[None, :]
+        param_names = self._param_names()
+        return EventStudyResults(
+            model=model,
+            event_ids=ev["id"].to_numpy()[kept],
+            securities=ev["security"].to_numpy()[kept],
+            event_dates=index.to_numpy()[position[kept]].astype("datetime64[D]"),
+            requested_dates=np.asarray(days)[kept].astype("datetime64[D]"),
+            event_days=np.asarray(event_days, dtype=int),
+            event_day_dates=index.to_numpy()[ev_positions].astype("datetime64[D]"),
+            est_ar=out["est_ar"],
+            est_market=out["est_market"],
+            event_ar=out["event_ar"],
+            event_market=out["event_market"],
+            event_returns=out["event_returns"],
+            expected=out["expected"],
+            pred_factor=out["pred_factor"],
+            x_event=out["x_event"],
+            params=out["params"],
+            param_names=tuple(param_names),
+            xtx_inv=out["xtx_inv"],
+            nobs=out["nobs"],
+            sigma2=out["sigma2"],
+            n_params=k,
+            dropped=dropped,
+            notes=tuple(notes),
+            estimation_label=est_label,
+            event_label=ev_label,
+            date_policy=self._date_policy,
+            min_estimation=min_est,
+            return_kind=self._return_kind,
+            convention=self._convention,
+        )
+
+    fit = run
+
+    # ------------------------------------------------------------ helpers
+    def _n_regressors(self) -> int:
+        if self._model.uses_factors:
+            assert self._factors is not None
+            return int(self._factors.shape[1])
+        return 1 if self._model.uses_benchmark else 0
+
+    def _param_names(self) -> list[str]:
+        m = self._model
+        if m.n_params(self._n_regressors()) == 0:
+            return []
+        if m.uses_factors:
+            assert self._factors is not None
+            return ["alpha"] + [f"beta_{c}" for c in self._factor_names]
+        return ["alpha", "beta"] if m.uses_benchmark else ["mu"]
+
+    def _date_notes(self, moved: list, ignored: list[int], ev: pd.DataFrame, notes: list[str]) -> None:
+        if moved:
+            shown = ", ".join(f"{ev['id'].iloc[i]} {a} -> {b}" for i, a, b, _ in moved[:5])
+            whys = sorted({w for *_, w in moved})
+            notes.append(
+                f"{len(moved)} event date(s) moved to a trading day of the returns table "
+                f"({'; '.join(whys)}): {shown}{', ...' if len(moved) > 5 else ''}."
+            )
+        if ignored:
+            notes.append(
+                f"The time of day of {len(ignored)} event date(s) was ignored (no calendar given); pass "
+                "calendar='XLON' (the exchange code) to move news published after the close to the next session."
+            )
+
+    def _compute(
+        self, sec: np.ndarray, pos: np.ndarray, est_rel: np.ndarray, ev_rel: np.ndarray
+    ) -> dict[str, np.ndarray]:
+        """Fit every event (chunked, vectorised) and return the stacked arrays."""
+        model = self._model
+        rt = np.ascontiguousarray(self._returns.to_numpy(dtype=float).T)  # (S, D)
+        mkt = self._benchmark
+        zsrc = None
+        if model.uses_factors:
+            assert self._factors is not None
+            zsrc = self._factors
+        elif model.uses_benchmark:
+            assert mkt is not None
+            zsrc = mkt[:, None]
+        p = self._n_regressors()
+        k = model.n_params(p)
+        n, L, T = len(sec), len(est_rel), len(ev_rel)
+        out = {
+            "est_ar": np.empty((n, L)),
+            "est_market": np.empty((n, L)) if mkt is not None else None,
+            "event_ar": np.empty((n, T)),
+            "event_market": np.empty((n, T)) if mkt is not None else None,
+            "event_returns": np.empty((n, T)),
+            "expected": np.empty((n, T)),
+            "pred_factor": np.empty((n, T)),
+            "x_event": np.empty((n, T, k)),
+            "params": np.empty((n, k)),
+            "xtx_inv": np.empty((n, k, k)),
+            "nobs": np.empty(n, dtype=np.int64),
+            "n_event": np.empty(n, dtype=np.int64),
+            "sigma2": np.empty(n),
+            "singular": np.empty(n, dtype=bool),
+        }
+        # Both windows are runs of consecutive rows: gather them as rows of sliding-window
+        # views (one contiguous copy per event and window, no element-wise fancy indexing).
+        assert np.array_equal(est_rel, np.arange(est_rel[0], est_rel[0] + L))
+        assert np.array_equal(ev_rel, np.arange(ev_rel[0], ev_rel[0] + T))
+        r_est_w = sliding_window_view(rt, L, axis=1)  # (S, D - L + 1, L)
+        r_ev_w = sliding_window_view(rt, T, axis=1)
+        m_est_w = sliding_window_view(mkt, L) if mkt is not None else None
+        m_ev_w = sliding_window_view(mkt, T) if mkt is not None else None
+        f_est_w = sliding_window_view(zsrc, L, axis=0) if model.uses_factors else None  # (D-L+1, K, L)
+        f_ev_w = sliding_window_view(zsrc, T, axis=0) if model.uses_factors else None
+        step = max(1, _CHUNK_CELLS // max(L + T, 1))
+        one = zsrc is not None and not model.uses_factors  # the benchmark is the only regressor
+        for lo in range(0, n, step):
+            hi = min(n, lo + step)
+            s = sec[lo:hi]
+            e0 = pos[lo:hi] + est_rel[0]
+            v0 = pos[lo:hi] + ev_rel[0]
+            y = r_est_w[s, e0]
+            r = r_ev_w[s, v0]
+            if m_est_w is not None and m_ev_w is not None:
+                out["est_market"][lo:hi] = m_est_w[e0]
+                out["event_market"][lo:hi] = m_ev_w[v0]
+            if one:
+                x_est, x_ev = out["est_market"][lo:hi], out["event_market"][lo:hi]
+                z_est, z_ev = x_est[:, :, None], x_ev[:, :, None]
+                m_est = np.isfinite(y) & np.isfinite(x_est)
+                m_ev = np.isfinite(r) & np.isfinite(x_ev)
+            elif f_est_w is not None and f_ev_w is not None:
+                z_est = f_est_w[e0].transpose(0, 2, 1)
+                z_ev = f_ev_w[v0].transpose(0, 2, 1)
+                m_est = np.isfinite(y) & np.isfinite(z_est).all(axis=2)
+                m_ev = np.isfinite(r) & np.isfinite(z_ev).all(axis=2)
+            else:
+                z_est = np.empty(y.shape + (0,))
+                z_ev = np.empty(r.shape + (0,))
+                m_est, m_ev = np.isfinite(y), np.isfinite(r)
+            fit = model.fit(y, z_est, m_est)
+            expected = model.expected(fit.params, z_ev)
+            design = model.design(z_ev)
+            a = fit.xtx_inv
+            out["est_ar"][lo:hi] = fit.resid
+            out["event_ar"][lo:hi] = np.where(m_ev, r - expected, np.nan)
+            out["event_returns"][lo:hi] = r
+            out["expected"][lo:hi] = expected
+            out["pred_factor"][lo:hi] = 1.0 + np.einsum("ntk,nkj,ntj->nt", design, a, design)
+            out["x_event"][lo:hi] = design
+            out["params"][lo:hi] = fit.params
+            out["xtx_inv"][lo:hi] = a
+            out["nobs"][lo:hi] = fit.nobs
+            out["n_event"][lo:hi] = m_ev.sum(axis=1)
+            out["sigma2"][lo:hi] = fit.sigma2
+            out["singular"][lo:hi] = fit.singular
+        return out
+
+
+def _parse_returns(returns: pd.DataFrame | pd.Series) -> pd.DataFrame:
+    if isinstance(returns, pd.Series):
+        returns = returns.to_frame(name=str(returns.name) if returns.name is not None else "security")
+    if not isinstance(returns, pd.DataFrame):
+        raise StudyError(f"returns must be a DataFrame (dates x securities); got {type(returns).__name__}")
+    if not isinstance(returns.index, pd.DatetimeIndex):
+        raise StudyError(
+            "returns must be indexed by a DatetimeIndex; parse the date column (index_col, parse_dates)"
+        )
+    if returns.index.tz is not None:
+        returns = returns.tz_localize(None)
+    if not returns.index.is_monotonic_increasing or returns.index.has_duplicates:
+        raise StudyError(
+            "the returns index must be sorted dates without duplicates; sort it and drop repeats"
+        )
+    if len(returns) == 0 or returns.shape[1] == 0:
+        raise InsufficientDataError("the returns table is empty")
+    try:
+        returns = returns.astype(float)
+    except (TypeError, ValueError) as e:
+        raise StudyError("returns must be numbers; a column holds text") from e
+    returns.index = returns.index.normalize()
+    return returns
+
+
+def _parse_benchmark(benchmark: pd.Series | pd.DataFrame, index: pd.DatetimeIndex) -> np.ndarray:
+    if isinstance(benchmark, pd.DataFrame):
+        if benchmark.shape[1] != 1:
+            raise StudyError(f"benchmark must be one series of returns; got {benchmark.shape[1]} columns")
+        benchmark = benchmark.iloc[:, 0]
+    if not isinstance(benchmark, pd.Series) or not isinstance(benchmark.index, pd.DatetimeIndex):
+        raise StudyError("benchmark must be a Series of returns indexed by dates")
+    b = benchmark.astype(float)
+    if b.index.tz is not None:
+        b = b.tz_localize(None)
+    b.index = b.index.normalize()
+    if b.index.has_duplicates:
+        raise StudyError("the benchmark has repeated dates; drop the repeats")
+    aligned = b.reindex(index)
+    if not np.isfinite(aligned.to_numpy()).any():
+        raise StudyError(
+            "the benchmark shares no date with the returns table; give returns on the same dates"
+        )
+    return aligned.to_numpy(dtype=float)
+
+
+def _parse_factors(factors: pd.DataFrame, index: pd.DatetimeIndex) -> np.ndarray:
+    if isinstance(factors, pd.Series):
+        factors = factors.to_frame()
+    if not isinstance(factors, pd.DataFrame) or not isinstance(factors.index, pd.DatetimeIndex):
+        raise StudyError("factors must be a DataFrame of factor returns indexed by dates")
+    f = factors.astype(float)
+    if f.index.tz is not None:
+        f = f.tz_localize(None)
+    f.index = f.index.normalize()
+    return np.ascontiguousarray(f.reindex(index).to_numpy(dtype=float))

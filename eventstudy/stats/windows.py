@@ -1,0 +1,321 @@
+"""Events, windows, and the alignment of event dates to the trading days of a returns table.
+
+Windows are given either in trading days relative to the event day (day 0), as
+``(start, end)`` integers, e.g. estimation ``(-250, -11)`` and event ``(-1, 1)``, or as
+calendar dates, ``("2019-04-01", "2020-03-13")`` (both ends inclusive; estudy2 style),
+in which case every event shares the same windows. The gap between the windows is what
+lies between the end of the estimation window and the start of the event window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import InsufficientDataError, NotATradingDayError, StudyError
+from ..policies import DatePolicy
+
+__all__ = [
+    "Event",
+    "RelativeWindow",
+    "DateWindow",
+    "parse_window",
+    "parse_events",
+    "AlignedEvents",
+    "align_event_dates",
+]
+
+DateLike = date | datetime | pd.Timestamp | str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event: a security (a column of the returns table) and its event date.
+
+    ``date`` may be a date, an ISO string or a timestamp with a time and time zone (news
+    published after the close belongs to the next session when the study is given a
+    ``calendar``). ``id`` names the event in results; by default the security name (or
+    ``"security@date"`` when a security has several events).
+    """
+
+    security: str
+    date: DateLike | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class RelativeWindow:
+    """Trading days ``start .. end`` (inclusive) relative to the event day."""
+
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start + 1
+
+    def label(self) -> str:
+        return f"[{self.start:+d}, {self.end:+d}] trading days"
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """Calendar dates ``start .. end`` (inclusive), the same for every event."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+
+    def label(self) -> str:
+        return f"{self.start:%Y-%m-%d} .. {self.end:%Y-%m-%d}"
+
+
+def _is_int(v: object) -> bool:
+    return isinstance(v, int | np.integer) and not isinstance(v, bool)
+
+
+def parse_window(value: Any, name: str) -> RelativeWindow | DateWindow:
+    """Parse a window given as two ints (relative trading days) or two dates.
+
+    Raises
+    ------
+    StudyError
+        Naming the parameter, if ``value`` is neither, or ends before it starts.
+    """
+    if isinstance(value, RelativeWindow | DateWindow):
+        return value
+    try:
+        a, b = value
+    except (TypeError, ValueError) as e:
+        raise StudyError(
+            f"{name}={value!r} is not a window; give (start, end) as trading days like (-250, -11) "
+            "or as dates like ('2019-04-01', '2020-03-13')"
+        ) from e
+    if _is_int(a) and _is_int(b):
+        if a > b:
+            raise StudyError(f"{name}={value!r} ends before it starts; give (start, end) with start <= end")
+        return RelativeWindow(int(a), int(b))
+    try:
+        start, end = pd.Timestamp(a), pd.Timestamp(b)
+    except (TypeError, ValueError) as e:
+        raise StudyError(
+            f"{name}={value!r} is not a window; give two ints (trading days) or two dates (YYYY-MM-DD)"
+        ) from e
+    if start.tzinfo is not None or end.tzinfo is not None:
+        start, end = start.tz_localize(None), end.tz_localize(None)
+    if start > end:
+        raise StudyError(f"{name}={value!r} ends before it starts; give (start, end) with start <= end")
+    return DateWindow(start.normalize(), end.normalize())
+
+
+def parse_events(events: Any, columns: Sequence[str]) -> pd.DataFrame:
+    """Events as a frame with columns ``security`` (str), ``date`` (object or NaT) and ``id``.
+
+    ``events`` is a DataFrame with columns ``security`` and ``date`` (optionally ``id``),
+    a sequence of :class:`Event`, a sequence of security names (calendar-date windows
+    only), or ``None`` for every column of the returns table.
+
+    Raises
+    ------
+    UnknownSecurityError
+        If a security is not a column of the returns table.
+    StudyError
+        If the events cannot be read.
+    """
+    from ..exceptions import UnknownSecurityError
+
+    if events is None:
+        frame = pd.DataFrame({"security": list(columns), "date": [None] * len(columns)})
+    elif isinstance(events, pd.DataFrame):
+        missing = {"security", "date"} - set(events.columns)
+        if "security" in missing or ("date" in missing and len(events.columns) > 1 and "id" not in events):
+            raise StudyError(
+                f"events frame needs the columns 'security' and 'date' (and optionally 'id'); got {list(events.columns)}"
+            )
+        frame = pd.DataFrame(
+            {
+                "security": events["security"].astype(str).to_numpy(),
+                "date": events["date"].reset_index(drop=True) if "date" in events else None,
+            }
+        )
+        if "id" in events:
+            frame["id"] = events["id"].astype(str).to_numpy()
+    else:
+        rows = []
+        for ev in events:
+            if isinstance(ev, Event):
+                rows.append((str(ev.security), ev.date, ev.id))
+            elif isinstance(ev, str):
+                rows.append((ev, None, None))
+            else:
+                try:
+                    sec, d = ev
+                except (TypeError, ValueError) as e:
+                    raise StudyError(
+                        f"cannot read event {ev!r}; give Event(security, date) objects or a DataFrame"
+                    ) from e
+                rows.append((str(sec), d, None))
+        frame = pd.DataFrame(rows, columns=["security", "date", "id"])
+        if frame["id"].isna().all():
+            frame = frame.drop(columns="id")
+    if len(frame) == 0:
+        raise StudyError("no events given; pass at least one (security, date) event")
+    known = set(map(str, columns))
+    unknown = sorted(set(pd.unique(frame["security"])) - known)
+    if unknown:
+        raise UnknownSecurityError(
+            unknown[0],
+            f"unknown security {unknown[0]!r}"
+            + (f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else "")
+            + "; events must name columns of the returns table",
+        )
+    if "id" not in frame:
+        frame["id"] = _default_ids(frame)
+    elif frame["id"].isna().any():
+        frame["id"] = frame["id"].where(
+            frame["id"].notna(), pd.Series(_default_ids(frame), index=frame.index)
+        )
+    if frame["id"].duplicated().any():
+        raise StudyError(
+            f"event ids must be unique; {frame['id'][frame['id'].duplicated()].iloc[0]!r} repeats"
+        )
+    return frame.reset_index(drop=True)
+
+
+def _default_ids(frame: pd.DataFrame) -> np.ndarray:
+    sec = frame["security"].astype(str)
+    if not sec.duplicated().any():
+        return sec.to_numpy()
+    try:
+        dates = pd.Series(pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d"), index=frame.index).fillna("")
+    except (TypeError, ValueError, AttributeError):
+        dates = pd.Series([_date_text(d) for d in frame["date"]], index=frame.index)
+    ids = sec + "@" + dates
+    dup = ids.duplicated(keep=False)
+    if dup.any():
+        ids[dup] = ids[dup] + "#" + ids[dup].groupby(ids[dup]).cumcount().astype(str)
+    return ids.to_numpy()
+
+
+def _date_text(d: object) -> str:
+    if d is None or (isinstance(d, float) and np.isnan(d)):
+        return ""
+    try:
+        return f"{pd.Timestamp(d):%Y-%m-%d}"
+    except (TypeError, ValueError):
+        return str(d)
+
+
+@dataclass(frozen=True)
+class AlignedEvents:
+    """Day-0 positions in the trading-day index, with what was done to get them.
+
+    Attributes
+    ----------
+    position
+        ``(N,)`` row of day 0 in the returns table, ``-1`` for dropped events.
+    reason
+        ``(N,)`` object array: why an event was dropped, or ``None``.
+    moved
+        List of ``(index, from, to, why)`` for every event date that was changed.
+    """
+
+    position: np.ndarray
+    reason: np.ndarray
+    moved: list[tuple[int, str, str, str]]
+
+
+def _to_session_dates(raw: pd.Series | np.ndarray, calendar: str | None) -> tuple[np.ndarray, list, list]:
+    """Parse event dates; timestamps with a time go through ``session_of_timestamp``."""
+    raw = pd.Series(raw).reset_index(drop=True)
+    try:  # fast path: plain dates (no time of day, no time zone)
+        parsed = pd.DatetimeIndex(pd.to_datetime(raw))
+        if parsed.tz is None and not parsed.hasnans and (parsed == parsed.normalize()).all():
+            return parsed.to_numpy(dtype="datetime64[ns]"), [], []
+    except (TypeError, ValueError):
+        pass
+    n = len(raw)
+    out = np.empty(n, dtype="datetime64[ns]")
+    moved: list[tuple[int, str, str, str]] = []
+    ignored_time: list[int] = []
+    cache: dict[Any, pd.Timestamp] = {}
+    for i, d in enumerate(raw):
+        try:
+            ts = pd.Timestamp(d)
+        except (TypeError, ValueError) as e:
+            raise StudyError(f"event date {d!r} (event {i}) is not a date; use YYYY-MM-DD") from e
+        if ts is pd.NaT:
+            raise StudyError(f"event {i} has no date; give a date for every event with relative windows")
+        has_time = ts.tzinfo is not None or ts != ts.normalize()
+        if has_time and calendar is not None:
+            if ts not in cache:
+                from ..calendar import session_of_timestamp
+
+                cache[ts] = pd.Timestamp(session_of_timestamp(ts, calendar))
+            session = cache[ts]
+            local_day = (ts.tz_convert(None) if ts.tzinfo is not None else ts).normalize()
+            if session != local_day:
+                moved.append((i, str(ts), f"{session:%Y-%m-%d}", f"after the close on {calendar}"))
+            out[i] = session.to_datetime64()
+        else:
+            if has_time:
+                ignored_time.append(i)
+                ts = ts.tz_localize(None) if ts.tzinfo is not None else ts
+            out[i] = ts.normalize().to_datetime64()
+    return out, moved, ignored_time
+
+
+def align_event_dates(
+    dates: pd.Series | np.ndarray,
+    index: pd.DatetimeIndex,
+    *,
+    policy: DatePolicy,
+    calendar: str | None,
+) -> tuple[AlignedEvents, np.ndarray, list[int]]:
+    """Map event dates to rows of the trading-day ``index`` under a date policy.
+
+    Returns the aligned events, the (session) dates as ``datetime64[ns]`` and the
+    positions of events whose time of day was ignored (no calendar given).
+    """
+    days, moved, ignored = _to_session_dates(dates, calendar)
+    idx = index.to_numpy(dtype="datetime64[ns]")
+    pos = np.searchsorted(idx, days, side="left")
+    n = len(days)
+    exact = (pos < len(idx)) & (idx[np.minimum(pos, len(idx) - 1)] == days)
+    position = np.where(exact, pos, -1)
+    reason = np.full(n, None, dtype=object)
+    for i in np.flatnonzero(~exact):
+        day = pd.Timestamp(days[i])
+        if policy == "error":
+            raise NotATradingDayError(
+                day.date(),
+                "the returns table",
+                f"event date {day:%Y-%m-%d} is not a trading day of the returns table; "
+                "use date_policy='next', 'previous' or 'skip'",
+            )
+        if policy == "skip":
+            reason[i] = f"event date {day:%Y-%m-%d} is not a trading day (date_policy='skip')"
+            continue
+        p = pos[i] if policy == "next" else pos[i] - 1
+        if p < 0 or p >= len(idx):
+            reason[i] = f"event date {day:%Y-%m-%d} is outside the returns table"
+            continue
+        position[i] = p
+        moved.append((i, f"{day:%Y-%m-%d}", f"{pd.Timestamp(idx[p]):%Y-%m-%d}", f"date_policy={policy!r}"))
+    return AlignedEvents(position, reason, moved), days, ignored
+
+
+def window_positions(window: DateWindow, index: pd.DatetimeIndex, name: str) -> np.ndarray:
+    """Rows of ``index`` inside a calendar-date window (inclusive)."""
+    lo = index.searchsorted(window.start, side="left")
+    hi = index.searchsorted(window.end, side="right")
+    if hi <= lo:
+        raise InsufficientDataError(
+            f"{name} window {window.label()} holds no date of the returns table "
+            f"({index[0]:%Y-%m-%d} .. {index[-1]:%Y-%m-%d}); choose dates inside it"
+        )
+    return np.arange(lo, hi)

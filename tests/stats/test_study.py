@@ -1,0 +1,282 @@
+"""EventStudy end to end: null calibration, date policies, drops, results views, typed errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from eventstudy.exceptions import (
+    InsufficientDataError,
+    NotATradingDayError,
+    PolicyError,
+    StudyError,
+    UnknownSecurityError,
+)
+from eventstudy.stats import Event, EventStudy, EventStudyResults
+
+
+def _universe(seed=0, n_days=500, n_sec=50, days=None):
+    rng = np.random.default_rng(seed)
+    days = days if days is not None else pd.bdate_range("2021-01-04", periods=n_days)
+    n_days = len(days)
+    m = rng.normal(0.0003, 0.01, n_days)
+    beta = rng.uniform(0.5, 1.5, n_sec)
+    r = 0.0002 + m[:, None] * beta + rng.normal(0, 0.02, (n_days, n_sec))
+    return (
+        pd.DataFrame(r, index=days, columns=[f"S{i:02d}" for i in range(n_sec)]),
+        pd.Series(m, index=days, name="market"),
+        rng,
+    )
+
+
+def test_standardised_cars_have_unit_variance_under_the_null():
+    """Under H0 (no event effect) CAR / se(CAR) from MacKinlay's full variance is ~ t(L-2): variance ~ 1."""
+    returns, market, rng = _universe(seed=11, n_days=1500, n_sec=400)
+    n = 10_000
+    events = pd.DataFrame(
+        {"security": rng.choice(returns.columns, n), "date": returns.index[rng.integers(130, 1490, n)]}
+    )
+    res = EventStudy(returns, market, events, estimation=(-125, -6), event=(-5, 5)).run()
+    assert res.n_events == n and res.nobs.min() == 120
+    z = res.car()["t"].to_numpy()
+    assert np.var(z) == pytest.approx(1.0, abs=0.05)
+    assert abs(np.mean(z)) < 0.05
+    # the naive variance (without the estimation-error term) would be too small: check it matters
+    naive = res.car()["car"] / np.sqrt(res.sigma2 * 11)
+    assert np.var(naive) > np.var(z)
+
+
+def test_event_window_car_subwindows_add_up():
+    returns, market, rng = _universe(seed=1)
+    events = [Event("S01", "2022-03-15"), Event("S02", "2022-06-01", id="second")]
+    res = EventStudy(returns, market, events, estimation=(-120, -11), event=(-5, 5)).run()
+    assert list(res.event_ids) == ["S01", "second"]
+    whole = res.car()["car"]
+    parts = res.car(-5, -1)["car"] + res.car(0, 5)["car"]
+    np.testing.assert_allclose(whole, parts, atol=1e-14)
+    np.testing.assert_allclose(res.car(0, 0)["car"], res.ar.loc[0].to_numpy(), atol=1e-15)
+    # event_frame's last cumulative CAR and its se equal car() over the whole window
+    f = res.event_frame("second")
+    assert f["car"].iloc[-1] == pytest.approx(res.car().loc["second", "car"], abs=1e-14)
+    assert f["car_se"].iloc[-1] == pytest.approx(res.car().loc["second", "se"], abs=1e-14)
+    assert list(f.columns) == [
+        "date", "return", "expected", "ar", "ar_se", "ar_t", "ar_p", "ar_quantile",
+        "car", "car_se", "car_t", "car_p",
+    ]  # fmt: skip
+    assert f.loc[0, "date"] == pd.Timestamp("2022-06-01")
+    with pytest.raises(StudyError, match=r"no event day in \[7, 9\]"):
+        res.car(7, 9)
+
+
+def test_single_event_ar_quantile_is_the_empirical_rank():
+    returns, market, _ = _universe(seed=2)
+    returns.loc["2022-04-20", "S03"] += 0.5  # a huge jump on day 0
+    res = EventStudy(
+        returns, market, [Event("S03", "2022-04-20")], estimation=(-100, -11), event=(-1, 1)
+    ).run()
+    f = res.event_frame(0)
+    assert f.loc[0, "ar_quantile"] == 1.0
+    est = res.est_ar[0]
+    assert f.loc[-1, "ar_quantile"] == pytest.approx(np.mean(est <= res.event_ar[0, 0]))
+    assert res.event_stats.loc["S03", "car_quantile"] == 1.0
+    assert f.loc[0, "ar_p"] < 1e-6
+
+
+def test_date_policies_on_a_weekend_event():
+    returns, market, _ = _universe(seed=3)
+    ev = [Event("S00", "2022-05-07")]  # a Saturday
+    kw = dict(estimation=(-100, -11), event=(-1, 1))
+    nxt = EventStudy(returns, market, ev, date_policy="next", **kw).run()
+    assert nxt.event_dates[0] == np.datetime64("2022-05-09")
+    assert any("2022-05-07 -> 2022-05-09" in n and "date_policy='next'" in n for n in nxt.notes)
+    assert "[1] " in str(nxt.summary())
+    prev = EventStudy(returns, market, ev, date_policy="previous", **kw).run()
+    assert prev.event_dates[0] == np.datetime64("2022-05-06")
+    both = [Event("S00", "2022-05-07"), Event("S01", "2022-05-09")]
+    skip = EventStudy(returns, market, both, date_policy="skip", **kw).run()
+    assert list(skip.event_ids) == ["S01"]
+    assert skip.dropped.loc["S00", "reason"].startswith("event date 2022-05-07 is not a trading day")
+    assert any("1 of 2 events were dropped" in n for n in skip.notes)
+    with pytest.raises(NotATradingDayError, match="2022-05-07 is not a trading day of the returns table"):
+        EventStudy(returns, market, ev, date_policy="error", **kw).run()
+
+
+def test_timestamps_after_the_close_move_to_the_next_session():
+    days = pd.bdate_range("2021-06-01", "2022-06-30")
+    returns, market, _ = _universe(seed=4, days=days)
+    events = pd.DataFrame(
+        {
+            "security": ["S00", "S01", "S02"],
+            "date": [
+                pd.Timestamp("2022-02-15 17:05", tz="Europe/London"),  # after the 16:30 close
+                pd.Timestamp("2022-02-15 09:30", tz="Europe/London"),  # during the session
+                pd.Timestamp("2022-02-15 23:30", tz="America/New_York"),  # 04:30 London on the 16th
+            ],
+        }
+    )
+    res = EventStudy(returns, market, events, estimation=(-100, -11), event=(-1, 1), calendar="XLON").run()
+    assert [str(d) for d in res.event_dates] == ["2022-02-16", "2022-02-15", "2022-02-16"]
+    assert any("after the close on XLON" in n for n in res.notes)
+    no_cal = EventStudy(returns, market, events, estimation=(-100, -11), event=(-1, 1)).run()
+    assert str(no_cal.event_dates[0]) == "2022-02-15"
+    assert any("time of day of 3 event date(s) was ignored" in n for n in no_cal.notes)
+
+
+def test_short_history_events_are_dropped_with_reasons():
+    returns, market, _ = _universe(seed=5)
+    returns.iloc[:400, 4] = np.nan  # S04 listed late
+    events = [Event("S04", "2022-09-01"), Event("S05", "2021-02-01"), Event("S06", "2022-09-01"),
+              Event("S07", returns.index[-1])]  # fmt: skip
+    res = EventStudy(returns, market, events, estimation=(-120, -11), event=(-1, 1)).run()
+    assert list(res.event_ids) == ["S06"]
+    reasons = res.dropped["reason"]
+    assert reasons["S04"].startswith("only ") and "min_estimation=55" in reasons["S04"]  # half of 110 days
+    assert "starts fewer than 120 trading days" in reasons["S05"]
+    assert "ends fewer than 1 trading days after" in reasons["S07"]
+    with pytest.raises(InsufficientDataError, match="all 1 events were dropped"):
+        EventStudy(returns, market, [Event("S04", "2022-09-01")], estimation=(-120, -11)).run()
+
+
+def test_missing_returns_are_skipped_not_filled():
+    returns, market, _ = _universe(seed=6)
+    day0 = returns.index.get_loc(pd.Timestamp("2022-03-01"))
+    returns.iloc[day0 - 50 : day0 - 40, 0] = np.nan
+    returns.iloc[day0 + 1, 0] = np.nan
+    res = EventStudy(
+        returns, market, [Event("S00", "2022-03-01")], estimation=(-100, -11), event=(-1, 1)
+    ).run()
+    assert res.nobs[0] == 80
+    assert np.isnan(res.event_ar[0, 2]) and res.car()["n_days"].iloc[0] == 2
+    assert any("fewer than 90 estimation returns" in n for n in res.notes)
+
+
+def test_calendar_date_windows_share_one_event():
+    returns, market, _ = _universe(seed=7)
+    res = EventStudy(
+        returns,
+        market,
+        ["S00", "S01"],
+        estimation=("2021-01-01", "2021-12-31"),
+        event=("2022-01-03", "2022-01-07"),
+    ).run()
+    assert res.event_days.tolist() == [0, 1, 2, 3, 4]
+    assert res.nobs.tolist() == [260, 260]
+    with pytest.raises(StudyError, match="every event shares one event date"):
+        EventStudy(
+            returns,
+            market,
+            [Event("S00", "2022-01-03"), Event("S01", "2022-01-05")],
+            estimation=("2021-01-01", "2021-12-31"),
+            event=("2022-01-03", "2022-01-07"),
+        ).run()
+
+
+def test_results_are_immutable_and_render():
+    returns, market, rng = _universe(seed=8)
+    events = pd.DataFrame(
+        {"security": ["S01", "S02", "S03"], "date": ["2022-02-01", "2022-03-01", "2022-04-01"]}
+    )
+    study = EventStudy(returns, market, events, estimation=(-120, -11), event=(-3, 3))
+    res = study.run()
+    assert isinstance(res, EventStudyResults)
+    with pytest.raises(AttributeError):
+        res.notes = ()  # type: ignore[misc]
+    tidy = res.to_frame()
+    assert len(tidy) == 3 * 7 and {"id", "day", "date", "ar", "car"} <= set(tidy.columns)
+    np.testing.assert_allclose(tidy.groupby("day")["ar"].mean().to_numpy(), res.aar.to_numpy())
+    text = str(res.summary())
+    assert "market model (OLS)" in text and "Event Study Results" in text
+    assert res.summary().as_html().startswith("<pre>")
+    fig = res.plot()
+    assert len(fig.axes) == 2
+    assert study.run().car().equals(res.car())  # the model is unchanged by run()
+
+
+def test_typed_errors_for_bad_input():
+    returns, market, _ = _universe(seed=9, n_days=200)
+    with pytest.raises(UnknownSecurityError, match="unknown security 'ZZZ'"):
+        EventStudy(returns, market, [Event("ZZZ", "2021-06-01")], estimation=(-50, -11))
+    with pytest.raises(
+        InsufficientDataError, match="span 252 trading days but the returns table has only 200"
+    ):
+        EventStudy(returns, market, [Event("S00", "2021-06-01")])
+    with pytest.raises(PolicyError, match="date_policy='later' is not valid"):
+        EventStudy(returns, market, [Event("S00", "2021-06-01")], date_policy="later")  # type: ignore[arg-type]
+    with pytest.raises(PolicyError, match="model='capm' is not valid"):
+        EventStudy(returns, market, [Event("S00", "2021-06-01")], model="capm")  # type: ignore[arg-type]
+    with pytest.raises(StudyError, match="needs benchmark returns"):
+        EventStudy(returns, None, [Event("S00", "2021-06-01")], estimation=(-50, -11))
+    with pytest.raises(StudyError, match="overlaps the event window"):
+        EventStudy(returns, market, [Event("S00", "2021-06-01")], estimation=(-50, 0))
+    with pytest.raises(StudyError, match="is not a window"):
+        EventStudy(returns, market, [Event("S00", "2021-06-01")], event=5)  # type: ignore[arg-type]
+    with pytest.raises(StudyError, match="event date 'soon' .* is not a date"):
+        EventStudy(returns, market, [Event("S00", "soon")], estimation=(-50, -11)).run()
+    with pytest.raises(StudyError, match="sorted dates"):
+        EventStudy(returns.iloc[::-1], market, [Event("S00", "2021-06-01")])
+
+
+def test_estudy2_mean_abnormal_returns(validation_dir):
+    base = validation_dir / "estudy2"
+    rates = pd.read_csv(base / "rates.csv", index_col="date", parse_dates=True)
+    index = pd.read_csv(base / "rates_indx.csv", index_col="date", parse_dates=True)
+    expected = pd.read_csv(base / "expected_parametric.csv", index_col="date", parse_dates=True)
+    res = EventStudy(
+        rates, index, None, estimation=("2019-04-01", "2020-03-13"), event=("2020-03-16", "2020-03-20")
+    ).run()
+    np.testing.assert_allclose(res.aar.to_numpy(), expected["mean_aar"].to_numpy(), rtol=0, atol=5e-9)
+    counted = rates.loc["2019-04-01":"2020-03-13"].notna().sum()  # missing returns are skipped
+    assert res.nobs.tolist() == counted.tolist() and counted["UBER"] < counted["ZM"] < counted["AMZN"]
+
+
+def _printed(path):
+    """Published values with the tolerance of their printed precision (half a unit in the last digit)."""
+    raw = pd.read_csv(path, dtype=str).set_index("date")
+    values = raw.astype(float)
+    decimals = raw.map(lambda s: len(s.split(".")[1]) if "." in s else 0)
+    return values, 0.5 * 10.0 ** (-decimals.astype(float)) + 1e-12
+
+
+@pytest.mark.parametrize("kind", ["parametric", "nonparametric"])
+def test_estudy2_vignette_all_statistics(validation_dir, kind):
+    """Market model on the estudy2 data reproduces every published statistic (5 days) to the printed digits."""
+    base = validation_dir / "estudy2"
+    rates = pd.read_csv(base / "rates.csv", index_col="date", parse_dates=True)
+    index = pd.read_csv(base / "rates_indx.csv", index_col="date", parse_dates=True)
+    res = EventStudy(
+        rates,
+        index,
+        None,
+        model="market",
+        estimation=("2019-04-01", "2020-03-13"),
+        event=("2020-03-16", "2020-03-20"),
+        convention="estudy2",
+    ).run()
+    expected, tol = _printed(base / f"expected_{kind}.csv")
+    got = res.tests
+    assert [str(d) for d in res.event_day_dates[0]] == list(expected.index)
+    for col in expected.columns:
+        diff = np.abs(got[col].to_numpy() - expected[col].to_numpy())
+        assert (diff <= tol[col].to_numpy()).all(), (col, got[col].to_numpy(), expected[col].to_numpy())
+
+
+def test_car_tests_are_wired_to_the_significance_module(validation_dir):
+    base = validation_dir / "estudy2"
+    rates = pd.read_csv(base / "rates.csv", index_col="date", parse_dates=True)
+    index = pd.read_csv(base / "rates_indx.csv", index_col="date", parse_dates=True)
+    res = EventStudy(
+        rates, index, None, estimation=("2019-04-01", "2020-03-13"), event=("2020-03-16", "2020-03-20")
+    ).run()
+    tests = res.car_tests(0, 4)
+    car = res.car(0, 4)["car"]
+    # the cross-sectional t-test of the CAAR is mean / (sd / sqrt(N)), computed here by hand
+    assert tests["t_test"].stat == pytest.approx(
+        car.mean() / (car.std(ddof=1) / np.sqrt(len(car))), rel=1e-10
+    )
+    assert {"patell", "boehmer_bmp", "rank", "sign"} <= set(tests)
+    assert list(res.tests.index) == [0, 1, 2, 3, 4]
+    one = EventStudy(rates[["ZM"]], index, None, estimation=("2019-04-01", "2020-03-13"),
+                     event=("2020-03-16", "2020-03-20")).run()  # fmt: skip
+    assert len(one.plot().axes) == 2
+    assert "Event ZM (ZM), day 0 = 2020-03-16" in str(one.summary())
