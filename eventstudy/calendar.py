@@ -18,7 +18,7 @@ as news published after the close can only move the next day's prices.
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 
 import exchange_calendars as xcals
 import pandas as pd
@@ -41,7 +41,7 @@ __all__ = [
 _START = "1990-01-01"
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_calendar(code: str) -> xcals.ExchangeCalendar:
     """Return the (cached) exchange_calendars calendar for an exchange code such as ``"XLON"``."""
     if code not in xcals.get_calendar_names(include_aliases=True):
@@ -179,3 +179,22 @@ def session_of_timestamp(ts: datetime | pd.Timestamp | str, code: str) -> date:
     if local >= close:
         return next_session(code, d)
     return d
+
+
+#: Where each exchange calendar sits, for reports ("London session").
+EXCHANGE_PLACES: dict[str, str] = {
+    "XLON": "London",
+    "XNYS": "New York",
+    "XETR": "Frankfurt (Xetra)",
+    "XPAR": "Paris",
+    "XMIL": "Milan",
+    "XMAD": "Madrid",
+    "XAMS": "Amsterdam",
+    "XTKS": "Tokyo",
+    "XHKG": "Hong Kong",
+    "XSHG": "Shanghai",
+    "XKRX": "Seoul",
+    "XASX": "Sydney",
+    "XBOM": "Mumbai",
+    "XTSE": "Toronto",
+}

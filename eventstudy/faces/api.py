@@ -1,0 +1,434 @@
+"""The few functions a user imports: check an article, and study its event.
+
+:func:`check` reads an article, checks every claimed index move against real prices and
+runs an event study of each claimed index around its trading day; it returns a
+:class:`CheckReport` with ``summary()``, ``to_dict()``, ``to_frame()`` and ``plot()``.
+
+Examples
+--------
+>>> import eventstudy
+>>> report = eventstudy.check("seeds/000_9f114ec4d93074be.txt", offline=True)  # doctest: +SKIP
+>>> report.verdicts[0].status  # doctest: +SKIP
+'confirmed'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .. import calendar as cal
+from ..check import BatchResult, Verdict, check_article, check_paths, market_context
+from ..exceptions import EventStudyError, PriceDataError, StudyError
+from ..indices import by_ticker, lookup
+from ..policies import ModelName, validate
+from ..prices import PriceLoader
+from ..prices.base import PriceSource
+from ..read import read_article, read_file
+from ..read.model import Article
+from ..stats import EventStudy, EventStudyResults, returns_from_prices
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+__all__ = ["check", "check_many", "study_claim", "ClaimStudy", "CheckReport"]
+
+DEFAULT_ESTIMATION: tuple[int, int] = (-250, -11)
+DEFAULT_WINDOW: tuple[int, int] = (-1, 1)
+
+
+@dataclass(frozen=True)
+class ClaimStudy:
+    """The event study of one index around one trading day.
+
+    Attributes
+    ----------
+    ticker, event_date
+        The index studied and its day 0.
+    model
+        ``"constant-mean"``, ``"market-adjusted"`` or ``"market"``.
+    benchmark
+        Benchmark ticker for the market models, else ``None``.
+    estimation, window
+        Trading days relative to day 0.
+    results
+        The :class:`~eventstudy.stats.EventStudyResults` (one event).
+    """
+
+    ticker: str
+    event_date: date
+    model: str
+    benchmark: str | None
+    estimation: tuple[int, int]
+    window: tuple[int, int]
+    results: EventStudyResults
+    estimation_first: date
+    estimation_last: date
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Day-by-day table: date, return, expected, ar, ar_se, ar_t, ar_p, car, car_se, car_t, car_p."""
+        return self.results.event_frame(0)
+
+    @property
+    def stats(self) -> pd.Series:
+        """CAR over the whole window with MacKinlay's variance, t, p, quantiles, parameters."""
+        return self.results.event_stats.iloc[0]
+
+    @property
+    def estimation_dates(self) -> tuple[date, date, int]:
+        """First and last day of the estimation window and the number of returns used."""
+        return self.estimation_first, self.estimation_last, int(self.stats["n_est"])
+
+    def event_day_rank(self) -> tuple[int, int]:
+        """Rank of the event-day |AR| among the estimation-window |AR|s: ``(rank, n + 1)``.
+
+        Rank 1 means no estimation day had a larger absolute abnormal return.
+        """
+        est = self.results.panel.est_ar[0]
+        est = est[np.isfinite(est)]
+        ar0 = float(self.frame.loc[0, "ar"])
+        return int((np.abs(est) >= abs(ar0)).sum()) + 1, int(est.size) + 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: set-up, AR per day, CAR with t and p, event-day rank."""
+        f = self.frame
+        st = self.stats
+        rank, n = self.event_day_rank()
+        first, last, n_est = self.estimation_dates
+        return {
+            "ticker": self.ticker,
+            "event_date": self.event_date.isoformat(),
+            "model": self.model,
+            "benchmark": self.benchmark,
+            "estimation": {
+                "days": list(self.estimation),
+                "first": first.isoformat(),
+                "last": last.isoformat(),
+                "n": n_est,
+            },
+            "window": list(self.window),
+            "ar": [
+                {
+                    "day": int(d),
+                    "date": r["date"].date().isoformat(),
+                    "return": _num(r["return"]),
+                    "expected": _num(r["expected"]),
+                    "ar": _num(r["ar"]),
+                    "ar_t": _num(r["ar_t"]),
+                    "ar_p": _num(r["ar_p"]),
+                    "car": _num(r["car"]),
+                }
+                for d, r in f.iterrows()
+            ],
+            "car": _num(st["car"]),
+            "car_se": _num(st["se"]),
+            "car_t": _num(st["t"]),
+            "car_p": _num(st["p"]),
+            "event_day_abs_ar_rank": rank,
+            "event_day_rank_of": n,
+            "event_day_empirical_p": rank / n,
+            "notes": list(self.results.notes),
+        }
+
+    def plot(self, *, alpha: float = 0.05) -> Figure:
+        """AR bars and CAR line with a ``1 - alpha`` band (see :func:`eventstudy.faces.plot.plot_event_window`)."""
+        from .plot import plot_event_window
+
+        name = by_ticker(self.ticker).name
+        first, last, n = self.estimation_dates
+        model = self.model + (f" vs {self.benchmark}" if self.benchmark else "")
+        return plot_event_window(
+            self.frame,
+            title=f"{name} ({self.ticker}) around {self.event_date:%d %b %Y}: abnormal returns",
+            subtitle=f"{model} model estimated on {n} trading days {first} .. {last}",
+            alpha=alpha,
+        )
+
+
+def _num(v: Any) -> float | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return f if np.isfinite(f) else None
+
+
+def study_claim(
+    ticker: str,
+    event_date: date | str,
+    *,
+    source: PriceSource | None = None,
+    model: ModelName | None = None,
+    benchmark: str | None = None,
+    estimation: tuple[int, int] = DEFAULT_ESTIMATION,
+    window: tuple[int, int] = DEFAULT_WINDOW,
+) -> ClaimStudy:
+    """Event study of one index around one trading day, from daily closes.
+
+    Parameters
+    ----------
+    ticker
+        Yahoo ticker or index name (``"^FTMC"``, ``"FTSE 250"``).
+    event_date
+        Day 0; a non-trading day moves to the next session.
+    source
+        Where prices come from (default: :class:`~eventstudy.prices.PriceLoader`).
+    model
+        ``"constant-mean"`` (default without a benchmark), ``"market"`` (default with one)
+        or ``"market-adjusted"``.
+    benchmark
+        Benchmark index for the market models. Its close-to-close returns on its own
+        sessions are matched to the index's sessions by date; days on which only one of
+        the two traded are missing for the benchmark and skipped in estimation.
+    estimation, window
+        Trading days relative to day 0 (defaults ``(-250, -11)`` and ``(-1, +1)``).
+
+    Returns
+    -------
+    ClaimStudy
+
+    Raises
+    ------
+    PriceDataError
+        If the prices needed are not available.
+    StudyError
+        If the model needs a benchmark and none was given, or the windows do not fit.
+
+    Notes
+    -----
+    Returns are simple close-to-close returns :math:`R_t = P_t / P_{t-1} - 1`. The
+    constant-mean model takes :math:`E[R_t] = \\mu`, the market model
+    :math:`E[R_t] = \\alpha + \\beta R_{m,t}` (MacKinlay 1997, section 4).
+    """
+    index = lookup(ticker)
+    code = index.calendar
+    if model is None:
+        model = "market" if benchmark else "constant-mean"
+    validate(model, ModelName, "model")
+    if model == "factor":
+        raise StudyError("model='factor' needs factor returns; use eventstudy.stats.EventStudy directly")
+    if model in ("market", "market-adjusted") and not benchmark:
+        raise StudyError(f"model={model!r} needs a benchmark index; pass benchmark= (e.g. '^FTSE')")
+    bench = lookup(benchmark) if benchmark else None
+    if bench is not None and bench.ticker == index.ticker:
+        raise StudyError(f"the benchmark {bench.ticker} is the index studied; choose another benchmark")
+    if not (estimation[0] < estimation[1] < window[0] <= window[1]):
+        raise StudyError(
+            f"estimation {estimation} must end before the event window {window} begins; "
+            "both in trading days relative to the event"
+        )
+    day0 = cal.align(cal.to_date(event_date, "event_date"), code, "next")
+    assert day0 is not None
+    start = cal.offset_session(code, day0, estimation[0] - 1)
+    end = cal.offset_session(code, day0, window[1])
+    src = source if source is not None else PriceLoader()
+    closes = src.history(index.ticker, start, end)["close"].rename(index.ticker)
+    returns = returns_from_prices(closes.to_frame())
+    bench_returns = None
+    if bench is not None:
+        b = src.history(bench.ticker, start, end)["close"]
+        br = b.pct_change()  # on the benchmark's own sessions
+        bench_returns = br.reindex(returns.index).rename(bench.ticker)
+    study = EventStudy(
+        returns,
+        bench_returns,
+        pd.DataFrame({"security": [index.ticker], "date": [pd.Timestamp(day0)]}),
+        model=model,
+        estimation=estimation,
+        event=window,
+    )
+    res = study.run()
+    if res.n_events == 0:
+        reason = res.dropped["reason"].iloc[0] if len(res.dropped) else "unknown reason"
+        raise StudyError(f"event study of {index.ticker} on {day0} not possible: {reason}")
+    return ClaimStudy(
+        index.ticker,
+        day0,
+        model,
+        bench.ticker if bench else None,
+        estimation,
+        window,
+        res,
+        cal.offset_session(code, day0, estimation[0]),
+        cal.offset_session(code, day0, estimation[1]),
+    )
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """An article checked: its claims, their verdicts, market context and event studies.
+
+    Attributes
+    ----------
+    article
+        The article as read.
+    verdicts
+        One :class:`~eventstudy.check.Verdict` per claim, in order.
+    studies
+        Event study per ``(ticker, trading_date)`` claimed.
+    study_errors
+        Why a study could not be run, per ``(ticker, trading_date)``.
+    context
+        How the other major indices moved on the event day (``None`` if unknown).
+    """
+
+    article: Article
+    verdicts: tuple[Verdict, ...]
+    studies: dict[tuple[str, date], ClaimStudy] = field(default_factory=dict)
+    study_errors: dict[tuple[str, date], str] = field(default_factory=dict)
+    context: pd.DataFrame | None = None
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def main_study(self) -> ClaimStudy | None:
+        """The study of the first claim that has one."""
+        for v in self.verdicts:
+            key = (v.claim.ticker, v.claim.trading_date)
+            if key in self.studies:
+                return self.studies[key]
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of ``eventstudy check --json`` (schema in the README)."""
+        from .report import report_dict
+
+        return report_dict(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per claim with its verdict and the main numbers."""
+        from .report import claims_frame
+
+        return claims_frame(self)
+
+    def summary(self) -> str:
+        """The text report of ``eventstudy check``."""
+        from .report import report_text
+
+        return report_text(self)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def plot(self, claim: int = 0, *, alpha: float = 0.05) -> Figure:
+        """Plot the event study of claim number ``claim`` (0-based)."""
+        if not self.verdicts:
+            raise StudyError("the article has no claims to plot")
+        c = self.verdicts[claim].claim
+        key = (c.ticker, c.trading_date)
+        if key not in self.studies:
+            why = self.study_errors.get(key, "no study for this claim")  # type: ignore[arg-type]
+            raise StudyError(f"cannot plot claim {claim + 1}: {why}")
+        return self.studies[key].plot(alpha=alpha)
+
+
+def _as_article(article: str | os.PathLike[str] | Article, published: date | str | None) -> Article:
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, os.PathLike) or (
+        isinstance(article, str)
+        and "\n" not in article
+        and len(article) < 4096
+        and Path(article).suffix != ""
+        and not article.strip().startswith(("{", "<"))
+    ):
+        return read_file(article, published=published)
+    return read_article(str(article), published=published)
+
+
+def check(
+    article: str | os.PathLike[str] | Article,
+    *,
+    published: date | str | None = None,
+    model: ModelName | None = None,
+    benchmark: str | None = None,
+    estimation: tuple[int, int] = DEFAULT_ESTIMATION,
+    window: tuple[int, int] = DEFAULT_WINDOW,
+    source: PriceSource | None = None,
+    offline: bool | None = None,
+    study: bool = True,
+    context: bool = True,
+) -> CheckReport:
+    """Read an article, check each claimed index move, and study each claimed event.
+
+    Parameters
+    ----------
+    article
+        A path to a text file, the text itself, or an :class:`~eventstudy.read.model.Article`.
+    published
+        Publication date; overrides the date found in the text.
+    model, benchmark, estimation, window
+        Event-study set-up (see :func:`study_claim`).
+    source
+        Price source; default :class:`~eventstudy.prices.PriceLoader` (bundled data, then the
+        local store, then yfinance unless ``offline``).
+    offline
+        Never use the network (default: the ``EVENTSTUDY_OFFLINE`` environment variable).
+    study, context
+        Whether to run the event studies and the market context.
+
+    Returns
+    -------
+    CheckReport
+    """
+    art = _as_article(article, published)
+    src = source if source is not None else PriceLoader(offline=offline)
+    verdicts = check_article(art, src)
+    studies: dict[tuple[str, date], ClaimStudy] = {}
+    errors: dict[tuple[str, date], str] = {}
+    if study:
+        for c in art.claims:
+            if c.ticker is None or c.trading_date is None:
+                continue
+            key = (c.ticker, c.trading_date)
+            if key in studies or key in errors:
+                continue
+            try:
+                studies[key] = study_claim(
+                    c.ticker,
+                    c.trading_date,
+                    source=src,
+                    model=model,
+                    benchmark=benchmark,
+                    estimation=estimation,
+                    window=window,
+                )
+            except (PriceDataError, StudyError) as e:
+                if model is not None or benchmark is not None:
+                    # a set-up the user asked for that cannot work at all is an error, not a note
+                    if not isinstance(e, PriceDataError):
+                        raise
+                errors[key] = str(e)
+    ctx = None
+    day = art.event_date or (art.claims[0].trading_date if art.claims else None)
+    if context and day is not None:
+        try:
+            ctx = market_context(day, src)
+        except EventStudyError:
+            ctx = None
+    return CheckReport(art, tuple(verdicts), studies, errors, ctx)
+
+
+def check_many(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    published: date | str | None = None,
+    source: PriceSource | None = None,
+    offline: bool | None = None,
+    progress: bool = False,
+) -> BatchResult:
+    """Check every claim in many article files and folders (see :func:`eventstudy.check.check_paths`).
+
+    Returns a :class:`~eventstudy.check.BatchResult`: ``.frame`` (one row per claim),
+    ``.failures`` (unreadable files with the reason) and ``.summary()``.
+    """
+    src = source if source is not None else PriceLoader(offline=offline)
+    return check_paths(paths, source=src, published=published, progress=progress)

@@ -1,0 +1,98 @@
+"""Plots of abnormal and cumulative abnormal returns around an event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+__all__ = ["plot_event_window"]
+
+
+def plot_event_window(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str = "",
+    alpha: float = 0.05,
+) -> Figure:
+    """Bar chart of daily abnormal returns and line of the cumulative abnormal return.
+
+    Parameters
+    ----------
+    frame
+        One row per event day, indexed by the relative day (0 = event day), with columns
+        ``ar``, ``car`` and ``car_se`` (standard error of the CAR, MacKinlay 1997) and,
+        optionally, ``ar_se`` and ``date``.
+    title, subtitle
+        Figure title and a second line (model, estimation window).
+    alpha
+        Significance level of the confidence band, ``(1 - alpha)`` two-sided.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (not shown; save it with ``fig.savefig(path)``).
+
+    Notes
+    -----
+    The band is :math:`\\pm z_{1-\\alpha/2}\\,\\hat\\sigma(CAR)` around zero: a CAR outside
+    it is significant at level ``alpha`` under the normal approximation.
+    """
+    import matplotlib
+
+    if matplotlib.get_backend().lower() not in {"agg", "pdf", "svg", "ps", "cairo"}:
+        try:
+            matplotlib.use("Agg", force=False)
+        except Exception:  # pragma: no cover - a backend already in use
+            pass
+    import matplotlib.pyplot as plt
+    from scipy.stats import norm
+
+    days = np.asarray(frame.index, dtype=int)
+    ar = frame["ar"].to_numpy(dtype=float) * 100
+    car = frame["car"].to_numpy(dtype=float) * 100
+    z = norm.ppf(1 - alpha / 2)
+    band = z * frame["car_se"].to_numpy(dtype=float) * 100
+    labels = [
+        f"{d:+d}\n{pd.Timestamp(t):%d %b %Y}" if "date" in frame else f"{d:+d}"
+        for d, t in zip(days, frame["date"] if "date" in frame else days, strict=True)
+    ]
+
+    fig, ax = plt.subplots(figsize=(8, 4.8), layout="constrained")
+    colors = ["#2a7f62" if v >= 0 else "#b03a2e" for v in ar]
+    ax.bar(days, ar, width=0.6, color=colors, alpha=0.8, label="Abnormal return (AR), daily")
+    if "ar_se" in frame:
+        ar_band = z * frame["ar_se"].to_numpy(dtype=float) * 100
+        ax.errorbar(
+            days,
+            ar,
+            yerr=ar_band,
+            fmt="none",
+            ecolor="#555555",
+            capsize=3,
+            lw=1,
+            label=f"AR {100 * (1 - alpha):.0f}% interval",
+        )
+    ax.plot(days, car, color="#1f4e79", marker="o", lw=2, label="Cumulative abnormal return (CAR)")
+    ax.fill_between(
+        days,
+        -band,
+        band,
+        color="#1f4e79",
+        alpha=0.12,
+        label=f"{100 * (1 - alpha):.0f}% band for CAR under no effect",
+    )
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="#777777", lw=0.8, ls="--")
+    ax.set_xticks(days, labels)
+    ax.set_xlabel("Trading day relative to the event (0 = event day)")
+    ax.set_ylabel("Return beyond the model's expectation (%)")
+    ax.set_title(title + (f"\n{subtitle}" if subtitle else ""), fontsize=11)
+    ax.legend(loc="best", fontsize=8, frameon=False)
+    ax.grid(axis="y", alpha=0.3)
+    return fig

@@ -1,0 +1,235 @@
+"""Text, JSON and table forms of a checked article (:class:`~eventstudy.faces.api.CheckReport`)."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ..calendar import EXCHANGE_PLACES
+from ..indices import find
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..check import Verdict
+    from ..read.model import Claim
+    from .api import CheckReport, ClaimStudy
+
+__all__ = ["report_dict", "report_text", "claims_frame", "describe_claim", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = 1
+
+
+def _f(x: Any) -> float | None:
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _lv(x: float | None) -> str:
+    return "n/a" if x is None or not math.isfinite(x) else f"{x:,.2f}"
+
+
+def _pc(x: float | None, digits: int = 2) -> str:
+    return "n/a" if x is None or not math.isfinite(x) else f"{x:+.{digits}f} %"
+
+
+def describe_claim(c: Claim) -> str:
+    """One line: 'FTSE 250 (^FTMC) up 0.64 % to 21,755.73, intraday, 2022-02-15'."""
+    parts = [f"{c.index} ({c.ticker})" if c.ticker else c.index]
+    if c.direction:
+        parts.append(c.direction)
+    if c.hedge:
+        parts.append(c.hedge)
+    nums = []
+    if c.pct is not None:
+        nums.append(f"{c.pct_text or c.pct} %")
+    if c.points is not None:
+        nums.append(f"{c.points_text or c.points} points")
+    if nums:
+        parts.append(", ".join(nums))
+    if c.level is not None:
+        parts.append(f"{'to' if nums or c.direction else 'at'} {float(c.level_text or c.level):,.2f}")
+    kind = c.kind + (f" ({c.period})" if c.period else "")
+    when = c.trading_date.isoformat() if c.trading_date else "session unknown"
+    if c.alt_trading_date:
+        when += f" or {c.alt_trading_date.isoformat()}"
+    return " ".join(parts) + f", {kind}, {when}"
+
+
+def _claim_dict(v: Verdict, study: ClaimStudy | None, study_error: str | None) -> dict[str, Any]:
+    c = v.claim
+    a = v.actual
+    return {
+        "index": c.index,
+        "ticker": c.ticker,
+        "direction": c.direction,
+        "pct": c.pct,
+        "points": c.points,
+        "level": c.level,
+        "kind": c.kind,
+        "period": c.period,
+        "hedge": c.hedge,
+        "trading_date": c.trading_date.isoformat() if c.trading_date else None,
+        "alt_trading_date": c.alt_trading_date.isoformat() if c.alt_trading_date else None,
+        "text": c.text,
+        "verdict": v.status,
+        "reason": v.reason,
+        "explanation": v.explanation,
+        "session": v.session.isoformat() if v.session else None,
+        "actual": {
+            k: _f(a.get(k))
+            for k in ("prev_close", "open", "high", "low", "close", "close_pct", "close_points")
+        },
+        "check": {
+            "claimed": {k: _f(x) for k, x in v.claimed.items()},
+            "compared": {k: _f(x) for k, x in v.compared.items()},
+            "difference": {k: _f(x) for k, x in v.difference.items()},
+            "tolerance": {k: [_f(t[0]), _f(t[1])] for k, t in v.tolerance.items()},
+            "checks": dict(v.checks),
+        },
+        "notes": list(c.notes) + list(v.notes),
+        "study": study.to_dict() if study is not None else None,
+        "study_error": study_error,
+    }
+
+
+def report_dict(report: CheckReport) -> dict[str, Any]:
+    """The JSON document of ``eventstudy check --json`` (documented in the README)."""
+    art = report.article
+    claims = []
+    for v in report.verdicts:
+        key = (v.claim.ticker, v.claim.trading_date)
+        claims.append(_claim_dict(v, report.studies.get(key), report.study_errors.get(key)))  # type: ignore[arg-type]
+    main = report.main_study
+    ctx = None
+    if report.context is not None:
+        ctx = [
+            {
+                "ticker": str(t),
+                "index": r["index"],
+                "session": str(r["session"]) if r["session"] else None,
+                "close": _f(r["close"]),
+                "close_pct": _f(r["close_pct"]),
+                "direction": r["direction"],
+                "note": r["note"],
+            }
+            for t, r in report.context.iterrows()
+        ]
+    return {
+        "schema": SCHEMA_VERSION,
+        "source": art.source,
+        "published": art.published.isoformat() if art.published else None,
+        "published_basis": art.date_basis,
+        "event_date": art.event_date.isoformat() if art.event_date else None,
+        "claims": claims,
+        "study": main.to_dict() if main is not None else None,
+        "market_context": ctx,
+        "notes": list(art.notes),
+    }
+
+
+def claims_frame(report: CheckReport) -> pd.DataFrame:
+    """One row per claim: the claim, its verdict, the session's prices and the study's CAR."""
+    rows = []
+    for v in report.verdicts:
+        d = _claim_dict(v, report.studies.get((v.claim.ticker, v.claim.trading_date)), None)  # type: ignore[arg-type]
+        st = d.pop("study")
+        d.pop("check")
+        d.pop("study_error")
+        d["notes"] = "; ".join(d["notes"])
+        d.update(d.pop("actual"))
+        if st:
+            d.update({k: st[k] for k in ("car", "car_t", "car_p")})
+        rows.append(d)
+    return pd.DataFrame(rows)
+
+
+def _study_text(s: ClaimStudy) -> list[str]:
+    ix = find(s.ticker)
+    name = ix.name if ix else s.ticker
+    first, last, n = s.estimation_dates
+    model = {
+        "constant-mean": "constant-mean model",
+        "market": f"market model against {s.benchmark}",
+        "market-adjusted": f"market-adjusted model against {s.benchmark}",
+    }.get(s.model, s.model)
+    lines = [
+        f"Event study: {name} ({s.ticker}), day 0 = {s.event_date}",
+        f"  {model}, estimated on {n} daily returns {first} .. {last} "
+        f"(days {s.estimation[0]} to {s.estimation[1]}); event window [{s.window[0]:+d}, {s.window[1]:+d}]",
+        "",
+        f"  {'day':>4}  {'date':<10}  {'return':>8}  {'expected':>8}  {'AR':>8}  {'t':>6}  {'p':>6}  {'CAR':>8}",
+    ]
+    for d, r in s.frame.iterrows():
+        lines.append(
+            f"  {int(d):>+4d}  {r['date']:%Y-%m-%d}  {100 * r['return']:>7.2f}%  {100 * r['expected']:>7.2f}%  "
+            f"{100 * r['ar']:>7.2f}%  {r['ar_t']:>6.2f}  {r['ar_p']:>6.3f}  {100 * r['car']:>7.2f}%"
+        )
+    st = s.stats
+    rank, of = s.event_day_rank()
+    lines += [
+        "",
+        f"  CAR[{s.window[0]:+d},{s.window[1]:+d}] = {100 * st['car']:+.2f} %  (s.e. {100 * st['se']:.2f} %, "
+        f"t = {st['t']:.2f}, p = {st['p']:.3f}; variance with the prediction-error term, MacKinlay 1997)",
+        f"  Event-day |AR| ranks {rank} of {of} against the estimation window "
+        f"(empirical p = {rank / of:.3f}): "
+        + ("unusual" if rank / of <= 0.05 else "not unusual")
+        + " for this index.",
+    ]
+    for i, note in enumerate(s.results.notes, 1):
+        lines.append(f"  [{i}] {note}")
+    return lines
+
+
+def report_text(report: CheckReport) -> str:
+    """The text report of ``eventstudy check``: dates, each claim with its verdict, context, study."""
+    art = report.article
+    basis = {
+        "given": "given with --published",
+        "dateline": "from the dateline",
+        "text": "from a date printed in the text",
+    }.get(art.date_basis or "", art.date_basis or "")
+    lines = [f"eventstudy check: {art.source or '(text)'}", ""]
+    lines.append(f"Published   {art.published or 'unknown'}" + (f"  ({basis})" if basis else ""))
+    if art.event_date:
+        sessions = sorted({find(c.ticker).calendar for c in art.claims if c.ticker and find(c.ticker)})
+        where = ", ".join(f"{EXCHANGE_PLACES.get(s, s)} session" for s in sessions)
+        lines.append(f"Event date  {art.event_date}" + (f"  ({where})" if where else ""))
+    for n in art.notes:
+        lines.append(f"  note: {n}")
+    if not report.verdicts:
+        lines += ["", "No claimed index move was found in the article."]
+    for i, v in enumerate(report.verdicts, 1):
+        c = v.claim
+        lines += ["", f"Claim {i} of {len(report.verdicts)}: {describe_claim(c)}"]
+        lines.append(f'  text:    "{c.text.strip()}"')
+        lines.append(
+            f"  verdict: {v.status.upper()}"
+            + (f" ({v.reason})" if v.reason and v.status != "confirmed" else "")
+        )
+        lines.append(f"  why:     {v.explanation}")
+        a = v.actual
+        if _f(a.get("close")) is not None:
+            lines.append(
+                f"  close:   {_lv(a.get('close'))} ({_pc(a.get('close_pct'))}, "
+                f"{_f(a.get('close_points')) or 0:+,.2f} points) on {v.session}, "
+                f"previous close {_lv(a.get('prev_close'))}"
+            )
+        for note in (*c.notes, *v.notes):
+            lines.append(f"  note:    {note}")
+    if report.context is not None and len(report.context):
+        day = art.event_date
+        lines += ["", f"Market on {day} (close-to-close):"]
+        for t, r in report.context.iterrows():
+            if _f(r["close_pct"]) is None:
+                lines.append(f"  {r['index']:<30} {t:<10}  {r['note'] or 'no data'}")
+            else:
+                lines.append(f"  {r['index']:<30} {t:<10}  {_lv(r['close']):>10}  {_pc(r['close_pct']):>9}")
+    for s in report.studies.values():
+        lines += ["", *_study_text(s)]
+    for (tk, d), err in report.study_errors.items():
+        lines += ["", f"Event study of {tk} on {d} not run: {err}"]
+    return "\n".join(lines)
