@@ -1,0 +1,368 @@
+"""Dates in articles: the publication date, and the session each claim is about.
+
+The publication date comes from ``published=``, else a dateline or byline stamp near the
+top ("TOKYO, Feb 22, 2022", "Thursday 06 January 2022 17:32 GMT"), else the latest full
+date printed in the text that is not a reference date ("since January 20, 2020").
+
+Day phrases ("today", "yesterday", "last night", "on Monday", "on March 14", "last week")
+are resolved against the publication date with each exchange's own calendar
+(:mod:`eventstudy.calendar`): "yesterday" in a Saturday paper is Friday's session, and
+"last night" on Wall Street in a London morning piece is the previous New York session.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+
+from .. import calendar as cal
+from ..exceptions import EventStudyError
+
+__all__ = [
+    "MONTHS",
+    "PubDate",
+    "find_published",
+    "DayCue",
+    "find_day_cue",
+    "day_cues",
+    "best_cue",
+    "session_on_or_before",
+    "session_before",
+    "resolve_cue",
+    "TZ_OFFSETS",
+]
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MON = (
+    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MON_NC = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: Hours east of UTC of the zones that bylines print.
+TZ_OFFSETS = {
+    "GMT": 0.0,
+    "UTC": 0.0,
+    "BST": 1.0,
+    "CET": 1.0,
+    "CEST": 2.0,
+    "EST": -5.0,
+    "EDT": -4.0,
+    "ET": -5.0,
+    "IST": 5.5,
+    "JST": 9.0,
+    "HKT": 8.0,
+    "SGT": 8.0,
+    "KST": 9.0,
+    "AEST": 10.0,
+    "AEDT": 11.0,
+    "CST": -6.0,
+    "PST": -8.0,
+    "PDT": -7.0,
+}
+_TZ = r"(GMT|UTC|BST|CEST|CET|EST|EDT|ET|IST|JST|HKT|SGT|KST|AEST|AEDT|PST|PDT)"
+_TIME = r"(\d{1,2})[:.](\d{2})\s?([AaPp]\.?[Mm]\.?)?\s?" + _TZ
+
+_FULL_DATES = [
+    # March 15, 2022 | Feb. 24 2022
+    (re.compile(r"\b" + _MON + r"\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b"), "mdy"),
+    # 15 March 2022 | 06 January, 2022
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s" + _MON + r",?\s(\d{4})\b"), "dmy"),
+    # 2022-03-15
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+]
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TIME_AFTER = re.compile(r"^[,\s/|at-]{0,6}" + _TIME, re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:since|from|until|till|before|after|between|record|high|low|peak|through|hit|set|reached)"
+    r"\W{0,3}(?:\w+\W{1,3})?$",
+    re.IGNORECASE,
+)
+_DATELINE_ZONE = 260
+
+
+@dataclass(frozen=True)
+class PubDate:
+    """A publication date found in a text."""
+
+    day: date
+    basis: str  # "dateline" or "text"
+    at: datetime | None = None  # with a time zone, when a time was printed next to it
+    zone: str | None = None
+    span: tuple[int, int] = (0, 0)  # where the date (and time) is printed
+
+
+def _mk(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _match_date(m: re.Match, how: str) -> date | None:
+    g = m.groups()
+    if how == "mdy":
+        return _mk(int(g[2]), MONTHS[g[0][:3].lower()], int(g[1]))
+    if how == "dmy":
+        return _mk(int(g[2]), MONTHS[g[1][:3].lower()], int(g[0]))
+    return _mk(int(g[0]), int(g[1]), int(g[2]))
+
+
+def _time_at(text: str, pos: int, day: date) -> tuple[datetime | None, str | None, int]:
+    m = _TIME_AFTER.match(text[pos : pos + 30])
+    if not m:
+        return None, None, pos
+    h, mi, ampm, tz = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4).upper()
+    if ampm:
+        if ampm[0] in "pP" and h < 12:
+            h += 12
+        if ampm[0] in "aA" and h == 12:
+            h = 0
+    if h > 23 or mi > 59:
+        return None, None, pos
+    tzinfo = timezone(timedelta(hours=TZ_OFFSETS[tz]))
+    return datetime(day.year, day.month, day.day, h, mi, tzinfo=tzinfo), tz, pos + m.end()
+
+
+def find_published(text: str) -> PubDate | None:
+    """The publication date printed in ``text``, or ``None``.
+
+    A full date in the first few hundred characters is a dateline; otherwise the latest
+    full date in the text that is not introduced as a reference ("since", "from", "record",
+    "high") is taken, as an article is written after the dates it reports.
+    """
+    seen: dict[int, tuple[int, date, int]] = {}
+    for y in _YEAR.finditer(text):  # a full date holds a year: look only around years
+        lo, hi = max(0, y.start() - 24), y.end()
+        for rx, how in _FULL_DATES:
+            for m in rx.finditer(text, lo, hi):
+                d = _match_date(m, how)
+                if d is None or not (1990 <= d.year <= 2100):
+                    continue
+                seen.setdefault(m.start(), (m.start(), d, m.end()))
+    found = list(seen.values())
+    if not found:
+        return None
+    found.sort()
+    for start, d, end in found:
+        if start < _DATELINE_ZONE and not _REFERENCE_BEFORE.search(text[max(0, start - 30) : start]):
+            at, zone, tend = _time_at(text, end, d)
+            return PubDate(d, "dateline", at, zone, (start, tend))
+    cands = [
+        (d, start, end)
+        for start, d, end in found
+        if not _REFERENCE_BEFORE.search(text[max(0, start - 30) : start])
+    ]
+    if not cands:
+        return None
+    d, start, end = max(cands)
+    at, zone, tend = _time_at(text, end, d)
+    return PubDate(d, "text", at, zone, (start, tend))
+
+
+# ---------------------------------------------------------------- day phrases in claims
+
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "δευτέρα": 0,
+    "τρίτη": 1,
+    "τετάρτη": 2,
+    "πέμπτη": 3,
+    "παρασκευή": 4,
+}
+_DAY_CUE = re.compile(
+    r"(?P<today>\b(?:today|this\s(?:morning|afternoon|evening)|tonight|so\sfar\stoday|earlier\stoday|"
+    r"heute|aujourd'hui|σήμερα)\b)"
+    r"|(?P<yesterday>\b(?:yesterday|gestern|hier|χθες)\b)"
+    r"|(?P<lastnight>\b(?:last\snight|overnight)\b)"
+    r"|(?P<lastweek>\blast\sweek\b)"
+    r"|(?P<afterhol>\bafter\sthe\s(?:bank\sholiday|long\sweekend|holiday|break)\b)"
+    r"|(?P<lastwd>\blast\s(?P<lwd>monday|tuesday|wednesday|thursday|friday)\b)"
+    r"|(?P<md>\b" + _MON_NC + r"\s(?P<mdd>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s\d{4})(?!\s?%))"
+    r"|(?P<dm>\b(?P<dmd>\d{1,2})(?:st|nd|rd|th)?\s(?P<dmm>January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b(?!,?\s\d{4}))"
+    r"|(?P<full>\b(?:" + _MON_NC + r")\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4})"
+    r"|(?P<wd>\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi|δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή)\b)",
+    re.IGNORECASE,
+)
+_CUE_EXCLUDE_BEFORE = re.compile(
+    r"(?:(?:since|from|until|till|between|through|than)\W{1,3}(?:\w+\W{1,3}){0,3}"
+    r"|(?:before|record|high|low|peak|last\s+year|set\s+in|ahead\s+of|next|on\s+track|expected|due|"
+    r"(?:previous|prior)\s+(?:close|session|day))\W{1,3}(?:\w+\W{1,3})?)(?:on\W{1,3})?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DayCue:
+    """A day phrase found near a claim."""
+
+    kind: str  # today, yesterday, lastnight, lastweek, afterhol, lastwd, weekday, date
+    text: str
+    weekday: int | None = None
+    day: date | None = None  # for explicit dates (year filled in from the publication date)
+    month_day: tuple[int, int] | None = None
+
+
+def find_day_cue(text: str) -> DayCue | None:
+    """The day phrase of ``text`` that is not a reference date ("since Monday").
+
+    A full date ("Jan. 5, 2022") beats a month and day, which beats any other phrase;
+    otherwise the first phrase wins.
+    """
+    return best_cue(c for _, c in day_cues(text))
+
+
+def best_cue(cues) -> DayCue | None:
+    """The most precise of several day phrases (full date > month and day > the first other)."""
+    best: DayCue | None = None
+    rank = {"date_full": 0, "date": 1}
+    for cue in cues:
+        r = rank.get("date_full" if cue.day is not None else cue.kind, 2)
+        if best is None or r < rank.get("date_full" if best.day is not None else best.kind, 2):
+            best = cue
+    return best
+
+
+def day_cues(text: str):
+    """``(start, DayCue)`` for every day phrase in ``text`` that is not a reference date."""
+    for m in _DAY_CUE.finditer(text):
+        if _CUE_EXCLUDE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        s = m.group(0)
+        if m.group("today"):
+            yield m.start(), DayCue("today", s)
+        elif m.group("yesterday"):
+            yield m.start(), DayCue("yesterday", s)
+        elif m.group("lastnight"):
+            yield m.start(), DayCue("lastnight", s)
+        elif m.group("lastweek"):
+            yield m.start(), DayCue("lastweek", s)
+        elif m.group("afterhol"):
+            yield m.start(), DayCue("today", s)
+        elif m.group("lastwd"):
+            yield m.start(), DayCue("lastwd", s, weekday=_WEEKDAYS[m.group("lwd").lower()])
+        elif m.group("md"):
+            mon = MONTHS[s[:3].lower()]
+            yield m.start(), DayCue("date", s, month_day=(mon, int(m.group("mdd"))))
+        elif m.group("dm"):
+            yield (
+                m.start(),
+                DayCue("date", s, month_day=(MONTHS[m.group("dmm")[:3].lower()], int(m.group("dmd")))),
+            )
+        elif m.group("full"):
+            mm = _FULL_DATES[0][0].search(s)
+            d = _match_date(mm, "mdy") if mm else None
+            if d:
+                yield m.start(), DayCue("date", s, day=d)
+        elif m.group("wd"):
+            yield m.start(), DayCue("weekday", s, weekday=_WEEKDAYS[s.lower()])
+
+
+# ---------------------------------------------------------------- sessions
+
+_FALLBACK_NOTE = "exchange calendar {code} unavailable; weekdays used as sessions"
+
+
+@lru_cache(maxsize=4096)
+def _is_session(code: str | None, d: date) -> bool:
+    if code and _calendar_ok(code):
+        try:
+            return cal.is_session(code, d)
+        except EventStudyError:
+            pass
+    return d.weekday() < 5
+
+
+def calendar_ok(code: str | None) -> bool:
+    """Whether the exchange calendar ``code`` can be used (else weekdays stand in)."""
+    if not code:
+        return False
+    return _calendar_ok(code)
+
+
+@lru_cache(maxsize=64)
+def _calendar_ok(code: str) -> bool:
+    try:
+        cal.is_session(code, date(2022, 1, 4))
+        return True
+    except EventStudyError:
+        return False
+
+
+@lru_cache(maxsize=4096)
+def session_on_or_before(code: str | None, d: date) -> date:
+    """``d`` if it is a session of ``code``, else the last session before it."""
+    for _ in range(15):
+        if _is_session(code, d):
+            return d
+        d -= timedelta(days=1)
+    return d
+
+
+@lru_cache(maxsize=4096)
+def session_before(code: str | None, d: date) -> date:
+    """The last session of ``code`` strictly before ``d``."""
+    return session_on_or_before(code, d - timedelta(days=1))
+
+
+def resolve_cue(cue: DayCue, published: date, code: str | None) -> date:
+    """The session of exchange ``code`` that a day phrase means, for an article of ``published``."""
+    if cue.kind == "today":
+        return session_on_or_before(code, published)
+    if cue.kind in ("yesterday", "lastnight"):
+        return session_before(code, published)
+    if cue.kind == "lastweek":
+        monday = published - timedelta(days=published.weekday())
+        return session_before(code, monday)
+    if cue.kind == "lastwd":
+        back = (published.weekday() - (cue.weekday or 0)) % 7 or 7
+        return session_on_or_before(code, published - timedelta(days=back))
+    if cue.kind == "weekday":
+        back = (published.weekday() - (cue.weekday or 0)) % 7
+        return session_on_or_before(code, published - timedelta(days=back))
+    if cue.kind == "date":
+        if cue.day is not None:
+            return session_on_or_before(code, cue.day)
+        mon, dd = cue.month_day or (published.month, published.day)
+        d = _mk(published.year, mon, dd)
+        if d is None:
+            return session_on_or_before(code, published)
+        if d > published + timedelta(days=7):
+            d = _mk(published.year - 1, mon, dd) or d
+        return session_on_or_before(code, d)
+    return session_on_or_before(code, published)

@@ -1,0 +1,1045 @@
+"""Claims from sentences: which numbers belong to which index, and what kind of move they are.
+
+For each sentence that holds both a digit and an index mention:
+
+1. mentions are found (:mod:`.mentions`) and references resolved to indices already named;
+2. numbers are classified as a percentage, a points change or a level (:mod:`.numbers`),
+   and numbers about other things (oil, currencies, rates, single stocks, times, money)
+   are dropped;
+3. each mention owns the numbers up to the next mention (numbers before the first mention
+   of a sentence go to it; a clause word such as "while" or an asset noun ends the run);
+4. the numbers of a mention are grouped into moves (a new move starts when a kind of
+   number repeats or a period phrase intervenes), and each move gets a direction, a hedge,
+   a kind/period and a trading day from the words nearest to it.
+
+Claims about one index in adjacent sentences that complete each other ("was trading at
+7,450.37. It was a 0.9% drop ...") are merged afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from ..indices import Index, OtherIndex
+from . import lexicon as L
+from .dates import (
+    DayCue,
+    best_cue,
+    day_cues,
+    find_day_cue,
+    resolve_cue,
+    session_before,
+    session_on_or_before,
+)
+from .mentions import Mention, find_mentions
+from .numbers import NUMBER_RE, WORD_NUMBER_RE, WORD_NUMBERS, hedge_before, parse_number, unit_after
+
+__all__ = ["Context", "Move", "extract_claims"]
+
+AMERICAS = {"XNYS", "XTSE", "BVMF", "XNAS"}
+EUROPE = {"XLON", "XETR", "XPAR", "XMIL", "XMAD", "XMOS", "XAMS", "XSWX", "XSTO"}
+ASIA = {"XTKS", "XHKG", "XSHG", "XKRX", "XASX", "XBOM", "XSES", "XTAI", "XSHE"}
+#: A cheap test for sentences that may hold a day phrase or a time of day.
+_DAY_WORDS = (
+    "day",
+    "night",
+    "week",
+    "morning",
+    "noon",
+    "afternoon",
+    "evening",
+    "holiday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "heute",
+    "gestern",
+    "tag",
+    "woch",
+    "hier",
+    "jeudi",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "vendredi",
+    "σήμερα",
+    "χθες",
+    "τρίτη",
+    "τετάρτη",
+    "πέμπτη",
+    "παρασκευή",
+    "δευτέρα",
+    "early",
+    "lunch",
+    "midday",
+    "trading",
+    "am ",
+    "pm ",
+    "a.m",
+    "p.m",
+)
+_MARKET_WORDS = (
+    "stock",
+    "share",
+    "index",
+    "indices",
+    "indexes",
+    "market",
+    "bourse",
+    "equit",
+    "trading",
+    "session",
+    "close",
+    "wall street",
+    "ftse",
+    "dow",
+    "nasdaq",
+    "s&p",
+    "nikkei",
+    "dax",
+    "cac",
+    "hang seng",
+)
+
+
+def _has_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs in ``low`` (plain substring tests: a cheap pre-filter)."""
+    return any(w in low for w in words)
+
+
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|US\$|Rs\.?|RM)\s?$")
+
+
+@dataclass
+class Context:
+    """What the reader knows about the article while reading it."""
+
+    published: date
+    decimal_comma: bool = False
+    live: bool = False
+    home: str | None = None  # "americas", "europe", "asia"
+    published_at: object = None  # datetime with zone, if printed
+    recent: list = field(default_factory=list)  # resolved targets, most recent last
+    carried: DayCue | None = None
+    last_period: str | None = None
+    heading: str | None = None  # period set by a heading such as "For the year:"
+    time_si: int = -10  # sentence index of the last time-of-day phrase ("by noon")
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int  # end of the unit
+    value: float
+    text: str
+    unit: str  # pct, points, level
+    sign: int
+    hedge: str | None
+    ref_level: bool = False
+
+
+@dataclass
+class Move:
+    """One claimed move before it becomes a :class:`~eventstudy.read.model.Claim`."""
+
+    target: Index | OtherIndex
+    name: str
+    nums: list[_Num]
+    lo: int
+    hi: int
+    hi_full: int = 0
+    plo: int = 0
+    phi: int = 0
+    direction: str | None = None
+    kind: str = "close"
+    kind_strength: int = 0  # 0 default, 1 weak cue, 2 explicit
+    period: str | None = None
+    trading_date: date | None = None
+    alt_date: date | None = None
+    date_explicit: bool = False
+    carried: DayCue | None = None
+    drop: bool = False
+    period_key: str | None = None
+    merged: bool = False
+    last_sentence: int = -1
+    notes: list[str] = field(default_factory=list)
+    sentence: int = 0
+    span: tuple[int, int] = (0, 0)
+    text: str = ""
+
+    def get(self, unit: str) -> _Num | None:
+        for n in self.nums:
+            if n.unit == unit:
+                return n
+        return None
+
+
+def _calendar_of(target: Index | OtherIndex) -> str | None:
+    return target.calendar
+
+
+def _region(code: str | None) -> str | None:
+    if code in AMERICAS:
+        return "americas"
+    if code in EUROPE:
+        return "europe"
+    if code in ASIA:
+        return "asia"
+    return None
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def lower(text: str) -> str:
+    """Lower-cased text with the same offsets (unchanged if lowering would change its length)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text
+
+
+def _classify_numbers(
+    sent: str, blocked: list[tuple[int, int]], ctx: Context, low: str | None = None
+) -> list[_Num]:
+    low = low if low is not None else lower(sent)
+    out: list[_Num] = []
+    cands: list[tuple[int, int, float, str]] = []
+    for m in NUMBER_RE.finditer(sent):
+        cands.append((m.start(), m.end(), *parse_number(m.group(0), decimal_comma=ctx.decimal_comma)))
+    for m in WORD_NUMBER_RE.finditer(sent):
+        v = WORD_NUMBERS[m.group(1).lower()]
+        cands.append((m.start(), m.end(1), float(v), str(v)))
+    cands.sort()
+    prev_plain: tuple[int, int, float, str] | None = None
+    bi = 0
+    for s, e, value, text in cands:
+        while bi < len(blocked) and blocked[bi][1] <= s:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] <= s:
+            continue  # inside an index name ("FTSE 250")
+        after_orig = sent[e : e + 40]
+        after = low[e : e + 40]
+        before = low[max(0, s - 45) : s]
+        if sent[e : e + 1] == ":" or sent[s - 1 : s] == ":" or L.TIME_AFTER.match(after_orig):
+            continue
+        if _CURRENCY_BEFORE.search(before[-5:]):
+            continue
+        unit, ulen = unit_after(after)
+        if unit == "basis":
+            continue
+        sign = 0
+        c1 = sent[s - 1 : s]
+        if c1 in "-−–" and c1:
+            c2 = sent[s - 2 : s - 1]
+            if c2.isdigit():
+                sign = 0  # a range "1-2%"
+            else:
+                sign = -1
+        elif c1 == "+":
+            sign = 1
+        uend = e + ulen
+        if unit is None:
+            if NUM_EXCLUDED(after):
+                continue
+            if "," not in text and "." not in text and 1800 <= value <= 2100 and "," not in sent[s:e]:
+                continue  # a year
+            bclean = before.rstrip("-−– ")
+            paren = re.search(r"\(\s?\^?[a-z]{2,6}\s?[-–:]?\s?$", before)
+            if paren or L.LEVEL_CUE.search(bclean + " "):
+                if value < 50:
+                    continue
+                ref = bool(L.REF_LEVEL_BEFORE.search(bclean + " ") or L.REF_LEVEL_AFTER.match(after))
+                hedge = hedge_before(bclean)
+                out.append(_Num(s, e, value, text, "level", 0, hedge, ref))
+            else:
+                prev_plain = (s, e, value, text)
+            continue
+        if unit == "points":
+            if L.RATE_POINTS.match(after[ulen:]):
+                continue
+            bclean = before.rstrip("-−– ")
+            if L.LEVEL_CUE_POINTS.search(bclean + " ") and value >= 50:
+                ref = bool(L.REF_LEVEL_BEFORE.search(bclean + " "))
+                out.append(_Num(s, uend, value, text, "level", 0, hedge_before(bclean), ref))
+                continue
+        if unit == "pct":
+            if value > 100:
+                continue
+            rest = after[ulen:]
+            if L.PCT_EXCLUDE_AFTER.match(rest):
+                continue
+            if L.PCT_EXCLUDE_BEFORE.search(before):
+                continue
+        hedge = hedge_before(before.rstrip("-−– ") if sign else before)
+        # a range: "between 1 and 2 per cent", "1-2%", "1 to 2 per cent"
+        if prev_plain is not None and prev_plain[1] <= s:
+            gap = sent[prev_plain[1] : s]
+            if re.fullmatch(r"\s?(?:-|–|to|and)\s?", gap) and prev_plain[2] < value:
+                lo = prev_plain[2]
+                hedge = f"between {prev_plain[3]} and {text}"
+                value = round((lo + value) / 2, 6)
+                text = f"{value:g}"
+        prev_plain = None
+        if out and unit == "pct" and out[-1].unit == "pct" and out[-1].hedge is None:
+            p = out[-1]
+            gap = low[p.end : s]
+            lead = low[max(0, p.start - 12) : p.start]
+            if (
+                re.fullmatch(r"\s?(?:-|–)\s?", gap)
+                or (re.fullmatch(r"\s(?:and|to)\s", gap) and "between" in lead)
+            ) and p.value < value:
+                out[-1] = _Num(
+                    p.start,
+                    uend,
+                    round((p.value + value) / 2, 6),
+                    f"{(p.value + value) / 2:g}",
+                    "pct",
+                    p.sign,
+                    f"between {p.text} and {text}",
+                )
+                continue
+        out.append(_Num(s, uend, value, text, unit, sign, hedge))
+    return out
+
+
+def NUM_EXCLUDED(after: str) -> bool:  # noqa: N802 - a predicate on the lexicon
+    return bool(L.NUM_EXCLUDE_AFTER.match(after))
+
+
+# ------------------------------------------------------------------ mentions
+
+
+def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index | OtherIndex | None]]:
+    """Targets of the mentions (references resolved, duplicates merged); ``None`` = blocker."""
+    out: list[tuple[Mention, Index | OtherIndex | None]] = []
+    pair: tuple | None = None
+    for mi, m in enumerate(mentions):
+        target: Index | OtherIndex | None
+        if m.kind in ("name", "other", "place"):
+            target = m.target  # type: ignore[assignment]
+        elif m.kind == "skip":
+            target = None
+        else:  # a reference
+            nxt = mentions[mi + 1] if mi + 1 < len(mentions) else None
+            if nxt is not None and nxt.kind in ("name", "other") and nxt.start - m.end <= 1:
+                continue  # "the benchmark Nikkei 225"
+            if m.target in ("former", "latter"):
+                if pair is None:
+                    distinct: list = []
+                    for t in reversed(ctx.recent):
+                        if t not in distinct:
+                            distinct.append(t)
+                        if len(distinct) == 2:
+                            break
+                    pair = (distinct[1], distinct[0]) if len(distinct) == 2 else ()
+                if not pair:
+                    continue
+                target = pair[0] if m.target == "former" else pair[1]
+            else:
+                if not ctx.recent:
+                    continue
+                target = ctx.recent[-1]
+        if target is not None:
+            ctx.recent.append(target)
+            if len(ctx.recent) > 12:
+                del ctx.recent[:-12]
+        out.append((m, target))
+    return out
+
+
+def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Mention, object]]:
+    """Drop a mention of the index just named when no number came in between."""
+    out: list[tuple[Mention, object]] = []
+    for m, t in res:
+        if out:
+            pm, pt = out[-1]
+            gap = sent[pm.end : m.start]
+            if pt is t and t is not None and len(gap) < 45 and not re.search(r"\d", gap):
+                if pm.kind in ("place", "ref") and m.kind in ("name", "other"):
+                    out[-1] = (m, t)  # keep the more specific mention: "In New York the S&P 500"
+                continue
+            if (
+                pm.kind == "place"
+                and m.kind in ("name", "other")
+                and len(gap) < 25
+                and not re.search(r"[\d,;]", gap)
+            ):
+                # "London's FTSE 100" where London is only a possessive
+                out[-1] = (m, t)
+                continue
+        out.append((m, t))
+    return out
+
+
+# ------------------------------------------------------------------ sentence
+
+
+class _Cues:
+    """The cue words of one sentence, found once (one pass per word list) and reused."""
+
+    __slots__ = ("text", "_found", "_dirs")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, list[tuple[int, int, str | None]]] = {}
+        self._dirs: list[tuple[int, int, str]] | None = None
+
+    def matches(self, rx: re.Pattern) -> list[tuple[int, int, str | None]]:
+        r = self._found.get(rx.pattern)
+        if r is None:
+            r = self._found[rx.pattern] = [(m.start(), m.end(), m.lastgroup) for m in rx.finditer(self.text)]
+        return r
+
+    def first(self, rx: re.Pattern, lo: int, hi: int) -> tuple[int, int, str | None] | None:
+        for m in self.matches(rx):
+            if lo <= m[0] < hi:
+                return m
+        return None
+
+    def directions(self) -> list[tuple[int, int, str]]:
+        if self._dirs is None:
+            dead = [(m.start(), m.end()) for m in L.NEUTRALISE.finditer(self.text)]
+            self._dirs = [
+                (m.start(), m.end(), m.lastgroup or "")
+                for m in L.DIRECTION.finditer(self.text)
+                if not any(a <= m.start() < b for a, b in dead)
+            ]
+        return self._dirs
+
+    def last_direction(self, lo: int, hi: int) -> str | None:
+        found = None
+        for s, e, g in self.directions():
+            if s >= lo and e <= hi:
+                found = g
+            elif s >= hi:
+                break
+        return found
+
+
+def _search(cues: _Cues, rx: re.Pattern, mv: Move) -> tuple[int, int, str | None] | None:
+    """First match of ``rx`` owned by the move: it starts in ``[lo, hi)`` of the sentence."""
+    return cues.first(rx, mv.lo, mv.hi)
+
+
+def _last_direction(text: str) -> str | None:
+    return _Cues(text).last_direction(0, len(text))
+
+
+def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir: str | None) -> str | None:
+    sent = cues.text
+    # after a number: "3.6 per cent lower", "ended 0.1% down", "a 3.5% drop"
+    for n in mv.nums:
+        pm = L.POST_DIRECTION.match(sent[n.end : n.end + 30])
+        if pm:
+            return "up" if pm.group("up") else "down"
+    d = cues.last_direction(dir_lo, mv.nums[0].start)
+    if d:
+        return d
+    for a, b in zip(mv.nums, mv.nums[1:], strict=False):
+        d = cues.last_direction(a.end, b.start)
+        if d:
+            return d
+    for n in mv.nums:
+        if n.sign < 0:
+            return "down"
+        if n.sign > 0:
+            return "up"
+    if prefix:
+        d = _last_direction(lower(prefix))
+        if d:
+            return d
+    return prev_dir
+
+
+def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, after_mention: str) -> None:
+    if _search(cues, L.CLOSE_WEEK, mv):
+        mv.kind, mv.kind_strength = "close", 2
+        return
+    # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
+    # the number after it ("its worst week, a 4.1% weekly fall")
+    pm = cues.first(L.PERIODS, mv.plo, mv.phi)
+    if pm:
+        _set_period(mv, pm[2] or "other")
+        return
+    if _search(cues, L.EXTREME, mv):
+        mv.kind, mv.kind_strength = "intraday", 2
+        return
+    if _search(cues, L.CLOSE_STRONG, mv):
+        mv.kind, mv.kind_strength = "close", 2
+        return
+    if _search(cues, L.INTRADAY, mv):
+        mv.kind, mv.kind_strength = "intraday", 2
+        return
+    if _search(cues, L.CLOSE, mv):
+        mv.kind, mv.kind_strength = "close", 2
+        return
+    if sentence_period:
+        _set_period(mv, sentence_period)
+        mv.kind_strength = 1
+        return
+    if cues.matches(L.CLOSE_STRONG) or cues.matches(L.CLOSE_WEEK):
+        mv.kind, mv.kind_strength = "close", 1
+        return
+    if cues.matches(L.INTRADAY):
+        mv.kind, mv.kind_strength = "intraday", 1
+        return
+    if cues.matches(L.CLOSE):
+        mv.kind, mv.kind_strength = "close", 1
+        return
+    if mv.sentence == ctx.time_si + 1:
+        mv.kind, mv.kind_strength = "intraday", 1
+        mv.notes.append("follows a time-of-day phrase in the previous sentence: read as intraday")
+        return
+    if _search(cues, L.PRESENT, mv):
+        mv.kind, mv.kind_strength = "intraday", 1
+        return
+    if ctx.live and L.PARTICIPLE.match(lower(after_mention)):
+        mv.kind, mv.kind_strength = "intraday", 1
+        mv.notes.append("present participle in a piece written during the session: read as intraday")
+        return
+    mv.kind, mv.kind_strength = "close", 0
+
+
+_PERIOD_NAMES = {
+    "week": ("weekly", None),
+    "month": ("other", "month"),
+    "quarter": ("other", "quarter"),
+    "ytd": ("other", "year-to-date"),
+    "year": ("other", "year"),
+    "record": ("other", "from-record"),
+    "opentoclose": ("other", "open-to-close"),
+    "multiday": ("other", "multi-day"),
+}
+
+
+def _set_period(mv: Move, period: str) -> None:
+    kind, p = _PERIOD_NAMES.get(period, ("other", None))
+    mv.kind, mv.period, mv.kind_strength = kind, p, 2
+    mv.period_key = period
+
+
+def _group_moves(nums: list[_Num], sent: str) -> list[list[_Num]]:
+    groups: list[list[_Num]] = []
+    cur: list[_Num] = []
+    for n in nums:
+        if cur:
+            gap = sent[cur[-1].end : n.start]
+            if (
+                any(c.unit == n.unit for c in cur)
+                or n.ref_level
+                or cur[-1].ref_level
+                or L.PERIODS.search(gap)
+                or (L.DIRECTION.search(L.NEUTRALISE.sub(" ", gap)) and len(gap) > 25)
+            ):
+                groups.append(cur)
+                cur = []
+        cur.append(n)
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def _mask(sent: str, mentions: list[Mention]) -> str:
+    if not mentions:
+        return sent
+    parts = []
+    pos = 0
+    for m in mentions:
+        parts.append(sent[pos : m.start])
+        parts.append("x" * (m.end - m.start))
+        pos = m.end
+    parts.append(sent[pos:])
+    return "".join(parts)
+
+
+#: How far after a number a period phrase still belongs to it ("6.7% for the month").
+_PERIOD_REACH = 14
+
+_CAPITAL = re.compile(r"(?<![:\-–—]\s)(?<![:\-–—])\b[A-Z][\w'’&-]*")
+
+
+def _plural_refs(sent: str, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, object]]:
+    """Mentions for "all three indices", "both indexes" (the last N distinct indices)."""
+    out: list[tuple[Mention, object]] = []
+    for m in L.PLURAL_REF.finditer(sent):
+        nword = m.group("n")
+        if not nword:
+            nm = L.PLURAL_N.search(m.group("tail") or "")
+            nword = nm.group(1) if nm else None
+        if not nword:
+            continue
+        n = _N_WORDS.get(nword.lower(), 0)
+        if any(mm.start <= m.start() < mm.end for mm in mentions):
+            continue
+        distinct: list = []
+        for t in reversed(ctx.recent):
+            if t not in distinct:
+                distinct.append(t)
+        if n < 2 or len(distinct) < n:
+            continue
+        ref = Mention(
+            m.start(), m.start() + len(m.group(0)) - len(m.group("tail") or ""), m.group(0), "ref", "plural"
+        )
+        for t in reversed(distinct[:n]):
+            out.append((ref, t))
+    return out
+
+
+_N_WORDS = {
+    "two": 2,
+    "both": 2,
+    "zwei": 2,
+    "beide": 2,
+    "beiden": 2,
+    "deux": 2,
+    "three": 3,
+    "drei": 3,
+    "trois": 3,
+    "four": 4,
+    "vier": 4,
+    "five": 5,
+    "fünf": 5,
+}
+
+
+def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list[Mention]) -> list[Move]:
+    lsent = lower(sent)
+    blocked = [(m.start, m.end) for m in mentions]
+    res = _merge_same(sent, _resolve(mentions, ctx))
+    # a place known only from "in Paris" counts when a number follows before the next mention
+    keep = []
+    for k, (m, t) in enumerate(res):
+        if m.kind == "place" and m.weak:
+            nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
+            if not re.search(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b", sent[m.end : nxt]):
+                continue
+        keep.append((m, t))
+    res = keep
+    plural = _plural_refs(lsent, mentions, ctx)
+    if plural:
+        res = sorted(res + plural, key=lambda r: r[0].start)
+    if not res and not (ctx.recent and L.BULLET_START.match(lsent)):
+        return []
+    masked = _mask(sent, mentions)
+    mlow = _mask(lsent, mentions)
+    nums = _classify_numbers(masked, blocked, ctx, mlow)
+    if L.PERIOD_HEADING.match(lsent):
+        ctx.heading = (L.PERIODS.search(lsent) or L.PERIODS.search("for the year")).lastgroup
+    elif re.match(r"^\W{0,3}[\w ]{1,30}:", sent):
+        ctx.heading = None
+    if not nums:
+        return _flat_moves(sent, s_off, si, ctx, res)
+    if not res:
+        if ctx.recent and L.BULLET_START.match(lsent):
+            t = ctx.recent[-1]
+            res = [(Mention(0, 0, "", "ref", "index"), t)]
+        else:
+            return []
+    first_start = res[0][0].start
+    hist = L.HISTORY.search(mlow[:first_start])
+    if hist and int(hist.group(1)) < ctx.published.year:
+        return []  # "In late June 2008, the Dow ...": history, not news
+    # numbers before the first mention count only when no other subject is named there
+    prefix = masked[:first_start]
+    if any(n.start < first_start for n in nums):
+        caps = [m for m in _CAPITAL.finditer(prefix) if m.start() > 0]
+        if caps or L.OTHER_ASSET.search(prefix):
+            nums = [n for n in nums if n.start >= first_start]
+            if not nums:
+                return []
+    # coordination: "The German and French stock markets fell 4%"
+    groups: list[tuple[int, int, list[tuple[Mention, object]]]] = []
+    i = 0
+    while i < len(res):
+        members = [res[i]]
+        j = i
+        while j + 1 < len(res):
+            gap = sent[res[j][0].end : res[j + 1][0].start]
+            if (
+                re.fullmatch(
+                    r"\s*(?:,|and|&|und|et|y|e|και|as\swell\sas|or)?\s*(?:the\s|its\s)?(?:[\w-]+\s)?",
+                    gap,
+                    re.I,
+                )
+                and not re.search(r"\d", gap)
+                and not L.DIRECTION.search(lower(gap))
+            ):
+                members.append(res[j + 1])
+                j += 1
+            else:
+                break
+        start = res[i][0].start
+        end = res[j + 1][0].start if j + 1 < len(res) else len(sent)
+        groups.append((start, end, members))
+        i = j + 1
+    moves: list[Move] = []
+    respectively = bool(L.RESPECTIVELY.search(lsent))
+    sentence_period: str | None = None
+    cues = _Cues(mlow)
+    if not cues.matches(L.PERIODS):
+        if respectively and ctx.last_period:
+            sentence_period = ctx.last_period
+        elif ctx.heading:
+            sentence_period = ctx.heading
+    prev_dir: str | None = None
+    last_phi: int | None = None  # where the previous move's period phrases end
+    for gidx, (g_start, g_end, members) in enumerate(groups):
+        seg_lo = 0 if gidx == 0 else g_start
+        seg_nums = [n for n in nums if seg_lo <= n.start < g_end]
+        last_member_end = members[-1][0].end
+        kept: list[_Num] = []
+        cursor = last_member_end if seg_nums and seg_nums[0].start > last_member_end else seg_lo
+        for n in seg_nums:
+            gap = masked[cursor : n.start]
+            lgap = mlow[cursor : n.start]
+            if kept and L.STOPPER.search(lgap):
+                break
+            if n.start > last_member_end and (L.OTHER_ASSET.search(gap) or L.FORECAST.search(lgap)):
+                break
+            kept.append(n)
+            cursor = n.end
+        target0 = members[-1][1]
+        if target0 is None:
+            continue
+        if not kept:
+            moves.extend(_flat_claim(sent, members, g_end, ctx, si))
+            continue
+        grouped = _group_moves(kept, mlow)
+        seg_moves: list[Move] = []
+        pre = None
+        if gidx == 0:
+            pre = masked[:first_start]
+            cut = None
+            for cm in L.STOPPER.finditer(lower(pre)):
+                cut = cm
+            if cut is not None:
+                pre = pre[cut.end() :]
+        for gi, gnums in enumerate(grouped):
+            prev_end = grouped[gi - 1][-1].end if gi else None
+            nxt_start = grouped[gi + 1][0].start if gi + 1 < len(grouped) else None
+            lo = seg_lo if prev_end is None else (prev_end + gnums[0].start) // 2
+            if nxt_start is None:
+                hi = hi_full = min(g_end, gnums[-1].end + 60)
+            else:
+                hi, hi_full = (gnums[-1].end + nxt_start) // 2, nxt_start
+            # what the previous number did not claim belongs to this one
+            # ("...; for the week it was down 4%")
+            plo = min(last_phi, gnums[0].start) if last_phi is not None else lo
+            phi = min(hi, gnums[-1].end + _PERIOD_REACH)
+            stop = L.STOPPER.search(mlow, gnums[-1].end, max(phi, gnums[-1].end))
+            if stop is not None:
+                phi = stop.start()
+            last_phi = phi
+            mv = Move(
+                target0, members[-1][0].text, gnums, lo, hi, hi_full=hi_full, plo=plo, phi=phi, sentence=si
+            )
+            mv.carried = ctx.carried
+            if gi == 0:
+                dir_lo = last_member_end if gnums[0].start > last_member_end else seg_lo
+            else:
+                dir_lo = prev_end  # type: ignore[assignment]
+            mv.direction = _direction(cues, mv, dir_lo, pre, prev_dir)
+            prev_dir = mv.direction
+            after_mention = sent[last_member_end : last_member_end + 40]
+            _kind(cues, mv, sentence_period, ctx, after_mention)
+            if mv.period_key:
+                sentence_period = mv.period_key
+            seg_moves.append(mv)
+        seg_moves = [
+            mv for mv in seg_moves if not re.search(r"\bon\saverage\b", sent[mv.lo : mv.hi_full], re.I)
+        ]
+        if len(members) > 1:
+            if respectively and len(seg_moves) == len(members):
+                for (mm, t), mv in zip(members, seg_moves, strict=True):
+                    mv.target, mv.name = t, mm.text  # type: ignore[assignment]
+                    moves.append(mv)
+            else:
+                for mm, t in members:
+                    if t is None:
+                        continue
+                    for mv in seg_moves:
+                        moves.append(
+                            replace(mv, target=t, name=mm.text, nums=list(mv.nums), notes=list(mv.notes))
+                        )
+        else:
+            moves.extend(seg_moves)
+    for mv in moves:
+        mv.span = (s_off, s_off + len(sent))
+        mv.text = sent
+    if moves:
+        ctx.last_period = next((mv.period_key for mv in reversed(moves) if mv.period_key), None)
+    return moves
+
+
+def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
+    m, t = members[-1]
+    after = sent[m.end : min(g_end, m.end + 45)]
+    fm = re.match(r"^\W{0,3}(?:\w+\s){0,3}?(?:flat|unchanged|little\schanged)\b", after, re.I)
+    if not fm or t is None:
+        return []
+    hi = min(g_end, m.end + 60)
+    mv = Move(t, m.text, [], m.start, hi, hi_full=hi, direction="flat", sentence=si)
+    mv.carried = ctx.carried
+    _kind(_Cues(lower(sent)), mv, None, ctx, after)
+    out = []
+    for mm, tt in members:
+        if tt is not None:
+            out.append(replace(mv, target=tt, name=mm.text, notes=list(mv.notes)))
+    return out
+
+
+# ------------------------------------------------------------------ dates
+
+
+def _date_moves(moves: list[Move], sents: list[str], ctx: Context) -> None:
+    by_sentence: dict[int, list[Move]] = {}
+    for mv in moves:
+        by_sentence.setdefault(mv.sentence, []).append(mv)
+    cue_cache: dict[int, list[tuple[int, DayCue]]] = {}
+    for mv in moves:
+        code = _calendar_of(mv.target)
+        if (
+            mv.kind == "close"
+            and mv.kind_strength == 0
+            and _region(code) == "americas"
+            and ctx.home == "europe"
+        ):
+            mv.kind = "intraday"
+            mv.notes.append(
+                "Wall Street figures in a European report with no close stated: read as a snapshot "
+                "during the New York session"
+            )
+    for mv in moves:
+        code = _calendar_of(mv.target)
+        sent = sents[mv.sentence]
+        pub_session = session_on_or_before(code, ctx.published)
+        if any(n.ref_level for n in mv.nums):
+            n = next(n for n in mv.nums if n.ref_level)
+            cue = find_day_cue(sent[n.end : n.end + 60])
+            if cue is None or cue.kind != "date":
+                mv.drop = True  # a reference level with no date: nothing to check
+                continue
+            mv.trading_date, mv.kind, mv.direction, mv.period = (
+                resolve_cue(cue, ctx.published, code),
+                "close",
+                None,
+                None,
+            )
+            mv.date_explicit = True
+            continue
+        found = cue_cache.get(mv.sentence)
+        if found is None:
+            found = cue_cache[mv.sentence] = list(day_cues(sent)) if _has_any(lower(sent), _DAY_WORDS) else []
+        cue = best_cue(c for pos, c in found if mv.lo <= pos < mv.hi_full)
+        if cue is None:
+            # a day phrase of the sentence that is not inside another claim's own words
+            others = [
+                (o.nums[0].start if o.nums else o.lo, o.hi_full)
+                for o in by_sentence.get(mv.sentence, [])
+                if o is not mv
+            ]
+            cue = best_cue(c for pos, c in found if not any(lo <= pos < hi for lo, hi in others))
+        carried = False
+        if cue is None and mv.carried is not None:
+            cue, carried = mv.carried, True
+        if cue is not None:
+            d = resolve_cue(cue, ctx.published, code)
+            mv.date_explicit = True
+            snapshot = mv.kind == "intraday" or (ctx.live and L.INTRADAY.search(lower(sent)) is not None)
+            if snapshot and d < pub_session and cue.kind in ("weekday", "date") and ctx.live:
+                mv.trading_date, mv.alt_date = pub_session, d
+                mv.notes.append(
+                    f"live figures with '{cue.text}' ({d}) in a piece of {ctx.published}: "
+                    f"taken as {pub_session}, {d} kept as the alternative"
+                )
+            else:
+                mv.trading_date = d
+                if carried:
+                    mv.notes.append(f"day taken from '{cue.text}' earlier in the article")
+            continue
+        region = _region(code)
+        if ctx.home == "asia" and region in ("americas", "europe"):
+            mv.trading_date = session_before(code, ctx.published)
+            mv.notes.append(
+                f"an Asian report without a day: {mv.target.name} figures taken from the previous "
+                f"{code} session"
+            )
+            continue
+        mv.trading_date = pub_session
+        if ctx.published_at is not None and mv.kind == "close" and code and region:
+            closed = _closed_by(code, ctx.published_at, pub_session)
+            if closed is False:
+                mv.trading_date = session_before(code, pub_session)
+                mv.notes.append(
+                    f"published before the {code} close of {pub_session}: the close is the previous session's"
+                )
+                continue
+        if mv.kind == "close" and pub_session == ctx.published and ctx.published_at is None:
+            mv.alt_date = session_before(code, ctx.published)
+            mv.notes.append(
+                f"no day stated: taken as the publication day {pub_session}; the previous session "
+                f"{mv.alt_date} if the piece was written before the close"
+            )
+
+
+def _closed_by(code: str, at, session: date) -> bool | None:
+    try:
+        import pandas as pd
+
+        from .. import calendar as cal
+
+        c = cal.get_calendar(code)
+        close = c.session_close(pd.Timestamp(session))
+        return pd.Timestamp(at) >= close
+    except Exception:  # calendar unavailable or out of range
+        return None
+
+
+# ------------------------------------------------------------------ merging
+
+
+def _compatible(a: Move, b: Move) -> bool:
+    if a.target is not b.target or a.period != b.period:
+        return False
+    if a.direction and b.direction and a.direction != b.direction:
+        return False
+    if a.kind != b.kind and min(a.kind_strength, b.kind_strength) >= 2:
+        return False
+    if any(n.ref_level for n in a.nums + b.nums):
+        return False
+    if not a.nums or not b.nums:
+        return False
+    ca = a.carried if a.carried is not None else None
+    cb = b.carried if b.carried is not None else None
+    if ca is not cb and ca is not None and cb is not None:
+        return False
+    for unit in ("pct", "points", "level"):
+        x, y = a.get(unit), b.get(unit)
+        if x is not None and y is not None and abs(x.value - y.value) > 1e-9:
+            return False
+    return True
+
+
+def merge_moves(moves: list[Move]) -> list[Move]:
+    """Merge claims about one index in nearby sentences that complete or repeat each other."""
+    out: list[Move] = []
+    for mv in moves:
+        partner = None
+        for prev in reversed(out[-4:]):
+            if mv.sentence - max(prev.sentence, prev.last_sentence) > 2:
+                break
+            if _compatible(prev, mv):
+                partner = prev
+                break
+        if partner is None:
+            out.append(mv)
+            continue
+        have = {n.unit for n in partner.nums}
+        partner.nums.extend(n for n in mv.nums if n.unit not in have)
+        partner.direction = partner.direction or mv.direction
+        if mv.kind_strength > partner.kind_strength:
+            partner.kind, partner.kind_strength, partner.period = mv.kind, mv.kind_strength, mv.period
+        partner.span = (partner.span[0], max(partner.span[1], mv.span[1]))
+        partner.notes.extend(x for x in mv.notes if x not in partner.notes)
+        partner.merged = True
+        partner.last_sentence = mv.sentence
+    return out
+
+
+def _shift(m: Mention, off: int) -> Mention:
+    return Mention(m.start - off, m.end - off, m.text, m.kind, m.target, m.weak)
+
+
+_DIGIT = re.compile(r"\d")
+#: At most this many claims are read from one text (a safety valve for huge inputs).
+MAX_CLAIMS = 500
+#: A "sentence" naming more indices than this is a list or debris, not prose.
+MAX_MENTIONS = 40
+_FLAT_HINT = re.compile(r"flat|unchanged|little changed|unverändert|inchangé")
+
+
+def extract_claims(
+    text: str, spans: list[tuple[int, int]], ctx: Context, *, blank: tuple[int, int] | None = None
+) -> list[Move]:
+    """All moves claimed in ``text`` (split into ``spans``), merged and dated.
+
+    ``blank`` is a span (the dateline) that is read as spaces: its date is the publication
+    date, not a day phrase of the claims next to it.
+    """
+    original = text
+    if blank is not None and blank[1] > blank[0]:
+        text = text[: blank[0]] + " " * (blank[1] - blank[0]) + text[blank[1] :]
+    sents = [text[s:e] for s, e in spans]
+    low_text = lower(text)
+    all_mentions = find_mentions(text)
+    if ctx.home is None:
+        for m in all_mentions:
+            if m.kind in ("name", "place") and isinstance(m.target, Index) and _region(m.target.calendar):
+                ctx.home = _region(m.target.calendar)
+                break
+    moves: list[Move] = []
+    k = 0
+    for si, (s, e) in enumerate(spans):
+        while k < len(all_mentions) and all_mentions[k].start < s:
+            k += 1
+        ms = []
+        while k < len(all_mentions) and all_mentions[k].end <= e:
+            ms.append(_shift(all_mentions[k], s))
+            k += 1
+        sent = sents[si]
+        lsent = low_text[s:e]
+        has_digit = _DIGIT.search(text, s, e) is not None or (
+            ("cent" in lsent or "prozent" in lsent) and WORD_NUMBER_RE.search(sent) is not None
+        )
+        if len(moves) >= MAX_CLAIMS:
+            break
+        if len(ms) > MAX_MENTIONS:
+            continue  # a list of names, not prose: nothing to read as a claim
+        if has_digit and (
+            ms
+            or (ctx.recent and (L.BULLET_START.match(low_text[s:e]) or L.PLURAL_REF.search(low_text, s, e)))
+        ):
+            moves.extend(_sentence_moves(sent, s, si, ctx, ms))
+        elif ms:
+            if _FLAT_HINT.search(low_text, s, e):
+                moves.extend(_flat_moves(sent, s, si, ctx, _merge_same(sent, _resolve(ms, ctx))))
+            else:
+                _resolve(ms, ctx)  # keep references resolvable
+        if _has_any(lsent, _DAY_WORDS) and (ms or _has_any(lsent, _MARKET_WORDS)):
+            cue = find_day_cue(sent)
+            if cue is not None and cue.kind != "lastnight":  # "overnight" is one market's news
+                ctx.carried = cue
+            if L.TIME_OF_DAY.search(low_text, s, e):
+                ctx.time_si = si
+    moves = merge_moves(moves)
+    _date_moves(moves, sents, ctx)
+    moves = [mv for mv in moves if not mv.drop]
+    for mv in moves:
+        mv.text = original[mv.span[0] : mv.span[1]]
+    return moves
+
+
+def _sentence_moves_flat(sent: str, s_off: int, si: int, ctx: Context) -> list[Move]:
+    return _flat_moves(sent, s_off, si, ctx, _merge_same(sent, _resolve(find_mentions(sent), ctx)))
+
+
+def _flat_moves(sent: str, s_off: int, si: int, ctx: Context, res) -> list[Move]:
+    out: list[Move] = []
+    for k, (m, t) in enumerate(res):
+        if t is None:
+            continue
+        end = res[k + 1][0].start if k + 1 < len(res) else len(sent)
+        for mv in _flat_claim(sent, [(m, t)], end, ctx, si):
+            mv.span, mv.text = (s_off, s_off + len(sent)), sent
+            out.append(mv)
+    return out

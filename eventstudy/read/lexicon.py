@@ -1,0 +1,282 @@
+"""Word lists of market reports, compiled once: directions, kinds of move, periods, exclusions.
+
+All patterns are alternations of literals with bounded gaps (``{0,3}``), matched on short
+windows of a sentence: linear time, no nested open-ended quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "UP",
+    "DOWN",
+    "FLAT",
+    "DIRECTION",
+    "POST_DIRECTION",
+    "NEUTRALISE",
+    "INTRADAY",
+    "EXTREME",
+    "CLOSE",
+    "CLOSE_WEEK",
+    "PRESENT",
+    "PARTICIPLE",
+    "PERIODS",
+    "OTHER_ASSET",
+    "STOPPER",
+    "PCT_EXCLUDE_AFTER",
+    "PCT_EXCLUDE_BEFORE",
+    "NUM_EXCLUDE_AFTER",
+    "RATE_POINTS",
+    "TIME_AFTER",
+    "FORECAST",
+    "LEVEL_CUE",
+    "REF_LEVEL_BEFORE",
+    "REF_LEVEL_AFTER",
+    "LIVE",
+    "RESPECTIVELY",
+    "BULLET_START",
+    "MARKET_CONTEXT",
+]
+
+#: Patterns are matched on lower-cased text (the reader lowers each sentence once): no
+#: IGNORECASE, which makes matching three times slower.
+_I = 0
+
+_UP_WORDS = (
+    r"rose|rise|rises|rising|risen|gain|gains|gained|gaining|add|adds|added|adding|climb|climbs|climbed|"
+    r"climbing|jump|jumps|jumped|jumping|advance|advances|advanced|advancing|rally|rallies|rallied|"
+    r"rallying|surge|surges|surged|surging|soar|soars|soared|soaring|rocket|rockets|rocketed|rocketing|"
+    r"leap|leaps|leapt|leaped|leaping|spike|spiked|spiking|hiked|hiking|up|higher|increase|increased|"
+    r"increasing|rebound|rebounded|rebounding|bounced|bouncing|firmed|firmer|strengthened|improved|"
+    r"in\sthe\sgreen|in\spositive\sterritory|a\srise|a\sgain|an\sincrease|a\sjump|put\son|tacked\son|"
+    r"picked\sup|edged\sup|ticked\sup|im\splus|nach\soben|stieg|legte\szu|gewann|zulegen|en\shausse|"
+    r"progresse|progressé|gagné|gagne|άνοδο|κέρδη|υψηλότερα|ενισχύθηκε|ανέβηκε|subió|sube|avanzó"
+)
+_DOWN_WORDS = (
+    r"fell|fall|falls|falling|fallen|drop|drops|dropped|dropping|decline|declines|declined|declining|"
+    r"lost|lose|loses|losing|loss|losses|shed|sheds|shedding|slid|slide|slides|sliding|slipped|slipping|"
+    r"slip|slips|sank|sink|sinks|sinking|sunk|tumble|tumbles|tumbled|tumbling|plunge|plunges|plunged|"
+    r"plunging|plummet|plummets|plummeted|plummeting|slump|slumps|slumped|slumping|dive|dives|dived|"
+    r"diving|dove|dip|dips|dipped|dipping|retreat|retreats|retreated|retreating|ease|eases|eased|easing|"
+    r"down|lower|in\sthe\sred|in\snegative\sterritory|gave\sback|given\sback|giving\sback|give\sback|"
+    r"gave\sup|giving\sup|given\sup|retraced|retrace|retracing|weakened|weaker|crashed|crash|skidded|"
+    r"tanked|tanking|off|below|decrease|decreased|a\sdrop|a\sfall|a\sdecline|a\sloss|wiped|erased|"
+    r"im\sminus|nach\sunten|verlor|verloren|gab\snach|fiel|sackte|en\sbaisse|recule|reculé|perdu|perd|"
+    r"cédé|cède|υποχώρησε|χαμηλότερα|πτώση|απώλειες|μειώθηκε|cayó|bajó|cae|retrocedió|shrank|contracted"
+)
+_FLAT_WORDS = r"flat|unchanged|little\schanged|steady|unverändert|inchangé|stable"
+
+UP = re.compile(r"\b(?:" + _UP_WORDS + r")\b", _I)
+DOWN = re.compile(r"\b(?:" + _DOWN_WORDS + r")\b", _I)
+FLAT = re.compile(r"\b(?:" + _FLAT_WORDS + r")\b", _I)
+#: Any direction word; the group name says which.
+DIRECTION = re.compile(
+    r"(?P<up>\b(?:"
+    + _UP_WORDS
+    + r")\b)|(?P<down>\b(?:"
+    + _DOWN_WORDS
+    + r")\b)|(?P<flat>\b(?:"
+    + _FLAT_WORDS
+    + r")\b)",
+    _I,
+)
+#: A direction word right after a number ("3.6 per cent lower", "0.1% down", "in the red").
+POST_DIRECTION = re.compile(
+    r"^[\s,]{0,2}(?:(?:or|and)\s)?(?:[\d.,]+\s?(?:points?|pts)\s)?(?:(?P<up>higher|up|in\sthe\sgreen|im\s"
+    r"plus|nach\soben|stronger|firmer|rise|gain|jump|increase|rally|advance|climb|surge)|(?P<down>lower|down|"
+    r"in\sthe\sred|im\sminus|nach\sunten|weaker|below|off|drop|fall|decline|loss|slide|slump|plunge|"
+    r"tumble|retreat|dip))\b",
+    _I,
+)
+#: Phrases whose direction word is not the direction of the move ("pared losses", "cut gains").
+NEUTRALISE = re.compile(
+    r"\b(?:cut|cuts|pared|pare|pares|trimmed|trim|trims|erased|erase|recovered|recover|reversed|"
+    r"reverse|recouped|recoup|extended|extending|extend|snapped|halved|wiped\sout|shook\soff|clawed\sback)"
+    r"\s(?:\w+\s){0,2}?(?:its\s|their\s|some\s|all\s|early\s|earlier\s)?(?:losses|gains|declines|falls|rally)\b",
+    _I,
+)
+
+#: Close phrases that beat any intraday phrase in the same window ("by the end of the day ...
+#: was trading at").
+CLOSE_STRONG = re.compile(
+    r"\bby\sthe\send\sof\s(?:the\s)?(?:day|trading|session)|\bat\sthe\s(?:close|final\sbell)\b|"
+    r"\bend\sof\s(?:the\s)?(?:day|trading|session)|\bfor\sthe\s(?:day|session)\b|"
+    r"\bconclude\sthe\ssession|\bfinal\s(?:numbers|figures|tally)|handelsschluss|à\sla\sclôture|"
+    r"\bended\sthe\s(?:day|session)|\bclosed\s(?:the\s)?(?:day|session)",
+    _I,
+)
+#: Phrases for the extreme of a session: they belong to the one number they introduce.
+EXTREME = re.compile(
+    r"\bat\sone\spoint|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)|\bat\sits\s(?:high|low|peak|worst|best)"
+)
+#: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
+TIME_OF_DAY = re.compile(
+    r"\bby\s(?:noon|midday|lunchtime|mid-?morning|mid-?afternoon|\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|"
+    r"p\.m\.))|\bin\s(?:early|morning|afternoon|lunchtime|midday)\s(?:trade|trading|deals|dealings)",
+    _I,
+)
+#: A heading that sets the period of the lines after it ("For the year:").
+PERIOD_HEADING = re.compile(
+    r"^\W{0,3}(?:for\sthe\s(?:year|week|month|quarter)|year\sto\sdate|so\sfar\sthis\syear)\s?:", _I
+)
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+#: A past year that places a sentence in history ("In late June 2008, ...").
+HISTORY = re.compile(
+    r"(?<!since\s)\b(?:in|during|back\sin|by)\s(?:(?:early|late|mid)[\s-])?(?:(?:" + _MONTHS + r")\s)?"
+    r"((?:19|20)\d\d)\b",
+    _I,
+)
+#: "all three indices", "both indexes", "die Börsen-Indexe in allen drei Städten".
+PLURAL_REF = re.compile(
+    r"\b(?:(?:all|the|alle|die|les|los)\s)?(?:(?P<n>two|three|four|five|zwei|drei|vier|fünf|deux|trois|both|"
+    r"beide|beiden)\s)?(?:(?:main|major|big|key|leading|benchmark|[\w-]+)\s)?(?:indices|indexes|indexe|"
+    r"börsen-indexe|benchmarks|averages|gauges|leitindizes|indizes)\b(?P<tail>(?:\W{1,3}\w+){0,6})",
+    _I,
+)
+PLURAL_N = re.compile(r"\b(two|three|four|five|zwei|drei|vier|fünf|deux|trois|both|beide|beiden)\b", _I)
+
+INTRADAY = re.compile(
+    r"shortly\safter\s(?:\w+\s){0,3}clos|after\s(?:the\s)?(?:markets?|london|europe|european\smarkets)"
+    r"\s(?:had\s)?closed|as\slondon\sclosed|at\sthe\slondon\sclose|"
+    r"in\searly\s(?:trade|trading|deals|dealings|exchanges|business|afternoon|morning)|"
+    r"early\s(?:trade|trading|deals|dealings|exchanges)|at\sthe\sopen(?:ing)?|opening\sbell|\bopen(?:ed|s)\b|"
+    r"\bopening\b|\b(?:at|by|as\sof)\s\d{3,4}\s?(?:gmt|bst|et|est|edt|utc|cet|jst|hkt|ist)|\bat\s\d{1,2}[:.]\d\d\b|"
+    r"\bby\s(?:noon|midday|lunchtime|mid-?morning|mid-?afternoon|\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|"
+    r"p\.m\.))|\bin\s(?:morning|afternoon|lunchtime|midday|mid-?day|late)\s(?:trade|trading|deals|dealings|"
+    r"session)|\bthis\smorning|\bmorning\strad|\bmidday\b|\blunchtime\b|\b(?:was|is|were|are)\s(?:currently"
+    r"\s)?trading\b|\bcurrently\b|\bso\sfar\stoday|\bon\strack\b|\bon\space\b|\b(?:were|was)\s(?:\w+ing)\b|"
+    r"\bhandelsbeginn|\bfrühen\shandel|\bà\sl'ouverture|\ben\sdébut\sde\séance|\bmid-?session",
+    _I,
+)
+CLOSE = re.compile(
+    r"\bclos(?:ed|ing|es)\b|\bclose\b(?!\s(?:to|of)\b)|\bend(?:ed|ing|s)\b|\bfinish(?:ed|ing|es)?\b|\bsettl(?:ed|ing)\b|"
+    r"\bat\sthe\s(?:close|bell|final\sbell)|\bby\sthe\send\sof\s(?:the\s)?(?:day|trading|session)|"
+    r"\bend\sof\s(?:the\s)?(?:day|trading|session)|\bfor\sthe\s(?:day|session)\b|\bon\sthe\sday\b|"
+    r"\bconclude\sthe\ssession|\bfinal\s(?:numbers|figures|tally)|handelsschluss|\bschloss\b|\bschluss\b|"
+    r"à\sla\sclôture|\bclôtur|έκλεισ|κλείσιμο|\bone-day\b|\bdaily\b|\bday's\b",
+    _I,
+)
+#: "closing the week at": a daily move with Friday's close, not a weekly move.
+CLOSE_WEEK = re.compile(r"\b(?:clos|end|finish)\w*\sthe\sweek\s(?:at|on)\b", _I)
+PRESENT = re.compile(
+    r"\b(?:is|are)\s(?:now\s|currently\s|still\s)?(?:up|down|higher|lower|flat|unchanged|off|trading|"
+    r"little\schanged|[\d.,]+\s?(?:%|per|pc|points))|\bhas\s(?:\w+\s)?(?:edged|lost|gained|risen|fallen|"
+    r"dropped|slipped|added|climbed|shed|jumped|tumbled|rallied|slumped|sunk|sank|plunged|soared|surged|"
+    r"dipped|eased|firmed|moved|advanced|declined|slid|given|ticked)\b",
+    _I,
+)
+PARTICIPLE = re.compile(
+    r"^\W{0,3}(?:index\s)?(?:\w+\s)?(?:rising|falling|dropping|gaining|climbing|sliding|slipping|trading|"
+    r"adding|losing|shedding|jumping|edging|sinking|tumbling|surging|soaring|easing|dipping|"
+    r"down|up)\b",
+    _I,
+)
+#: Periods of a move; the group name is the period.
+PERIODS = re.compile(
+    r"(?P<opentoclose>\bfrom\s(?:the\s)?open(?:ing)?\s(?:bell\s)?to\s(?:the\s)?close|\bopen[\s-]to[\s-]close"
+    r"|\bfrom\sthe\sopen(?:ing)?\b)"
+    r"|(?P<week>\bfor\sthe\sweek\b|\bon\sthe\sweek\b|\bover\sthe\sweek\b|\bweekly\b|\bthis\sweek\b|"
+    r"\bweek-on-week\b|\b(?:negative|positive|losing|winning|worst|best)\sweek|\bweek's\b|\bin\sthe\sweek\b|"
+    r"\bwoche\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b)"
+    r"|(?P<month>\bfor\sthe\smonth\b|\bthis\smonth\b|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
+    r"\bover\sthe\smonth\b|\bin\s(?:" + _MONTHS + r")\b(?!\s\d))"
+    r"|(?P<quarter>\bfor\sthe\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
+    r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b)"
+    r"|(?P<ytd>\byear-to-date\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
+    r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\bfirst\shalf\b|\bfirst\ssix\s"
+    r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
+    r"|(?P<year>\bover\sthe\s(?:past|last)\s(?:12\smonths|year)\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
+    r"\bcompared\swith\sa\syear\sago)"
+    r"|(?P<record>\bfrom\s(?:its|their|the|a|an)\s(?:[\w-]+\s){0,3}(?:high|peak|record|top)s?\b|"
+    r"\bbelow\s(?:its|their|the|an?)\s(?:[\w-]+\s){0,3}(?:high|peak|record|top)s?\b|\boff\s(?:its|their|"
+    r"the)\s(?:[\w-]+\s){0,3}(?:high|peak|record)s?\b|\b(?:bear[\s-]market|correction)\sterritory|"
+    r"\bfrom\s(?:its|the)\s(?:[\w-]+\s){0,3}low)"
+    r"|(?P<multiday>\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\bin\sthe\s"
+    r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d{1,2})-(?:day|session|week)\b(?!\s(?:high|low))|\bthan\s(?:last\sweek|a\sweek\sago|"
+    r"the\sprevious\sweek)|\b(?:below|above)\swhere\sit\s(?:was|stood)|\bsince\s(?:last\s)?(?:monday|tuesday|wednesday|thursday|friday)\b)",
+    _I,
+)
+
+#: Nouns of other assets: a number after one of these is not an index move.
+OTHER_ASSET = re.compile(
+    r"\b(?:oil|crude|brent|wti|gas|gold|silver|copper|bitcoin|ether|pound|sterling|dollar|euro|yen|yuan|"
+    r"rouble|ruble|franc|gilt|gilts|treasur(?:y|ies)|yields?|bonds?|inflation|cpi|gdp|rates?|wages?|"
+    r"unemployment|shares\sin|shares\sof|stock\sof|stake|dividend|profits?|revenue|sales|"
+    r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
+    r"futures|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
+    r"average\sgain|on\saverage|historically|mortgage|house\sprices)\b",
+)
+#: Clause words after which the subject may have changed.
+STOPPER = re.compile(
+    r"\b(?:while|whereas|but|although|though|meanwhile|however|against|elsewhere|among)\b|;|\s[–—]\s",
+    _I,
+)
+PCT_EXCLUDE_AFTER = re.compile(
+    r"^\s?(?:of\b|stake|chance|probability|likelihood|majority|owned|tariff|tax|interest|rate|yield|"
+    r"inflation|growth|unemployment|gdp|target|annual|year-on-year|y/y|a\syear|on\saverage|average|"
+    r"of\sthe|discount|premium|margin|weighting|share\sof|return\son|dividend|coupon|mortgage|rise\sin\s"
+    r"(?:interest\s)?rates|hike|cut|increase\sin\s(?:interest\s)?rates)",
+    _I,
+)
+PCT_EXCLUDE_BEFORE = re.compile(
+    r"(?:rates?|yield|inflation|growth|gdp|target|forecast|tariffs?|tax|stake|unemployment|margin|"
+    r"dividend|cpi|wages?|prices?\srose|prices|probability|chance|odds|poll|survey|respondents|"
+    r"on\saverage|average|historically|expected|expects|forecasts?|predicts?|could|would|might|"
+    r"downside|upside|correction\sof|bear\smarket\sof|defined\sas)\b[^.%]{0,25}$",
+    _I,
+)
+NUM_EXCLUDE_AFTER = re.compile(
+    r"^\s?(?:trillion|billion|million|bn\b|mn\b|tn\b|m\b|k\b|cents?|pence|p\b|dollars?|euros?|yen|"
+    r"pounds?|a\sbarrel|per\sbarrel|barrels|a\stherm|an\sounce|per\sounce|ounces|tonnes|years?\b|months?\b|"
+    r"weeks?\b|days?\b|hours?\b|minutes?\b|stocks\b|companies|firms|shares\b|times\b|x\b|people|jobs|"
+    r"workers|employees|against\sthe|versus|per\sdollar|a\sdollar|to\sthe\sdollar)",
+    _I,
+)
+#: "a 75-point hike in interest rates": basis points, not index points.
+RATE_POINTS = re.compile(r"^\W{0,3}\w*\s?(?:rate\s)?(?:hike|cut|increase|rise|move|raise|reduction)\b", _I)
+TIME_AFTER = re.compile(
+    r"^\s?(?:GMT|BST|ET|EST|EDT|UTC|CET|CEST|IST|JST|HKT|SGT|am\b|pm\b|a\.m\.|p\.m\.|hrs\b|h\b|ist\b|uhr\b)",
+)
+FORECAST = re.compile(
+    r"\b(?:could|would|might|will|expects?|expected\sto|forecasts?|predicts?|targets?|downside|upside|"
+    r"scenario|projects?|projected|sees|set\sto|poised\sto|on\scourse\sto|futures|indicated|"
+    r"called|seen\sopening)\b",
+    _I,
+)
+#: Words before a number of points that make it a level ("to 7,384 points", not "a drop of 250 points").
+LEVEL_CUE_POINTS = re.compile(
+    r"(?:\bto|\bat|\bnear|στις|στα|\bbei|\bauf|\bà|\bsur)\s(?:(?:just\s|a\s)?(?:above|below|under|over|"
+    r"around|about|nearly|almost|some|roughly)\s)?(?:a\s)?$",
+    _I,
+)
+#: Words before a plain number that make it an index level ("to 7,450.37", "at 21,452.50").
+LEVEL_CUE = re.compile(
+    r"(?:\bto|\bat|\bof|\bnear|στις|στα|\bbei|\bauf|\bà|\bsur|\ba|\bin)\s(?:(?:just\s|a\s)?(?:above|below|under|"
+    r"over|around|about|nearly|almost|some|roughly|more\sthan|less\sthan)\s)?(?:a\s)?(?:(?:new\s)?(?:[\w-]+"
+    r"\s){0,2}(?:high|low|level|close)\sof\s)?$",
+    _I,
+)
+REF_LEVEL_BEFORE = re.compile(
+    r"\bfrom\s(?:its|their|the|a|an)\s(?:[\w-]+\s){0,3}(?:high|low|peak|record|top)\sof\s$"
+    r"|\b(?:record|closing|intraday|all-time|\d{4})\s(?:[\w-]+\s)?(?:high|low|peak)\sof\s$",
+    _I,
+)
+REF_LEVEL_AFTER = re.compile(r"^\s?(?:hit|set|reached|recorded|touched|seen|struck)\b", _I)
+LIVE = re.compile(
+    r"\b(?:this\smorning|this\safternoon|so\sfar\stoday|currently|live\supdates|as\sit\shappened|"
+    r"in\searly\strad\w*|at\sthe\sopen)\b",
+    _I,
+)
+RESPECTIVELY = re.compile(r"\brespectively\b|\bjeweils\b|\bαντίστοιχα\b|\brespectivement\b", _I)
+BULLET_START = re.compile(
+    r"^\W{0,4}(?:(?:up|down|off|higher|lower|year-to-date|ytd|so\sfar\sthis\syear|for\sthe\s(?:week|month|"
+    r"year|quarter))\b|(?:it|the\sindex)\s)",
+    _I,
+)
+MARKET_CONTEXT = re.compile(
+    r"\b(?:stocks?|shares|index|indices|indexes|markets?|bourse|equities|trading|session|close[sd]?|"
+    r"wall\sstreet|ftse|dow|nasdaq|s&p|nikkei|dax|cac|hang\sseng)\b",
+    _I,
+)

@@ -1,0 +1,163 @@
+"""Numbers as printed in market reports: separators, decimal commas, units, hedges, signs.
+
+Every pattern here is linear-time: number tokens are matched with one character class
+followed by a single digit (``\\d[\\d,.]*\\d``), so a long run of digits and separators is
+scanned once; the separators are sorted out afterwards in plain Python.
+
+Examples
+--------
+>>> parse_number("7,450.37")
+(7450.37, '7450.37')
+>>> parse_number("7,384,68")          # a typo: decimal comma after a thousands comma
+(7384.68, '7384.68')
+>>> parse_number("4,41", decimal_comma=True)
+(4.41, '4.41')
+>>> parse_number("7.601", decimal_comma=True)
+(7601.0, '7601')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "NUMBER_RE",
+    "WORD_NUMBER_RE",
+    "WORD_NUMBERS",
+    "parse_number",
+    "uses_decimal_comma",
+    "unit_after",
+    "hedge_before",
+]
+
+#: A number token: digits with inner ``,`` and ``.``; never preceded by a word character.
+NUMBER_RE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?")
+
+#: Small numbers written as words, used only when followed by a percent unit.
+WORD_NUMBERS: dict[str, int] = {
+    w: i
+    for i, ws in enumerate(
+        [
+            (),
+            ("one", "eins", "ein", "un", "uno"),
+            ("two", "zwei", "deux", "dos"),
+            ("three", "drei", "trois", "tres"),
+            ("four", "vier", "quatre", "cuatro"),
+            ("five", "fünf", "cinq", "cinco"),
+            ("six", "sechs", "seis"),
+            ("seven", "sieben", "sept", "siete"),
+            ("eight", "acht", "huit", "ocho"),
+            ("nine", "neun", "neuf", "nueve"),
+            ("ten", "zehn", "dix", "diez"),
+            ("eleven", "elf", "onze", "once"),
+            ("twelve", "zwölf", "douze", "doce"),
+        ]
+    )
+    for w in ws
+}
+WORD_NUMBERS.update({"fifteen": 15, "twenty": 20, "zwanzig": 20, "fünfzehn": 15, "thirty": 30})
+
+WORD_NUMBER_RE = re.compile(
+    r"\b("
+    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+    + r")\s(?=per\s?cent|percent|prozent|pour\s?cent|por\s?ciento)",
+    re.IGNORECASE,
+)
+
+_DECIMAL_COMMA_TOKEN = re.compile(r"(?<![\w.,])\d{1,3},\d{1,2}(?![\d,.])")
+_DOT_DECIMAL_TOKEN = re.compile(r"(?<![\w.,])\d+\.\d{1,2}(?![\d,.])")
+
+
+def uses_decimal_comma(text: str) -> bool:
+    """Whether the text writes decimals with a comma ("0,77 %"), as most of Europe does.
+
+    Decided by counting tokens such as ``4,41`` (comma then one or two digits) against
+    tokens such as ``4.41``.
+    """
+    commas = len(_DECIMAL_COMMA_TOKEN.findall(text))
+    if not commas:
+        return False
+    return commas > len(_DOT_DECIMAL_TOKEN.findall(text))
+
+
+def parse_number(token: str, *, decimal_comma: bool = False) -> tuple[float, str]:
+    """Value and normalised text (``"21755.73"``) of a number token.
+
+    Parameters
+    ----------
+    token
+        Digits with ``,`` and ``.`` separators, as matched by :data:`NUMBER_RE`.
+    decimal_comma
+        The text writes decimals with a comma (``"7.601,5"``); a lone ``.`` followed by
+        three digits is then a thousands separator.
+
+    Notes
+    -----
+    Rules, in order: with both separators, the last one is the decimal mark; with commas
+    only, a last group of three digits is thousands (``7,450``), otherwise the last comma
+    is a decimal mark (``4,41``, and the typo ``7,384,68``); with dots only, several dots
+    or (``decimal_comma``) one dot before exactly three digits are thousands separators.
+    """
+    has_c, has_d = "," in token, "." in token
+    if has_c and has_d:
+        dec = max(token.rfind(","), token.rfind("."))
+        intpart = re.sub(r"[,.]", "", token[:dec])
+        frac = token[dec + 1 :]
+    elif has_c:
+        head, _, tail = token.rpartition(",")
+        if len(tail) == 3:
+            intpart, frac = token.replace(",", ""), ""
+        else:
+            intpart, frac = head.replace(",", ""), tail
+    elif has_d:
+        head, _, tail = token.rpartition(".")
+        if token.count(".") > 1 or (decimal_comma and len(tail) == 3):
+            intpart, frac = token.replace(".", ""), ""
+        else:
+            intpart, frac = head, tail
+    else:
+        intpart, frac = token, ""
+    intpart = intpart.lstrip("0") or "0"
+    text = f"{intpart}.{frac}" if frac else intpart
+    return float(text), text
+
+
+_PCT_UNIT = re.compile(
+    r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b|prozent\b|pour\s?cent\b|por\s?ciento\b|τοις\s?εκατό)",
+    re.IGNORECASE,
+)
+_PCT_POINT = re.compile(r"\s?(?:percentage|per\s?cent(?:age)?)\s?points?\b", re.IGNORECASE)
+_BASIS = re.compile(r"\s?-?\s?(?:basis[\s-]?points?|bps?\b|bp\b|base points?)", re.IGNORECASE)
+_POINTS_UNIT = re.compile(
+    r"\s?-?\s?(?:points?\b|pts?\b\.?|pt\b|μονάδ\w*|punkte?\b|zähler\b|puntos?\b)", re.IGNORECASE
+)
+
+
+def unit_after(after: str) -> tuple[str | None, int]:
+    """Unit right after a number and its length: ``("pct", 9)`` for `` per cent``.
+
+    The unit is ``"pct"``, ``"points"``, ``"basis"`` (basis or percentage points: a rate)
+    or ``None`` (length 0).
+    """
+    for rx, unit in ((_PCT_POINT, "basis"), (_BASIS, "basis"), (_PCT_UNIT, "pct"), (_POINTS_UNIT, "points")):
+        m = rx.match(after)
+        if m:
+            return unit, m.end()
+    return None, 0
+
+
+_HEDGE = re.compile(
+    r"(?:^|\W)(just\s+(?:under|over|below|above|shy\s+of)|more\s+than|less\s+than|as\s+much\s+as|"
+    r"as\s+little\s+as|close\s+to|nearly|almost|about|around|roughly|approximately|some|over|under|"
+    r"up\s+to|at\s+least|upwards\s+of|in\s+excess\s+of|above|below|mehr\s+als|knapp|rund|fast|etwa|"
+    r"über|plus\s+de|près\s+de|environ)\s+(?:by\s+)?[-+−–]?\s?$",
+    re.IGNORECASE,
+)
+
+
+def hedge_before(before: str) -> str | None:
+    """A hedge word ending the text just before a number ("nearly", "more than"), lower case."""
+    m = _HEDGE.search(before[-30:])
+    if not m:
+        return None
+    return re.sub(r"\s+", " ", m.group(1).lower())

@@ -1,0 +1,271 @@
+"""Reading an article: text (or a file) in, :class:`~eventstudy.read.model.Article` out."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from ..calendar import to_date
+from ..exceptions import ArticleError, EventStudyError, NoDateError
+from ..indices import Index
+from . import lexicon as L
+from .dates import find_published
+from .extract import Context, Move, _region, extract_claims
+from .model import Article, Claim
+from .numbers import uses_decimal_comma
+from .sentences import split_sentences
+
+__all__ = ["read_article", "read_file", "check_consistency"]
+
+_ASIAN_DATELINE = re.compile(
+    r"^\W{0,3}(?:TOKYO|HONG\sKONG|SHANGHAI|BEIJING|SEOUL|SYDNEY|SINGAPORE|MUMBAI|NEW\sDELHI|TAIPEI)\b"
+)
+_EUROPEAN_DATELINE = re.compile(r"^\W{0,3}(?:LONDON|FRANKFURT|PARIS|MILAN|MADRID|BERLIN|BRUSSELS)\b")
+_ZONE_REGION = {
+    "GMT": "europe",
+    "BST": "europe",
+    "CET": "europe",
+    "CEST": "europe",
+    "EST": "americas",
+    "EDT": "americas",
+    "ET": "americas",
+    "IST": "asia",
+    "JST": "asia",
+    "HKT": "asia",
+    "SGT": "asia",
+    "KST": "asia",
+    "AEST": "asia",
+    "AEDT": "asia",
+}
+
+
+def _parse_published(published: date | str | None) -> date | None:
+    if published is None:
+        return None
+    try:
+        return to_date(published, "published")
+    except EventStudyError as e:
+        raise ArticleError(f"published={published!r} is not a date; use --published YYYY-MM-DD") from e
+
+
+def read_article(text: str, *, published: date | str | None = None, source: str | None = None) -> Article:
+    """Read the claimed index moves of a market report.
+
+    Parameters
+    ----------
+    text
+        The article text.
+    published
+        Publication date; overrides any date found in the text.
+    source
+        Where the text came from (kept on the result).
+
+    Returns
+    -------
+    Article
+        Publication date, event date and claims in text order.
+
+    Raises
+    ------
+    NoDateError
+        If ``published`` is None and no publication date is printed in the text.
+
+    Examples
+    --------
+    >>> a = read_article("Shares in London climbed this morning, with the FTSE 100 up 1.2% at 7,520.4.",
+    ...                  published="2022-03-01")
+    >>> c = a.claims[0]
+    >>> (c.ticker, c.direction, c.pct, c.level, c.kind, str(c.trading_date))
+    ('^FTSE', 'up', 1.2, 7520.4, 'intraday', '2022-03-01')
+    """
+    if not isinstance(text, str):
+        raise ArticleError(f"text must be a str, not {type(text).__name__}")
+    given = _parse_published(published)
+    found = find_published(text)
+    notes: list[str] = []
+    if given is not None:
+        pub, basis, at, zone = given, "given", None, None
+        if found is not None and found.day == given:
+            at, zone = found.at, found.zone
+        blank = found.span if found is not None and found.basis == "dateline" else None
+    elif found is not None:
+        pub, basis, at, zone = found.day, found.basis, found.at, found.zone
+        blank = found.span if found.basis == "dateline" else None
+        if basis == "text":
+            notes.append(f"publication date {pub} taken from a date printed in the text")
+    else:
+        where = f" in {source}" if source else ""
+        raise NoDateError(f"no publication date found{where}; use --published YYYY-MM-DD", path=source)
+    ctx = Context(
+        published=pub,
+        decimal_comma=uses_decimal_comma(text),
+        live=bool(L.LIVE.search(text.lower())),
+        published_at=at,
+    )
+    ctx.home = _home(text, zone)
+    spans = split_sentences(text)
+    moves = extract_claims(text, spans, ctx, blank=blank)
+    if ctx.home is None:
+        regions = [_region(m.target.calendar) for m in moves if isinstance(m.target, Index)]
+        if regions and regions[0] == "asia":
+            ctx.home = "asia"
+    claims = tuple(_to_claim(m) for m in moves)
+    dated = [c.trading_date for c in claims if c.trading_date is not None and c.kind in ("close", "intraday")]
+    if not dated:
+        dated = [c.trading_date for c in claims if c.trading_date is not None]
+    event_date = Counter(dated).most_common(1)[0][0] if dated else pub
+    return Article(
+        text=text,
+        published=pub,
+        event_date=event_date,
+        claims=claims,
+        source=source,
+        date_basis=basis,
+        notes=tuple(notes),
+    )
+
+
+def _home(text: str, zone: str | None) -> str | None:
+    if zone and zone in _ZONE_REGION:
+        return _ZONE_REGION[zone]
+    head = text[:80]
+    if _ASIAN_DATELINE.search(head) or re.match(r"^\W{0,3}\[(?:HONG KONG|TOKYO|SINGAPORE|SHANGHAI)\]", head):
+        return "asia"
+    if _EUROPEAN_DATELINE.search(head):
+        return "europe"
+    return None  # else: the market of the first index named (set while reading)
+
+
+def _fmt(x: float) -> float:
+    return float(x)
+
+
+def _to_claim(mv: Move) -> Claim:
+    pct, pts, lvl = mv.get("pct"), mv.get("points"), mv.get("level")
+    hedge = next((n.hedge for n in (pct, pts, lvl) if n is not None and n.hedge), None)
+    direction = mv.direction
+    pct_value = pct.value if pct is not None else None
+    if direction == "flat" and pct_value is None:
+        pct_value = 0.0
+    ref = any(n.ref_level for n in mv.nums)
+    if ref:
+        direction = None
+    notes = list(mv.notes)
+    if mv.kind in ("close", "intraday") and not ref:
+        msg = check_consistency(
+            direction,
+            pct.text if pct else None,
+            pts.text if pts else None,
+            lvl.text if lvl else None,
+            hedged=hedge is not None,
+        )
+        if msg:
+            notes.append(msg)
+    target = mv.target
+    ticker = target.ticker if isinstance(target, Index) else None
+    if ticker is None:
+        notes.append(f"{target.name} is not in the index registry: no ticker")
+    return Claim(
+        index=target.name,
+        ticker=ticker,
+        direction=direction,  # type: ignore[arg-type]
+        pct=pct_value,
+        points=pts.value if pts else None,
+        level=lvl.value if lvl else None,
+        kind=mv.kind,  # type: ignore[arg-type]
+        trading_date=mv.trading_date,
+        hedge=hedge,
+        text=mv.text,
+        span=mv.span,
+        pct_text=pct.text if pct else None,
+        points_text=pts.text if pts else None,
+        level_text=lvl.text if lvl else None,
+        alt_trading_date=mv.alt_date,
+        period=mv.period,
+        notes=tuple(notes),
+    )
+
+
+def _half_unit(text: str) -> float:
+    frac = text.partition(".")[2]
+    return 0.5 * 10 ** (-len(frac))
+
+
+def check_consistency(
+    direction: str | None,
+    pct_text: str | None,
+    points_text: str | None,
+    level_text: str | None,
+    *,
+    hedged: bool = False,
+) -> str | None:
+    """A note when a claim's percentage, points and level disagree, else ``None``.
+
+    With a points change :math:`\\Delta` and the level after the move :math:`P_1`, the implied
+    percentage is
+
+    .. math:: p = 100\\,\\frac{\\Delta}{P_1 - \\Delta}
+
+    (:math:`-\\Delta` for a fall). It must match the printed percentage within the printed
+    precision of each number (half a unit in the last printed place), plus 2% of the
+    percentage for rounding in the source.
+    """
+    if hedged or direction not in ("up", "down"):
+        return None
+    sign = 1.0 if direction == "up" else -1.0
+    if pct_text and points_text and level_text:
+        pct, pts, lvl = float(pct_text), float(points_text), float(level_text)
+        before = lvl - sign * pts
+        if before <= 0:
+            return f"inconsistent claim: {points_text} points cannot move the index to {level_text}"
+        implied = 100 * pts / before
+        d_pts = _half_unit(points_text) + _half_unit(level_text)
+        tol = _half_unit(pct_text) + 100 * d_pts / before + 0.02 * pct + 1e-9
+        if abs(implied - pct) > tol:
+            return (
+                f"inconsistent claim: {points_text} points to {level_text} is {implied:.2f}%, "
+                f"not the {pct_text}% printed"
+            )
+    return None
+
+
+_PRINTABLE = re.compile(r"[^\x00-\x08\x0e-\x1f\x7f]")
+
+
+def read_file(path: str | os.PathLike, *, published: date | str | None = None) -> Article:
+    """Read an article from a UTF-8 text file.
+
+    Raises
+    ------
+    ArticleError
+        If the path is missing, a directory, empty, binary, or not UTF-8 text.
+    NoDateError
+        If no publication date is printed and ``published`` is None.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise ArticleError(f"{p}: no such file; give the path of a text file", path=str(p))
+    if p.is_dir():
+        raise ArticleError(f"{p}: is a directory; give the path of a text file", path=str(p))
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise ArticleError(f"{p}: cannot be read ({e.strerror}); check its permissions", path=str(p)) from e
+    if b"\x00" in raw[:65536]:
+        raise ArticleError(f"{p}: is a binary file (NUL bytes), not article text", path=str(p))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ArticleError(
+            f"{p}: is not valid UTF-8 text (byte {e.start}); save the article as UTF-8", path=str(p)
+        ) from e
+    if not text.strip():
+        raise ArticleError(f"{p}: is empty; give a file with the article text", path=str(p))
+    sample = text[:65536]
+    control = len(sample) - len(_PRINTABLE.findall(sample))
+    if control > 0.1 * len(sample):
+        raise ArticleError(f"{p}: is mostly non-text (control characters), not article text", path=str(p))
+    return read_article(text, published=published, source=str(p))

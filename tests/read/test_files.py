@@ -1,0 +1,80 @@
+"""read_file: every kind of unreadable input is a one-line ArticleError naming the path."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventstudy.exceptions import ArticleError, NoDateError
+from eventstudy.read import read_file
+
+
+def test_missing_file(tmp_path):
+    p = tmp_path / "nope.txt"
+    with pytest.raises(ArticleError, match=r"nope\.txt: no such file"):
+        read_file(p)
+
+
+def test_directory(tmp_path):
+    with pytest.raises(ArticleError, match="is a directory"):
+        read_file(tmp_path)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t  \n"])
+def test_empty_or_whitespace(tmp_path, content):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(content)
+    with pytest.raises(ArticleError, match=r"empty\.txt: is empty"):
+        read_file(p)
+
+
+def test_binary_with_nul_bytes(tmp_path):
+    p = tmp_path / "image.png"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ArticleError, match="binary"):
+        read_file(p)
+
+
+def test_mostly_control_characters(tmp_path):
+    p = tmp_path / "noise.txt"
+    p.write_bytes(bytes(range(1, 9)) * 50 + b"text")
+    with pytest.raises(ArticleError, match="non-text"):
+        read_file(p)
+
+
+def test_not_utf8_says_which_encoding_is_expected(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Le CAC 40 a gagné 1,2 %".encode("latin-1"))
+    with pytest.raises(ArticleError, match="not valid UTF-8.*UTF-8"):
+        read_file(p)
+
+
+def test_messages_are_one_line(tmp_path):
+    with pytest.raises(ArticleError) as e:
+        read_file(tmp_path / "x.txt")
+    assert "\n" not in str(e.value)
+    assert e.value.path.endswith("x.txt")
+
+
+def test_no_date_names_the_fix(tmp_path):
+    p = tmp_path / "undated.txt"
+    p.write_text("The FTSE 100 rose 0.4% to 7,010.", encoding="utf-8")
+    with pytest.raises(NoDateError, match=r"undated\.txt.*--published YYYY-MM-DD"):
+        read_file(p)
+
+
+def test_published_option_and_bom(tmp_path):
+    p = tmp_path / "dated.txt"
+    p.write_bytes("\ufeffThe FTSE 100 rose 0.4% to 7,010.".encode())
+    a = read_file(p, published="2022-03-09")
+    assert a.published == date(2022, 3, 9)
+    assert a.source == str(p)
+    assert a.claims[0].ticker == "^FTSE"
+
+
+def test_bad_published_value(tmp_path):
+    p = tmp_path / "dated.txt"
+    p.write_text("The FTSE 100 rose 0.4%.", encoding="utf-8")
+    with pytest.raises(ArticleError, match="YYYY-MM-DD"):
+        read_file(p, published="last Tuesday")
