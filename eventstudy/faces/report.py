@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -57,6 +58,20 @@ def describe_claim(c: Claim) -> str:
     if c.alt_trading_date:
         when += f" or {c.alt_trading_date.isoformat()}"
     return " ".join(parts) + f", {kind}, {when}"
+
+
+_AS = {"close": "a close", "intraday": "an intraday print", "weekly": "a weekly move", "other": "a move"}
+
+
+def _verdict_line(v: Verdict) -> str:
+    """'CONFIRMED as an intraday print on 2022-02-15' or 'CONTRADICTED (pct)'."""
+    c = v.claim
+    what = _AS.get(c.kind, "a move") + (f" ({c.period})" if c.period else "")
+    if v.status in ("confirmed", "contradicted") and v.session:
+        head = f"{v.status.upper()}: {'holds' if v.status == 'confirmed' else 'does not hold'} as {what} on {v.session}"
+    else:
+        head = v.status.upper()
+    return head + (f" ({v.reason})" if v.reason and v.status != "confirmed" else "")
 
 
 def _claim_dict(v: Verdict, study: ClaimStudy | None, study_error: str | None) -> dict[str, Any]:
@@ -206,11 +221,17 @@ def report_text(report: CheckReport) -> str:
         c = v.claim
         lines += ["", f"Claim {i} of {len(report.verdicts)}: {describe_claim(c)}"]
         lines.append(f'  text:    "{c.text.strip()}"')
+        lines.append(f"  verdict: {_verdict_line(v)}")
+        why = v.explanation.removeprefix(f"{v.status}: ")
         lines.append(
-            f"  verdict: {v.status.upper()}"
-            + (f" ({v.reason})" if v.reason and v.status != "confirmed" else "")
+            textwrap.fill(
+                why,
+                width=100,
+                initial_indent="  why:     ",
+                subsequent_indent=" " * 11,
+                break_on_hyphens=False,
+            )
         )
-        lines.append(f"  why:     {v.explanation}")
         a = v.actual
         if _f(a.get("close")) is not None:
             lines.append(
