@@ -34,7 +34,9 @@ The direction must match in every kind; each stated number must match within its
 So points, % and level are also checked against each other through the same prices.
 
 A claim with ``alt_trading_date`` is checked on both sessions: the same answer is that answer
-(with a note), different answers give ``"ambiguous"`` with both verdicts as ``candidates``.
+(with a note). When the figures hold on exactly one candidate the prices settle it: that
+session's ``"confirmed"`` is returned with a note naming both candidates. Other differing
+answers give ``"ambiguous"`` with both verdicts as ``candidates``.
 Missing prices make that claim ``"unverifiable"`` with the reason; other claims still get checked.
 
 References
@@ -603,6 +605,22 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
             explanation=f"{v1.explanation} Also {v2.status} on the alternative session {alt}.",
             candidates=(v1, v2),
             notes=(*v1.notes, note),
+        )
+    confirmed = [v for v in (v1, v2) if v.status == "confirmed"]
+    if len(confirmed) == 1:
+        # The prices settle which session the article meant: the printed figures hold on one
+        # candidate and not on the other. Say so, and keep both verdicts.
+        hit = confirmed[0]
+        miss = v2 if hit is v1 else v1
+        note = (
+            f"the article does not settle the session ({claim.trading_date} or {alt}); its figures hold "
+            f"on {hit.session} and not on {miss.session} ({miss.status}), so {hit.session} is taken"
+        )
+        return replace(
+            hit,
+            explanation=f"{hit.explanation} On the other candidate session {miss.session}: {miss.status}.",
+            candidates=(v1, v2),
+            notes=(*hit.notes, note),
         )
     expl = (
         f"ambiguous: the claim may be about {claim.trading_date} or {alt} and the answers differ: "

@@ -317,14 +317,26 @@ def test_alternative_session_same_answer(mem, long_source):
     assert len(v.candidates) == 2 and "alternative session 2024-01-05" in v.explanation
 
 
-def test_alternative_session_different_answers_is_ambiguous(mem, long_source):
+def test_alternative_sessions_settled_by_the_prices(mem, long_source):
     # +0.30 % on 2024-01-08, +0.50 % on 2024-01-05: "up 0.3 %" fits only the first
     c = mem.claim(trading_date=date(2024, 1, 8), alt_trading_date=date(2024, 1, 5), pct=0.3, pct_text="0.3")
     v = check_claim(c, long_source)
-    assert v.status == "ambiguous"
+    assert v.status == "confirmed" and v.session == date(2024, 1, 8)
     assert [x.status for x in v.candidates] == ["confirmed", "contradicted"]
-    assert [x.session for x in v.candidates] == [date(2024, 1, 8), date(2024, 1, 5)]
-    assert "2024-01-08" in v.explanation and "2024-01-05" in v.explanation
+    assert any("2024-01-08" in n and "2024-01-05" in n for n in v.notes)
+    # the same when the article's first guess is the session that does not fit
+    c2 = mem.claim(trading_date=date(2024, 1, 5), alt_trading_date=date(2024, 1, 8), pct=0.3, pct_text="0.3")
+    v2 = check_claim(c2, long_source)
+    assert v2.status == "confirmed" and v2.session == date(2024, 1, 8)
+
+
+def test_alternative_session_different_answers_is_ambiguous(mem, long_source):
+    # wrong on one candidate and uncheckable on the other (no prices there): stays ambiguous
+    c = mem.claim(trading_date=date(2024, 1, 5), alt_trading_date=date(2023, 6, 1), pct=0.3, pct_text="0.3")
+    v = check_claim(c, long_source)
+    assert v.status == "ambiguous"
+    assert [x.status for x in v.candidates] == ["contradicted", "unverifiable"]
+    assert "2024-01-05" in v.explanation and "2023-06-01" in v.explanation
 
 
 # ---------------------------------------------------------------- the value object

@@ -1,0 +1,89 @@
+"""The Python API: eventstudy.check / study_claim on the bundled real prices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import eventstudy
+from eventstudy.exceptions import StudyError, UnknownIndexError
+from eventstudy.prices import PriceLoader
+
+
+def test_check_text_with_published():
+    text = "Shares rallied in London, and the FTSE 100 closed up 1.03 per cent at 7,608.92 points."
+    report = eventstudy.check(text, published="2022-02-15", offline=True)
+    (v,) = report.verdicts
+    assert v.claim.ticker == "^FTSE" and v.claim.kind == "close"
+    assert v.status == "confirmed"
+    frame = report.to_frame()
+    assert list(frame["verdict"]) == ["confirmed"]
+    assert frame.loc[0, "close"] == pytest.approx(7608.92)
+    assert "FTSE 100" in report.summary()
+    assert report.to_dict()["claims"][0]["actual"]["prev_close"] == pytest.approx(7531.59)
+
+
+def test_wrong_close_is_contradicted():
+    text = "The FTSE 100 closed up 2.5 per cent at 7,608.92 points."
+    report = eventstudy.check(text, published="2022-02-15", offline=True, study=False)
+    assert report.verdicts[0].status == "contradicted"
+
+
+def test_unbundled_index_offline_is_unverifiable_not_an_error():
+    text = "In Paris the CAC 40 closed down 1.2 per cent on Tuesday."
+    report = eventstudy.check(text, published="2022-02-15", offline=True)
+    (v,) = report.verdicts
+    assert v.claim.ticker == "^FCHI"
+    assert v.status == "unverifiable" and v.reason
+    assert ("^FCHI", v.claim.trading_date) in report.study_errors
+    assert report.main_study is None
+
+
+def test_study_claim_market_model_matches_independent_ols():
+    src = PriceLoader(offline=True)
+    s = eventstudy.study_claim("FTSE 250", "2022-02-15", source=src, benchmark="^FTSE")
+    assert (s.model, s.benchmark, s.event_date) == ("market", "^FTSE", date(2022, 2, 15))
+    # independent oracle: least squares on the same 240 estimation returns
+    y = src.history("^FTMC", date(2021, 1, 4), date(2022, 2, 16))["close"].pct_change()
+    x = src.history("^FTSE", date(2021, 1, 4), date(2022, 2, 16))["close"].pct_change().reindex(y.index)
+    days = y.index
+    i0 = days.get_loc(pd.Timestamp("2022-02-15"))
+    est = slice(i0 - 250, i0 - 10)
+    yy, xx = y.iloc[est].to_numpy(), x.iloc[est].to_numpy()
+    ok = np.isfinite(yy) & np.isfinite(xx)
+    beta, alpha = np.polyfit(xx[ok], yy[ok], 1)
+    ar0 = y.iloc[i0] - (alpha + beta * x.iloc[i0])
+    assert s.frame.loc[0, "ar"] == pytest.approx(ar0, abs=1e-12)
+    assert s.estimation_dates[2] == ok.sum()
+
+
+def test_non_trading_event_date_moves_to_next_session():
+    s = eventstudy.study_claim("^FTMC", "2022-02-12", source=PriceLoader(offline=True))  # a Saturday
+    assert s.event_date == date(2022, 2, 14)
+
+
+def test_study_claim_errors():
+    src = PriceLoader(offline=True)
+    with pytest.raises(StudyError, match="needs a benchmark"):
+        eventstudy.study_claim("^FTMC", "2022-02-15", source=src, model="market")
+    with pytest.raises(StudyError, match="is the index studied"):
+        eventstudy.study_claim("^FTMC", "2022-02-15", source=src, benchmark="FTSE 250")
+    with pytest.raises(UnknownIndexError, match="NOPE"):
+        eventstudy.study_claim("NOPE", "2022-02-15", source=src)
+    with pytest.raises(StudyError, match="must end before"):
+        eventstudy.study_claim("^FTMC", "2022-02-15", source=src, estimation=(-10, 0))
+
+
+def test_plot_returns_figure():
+    report = eventstudy.check(
+        "The FTSE 250 closed up 1.09 per cent at 21,852.51.", published="2022-02-15", offline=True
+    )
+    fig = report.plot()
+    ax = fig.axes[0]
+    assert "FTSE 250" in ax.get_title()
+    assert "relative to the event" in ax.get_xlabel()
+    with pytest.raises(StudyError):
+        eventstudy.check("Nothing about markets here.", published="2022-02-15", offline=True).plot()
