@@ -15,9 +15,10 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ import pandas as pd
 
 from .. import calendar as cal
 from ..check import BatchResult, Verdict, check_article, check_paths, market_context
-from ..exceptions import EventStudyError, PriceDataError, StudyError
+from ..exceptions import ArticleError, EventStudyError, PriceDataError, StudyError
 from ..indices import by_ticker, lookup
 from ..policies import ModelName, validate
 from ..prices import PriceLoader
@@ -38,10 +39,71 @@ from ..stats import EventStudy, EventStudyResults, returns_from_prices
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["check", "check_many", "study_claim", "ClaimStudy", "CheckReport"]
+__all__ = ["check", "check_many", "study_claim", "ClaimStudy", "CheckReport", "parse_date"]
 
 DEFAULT_ESTIMATION: tuple[int, int] = (-250, -11)
 DEFAULT_WINDOW: tuple[int, int] = (-1, 1)
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value: date | str, name: str = "published") -> date:
+    """A date from a ``date``, ``datetime``, ``Timestamp`` or an ISO ``YYYY-MM-DD`` string.
+
+    Only the ISO form is accepted for strings: ``03/02/2022`` is 3 February in London and
+    2 March in New York, so guessing would silently change the answer.
+
+    Raises
+    ------
+    ArticleError
+        (a ``ValueError``) naming ``name`` if the value is not an ISO date.
+    """
+    if isinstance(value, datetime | pd.Timestamp):
+        if pd.isna(value):
+            raise ArticleError(f"{name}={value!r} is not a date; use {name}=YYYY-MM-DD")
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if _ISO_DAY.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    flag = "--" + name.replace("_", "-")
+    raise ArticleError(f"{flag} {str(value)!r} is not a date; use {flag} YYYY-MM-DD, e.g. 2022-02-15")
+
+
+def check_windows(
+    estimation: tuple[int, int], window: tuple[int, int]
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Validate an estimation and an event window in trading days relative to day 0.
+
+    Raises
+    ------
+    StudyError
+        Unless ``estimation[0] < estimation[1] < window[0] <= window[1]`` (all integers).
+    """
+    try:
+        est = (int(estimation[0]), int(estimation[1]))
+        win = (int(window[0]), int(window[1]))
+        if len(estimation) != 2 or len(window) != 2:
+            raise ValueError
+    except (TypeError, ValueError, IndexError) as e:
+        raise StudyError(
+            f"estimation={estimation!r} and window={window!r} must be (start, end) pairs of trading days, "
+            "e.g. estimation=(-250, -11), window=(-1, 1)"
+        ) from e
+    if win[0] > win[1]:
+        raise StudyError(f"event window {win} starts after it ends; give (start, end), e.g. (-1, 1)")
+    if est[0] >= est[1]:
+        raise StudyError(f"estimation window {est} must start before it ends, e.g. (-250, -11)")
+    if est[1] >= win[0]:
+        raise StudyError(
+            f"estimation window {est} must end before the event window {win} begins "
+            "(both in trading days relative to the event), e.g. estimation (-250, -11) with window (-1, 1)"
+        )
+    return est, win
 
 
 @dataclass(frozen=True)
@@ -220,15 +282,17 @@ def study_claim(
     bench = lookup(benchmark) if benchmark else None
     if bench is not None and bench.ticker == index.ticker:
         raise StudyError(f"the benchmark {bench.ticker} is the index studied; choose another benchmark")
-    if not (estimation[0] < estimation[1] < window[0] <= window[1]):
-        raise StudyError(
-            f"estimation {estimation} must end before the event window {window} begins; "
-            "both in trading days relative to the event"
-        )
-    day0 = cal.align(cal.to_date(event_date, "event_date"), code, "next")
+    estimation, window = check_windows(estimation, window)
+    day0 = cal.align(parse_date(event_date, "event_date"), code, "next")
     assert day0 is not None
-    start = cal.offset_session(code, day0, estimation[0] - 1)
-    end = cal.offset_session(code, day0, window[1])
+    try:
+        start = cal.offset_session(code, day0, estimation[0] - 1)
+        end = cal.offset_session(code, day0, window[1])
+    except ValueError as e:  # exchange_calendars: the window runs off the calendar
+        raise StudyError(
+            f"estimation {estimation} and window {window} around {day0} run outside the {code} "
+            f"calendar; use shorter windows"
+        ) from e
     src = source if source is not None else PriceLoader()
     closes = src.history(index.ticker, start, end)["close"].rename(index.ticker)
     returns = returns_from_prices(closes.to_frame())
@@ -330,18 +394,63 @@ class CheckReport:
         return self.studies[key].plot(alpha=alpha)
 
 
+def _looks_like_path(text: str) -> bool:
+    """A string is a file name if it names an existing file or is one token (articles have spaces)."""
+    if "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        if Path(text).is_file():
+            return True
+    except (OSError, ValueError):  # a name too long or with a NUL byte
+        return False
+    return bool(text.strip()) and not any(ch.isspace() for ch in text.strip())
+
+
 def _as_article(article: str | os.PathLike[str] | Article, published: date | str | None) -> Article:
+    day = parse_date(published) if published is not None else None
     if isinstance(article, Article):
-        return article
-    if isinstance(article, os.PathLike) or (
-        isinstance(article, str)
-        and "\n" not in article
-        and len(article) < 4096
-        and Path(article).suffix != ""
-        and not article.strip().startswith(("{", "<"))
-    ):
-        return read_file(article, published=published)
-    return read_article(str(article), published=published)
+        if day is None or day == article.published:
+            return article
+        return read_article(article.text, published=day, source=article.source)
+    if isinstance(article, os.PathLike) or (isinstance(article, str) and _looks_like_path(article)):
+        return read_file(article, published=day)
+    if not isinstance(article, str):
+        raise ArticleError(
+            f"article must be a path, the article text or an Article, not {type(article).__name__}"
+        )
+    return read_article(article, published=day)
+
+
+def _settled_sessions(verdicts: Sequence[Verdict]) -> dict[tuple[str, date], date]:
+    """``(ticker, trading_date) -> session`` for claims the checker settled on their alternative day."""
+    out: dict[tuple[str, date], date] = {}
+    for v in verdicts:
+        c = v.claim
+        if (
+            c.ticker is not None
+            and c.trading_date is not None
+            and c.alt_trading_date is not None
+            and v.session is not None
+            and v.session == c.alt_trading_date
+        ):
+            out[(c.ticker, c.trading_date)] = v.session
+    return out
+
+
+def _with_settled_event_date(art: Article, settled: dict[tuple[str, date], date]) -> Article:
+    """Move the article's event date when every claim on it was settled on one other session."""
+    if art.event_date is None or not settled:
+        return art
+    on_day = [(c.ticker, c.trading_date) for c in art.claims if c.trading_date == art.event_date]
+    days = {settled.get(k) for k in on_day}  # type: ignore[call-overload]
+    if not on_day or None in days or len(days) != 1:
+        return art
+    (day,) = days
+    note = (
+        f"event date taken as {day}, the session on which the claimed figures hold "
+        f"(the text alone pointed to {art.event_date})"
+    )
+    return replace(art, event_date=day, notes=(*art.notes, note))
 
 
 def check(
@@ -379,13 +488,19 @@ def check(
     -------
     CheckReport
     """
+    check_windows(estimation, window)  # a set-up that cannot work is an error before any work
     art = _as_article(article, published)
     src = source if source is not None else PriceLoader(offline=offline)
     verdicts = check_article(art, src)
+    # Where the text left two sessions open and the checker settled on the other one, the
+    # study and the market context follow the session the verdict is about.
+    settled = _settled_sessions(verdicts)
+    art = _with_settled_event_date(art, settled)
     studies: dict[tuple[str, date], ClaimStudy] = {}
     errors: dict[tuple[str, date], str] = {}
     if study:
-        for c in art.claims:
+        for v in verdicts:
+            c = v.claim
             if c.ticker is None or c.trading_date is None:
                 continue
             key = (c.ticker, c.trading_date)
@@ -394,7 +509,7 @@ def check(
             try:
                 studies[key] = study_claim(
                     c.ticker,
-                    c.trading_date,
+                    settled.get(key, c.trading_date),
                     source=src,
                     model=model,
                     benchmark=benchmark,
@@ -402,10 +517,15 @@ def check(
                     window=window,
                 )
             except (PriceDataError, StudyError) as e:
-                if model is not None or benchmark is not None:
+                asked = (
+                    model is not None
+                    or benchmark is not None
+                    or tuple(estimation) != DEFAULT_ESTIMATION
+                    or tuple(window) != DEFAULT_WINDOW
+                )
+                if asked and not isinstance(e, PriceDataError):
                     # a set-up the user asked for that cannot work at all is an error, not a note
-                    if not isinstance(e, PriceDataError):
-                        raise
+                    raise
                 errors[key] = str(e)
     ctx = None
     day = art.event_date or (art.claims[0].trading_date if art.claims else None)
@@ -430,5 +550,8 @@ def check_many(
     Returns a :class:`~eventstudy.check.BatchResult`: ``.frame`` (one row per claim),
     ``.failures`` (unreadable files with the reason) and ``.summary()``.
     """
+    day = parse_date(published) if published is not None else None
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
     src = source if source is not None else PriceLoader(offline=offline)
-    return check_paths(paths, source=src, published=published, progress=progress)
+    return check_paths(paths, source=src, published=day, progress=progress)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
-from ..exceptions import EventStudyError, PriceUnavailableError, StudyError
+import numpy as np
+import pandas as pd
+
+from ..exceptions import ArticleError, EventStudyError, PriceUnavailableError, StudyError
 from ..indices import lookup
+from .fetch_command import _quiet_yfinance, env_offline
 
 __all__ = ["add_parser", "run", "parse_days"]
 
@@ -67,9 +73,59 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     return p
 
 
+_PLOT_FORMATS = (".png", ".pdf", ".svg", ".jpg", ".jpeg", ".eps", ".ps", ".tif", ".tiff", ".webp")
+_DEFAULT_ESTIMATION = "-250:-11"
+_DEFAULT_WINDOW = "-1:1"
+
+
+def _output_path(text: str, option: str, suffixes: tuple[str, ...], default_suffix: str | None) -> Path:
+    """Check an output file name before any work, so a long run is not lost at the end."""
+    if not text.strip():
+        raise _UsageError(f"{option} needs a file name, e.g. {option} results{suffixes[0]}")
+    path = Path(text)
+    if path.is_dir():
+        raise _UsageError(
+            f"{option} {text}: is a folder; give a file name, e.g. {path / ('results' + suffixes[0])}"
+        )
+    if path.suffix == "" and default_suffix is not None:
+        path = path.with_name(path.name + default_suffix)
+    if path.suffix.lower() not in suffixes:
+        raise _UsageError(f"{option} {text}: use a file name ending in {', '.join(suffixes)}")
+    parent = path.parent
+    if not parent.is_dir():
+        raise _UsageError(f"{option} {text}: folder {str(parent)!r} does not exist; create it first")
+    return path
+
+
+def _batch_options(args: argparse.Namespace) -> None:
+    """Batch runs check claims only: the event-study options would be silently ignored."""
+    given = [
+        name
+        for name, value, default in (
+            ("--model", args.model, None),
+            ("--benchmark", args.benchmark, None),
+            ("--estimation", args.estimation, _DEFAULT_ESTIMATION),
+            ("--window", args.window, _DEFAULT_WINDOW),
+            ("--plot", args.plot, None),
+        )
+        if value is not None and value != default
+    ]
+    if given:
+        raise _UsageError(
+            f"{', '.join(given)} {'works' if len(given) == 1 else 'work'} with one article (batch runs check claims without event studies); "
+            "run `eventstudy check ARTICLE` for each article, or drop them"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
+    from .api import check_windows
+
     estimation = parse_days(args.estimation, "--estimation")
     window = parse_days(args.window, "--window")
+    try:
+        check_windows(estimation, window)
+    except StudyError as e:
+        raise _UsageError(f"--estimation {args.estimation} --window {args.window}: {e}") from e
     if args.benchmark:
         lookup(args.benchmark)  # unknown index: one-line error before any work
     if args.model in ("market", "market-adjusted") and not args.benchmark:
@@ -79,18 +135,33 @@ def run(args: argparse.Namespace) -> int:
     batch = len(paths) > 1 or paths[0].is_dir() or args.out is not None
     if batch:
         return _run_batch(args, paths, offline)
+    plot = _output_path(args.plot, "--plot", _PLOT_FORMATS, ".png") if args.plot is not None else None
 
     from .api import check
 
-    report = check(
-        paths[0],
-        published=args.published,
-        model=args.model,
-        benchmark=args.benchmark,
-        estimation=estimation,
-        window=window,
-        offline=offline,
-    )
+    try:
+        with _quiet_yfinance(not (args.offline or env_offline())):
+            report = check(
+                paths[0],
+                published=args.published,
+                model=args.model,
+                benchmark=args.benchmark,
+                estimation=estimation,
+                window=window,
+                offline=offline,
+            )
+    except StudyError as e:  # name the window options the user gave, not the library's parameters
+        given = [
+            f"{flag} {value}"
+            for flag, value, default in (
+                ("--estimation", args.estimation, _DEFAULT_ESTIMATION),
+                ("--window", args.window, _DEFAULT_WINDOW),
+            )
+            if value != default
+        ]
+        if not given:
+            raise
+        raise StudyError(f"{' '.join(given)}: {e}") from e
     if (
         report.verdicts
         and not report.studies
@@ -98,62 +169,96 @@ def run(args: argparse.Namespace) -> int:
         and all(v.status == "unverifiable" for v in report.verdicts)
     ):
         first = next(iter(report.study_errors.values()))
-        raise PriceUnavailableError(f"no claim could be checked: {first}")
-    if args.plot:
+        n = len(report.verdicts)
+        what = "the claim could not be checked" if n == 1 else f"none of the {n} claims could be checked"
+        raise PriceUnavailableError(f"{what}: {first}")
+    if plot is not None:
         fig = report.plot(0)
         try:
-            fig.savefig(args.plot, dpi=120)
+            fig.savefig(plot, dpi=120)
         except (OSError, ValueError) as e:
-            raise _UsageError(f"cannot write the plot to {args.plot}: {e}") from e
+            raise _UsageError(f"cannot write the plot to {plot}: {e}") from e
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
     else:
         print(report.summary())
-        if args.plot:
-            print(f"\nPlot saved to {args.plot}")
+        if plot is not None:
+            print(f"\nPlot saved to {plot}")
     return 0
 
 
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """JSON-ready rows: dates as YYYY-MM-DD, NaN as null."""
+
+    def cell(v: object) -> object:
+        if isinstance(v, pd.Timestamp | datetime):
+            return v.date().isoformat() if not pd.isna(v) else None
+        if isinstance(v, date):
+            return v.isoformat()
+        if isinstance(v, float | np.floating):
+            return float(v) if math.isfinite(v) else None
+        if isinstance(v, np.integer):
+            return int(v)
+        if v is None or v is pd.NA or v is pd.NaT:
+            return None
+        return v
+
+    return [{k: cell(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def _failure_reason(file: str, reason: str) -> str:
+    return reason.removeprefix(f"{file}: ")
+
+
 def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None) -> int:
+    from ..check.batch import collect_files
     from .api import check_many
 
-    if args.plot:
-        raise _UsageError("--plot works with one article; drop it for batch runs")
-    out = Path(args.out) if args.out else None
-    if out is not None and out.suffix.lower() not in (".csv", ".json"):
-        raise _UsageError(f"--out {out}: use a .csv or .json file name")
-    result = check_many(
-        paths,
-        published=args.published,
-        offline=offline,
-        progress=not args.no_progress and sys.stderr.isatty(),
-    )
+    _batch_options(args)
+    out = _output_path(args.out, "--out", (".csv", ".json"), None) if args.out is not None else None
+    files = collect_files(paths)
+    if not files:
+        raise ArticleError(
+            f"no article files in {', '.join(str(p) for p in paths)}; give text files or folders holding them"
+        )
+    if out is not None and out.exists() and any(out.resolve() == f.resolve() for f in files):
+        raise _UsageError(f"--out {out} is one of the articles to check; write the results to another file")
+    with _quiet_yfinance(not (args.offline or env_offline())):
+        result = check_many(
+            paths,
+            published=args.published,
+            offline=offline,
+            progress=not args.no_progress and sys.stderr.isatty(),
+        )
     if out is not None:
         try:
             if out.suffix.lower() == ".csv":
                 result.frame.to_csv(out, index=False)
             else:
+                doc = {
+                    "claims": _records(result.frame),
+                    "failures": _records(result.failures),
+                    "files": result.files,
+                }
                 out.write_text(
-                    json.dumps(
-                        result.to_dict()
-                        if hasattr(result, "to_dict")
-                        else json.loads(result.frame.to_json(orient="records", date_format="iso")),
-                        indent=2,
-                        ensure_ascii=False,
-                        default=str,
-                    ),
-                    encoding="utf-8",
+                    json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False), encoding="utf-8"
                 )
         except OSError as e:
-            raise _UsageError(f"cannot write {out}: {e}") from e
+            raise _UsageError(f"cannot write {out}: {e.strerror or e}") from e
     if args.json and out is None:
-        print(result.frame.to_json(orient="records", date_format="iso", indent=2))
+        print(json.dumps(_records(result.frame), indent=2, ensure_ascii=False, allow_nan=False))
+        for _, r in result.failures.iterrows():
+            print(
+                f"eventstudy check: unreadable: {r['file']}: {_failure_reason(r['file'], r['reason'])}",
+                file=sys.stderr,
+            )
     else:
         print(result.summary())
         if len(result.failures):
             print(f"\nUnreadable files ({len(result.failures)}):")
             for _, r in result.failures.iterrows():
-                print(f"  {r['file']}: {r['reason']}")
+                print(f"  {r['file']}: {_failure_reason(r['file'], r['reason'])}")
         if out is not None:
-            print(f"\n{len(result.frame)} claims written to {out}")
+            n = len(result.frame)
+            print(f"\n{n} claim{'s' if n != 1 else ''} written to {out}")
     return 0

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from ..exceptions import EventStudyError
@@ -20,10 +22,39 @@ __all__ = ["main", "build_parser"]
 
 _COMMANDS = ("check", "extract", "study", "fetch")
 
+#: Options whose value is a span ``START:END`` that may start with a minus sign.
+_SPAN_OPTIONS = frozenset({"--estimation", "--window", "--event"})
+_NEGATIVE_SPAN = re.compile(r"-\d+\s*:\s*[+-]?\d+")
+
+
+def _join_negative_spans(argv: list[str]) -> list[str]:
+    """``--window -1:1`` -> ``--window=-1:1``: argparse would take ``-1:1`` for an option."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        tok = argv[i]
+        if tok == "--":
+            out.extend(argv[i:])
+            break
+        if tok in _SPAN_OPTIONS and i + 1 < len(argv) and _NEGATIVE_SPAN.fullmatch(argv[i + 1]):
+            out.append(f"{tok}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="eventstudy",
         description=(
             "Did the market move the way the article says, and how unusual was the move? "
@@ -46,13 +77,17 @@ class _ArgumentError(EventStudyError):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 claims contradicted, 2 error)."""
+    """Run the command line; return the exit status (0 ok whatever the verdicts, 2 error, 3 bug, 130 interrupted)."""
     parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
+    args = parser.parse_args(_join_negative_spans(list(sys.argv[1:] if argv is None else argv)))
     if args.command is None:
         parser.print_help()
         return 0
     try:
+        if getattr(args, "published", None) is not None:
+            from .api import parse_date
+
+            args.published = parse_date(args.published)  # ISO only: 03/02 is not guessed
         return int(args.run(args))
     except EventStudyError as e:
         if args.debug:

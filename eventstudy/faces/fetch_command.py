@@ -11,22 +11,53 @@ downloaded; each ticker gets one line on stdout, each failure one line on stderr
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
+import warnings
+from collections.abc import Iterator
 from datetime import date
 
-from ..calendar import to_date
 from ..exceptions import EventStudyError, PriceDataError
 from ..prices.coverage import format_intervals, last_settled_day
-from ..prices.loader import PriceLoader
+from ..prices.loader import OFFLINE_ENV, PriceLoader
 
 __all__ = ["add_parser", "run"]
 
 
 def _date(text: str) -> date:
+    from .api import parse_date
+
     try:
-        return to_date(text)
-    except EventStudyError as e:
+        return parse_date(text)
+    except EventStudyError as e:  # ISO only: '' and 'NaT' are not dates, 03/02 is not guessed
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from e
+
+
+def env_offline() -> bool:
+    """Whether ``$EVENTSTUDY_OFFLINE`` asks to stay off the network."""
+    return os.environ.get(OFFLINE_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@contextlib.contextmanager
+def _quiet_yfinance(network: bool = True) -> Iterator[None]:
+    """yfinance logs each failure over many lines and pandas warns about its internals;
+    our own one-line error says what failed, so silence both while downloading."""
+    if not network:
+        yield
+        return
+    with contextlib.suppress(ImportError):
+        import yfinance  # noqa: F401  # its import adds a warning filter; let it do so first
+    logger = logging.getLogger("yfinance")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -71,12 +102,14 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    # fetch is the one command that is asked to go online: $EVENTSTUDY_OFFLINE does not stop it
     loader = PriceLoader(store_path=args.store, offline=False)
     failed = 0
     for ticker in dict.fromkeys(args.tickers):
         try:
             gaps = loader.missing(ticker, start, end)
-            frame = loader.history(ticker, start, end)
+            with _quiet_yfinance():
+                frame = loader.history(ticker, start, end)
         except PriceDataError as e:
             failed += 1
             print(f"eventstudy fetch: error: {e}", file=sys.stderr)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any, get_args
@@ -97,29 +98,56 @@ def parse_span(text: str, name: str) -> tuple[int, int] | tuple[str, str]:
     )
 
 
+def _read_csv(p: Path, what: str) -> pd.DataFrame:
+    try:
+        return pd.read_csv(p)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise StudyInputError(f"{what} file {str(p)!r} is not a readable CSV ({reason})") from e
+    except OSError as e:
+        raise StudyInputError(f"{what} file {str(p)!r} cannot be read ({e.strerror or e})") from e
+
+
 def read_table(path: str | Path, what: str) -> pd.DataFrame:
     """Read a CSV with a date column (``date`` or the first column) into a date-indexed frame."""
     p = Path(path)
     if not p.is_file():
         raise StudyInputError(f"{what} file {str(p)!r} not found; give the path of a CSV file")
-    try:
-        frame = pd.read_csv(p)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
-        raise StudyInputError(f"{what} file {str(p)!r} is not a readable CSV ({e})") from e
+    frame = _read_csv(p, what)
     if frame.shape[1] < 2:
         raise StudyInputError(f"{what} file {str(p)!r} needs a date column and at least one data column")
     col = "date" if "date" in frame.columns else frame.columns[0]
+    bad_dates = StudyInputError(
+        f"{what} file {str(p)!r}: column {col!r} does not hold dates (YYYY-MM-DD); "
+        "put the dates in a column named 'date' or in the first column"
+    )
+    if pd.api.types.is_numeric_dtype(frame[col]) or frame[col].isna().any():
+        raise bad_dates  # numbers would be read as nanoseconds since 1970
     try:
-        idx = pd.DatetimeIndex(pd.to_datetime(frame[col]), name="date")
+        idx = pd.DatetimeIndex(pd.to_datetime(frame[col], format="ISO8601"), name="date")
     except (ValueError, TypeError) as e:
-        raise StudyInputError(
-            f"{what} file {str(p)!r}: column {col!r} does not hold dates (YYYY-MM-DD)"
-        ) from e
+        raise bad_dates from e
     frame = frame.drop(columns=col).set_index(idx).sort_index()
+    dup = idx[idx.duplicated()]
+    if len(dup):
+        raise StudyInputError(
+            f"{what} file {str(p)!r} has {len(dup)} repeated date(s), first {dup[0]:%Y-%m-%d}; keep one row per date"
+        )
     try:
         return frame.astype(float)
     except (ValueError, TypeError) as e:
         raise StudyInputError(f"{what} file {str(p)!r} holds values that are not numbers") from e
+
+
+def _finite(obj: Any) -> Any:
+    """The same document with NaN and infinities as ``None`` (JSON has no NaN)."""
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite(v) for v in obj]
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    return obj
 
 
 def run(args: argparse.Namespace) -> int:
@@ -132,6 +160,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         returns = read_table(args.returns, "returns")
     benchmark = None
+    if args.model in ("market", "market-adjusted") and not args.benchmark:
+        raise StudyInputError(
+            f"--model {args.model} needs --benchmark FILE.csv (benchmark returns or prices)"
+        )
+    if args.model == "factor" and not args.factors:
+        raise StudyInputError(
+            "--model factor needs --factors FILE.csv (a date column and one column per factor)"
+        )
     if args.benchmark:
         b = read_table(args.benchmark, "benchmark")
         if b.shape[1] != 1:
@@ -142,12 +178,11 @@ def run(args: argparse.Namespace) -> int:
     event = parse_span(args.event, "event")
     events = None
     if args.events:
-        ev = pd.read_csv(args.events) if Path(args.events).is_file() else None
-        if ev is None:
+        if not Path(args.events).is_file():
             raise StudyInputError(
                 f"events file {args.events!r} not found; give a CSV with columns security,date"
             )
-        events = ev
+        events = _read_csv(Path(args.events), "events")
     elif isinstance(event[0], int):
         raise StudyInputError(
             "relative windows need event dates: give --events EVENTS.csv, or dates like --event 2020-03-16:2020-03-20"
@@ -167,7 +202,7 @@ def run(args: argparse.Namespace) -> int:
         convention=args.convention,
     ).run()
     if args.json:
-        print(json.dumps(result.to_dict(), indent=2))
+        print(json.dumps(_finite(result.to_dict()), indent=2, allow_nan=False))
     else:
         print(result.summary())
     return 0
