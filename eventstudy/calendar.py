@@ -17,13 +17,14 @@ as news published after the close can only move the next day's prices.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import cache
 
 import exchange_calendars as xcals
 import pandas as pd
 
-from .exceptions import EventStudyError, NotATradingDayError
+from .exceptions import EventStudyError, InvalidDateError, NotATradingDayError
 from .policies import DEFAULT_DATE_POLICY, DatePolicy, validate
 
 __all__ = [
@@ -57,7 +58,10 @@ def get_calendar(code: str) -> xcals.ExchangeCalendar:
 
 
 def to_date(value: date | datetime | str | pd.Timestamp, name: str = "date") -> date:
-    """Parse a date given as ``date``, ``datetime``, ``Timestamp`` or ISO string.
+    """Parse a date given as ``date``, ``datetime``, ``Timestamp`` or ISO string ``YYYY-MM-DD``.
+
+    Strings must start with an ISO date (``"2022-02-15"``, ``"2022-02-15T17:30"``): forms such
+    as ``"03/02/2022"`` are refused rather than guessed (day-month or month-day?).
 
     Raises
     ------
@@ -65,19 +69,23 @@ def to_date(value: date | datetime | str | pd.Timestamp, name: str = "date") -> 
         (a ``ValueError``) naming the parameter if the value is not a date.
     """
     if isinstance(value, pd.Timestamp):
+        if pd.isna(value):
+            raise InvalidDateError(f"{name} is missing (NaT); use YYYY-MM-DD")
         return value.date()
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
+    text = str(value).strip()
+    if not _ISO_DATE.match(text):
+        raise InvalidDateError(f"{name}={value!r} is not a date; use YYYY-MM-DD")
     try:
-        return pd.Timestamp(str(value)).date()
-    except (ValueError, TypeError) as e:
-        raise _DateError(f"{name}={value!r} is not a date; use YYYY-MM-DD") from e
+        return date.fromisoformat(text[:10])
+    except ValueError as e:
+        raise InvalidDateError(f"{name}={value!r} is not a valid date; use YYYY-MM-DD") from e
 
 
-class _DateError(EventStudyError, ValueError):
-    pass
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 
 
 def _check_range(cal: xcals.ExchangeCalendar, day: date) -> pd.Timestamp:

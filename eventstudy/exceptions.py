@@ -19,6 +19,7 @@ __all__ = [
     "NoDateError",
     "UnknownIndexError",
     "PolicyError",
+    "InvalidDateError",
     "NotATradingDayError",
     "PriceDataError",
     "PriceUnavailableError",
@@ -69,6 +70,10 @@ class UnknownIndexError(EventStudyError, LookupError):
 
 class PolicyError(EventStudyError, ValueError):
     """A policy or option string that is not one of the valid values."""
+
+
+class InvalidDateError(EventStudyError, ValueError):
+    """A value given as a date that is not one (use ``YYYY-MM-DD``)."""
 
 
 class NotATradingDayError(EventStudyError, ValueError):

@@ -58,7 +58,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     Files given by name are always kept (a missing one is reported by the reader). Inside a
     folder every non-hidden file is kept (hidden files and folders, starting with ``.``,
     are skipped), so that a binary or undecodable file is reported rather than silently
-    ignored. Each folder's files are sorted by path.
+    ignored. Each folder's files are sorted by path; a file named twice is kept once.
     """
     out: list[Path] = []
     for p in paths:
@@ -71,7 +71,14 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             out.extend(sorted(found))
         else:
             out.append(path)
-    return out
+    seen: set[Path] = set()
+    unique = []
+    for path in out:  # a file named twice (or inside a folder also named) is checked once
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 @dataclass(frozen=True)

@@ -87,3 +87,19 @@ def test_plot_returns_figure():
     assert "relative to the event" in ax.get_xlabel()
     with pytest.raises(StudyError):
         eventstudy.check("Nothing about markets here.", published="2022-02-15", offline=True).plot()
+
+
+@pytest.mark.parametrize("value", ["03/02/2022", "", "NaT", "today", "2022-13-45"])
+def test_dates_are_iso_or_refused(value):
+    from eventstudy.calendar import to_date
+    from eventstudy.exceptions import InvalidDateError
+
+    with pytest.raises(InvalidDateError, match="published=.*YYYY-MM-DD"):
+        to_date(value, "published")
+
+
+def test_same_file_named_twice_is_checked_once(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("LONDON, Feb 15, 2022 - The FTSE 100 closed up 1.03 per cent at 7,608.92 points.\n")
+    result = eventstudy.check_many([f, tmp_path, str(f)], offline=True)
+    assert len(result.frame) == 1
