@@ -256,6 +256,11 @@ class EventStudy:
         k = model.n_params(self._n_regressors())
         min_est = self._min_estimation if self._min_estimation is not None else max(math.ceil(L / 2), k + 2)
         if min_est > L:
+            if self._min_estimation is None:
+                raise StudyError(
+                    f"the estimation window has {L} days but the {model.name} model needs at least {min_est} "
+                    "returns to estimate its parameters and their variance; widen the estimation window"
+                )
             raise StudyError(
                 f"min_estimation={min_est} exceeds the {L} days of the estimation window; lower it or widen the window"
             )

@@ -297,6 +297,13 @@ def align_event_dates(
                 f"event date {day:%Y-%m-%d} is not a trading day of the returns table; "
                 "use date_policy='next', 'previous' or 'skip'",
             )
+        edge = np.timedelta64(4, "D")  # a weekend or a holiday next to the table's first/last row
+        if len(idx) == 0 or days[i] < idx[0] - edge or days[i] > idx[-1] + edge:
+            # never move an event far across the edge of the table (2019 -> the first row of 2021)
+            reason[i] = f"event date {day:%Y-%m-%d} is outside the returns table" + (
+                f" ({pd.Timestamp(idx[0]):%Y-%m-%d} .. {pd.Timestamp(idx[-1]):%Y-%m-%d})" if len(idx) else ""
+            )
+            continue
         if policy == "skip":
             reason[i] = f"event date {day:%Y-%m-%d} is not a trading day (date_policy='skip')"
             continue

@@ -75,3 +75,20 @@ def test_align_event_dates_policies():
     assert skip.position.tolist() == [2, -1, -1, -1] and "date_policy='skip'" in skip.reason[1]
     with pytest.raises(NotATradingDayError, match="2024-01-06 is not a trading day"):
         align_event_dates(dates, index, policy="error", calendar=None)
+
+
+def test_event_outside_the_table_is_dropped_not_moved():
+    import numpy as np
+    import pandas as pd
+
+    from eventstudy.stats import EventStudy
+
+    idx = pd.bdate_range("2021-01-04", periods=60)
+    rng = np.random.default_rng(0)
+    r = pd.DataFrame({"A": rng.normal(0, 0.01, 60)}, index=idx)
+    m = pd.Series(rng.normal(0, 0.01, 60), index=idx)
+    ev = pd.DataFrame({"security": ["A", "A"], "date": [pd.Timestamp("2019-02-15"), idx[40]]})
+    res = EventStudy(r, m, ev, estimation=(-30, -3), event=(-1, 1)).run()
+    assert res.n_events == 1
+    (reason,) = res.dropped["reason"]
+    assert "2019-02-15 is outside the returns table (2021-01-04 .. " in reason
