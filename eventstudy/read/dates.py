@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .. import calendar as cal
 from ..exceptions import EventStudyError
+from .fastre import first_char_guard
 
 __all__ = [
     "MONTHS",
@@ -88,12 +89,14 @@ _FULL_DATES = [
     # 2022-03-15
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
 ]
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = first_char_guard(re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"))
 _TIME_AFTER = re.compile(r"^[,\s/|at-]{0,6}" + _TIME, re.IGNORECASE)
-_REFERENCE_BEFORE = re.compile(
-    r"(?:since|from|until|till|before|after|between|record|high|low|peak|through|hit|set|reached)"
-    r"\W{0,3}(?:\w+\W{1,3})?$",
-    re.IGNORECASE,
+_REFERENCE_BEFORE = first_char_guard(
+    re.compile(
+        r"(?:since|from|until|till|before|after|between|record|high|low|peak|through|hit|set|reached)"
+        r"\W{0,3}(?:\w+\W{1,3})?$",
+        re.IGNORECASE,
+    )
 )
 _DATELINE_ZONE = 260
 
@@ -203,27 +206,31 @@ _WEEKDAYS = {
     "πέμπτη": 3,
     "παρασκευή": 4,
 }
-_DAY_CUE = re.compile(
-    r"(?P<today>\b(?:today|this\s(?:morning|afternoon|evening)|tonight|so\sfar\stoday|earlier\stoday|"
-    r"heute|aujourd'hui|σήμερα)\b)"
-    r"|(?P<yesterday>\b(?:yesterday|gestern|hier|χθες)\b)"
-    r"|(?P<lastnight>\b(?:last\snight|overnight)\b)"
-    r"|(?P<lastweek>\blast\sweek\b)"
-    r"|(?P<afterhol>\bafter\sthe\s(?:bank\sholiday|long\sweekend|holiday|break)\b)"
-    r"|(?P<lastwd>\blast\s(?P<lwd>monday|tuesday|wednesday|thursday|friday)\b)"
-    r"|(?P<md>\b" + _MON_NC + r"\s(?P<mdd>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s\d{4})(?!\s?%))"
-    r"|(?P<dm>\b(?P<dmd>\d{1,2})(?:st|nd|rd|th)?\s(?P<dmm>January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b(?!,?\s\d{4}))"
-    r"|(?P<full>\b(?:" + _MON_NC + r")\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4})"
-    r"|(?P<wd>\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
-    r"donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi|δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή)\b)",
-    re.IGNORECASE,
+_DAY_CUE = first_char_guard(
+    re.compile(
+        r"(?P<today>\b(?:today|this\s(?:morning|afternoon|evening)|tonight|so\sfar\stoday|earlier\stoday|"
+        r"heute|aujourd'hui|σήμερα)\b)"
+        r"|(?P<yesterday>\b(?:yesterday|gestern|hier|χθες)\b)"
+        r"|(?P<lastnight>\b(?:last\snight|overnight)\b)"
+        r"|(?P<lastweek>\blast\sweek\b)"
+        r"|(?P<afterhol>\bafter\sthe\s(?:bank\sholiday|long\sweekend|holiday|break)\b)"
+        r"|(?P<lastwd>\blast\s(?P<lwd>monday|tuesday|wednesday|thursday|friday)\b)"
+        r"|(?P<md>\b" + _MON_NC + r"\s(?P<mdd>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s\d{4})(?!\s?%))"
+        r"|(?P<dm>\b(?P<dmd>\d{1,2})(?:st|nd|rd|th)?\s(?P<dmm>January|February|March|April|May|June|July|"
+        r"August|September|October|November|December)\b(?!,?\s\d{4}))"
+        r"|(?P<full>\b(?:" + _MON_NC + r")\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4})"
+        r"|(?P<wd>\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+        r"donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi|δευτέρα|τρίτη|τετάρτη|πέμπτη|παρασκευή)\b)",
+        re.IGNORECASE,
+    )
 )
-_CUE_EXCLUDE_BEFORE = re.compile(
-    r"(?:(?:since|from|until|till|between|through|than)\W{1,3}(?:\w+\W{1,3}){0,3}"
-    r"|(?:before|record|high|low|peak|last\s+year|set\s+in|ahead\s+of|next|on\s+track|expected|due|"
-    r"(?:previous|prior)\s+(?:close|session|day))\W{1,3}(?:\w+\W{1,3})?)(?:on\W{1,3})?$",
-    re.IGNORECASE,
+_CUE_EXCLUDE_BEFORE = first_char_guard(
+    re.compile(
+        r"(?:(?:since|from|until|till|between|through|than)\W{1,3}(?:\w+\W{1,3}){0,3}"
+        r"|(?:before|record|high|low|peak|last\s+year|set\s+in|ahead\s+of|next|on\s+track|expected|due|"
+        r"(?:previous|prior)\s+(?:close|session|day))\W{1,3}(?:\w+\W{1,3})?)(?:on\W{1,3})?$",
+        re.IGNORECASE,
+    )
 )
 
 

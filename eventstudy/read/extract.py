@@ -115,10 +115,22 @@ _MARKET_WORDS = (
 
 def _has_any(low: str, words: tuple[str, ...]) -> bool:
     """Whether any of ``words`` occurs in ``low`` (plain substring tests: a cheap pre-filter)."""
-    return any(w in low for w in words)
+    return any(map(low.__contains__, words))
 
 
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|US\$|Rs\.?|RM)\s?$")
+# small patterns of the hot path, compiled once (same patterns as written inline before)
+_TICKER_PAREN = re.compile(r"\(\s?\^?[a-z]{2,6}\s?[-–:]?\s?$")
+_RANGE_GAP = re.compile(r"\s?(?:-|–|to|and)\s?")
+_DASH_GAP = re.compile(r"\s?(?:-|–)\s?")
+_AND_TO_GAP = re.compile(r"\s(?:and|to)\s")
+_DIGIT_OR_STOP = re.compile(r"[\d,;]")
+_NUMBER_AHEAD = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b")
+_HEADING = re.compile(r"^\W{0,3}[\w ]{1,30}:")
+_COORDINATION = re.compile(
+    r"\s*(?:,|and|&|und|et|y|e|και|as\swell\sas|or)?\s*(?:the\s|its\s)?(?:[\w-]+\s)?", re.I
+)
+_ON_AVERAGE = re.compile(r"\bon\saverage\b", re.I)
 
 
 @dataclass
@@ -216,7 +228,9 @@ def _classify_numbers(
     cands: list[tuple[int, int, float, str]] = []
     for m in NUMBER_RE.finditer(sent):
         cands.append((m.start(), m.end(), *parse_number(m.group(0), decimal_comma=ctx.decimal_comma)))
-    for m in WORD_NUMBER_RE.finditer(sent):
+    ls = sent.lower()
+    # a number word counts only before a percent word, and every one holds "cent", "zent" or "ento"
+    for m in WORD_NUMBER_RE.finditer(sent) if ("cent" in ls or "zent" in ls or "ento" in ls) else ():
         v = WORD_NUMBERS[m.group(1).lower()]
         cands.append((m.start(), m.end(1), float(v), str(v)))
     cands.sort()
@@ -254,7 +268,7 @@ def _classify_numbers(
             if "," not in text and "." not in text and 1800 <= value <= 2100 and "," not in sent[s:e]:
                 continue  # a year
             bclean = before.rstrip("-−– ")
-            paren = re.search(r"\(\s?\^?[a-z]{2,6}\s?[-–:]?\s?$", before)
+            paren = _TICKER_PAREN.search(before)
             if paren or L.LEVEL_CUE.search(bclean + " "):
                 if value < 50:
                     continue
@@ -284,7 +298,7 @@ def _classify_numbers(
         # a range: "between 1 and 2 per cent", "1-2%", "1 to 2 per cent"
         if prev_plain is not None and prev_plain[1] <= s:
             gap = sent[prev_plain[1] : s]
-            if re.fullmatch(r"\s?(?:-|–|to|and)\s?", gap) and prev_plain[2] < value:
+            if _RANGE_GAP.fullmatch(gap) and prev_plain[2] < value:
                 lo = prev_plain[2]
                 hedge = f"between {prev_plain[3]} and {text}"
                 value = round((lo + value) / 2, 6)
@@ -295,8 +309,7 @@ def _classify_numbers(
             gap = low[p.end : s]
             lead = low[max(0, p.start - 12) : p.start]
             if (
-                re.fullmatch(r"\s?(?:-|–)\s?", gap)
-                or (re.fullmatch(r"\s(?:and|to)\s", gap) and "between" in lead)
+                _DASH_GAP.fullmatch(gap) or (_AND_TO_GAP.fullmatch(gap) and "between" in lead)
             ) and p.value < value:
                 out[-1] = _Num(
                     p.start,
@@ -364,7 +377,7 @@ def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Ment
         if out:
             pm, pt = out[-1]
             gap = sent[pm.end : m.start]
-            if pt is t and t is not None and len(gap) < 45 and not re.search(r"\d", gap):
+            if pt is t and t is not None and len(gap) < 45 and not _DIGIT.search(gap):
                 if pm.kind in ("place", "ref") and m.kind in ("name", "other"):
                     out[-1] = (m, t)  # keep the more specific mention: "In New York the S&P 500"
                 continue
@@ -372,7 +385,7 @@ def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Ment
                 pm.kind == "place"
                 and m.kind in ("name", "other")
                 and len(gap) < 25
-                and not re.search(r"[\d,;]", gap)
+                and not _DIGIT_OR_STOP.search(gap)
             ):
                 # "London's FTSE 100" where London is only a possessive
                 out[-1] = (m, t)
@@ -409,11 +422,16 @@ class _Cues:
     def directions(self) -> list[tuple[int, int, str]]:
         if self._dirs is None:
             dead = [(m.start(), m.end()) for m in L.NEUTRALISE.finditer(self.text)]
-            self._dirs = [
-                (m.start(), m.end(), m.lastgroup or "")
-                for m in L.DIRECTION.finditer(self.text)
-                if not any(a <= m.start() < b for a, b in dead)
-            ]
+            if dead:
+                self._dirs = [
+                    (m.start(), m.end(), m.lastgroup or "")
+                    for m in L.DIRECTION.finditer(self.text)
+                    if not any(a <= m.start() < b for a, b in dead)
+                ]
+            else:
+                self._dirs = [
+                    (m.start(), m.end(), m.lastgroup or "") for m in L.DIRECTION.finditer(self.text)
+                ]
         return self._dirs
 
     def last_direction(self, lo: int, hi: int) -> str | None:
@@ -571,6 +589,8 @@ _CAPITAL = re.compile(r"(?<![:\-–—]\s)(?<![:\-–—])\b[A-Z][\w'’&-]*")
 def _plural_refs(sent: str, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, object]]:
     """Mentions for "all three indices", "both indexes" (the last N distinct indices)."""
     out: list[tuple[Mention, object]] = []
+    if not _has_any(sent, _PLURAL_NOUNS):
+        return out  # every match of PLURAL_REF ends in one of these nouns
     for m in L.PLURAL_REF.finditer(sent):
         nword = m.group("n")
         if not nword:
@@ -594,6 +614,9 @@ def _plural_refs(sent: str, mentions: list[Mention], ctx: Context) -> list[tuple
             out.append((ref, t))
     return out
 
+
+#: Substrings one of which each plural noun of :data:`~.lexicon.PLURAL_REF` holds.
+_PLURAL_NOUNS = ("indices", "indexe", "benchmarks", "averages", "gauges", "indizes")
 
 _N_WORDS = {
     "two": 2,
@@ -621,7 +644,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     for k, (m, t) in enumerate(res):
         if m.kind == "place" and m.weak:
             nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
-            if not re.search(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b", sent[m.end : nxt]):
+            if not _NUMBER_AHEAD.search(sent[m.end : nxt]):
                 continue
         keep.append((m, t))
     res = keep
@@ -635,7 +658,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     nums = _classify_numbers(masked, blocked, ctx, mlow)
     if L.PERIOD_HEADING.match(lsent):
         ctx.heading = (L.PERIODS.search(lsent) or L.PERIODS.search("for the year")).lastgroup
-    elif re.match(r"^\W{0,3}[\w ]{1,30}:", sent):
+    elif _HEADING.match(sent):
         ctx.heading = None
     if not nums:
         return _flat_moves(sent, s_off, si, ctx, res)
@@ -665,15 +688,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         j = i
         while j + 1 < len(res):
             gap = sent[res[j][0].end : res[j + 1][0].start]
-            if (
-                re.fullmatch(
-                    r"\s*(?:,|and|&|und|et|y|e|και|as\swell\sas|or)?\s*(?:the\s|its\s)?(?:[\w-]+\s)?",
-                    gap,
-                    re.I,
-                )
-                and not re.search(r"\d", gap)
-                and not L.DIRECTION.search(lower(gap))
-            ):
+            if _COORDINATION.fullmatch(gap) and not _DIGIT.search(gap) and not L.DIRECTION.search(lower(gap)):
                 members.append(res[j + 1])
                 j += 1
             else:
@@ -755,9 +770,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             if mv.period_key:
                 sentence_period = mv.period_key
             seg_moves.append(mv)
-        seg_moves = [
-            mv for mv in seg_moves if not re.search(r"\bon\saverage\b", sent[mv.lo : mv.hi_full], re.I)
-        ]
+        seg_moves = [mv for mv in seg_moves if not _ON_AVERAGE.search(sent[mv.lo : mv.hi_full])]
         if len(members) > 1:
             if respectively and len(seg_moves) == len(members):
                 for (mm, t), mv in zip(members, seg_moves, strict=True):

@@ -280,3 +280,38 @@ MARKET_CONTEXT = re.compile(
     r"wall\sstreet|ftse|dow|nasdaq|s&p|nikkei|dax|cac|hang\sseng)\b",
     _I,
 )
+
+# The word-list patterns scanned over whole sentences get a first-character guard: the same
+# matches, found two to three times faster (see :mod:`.fastre`).
+from .fastre import first_char_guard as _guard  # noqa: E402
+
+for _name in (
+    "UP",
+    "DOWN",
+    "FLAT",
+    "DIRECTION",
+    "NEUTRALISE",
+    "CLOSE_STRONG",
+    "EXTREME",
+    "TIME_OF_DAY",
+    "HISTORY",
+    "PLURAL_REF",
+    "PLURAL_N",
+    "INTRADAY",
+    "CLOSE",
+    "CLOSE_WEEK",
+    "PRESENT",
+    "PERIODS",
+    "OTHER_ASSET",
+    "STOPPER",
+    "FORECAST",
+    "LIVE",
+    "RESPECTIVELY",
+    "MARKET_CONTEXT",
+    "PCT_EXCLUDE_BEFORE",
+    "LEVEL_CUE",
+    "LEVEL_CUE_POINTS",
+    "REF_LEVEL_BEFORE",
+):
+    globals()[_name] = _guard(globals()[_name])
+del _name

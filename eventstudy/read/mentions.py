@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 from ..indices import INDICES, OTHER_INDICES, Index, OtherIndex
 
@@ -192,6 +193,8 @@ def _trie() -> dict:
 
 
 _TRIE = _trie()
+#: Keys a mention can start with: a first word of the trie, or "index" (an unknown "... Index").
+_STARTERS = frozenset(_TRIE) | {"index"}
 
 
 def _extend_same(keys: list[str], i: int, end_tok: int, target: Target) -> int:
@@ -271,8 +274,11 @@ def find_mentions(text: str) -> list[Mention]:
     keys = toks.keys
     n = len(keys)
     out: list[Mention] = []
-    i = 0
-    while i < n:
+    pos = 0  # the first token not yet part of a mention
+    # only tokens that can start a name (or an unknown "... Index") need a look
+    for i in compress(range(n), map(_STARTERS.__contains__, keys)):
+        if i < pos:
+            continue
         node = _TRIE.get(keys[i])
         hit = None
         if node is not None:
@@ -321,7 +327,7 @@ def find_mentions(text: str) -> list[Mention]:
                 if j < i and not generic and (not out or out[-1].end <= toks[j][0]):
                     name = text[toks[j][0] : toks[i][1]]
                     out.append(Mention(toks[j][0], toks[i][1], name, "other", OtherIndex(name, None, ())))
-            i += 1
+            pos = i + 1
             continue
         L, kind, target = hit
         end_tok = i + L
@@ -347,22 +353,22 @@ def find_mentions(text: str) -> list[Mention]:
                     out[-1].weak,
                 )
             if not ok:
-                i = end_tok
+                pos = end_tok
                 continue
         if kind == "ref" and target == "it":
             # "it" counts only as the subject of a move ("it fell", "it is down")
             if end_tok >= n or keys[end_tok] not in _IT_VERBS or (i > 0 and keys[i - 1] in _NOT_BEFORE_IT):
-                i = end_tok
+                pos = end_tok
                 continue
         if kind == "place" and out and out[-1].kind in ("name", "other"):
             between = text[out[-1].end : start]
             if re.fullmatch(
                 r"\s(?:in|on|at|of|from|στο|στη|σε|à|a|en|an|der|di)\s(?:the\s)?(?:[\w'’-]+\s){0,2}", between
             ):
-                i = end_tok
+                pos = end_tok
                 continue
         out.append(Mention(start, end, text[start:end], kind, target, weak))
-        i = end_tok
+        pos = end_tok
     return out
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from .fastre import first_char_guard
+
 __all__ = [
     "NUMBER_RE",
     "WORD_NUMBER_RE",
@@ -31,7 +33,7 @@ __all__ = [
 ]
 
 #: A number token: digits with inner ``,`` and ``.``; never preceded by a word character.
-NUMBER_RE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?")
+NUMBER_RE = first_char_guard(re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?"))
 
 #: Small numbers written as words, used only when followed by a percent unit.
 WORD_NUMBERS: dict[str, int] = {
@@ -57,15 +59,17 @@ WORD_NUMBERS: dict[str, int] = {
 }
 WORD_NUMBERS.update({"fifteen": 15, "twenty": 20, "zwanzig": 20, "fünfzehn": 15, "thirty": 30})
 
-WORD_NUMBER_RE = re.compile(
-    r"\b("
-    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-    + r")\s(?=per\s?cent|percent|prozent|pour\s?cent|por\s?ciento)",
-    re.IGNORECASE,
+WORD_NUMBER_RE = first_char_guard(
+    re.compile(
+        r"\b("
+        + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+        + r")\s(?=per\s?cent|percent|prozent|pour\s?cent|por\s?ciento)",
+        re.IGNORECASE,
+    )
 )
 
-_DECIMAL_COMMA_TOKEN = re.compile(r"(?<![\w.,])\d{1,3},\d{1,2}(?![\d,.])")
-_DOT_DECIMAL_TOKEN = re.compile(r"(?<![\w.,])\d+\.\d{1,2}(?![\d,.])")
+_DECIMAL_COMMA_TOKEN = first_char_guard(re.compile(r"(?<![\w.,])\d{1,3},\d{1,2}(?![\d,.])"))
+_DOT_DECIMAL_TOKEN = first_char_guard(re.compile(r"(?<![\w.,])\d+\.\d{1,2}(?![\d,.])"))
 
 
 def uses_decimal_comma(text: str) -> bool:
@@ -146,12 +150,14 @@ def unit_after(after: str) -> tuple[str | None, int]:
     return None, 0
 
 
-_HEDGE = re.compile(
-    r"(?:^|\W)(just\s+(?:under|over|below|above|shy\s+of)|more\s+than|less\s+than|as\s+much\s+as|"
-    r"as\s+little\s+as|close\s+to|nearly|almost|about|around|roughly|approximately|some|over|under|"
-    r"up\s+to|at\s+least|upwards\s+of|in\s+excess\s+of|above|below|mehr\s+als|knapp|rund|fast|etwa|"
-    r"über|plus\s+de|près\s+de|environ)\s+(?:by\s+)?[-+−–]?\s?$",
-    re.IGNORECASE,
+_HEDGE = first_char_guard(
+    re.compile(
+        r"(?:^|\W)(just\s+(?:under|over|below|above|shy\s+of)|more\s+than|less\s+than|as\s+much\s+as|"
+        r"as\s+little\s+as|close\s+to|nearly|almost|about|around|roughly|approximately|some|over|under|"
+        r"up\s+to|at\s+least|upwards\s+of|in\s+excess\s+of|above|below|mehr\s+als|knapp|rund|fast|etwa|"
+        r"über|plus\s+de|près\s+de|environ)\s+(?:by\s+)?[-+−–]?\s?$",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -102,7 +102,7 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
     ctx = Context(
         published=pub,
         decimal_comma=uses_decimal_comma(text),
-        live=bool(L.LIVE.search(text.lower())),
+        live=_is_live(text.lower()),
         published_at=at,
     )
     ctx.home = _home(text, zone)
@@ -126,6 +126,15 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
         date_basis=basis,
         notes=tuple(notes),
     )
+
+
+#: Words one of which every match of :data:`~.lexicon.LIVE` holds (a cheap test first).
+_LIVE_WORDS = ("morning", "afternoon", "today", "currently", "updates", "happened", "early", "open")
+
+
+def _is_live(low: str) -> bool:
+    """Whether the lower-cased text reads as live coverage (:data:`~.lexicon.LIVE`)."""
+    return any(map(low.__contains__, _LIVE_WORDS)) and L.LIVE.search(low) is not None
 
 
 def _home(text: str, zone: str | None) -> str | None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from .fastre import first_char_guard
+
 __all__ = ["split_sentences"]
 
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]?\s+|\n+|\s(?:\.\.\.|…)\s|\s--|\s[•|▪]\s|\u2022")
+_BOUNDARY = first_char_guard(re.compile(r"[.!?][\"”’)\]]?\s+|\n+|\s(?:\.\.\.|…)\s|\s--|\s[•|▪]\s|\u2022"))
 _ABBREV = {
     "jan",
     "feb",
@@ -68,7 +70,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Runs longer than :data:`MAX_SENTENCE` characters are cut at the last space before
     the limit (or at the limit).
     """
-    return [piece for s, e in _split(text) for piece in _cut(text, s, e)]
+    out: list[tuple[int, int]] = []
+    for s, e in _split(text):
+        if e - s <= MAX_SENTENCE:
+            out.append((s, e))  # already trimmed and holding a word: nothing to cut
+        else:
+            out.extend(_cut(text, s, e))
+    return out
 
 
 def _cut(text: str, s: int, e: int):
@@ -86,19 +94,21 @@ def _cut(text: str, s: int, e: int):
 def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
+    wordy = _WORDY.search
     for m in _BOUNDARY.finditer(text):
-        b = m.group(0)
-        if b[0] == ".":
+        ms, me = m.span()
+        c = text[ms]  # the first character of the boundary
+        if c == ".":
             # not after an abbreviation, an initial or before a lower-case word / digit of a date
-            w = _LAST_WORD.search(text[max(start, m.start() - 12) : m.start()])
+            w = _LAST_WORD.search(text[max(start, ms - 12) : ms])
             word = w.group(1).lower() if w else ""
-            nxt = text[m.end() : m.end() + 1]
+            nxt = text[me : me + 1]
             if word in _ABBREV or (len(word) == 1 and word.isalpha()) or (nxt and nxt.islower()):
                 continue
-        end = m.start() + (1 if b[0] in ".!?" else 0)
-        if _WORDY.search(text, start, end):
+        end = ms + 1 if c in ".!?" else ms
+        if wordy(text, start, end):
             spans.append(_trim(text, start, end))
-        start = m.end()
+        start = me
     if _WORDY.search(text, start):
         spans.append(_trim(text, start, len(text)))
     return spans
