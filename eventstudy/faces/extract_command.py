@@ -29,25 +29,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def _claim_json(i: int, c: Claim) -> dict:
-    return {
-        "index": c.index,
-        "ticker": c.ticker,
-        "direction": c.direction,
-        "pct": c.pct,
-        "points": c.points,
-        "level": c.level,
-        "kind": c.kind,
-        "period": c.period,
-        "trading_date": c.trading_date.isoformat() if c.trading_date else None,
-        "alt_trading_date": c.alt_trading_date.isoformat() if c.alt_trading_date else None,
-        "hedge": c.hedge,
-        "pct_text": c.pct_text,
-        "points_text": c.points_text,
-        "level_text": c.level_text,
-        "text": c.text,
-        "notes": list(c.notes),
-        "number": i,
-    }
+    d = c.to_dict()
+    del d["span"]
+    return {**d, "number": i}
 
 
 def article_json(article: Article) -> dict:

@@ -60,6 +60,22 @@ def describe_claim(c: Claim) -> str:
     return " ".join(parts) + f", {kind}, {when}"
 
 
+#: Claim fields in the JSON of ``check`` (``extract`` adds the printed number strings).
+_CLAIM_KEYS = (
+    "index",
+    "ticker",
+    "direction",
+    "pct",
+    "points",
+    "level",
+    "kind",
+    "period",
+    "hedge",
+    "trading_date",
+    "alt_trading_date",
+    "text",
+)
+
 _AS = {"close": "a close", "intraday": "an intraday print", "weekly": "a weekly move", "other": "a move"}
 
 
@@ -77,19 +93,9 @@ def _verdict_line(v: Verdict) -> str:
 def _claim_dict(v: Verdict, study: ClaimStudy | None, study_error: str | None) -> dict[str, Any]:
     c = v.claim
     a = v.actual
+    claim = c.to_dict()
     return {
-        "index": c.index,
-        "ticker": c.ticker,
-        "direction": c.direction,
-        "pct": c.pct,
-        "points": c.points,
-        "level": c.level,
-        "kind": c.kind,
-        "period": c.period,
-        "hedge": c.hedge,
-        "trading_date": c.trading_date.isoformat() if c.trading_date else None,
-        "alt_trading_date": c.alt_trading_date.isoformat() if c.alt_trading_date else None,
-        "text": c.text,
+        **{k: claim[k] for k in _CLAIM_KEYS},
         "verdict": v.status,
         "reason": v.reason,
         "explanation": v.explanation,
