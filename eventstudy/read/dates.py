@@ -224,13 +224,27 @@ _DAY_CUE = first_char_guard(
         re.IGNORECASE,
     )
 )
+#: Rarer day phrases, searched only when a cheap substring test finds their key word.
+_DAY_CUE_RARE = first_char_guard(
+    re.compile(
+        r"(?P<prevsession>\b(?:in|during|on)\sthe\sp(?:revious|rior|receding)\s(?:session|trading\sday)\b)"
+        r"|(?P<endyear>\b(?:at|by)\sthe\s(?:end|close)\sof\s(?P<eyy>(?:19|20)\d\d)\b)",
+        re.IGNORECASE,
+    )
+)
+_RARE_KEYS = ("previous", "prior", "preceding", "end of", "close of")
 _CUE_EXCLUDE_BEFORE = first_char_guard(
     re.compile(
         r"(?:(?:since|from|until|till|between|through|than)\W{1,3}(?:\w+\W{1,3}){0,3}"
         r"|(?:before|record|high|low|peak|last\s+year|set\s+in|ahead\s+of|next|on\s+track|expected|due|"
-        r"(?:previous|prior)\s+(?:close|session|day))\W{1,3}(?:\w+\W{1,3})?)(?:on\W{1,3})?$",
+        r"(?:previous|prior)\s+(?:close|session|day))\W{1,3}(?:\w+\W{1,3})?)(?:(?:on|of)\W{1,3})?$",
         re.IGNORECASE,
     )
+)
+
+
+_RELATIVE_EXCLUDE_BEFORE = re.compile(
+    r"(?:since|from|until|till|between|through|than|before|ahead\s+of)\W{1,3}$", re.IGNORECASE
 )
 
 
@@ -238,11 +252,25 @@ _CUE_EXCLUDE_BEFORE = first_char_guard(
 class DayCue:
     """A day phrase found near a claim."""
 
-    kind: str  # today, yesterday, lastnight, lastweek, afterhol, lastwd, weekday, date
+    kind: str  # today, yesterday, lastnight, prevsession, lastweek, afterhol, lastwd, weekday, date
     text: str
     weekday: int | None = None
     day: date | None = None  # for explicit dates (year filled in from the publication date)
     month_day: tuple[int, int] | None = None
+    region: str | None = None  # set when carried on: the market region the phrase was about
+
+
+#: A day word used as a possessive or an adjective names another event, not the claim's
+#: session ("Thursday's losses", "yesterday's gains", "overnight losses on Wall Street");
+#: only a possessive before a session noun ("yesterday's session") or a number ("Monday's
+#: 0.4% drop") still dates a claim.
+_POSSESSIVE_AFTER = re.compile(
+    r"^['’]s?\s(?!(?:session|trading|close|dealings|business)\b)(?!(?:[\w-]+\s)?\d)"
+)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^\s(?:losses|loss|gains|gain|rally|rallies|rout|sell-?off|slide|slump|falls?|rises?|declines?|"
+    r"moves?|surge|drop|plunge|advance|lead|cues?|weakness|strength|news|trading\sin)\b"
+)
 
 
 def find_day_cue(text: str) -> DayCue | None:
@@ -265,12 +293,38 @@ def best_cue(cues) -> DayCue | None:
     return best
 
 
+def _cue_matches(text: str) -> list[re.Match]:
+    found = list(_DAY_CUE.finditer(text))
+    low = text.lower()
+    if any(map(low.__contains__, _RARE_KEYS)):
+        found.extend(_DAY_CUE_RARE.finditer(text))
+        found.sort(key=re.Match.start)
+    return found
+
+
 def day_cues(text: str):
     """``(start, DayCue)`` for every day phrase in ``text`` that is not a reference date."""
-    for m in _DAY_CUE.finditer(text):
-        if _CUE_EXCLUDE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
-            continue
+    for m in _cue_matches(text):
         s = m.group(0)
+        if m.re is _DAY_CUE_RARE:
+            if m.group("endyear"):
+                # "had stood at 15,884.86 at the end of 2021": the year's last session
+                yield m.start(), DayCue("date", s, day=date(int(m.group("eyy")), 12, 31))
+            else:
+                yield m.start(), DayCue("prevsession", s)
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        if m.group("today") or m.group("yesterday") or m.group("lastnight"):
+            # "its worst day since May yesterday": only "since yesterday" makes it a reference
+            if _RELATIVE_EXCLUDE_BEFORE.search(before):
+                continue
+        elif _CUE_EXCLUDE_BEFORE.search(before):
+            continue
+        after = text[m.end() : m.end() + 24].lower()
+        if _POSSESSIVE_AFTER.match(after):
+            continue
+        if m.group("lastnight") and s.lower() == "overnight" and _ATTRIBUTIVE_AFTER.match(after):
+            continue
         if m.group("today"):
             yield m.start(), DayCue("today", s)
         elif m.group("yesterday"):
@@ -351,7 +405,7 @@ def resolve_cue(cue: DayCue, published: date, code: str | None) -> date:
     """The session of exchange ``code`` that a day phrase means, for an article of ``published``."""
     if cue.kind == "today":
         return session_on_or_before(code, published)
-    if cue.kind in ("yesterday", "lastnight"):
+    if cue.kind in ("yesterday", "lastnight", "prevsession"):
         return session_before(code, published)
     if cue.kind == "lastweek":
         monday = published - timedelta(days=published.weekday())

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..indices import Index, OtherIndex
 from . import lexicon as L
 from .dates import (
+    MONTHS,
     DayCue,
     best_cue,
     day_cues,
@@ -44,6 +45,10 @@ ASIA = {"XTKS", "XHKG", "XSHG", "XKRX", "XASX", "XBOM", "XSES", "XTAI", "XSHE"}
 #: A cheap test for sentences that may hold a day phrase or a time of day.
 _DAY_WORDS = (
     "day",
+    "end of",
+    "previous",
+    "prior",
+    "preceding",
     "night",
     "week",
     "morning",
@@ -113,6 +118,10 @@ _MARKET_WORDS = (
 )
 
 
+#: Time zones a clock time is printed with ("at 10.30 GMT"): a cheap test before TIME_OF_DAY.
+_CLOCK_WORDS = ("gmt", "bst", "cet", " et", "edt", "est", "jst", "hkt", "sgt")
+
+
 def _has_any(low: str, words: tuple[str, ...]) -> bool:
     """Whether any of ``words`` occurs in ``low`` (plain substring tests: a cheap pre-filter)."""
     return any(map(low.__contains__, words))
@@ -123,12 +132,20 @@ _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|US\$|Rs\.?|RM)\s?$")
 _TICKER_PAREN = re.compile(r"\(\s?\^?[a-z]{2,6}\s?[-–:]?\s?$")
 _RANGE_GAP = re.compile(r"\s?(?:-|–|to|and)\s?")
 _DASH_GAP = re.compile(r"\s?(?:-|–)\s?")
+#: "ended at 7,554.31 and 21,854.57 respectively": a number listed after a level is a level.
+_LIST_GAP = re.compile(r"\s?(?:,|and|&)\s?(?:and\s)?")
 _AND_TO_GAP = re.compile(r"\s(?:and|to)\s")
 _DIGIT_OR_STOP = re.compile(r"[\d,;]")
 _NUMBER_AHEAD = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b")
 _HEADING = re.compile(r"^\W{0,3}[\w ]{1,30}:")
 _COORDINATION = re.compile(
     r"\s*(?:,|and|&|und|et|y|e|και|as\swell\sas|or)?\s*(?:the\s|its\s)?(?:[\w-]+\s)?", re.I
+)
+#: "rose 1.2% but is still 14% below its record": a clause word followed by a verb keeps
+#: the subject.
+_SAME_SUBJECT = re.compile(
+    r"\b(?:but|though|although|yet)\s(?:it\s)?(?:still\s|also\s)?(?:is|was|has|had|remains?|remained|"
+    r"stays?|stayed|ends|closes|finishes|" + L.VERBS_PAST + r")\b"
 )
 _ON_AVERAGE = re.compile(r"\bon\saverage\b", re.I)
 
@@ -144,9 +161,14 @@ class Context:
     published_at: object = None  # datetime with zone, if printed
     recent: list = field(default_factory=list)  # resolved targets, most recent last
     carried: DayCue | None = None
+    night: DayCue | None = None  # "last night on Wall Street": carried on for that market only
     last_period: str | None = None
     heading: str | None = None  # period set by a heading such as "For the year:"
+    lead_period: str | None = None  # period of a sentence that opens with it ("For the year, ...")
+    lead_si: int = -10
     time_si: int = -10  # sentence index of the last time-of-day phrase ("by noon")
+    notes: list = field(default_factory=list)  # remarks for the article as a whole
+    morning: bool = False  # a morning newsletter ("Good morning.", "Morning briefing")
 
 
 @dataclass
@@ -181,8 +203,11 @@ class Move:
     alt_date: date | None = None
     date_explicit: bool = False
     carried: DayCue | None = None
+    night: DayCue | None = None
     drop: bool = False
     period_key: str | None = None
+    period_lead: bool = False  # the period phrase comes before the numbers ("For May, ...")
+    extreme: bool = False  # the extreme of a session ("at one point", "as much as")
     merged: bool = False
     last_sentence: int = -1
     notes: list[str] = field(default_factory=list)
@@ -269,7 +294,13 @@ def _classify_numbers(
                 continue  # a year
             bclean = before.rstrip("-−– ")
             paren = _TICKER_PAREN.search(before)
-            if paren or L.LEVEL_CUE.search(bclean + " "):
+            listed = (
+                out
+                and out[-1].unit == "level"
+                and not out[-1].ref_level
+                and _LIST_GAP.fullmatch(low[out[-1].end : s]) is not None
+            )
+            if paren or listed or L.LEVEL_CUE.search(bclean + " "):
                 if value < 50:
                     continue
                 ref = bool(L.REF_LEVEL_BEFORE.search(bclean + " ") or L.REF_LEVEL_AFTER.match(after))
@@ -292,8 +323,9 @@ def _classify_numbers(
             rest = after[ulen:]
             if L.PCT_EXCLUDE_AFTER.match(rest):
                 continue
-            if L.PCT_EXCLUDE_BEFORE.search(before):
-                continue
+            ex = L.PCT_EXCLUDE_BEFORE.search(before)
+            if ex is not None and "xxx" not in ex.group(0):
+                continue  # (an index named in between makes the number the index's own)
         hedge = hedge_before(before.rstrip("-−– ") if sign else before)
         # a range: "between 1 and 2 per cent", "1-2%", "1 to 2 per cent"
         if prev_plain is not None and prev_plain[1] <= s:
@@ -485,12 +517,17 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         return
     # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
     # the number after it ("its worst week, a 4.1% weekly fall")
-    pm = cues.first(L.PERIODS, mv.plo, mv.phi)
+    pm = _period_of(cues, mv)
     if pm:
         _set_period(mv, pm[2] or "other")
+        mv.period_lead = pm[0] < mv.nums[0].start if mv.nums else True
+        return
+    if _region(mv.target.calendar) == "americas" and _search(cues, L.BY_THE_TIME_CLOSED, mv):
+        mv.kind, mv.kind_strength = "intraday", 2
+        mv.notes.append("New York figures at another market's close: read as a snapshot")
         return
     if _search(cues, L.EXTREME, mv):
-        mv.kind, mv.kind_strength = "intraday", 2
+        mv.kind, mv.kind_strength, mv.extreme = "intraday", 2, True
         return
     if _search(cues, L.CLOSE_STRONG, mv):
         mv.kind, mv.kind_strength = "close", 2
@@ -519,6 +556,12 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.notes.append("follows a time-of-day phrase in the previous sentence: read as intraday")
         return
     if _search(cues, L.PRESENT, mv):
+        if ctx.lead_period and ctx.lead_si == mv.sentence - 1:
+            # "For the year, the S&P 500 is down 16%. The Dow is down 11%.": a running total
+            _set_period(mv, ctx.lead_period)
+            mv.kind_strength = 1
+            ctx.lead_si = mv.sentence
+            return
         mv.kind, mv.kind_strength = "intraday", 1
         return
     if ctx.live and L.PARTICIPLE.match(lower(after_mention)):
@@ -526,6 +569,27 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.notes.append("present participle in a piece written during the session: read as intraday")
         return
     mv.kind, mv.kind_strength = "close", 0
+
+
+#: Words between a number and a period phrase that start the next clause ("2%, and over
+#: the past two sessions the index has lost 8%"): the phrase is not that number's.
+_NEXT_CLAUSE = re.compile(r"\band\b|[;:]|\b(?:while|whereas|but|although|though|with)\b|,\s[a-z]+ing\b")
+#: Periods that belong to one number only: every index has its own record and its own run.
+_OWN_PERIODS = frozenset({"record", "multiday", "opentoclose"})
+
+
+def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
+    """The period phrase of a move: near its numbers and not the start of the next clause."""
+    end = mv.nums[-1].end if mv.nums else mv.lo
+    for m in cues.matches(L.PERIODS):
+        if m[0] < mv.plo:
+            continue
+        if m[0] >= mv.phi:
+            break
+        if m[0] >= end and _NEXT_CLAUSE.search(cues.text, end, m[1]):
+            continue
+        return m
+    return None
 
 
 _PERIOD_NAMES = {
@@ -546,6 +610,11 @@ def _set_period(mv: Move, period: str) -> None:
     mv.period_key = period
 
 
+#: "... dropped 550 points on the day and lost 4.6% over the quarter": a second verb of the
+#: same subject starts a second move.
+_SECOND_VERB = re.compile(r"\band\s(?:then\s|also\s|still\s)?(?:" + L.VERBS_PAST + r")\b")
+
+
 def _group_moves(nums: list[_Num], sent: str) -> list[list[_Num]]:
     groups: list[list[_Num]] = []
     cur: list[_Num] = []
@@ -558,6 +627,7 @@ def _group_moves(nums: list[_Num], sent: str) -> list[list[_Num]]:
                 or cur[-1].ref_level
                 or L.PERIODS.search(gap)
                 or (L.DIRECTION.search(L.NEUTRALISE.sub(" ", gap)) and len(gap) > 25)
+                or _SECOND_VERB.search(gap)
             ):
                 groups.append(cur)
                 cur = []
@@ -589,6 +659,10 @@ _CAPITAL = re.compile(r"(?<![:\-–—]\s)(?<![:\-–—])\b[A-Z][\w'’&-]*")
 def _plural_refs(sent: str, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, object]]:
     """Mentions for "all three indices", "both indexes" (the last N distinct indices)."""
     out: list[tuple[Mention, object]] = []
+    if "respectively" in sent:
+        out = _pronoun_refs(sent, mentions, ctx)
+        if out:
+            return out
     if not _has_any(sent, _PLURAL_NOUNS):
         return out  # every match of PLURAL_REF ends in one of these nouns
     for m in L.PLURAL_REF.finditer(sent):
@@ -613,6 +687,27 @@ def _plural_refs(sent: str, mentions: list[Mention], ctx: Context) -> list[tuple
         for t in reversed(distinct[:n]):
             out.append((ref, t))
     return out
+
+
+_PLURAL_PRONOUN = re.compile(r"\b(?:them|both)\b")
+_PCT_AHEAD = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per\s?cent|percent|points)")
+
+
+def _pronoun_refs(sent: str, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, object]]:
+    """ "... leaving them down 1.8% and 2.2% for the week respectively": one index per number."""
+    m = _PLURAL_PRONOUN.search(sent)
+    if m is None or any(mm.start <= m.start() < mm.end for mm in mentions):
+        return []
+    nxt = next((mm.start for mm in mentions if mm.start > m.end()), len(sent))
+    n = len(_PCT_AHEAD.findall(sent, m.end(), nxt))
+    distinct: list = []
+    for t in reversed(ctx.recent):
+        if t not in distinct:
+            distinct.append(t)
+    if n < 2 or len(distinct) < n:
+        return []
+    ref = Mention(m.start(), m.end(), m.group(0), "ref", "plural")
+    return [(ref, t) for t in reversed(distinct[:n])]
 
 
 #: Substrings one of which each plural noun of :data:`~.lexicon.PLURAL_REF` holds.
@@ -707,6 +802,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         elif ctx.heading:
             sentence_period = ctx.heading
     prev_dir: str | None = None
+    prev_hi: int | None = None
+    opens_sentence = False  # a period phrase opens the sentence ("For May, ..."): it scopes it all
     last_phi: int | None = None  # where the previous move's period phrases end
     for gidx, (g_start, g_end, members) in enumerate(groups):
         seg_lo = 0 if gidx == 0 else g_start
@@ -717,9 +814,13 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         for n in seg_nums:
             gap = masked[cursor : n.start]
             lgap = mlow[cursor : n.start]
-            if kept and L.STOPPER.search(lgap):
+            if kept and L.STOPPER.search(lgap) and not _SAME_SUBJECT.search(lgap):
                 break
-            if n.start > last_member_end and (L.OTHER_ASSET.search(gap) or L.FORECAST.search(lgap)):
+            if n.start > last_member_end and (
+                L.OTHER_ASSET.search(gap)
+                or L.FORECAST.search(lgap)
+                or ("index" in lgap and L.SECTOR_INDEX.search(lgap))
+            ):
                 break
             kept.append(n)
             cursor = n.end
@@ -739,6 +840,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 cut = cm
             if cut is not None:
                 pre = pre[cut.end() :]
+            if L.FUTURES_LEAD.search(lower(pre[pre.rfind(",") + 1 :])):
+                continue  # "Futures point to the FTSE 100 opening 1% lower": a forecast
         for gi, gnums in enumerate(grouped):
             prev_end = grouped[gi - 1][-1].end if gi else None
             nxt_start = grouped[gi + 1][0].start if gi + 1 < len(grouped) else None
@@ -758,7 +861,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             mv = Move(
                 target0, members[-1][0].text, gnums, lo, hi, hi_full=hi_full, plo=plo, phi=phi, sentence=si
             )
-            mv.carried = ctx.carried
+            mv.carried, mv.night = ctx.carried, ctx.night
             if gi == 0:
                 dir_lo = last_member_end if gnums[0].start > last_member_end else seg_lo
             else:
@@ -766,13 +869,38 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             mv.direction = _direction(cues, mv, dir_lo, pre, prev_dir)
             prev_dir = mv.direction
             after_mention = sent[last_member_end : last_member_end + 40]
+            if (
+                sentence_period
+                and not opens_sentence
+                and prev_hi is not None
+                and L.STOPPER.search(mlow, prev_hi, gnums[0].start)
+                and not _search(cues, L.PRESENT, mv)
+            ):
+                # a period phrase inside a sentence scopes its clause; a present tense after
+                # "while" ("..., while the Nasdaq is down 29%") still reads as the same total
+                sentence_period = ctx.heading
             _kind(cues, mv, sentence_period, ctx, after_mention)
-            if mv.period_key:
+            prev_hi = gnums[-1].end
+            nc = _NEXT_CLAUSE.search(mlow, gnums[-1].end, phi + 16)
+            if nc is not None and nc.start() < phi:
+                last_phi = nc.start()  # a period phrase after "and" is the next clause's
+            if mv.period_key and mv.period_key not in _OWN_PERIODS and mv.kind_strength == 2:
                 sentence_period = mv.period_key
+                lead = cues.first(L.PERIODS, 0, 4)
+                if lead is not None and mv.period_lead:
+                    opens_sentence = True
+                    ctx.lead_period, ctx.lead_si = mv.period_key, si
             seg_moves.append(mv)
         seg_moves = [mv for mv in seg_moves if not _ON_AVERAGE.search(sent[mv.lo : mv.hi_full])]
         if len(members) > 1:
             if respectively and len(seg_moves) == len(members):
+                # "down 1.8% and 2.2% for the week respectively": the period is the whole list's
+                key = next(
+                    (mv.period_key for mv in seg_moves if mv.period_key and mv.kind_strength == 2), None
+                )
+                for mv in seg_moves:
+                    if key and mv.kind_strength < 2:
+                        _set_period(mv, key)
                 for (mm, t), mv in zip(members, seg_moves, strict=True):
                     mv.target, mv.name = t, mm.text  # type: ignore[assignment]
                     moves.append(mv)
@@ -802,7 +930,7 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
         return []
     hi = min(g_end, m.end + 60)
     mv = Move(t, m.text, [], m.start, hi, hi_full=hi, direction="flat", sentence=si)
-    mv.carried = ctx.carried
+    mv.carried, mv.night = ctx.carried, ctx.night
     _kind(_Cues(lower(sent)), mv, None, ctx, after)
     out = []
     for mm, tt in members:
@@ -814,6 +942,22 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
 # ------------------------------------------------------------------ dates
 
 
+def _nearest_cue(found: list[tuple[int, DayCue]], anchor: int) -> DayCue | None:
+    """The day phrase that dates a claim whose numbers start at ``anchor``.
+
+    A full date beats a month and day, which beats any other phrase. Among the other
+    phrases the nearest one before the numbers wins ("... after Wall Street's sell-off on
+    Friday, when the Dow dropped 2%": Friday), else the first one after them.
+    """
+    if not found:
+        return None
+    best = best_cue(c for _, c in found)
+    if best is None or best.kind == "date":
+        return best
+    before = [c for pos, c in found if pos < anchor]
+    return before[-1] if before else best
+
+
 def _date_moves(moves: list[Move], sents: list[str], ctx: Context) -> None:
     by_sentence: dict[int, list[Move]] = {}
     for mv in moves:
@@ -821,19 +965,7 @@ def _date_moves(moves: list[Move], sents: list[str], ctx: Context) -> None:
     cue_cache: dict[int, list[tuple[int, DayCue]]] = {}
     for mv in moves:
         code = _calendar_of(mv.target)
-        if (
-            mv.kind == "close"
-            and mv.kind_strength == 0
-            and _region(code) == "americas"
-            and ctx.home == "europe"
-        ):
-            mv.kind = "intraday"
-            mv.notes.append(
-                "Wall Street figures in a European report with no close stated: read as a snapshot "
-                "during the New York session"
-            )
-    for mv in moves:
-        code = _calendar_of(mv.target)
+        region = _region(code)
         sent = sents[mv.sentence]
         pub_session = session_on_or_before(code, ctx.published)
         if any(n.ref_level for n in mv.nums):
@@ -850,59 +982,159 @@ def _date_moves(moves: list[Move], sents: list[str], ctx: Context) -> None:
             )
             mv.date_explicit = True
             continue
-        found = cue_cache.get(mv.sentence)
-        if found is None:
-            found = cue_cache[mv.sentence] = list(day_cues(sent)) if _has_any(lower(sent), _DAY_WORDS) else []
-        cue = best_cue(c for pos, c in found if mv.lo <= pos < mv.hi_full)
-        if cue is None:
-            # a day phrase of the sentence that is not inside another claim's own words
-            others = [
-                (o.nums[0].start if o.nums else o.lo, o.hi_full)
-                for o in by_sentence.get(mv.sentence, [])
-                if o is not mv
-            ]
-            cue = best_cue(c for pos, c in found if not any(lo <= pos < hi for lo, hi in others))
-        carried = False
-        if cue is None and mv.carried is not None:
+        _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache)
+        if mv.trading_date is not None and mv.trading_date > ctx.published:
+            # a report cannot tell of a session after it was published: the day phrase belongs
+            # to something else (a quote, a forecast); keep the publication-based reading
+            later = mv.trading_date
+            mv.trading_date, mv.alt_date = pub_session, later
+            mv.notes = [n for n in mv.notes if not n.startswith("day taken from")]
+            msg = (
+                f"a day phrase points to {later}, after the publication date {ctx.published}: "
+                f"{mv.target.name} taken as {pub_session}, {later} kept as the alternative"
+            )
+            mv.notes.append(msg)
+            art = (
+                f"the text names {later}, after the publication date {ctx.published}: check the "
+                "publication date (claims were read against it)"
+            )
+            if art not in ctx.notes:
+                ctx.notes.append(art)
+        # (an explicit snapshot, "European shares opened higher", may be from a late Asian piece)
+        snapshot = mv.kind == "intraday" and mv.kind_strength >= 2
+        foreign = region in ("americas", "europe") and ctx.home == "asia" and not snapshot
+        if foreign and mv.trading_date is not None and mv.trading_date >= pub_session:
+            closed = _closed_by(code, ctx.published_at, pub_session) if ctx.published_at is not None else None
+            if closed is not True:
+                # an Asian report is written before New York (or Europe) trades that day
+                mv.alt_date = mv.trading_date
+                mv.trading_date = session_before(code, ctx.published)
+                mv.notes.append(
+                    f"an Asian report of {ctx.published}: the {code} session of that day had not "
+                    f"begun, so {mv.target.name} figures are from the previous session"
+                )
+        before_pub = mv.trading_date is not None and mv.trading_date < pub_session
+        if mv.kind == "intraday" and mv.kind_strength < 2 and before_pub:
+            # last night's (or the previous session's) figures are closes
+            mv.kind, mv.kind_strength = "close", 1
+            mv.notes.append(f"{mv.target.name} figures of an earlier, finished session: read as a close")
+        if (
+            mv.kind == "close"
+            and mv.kind_strength == 0
+            and region == "americas"
+            and ctx.home == "europe"
+            and not before_pub
+        ):
+            mv.kind = "intraday"
+            mv.notes.append(
+                "Wall Street figures in a European report with no close stated: read as a snapshot "
+                "during the New York session"
+            )
+
+
+#: Periods that end on the session a report is about (not a record's or a run's own dates).
+_CALENDAR_PERIODS = frozenset({"month", "quarter", "year-to-date"})
+
+
+_MONTH_NAMED = re.compile(
+    r"\b(?:for|in|during|ended|ending|finished|finishing|closed|closing)\s(?:the\smonth\sof\s)?"
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s\d)",
+    re.I,
+)
+
+
+def _named_month_end(sent: str, published: date) -> date | None:
+    """The last day of a month named as a period ("For November, ..."), in the year before
+    the publication date when the month has not yet ended."""
+    m = _MONTH_NAMED.search(sent)
+    if m is None:
+        return None
+    mon = MONTHS[m.group(1)[:3].lower()]
+    year = published.year if mon <= published.month else published.year - 1
+    nxt = date(year + (mon == 12), mon % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache) -> None:
+    found = cue_cache.get(mv.sentence)
+    if found is None:
+        found = cue_cache[mv.sentence] = list(day_cues(sent)) if _has_any(lower(sent), _DAY_WORDS) else []
+    anchor = mv.nums[0].start if mv.nums else mv.lo
+    cue = _nearest_cue([(pos, c) for pos, c in found if mv.lo <= pos < mv.hi_full], anchor)
+    if cue is None:
+        # a day phrase of the sentence that is not inside another claim's own words; a move
+        # over a period ends on the day of a day's move beside it ("fell 1.7% on Friday, and
+        # lost 2.8% for the week")
+        others = [
+            (o.nums[0].start if o.nums else o.lo, o.hi_full)
+            for o in by_sentence.get(mv.sentence, [])
+            if o is not mv and not (mv.kind == "weekly" or mv.period in _CALENDAR_PERIODS)
+        ]
+        cue = _nearest_cue(
+            [(pos, c) for pos, c in found if not any(lo <= pos < hi for lo, hi in others)], anchor
+        )
+        if cue is None and mv.kind in ("close", "intraday"):
+            # else the day of an earlier clause carries to a later one without its own ("... had
+            # tumbled 4% on Wednesday, and the Nasdaq lost 4.7%"); a day after the numbers is
+            # another claim's ("... extending the 11% slump on March 14")
+            before = [c for pos, c in found if pos < anchor]
+            cue = best_cue(before) if before else None
+    if mv.period == "month":
+        end = _named_month_end(sent, ctx.published)
+        if end is not None and end < ctx.published:
+            mv.trading_date = session_on_or_before(code, end)
+            mv.notes.append(f"a month named in the text: the period ends {mv.trading_date}")
+            return
+    carried = False
+    if cue is None:
+        night = mv.night
+        if night is not None and night.region == region:
+            cue, carried = night, True
+        elif mv.carried is not None:
             cue, carried = mv.carried, True
-        if cue is not None:
-            d = resolve_cue(cue, ctx.published, code)
-            mv.date_explicit = True
-            snapshot = mv.kind == "intraday" or (ctx.live and L.INTRADAY.search(lower(sent)) is not None)
-            if snapshot and d < pub_session and cue.kind in ("weekday", "date") and ctx.live:
-                mv.trading_date, mv.alt_date = pub_session, d
-                mv.notes.append(
-                    f"live figures with '{cue.text}' ({d}) in a piece of {ctx.published}: "
-                    f"taken as {pub_session}, {d} kept as the alternative"
-                )
-            else:
-                mv.trading_date = d
-                if carried:
-                    mv.notes.append(f"day taken from '{cue.text}' earlier in the article")
-            continue
-        region = _region(code)
-        if ctx.home == "asia" and region in ("americas", "europe"):
-            mv.trading_date = session_before(code, ctx.published)
+    if cue is not None:
+        d = resolve_cue(cue, ctx.published, code)
+        mv.date_explicit = True
+        snapshot = mv.kind == "intraday" or (ctx.live and L.INTRADAY.search(lower(sent)) is not None)
+        if snapshot and d < pub_session and cue.kind in ("weekday", "date") and ctx.live:
+            mv.trading_date, mv.alt_date = pub_session, d
             mv.notes.append(
-                f"an Asian report without a day: {mv.target.name} figures taken from the previous "
-                f"{code} session"
+                f"live figures with '{cue.text}' ({d}) in a piece of {ctx.published}: "
+                f"taken as {pub_session}, {d} kept as the alternative"
             )
-            continue
-        mv.trading_date = pub_session
-        if ctx.published_at is not None and mv.kind == "close" and code and region:
-            closed = _closed_by(code, ctx.published_at, pub_session)
-            if closed is False:
-                mv.trading_date = session_before(code, pub_session)
-                mv.notes.append(
-                    f"published before the {code} close of {pub_session}: the close is the previous session's"
-                )
-                continue
-        if mv.kind == "close" and pub_session == ctx.published and ctx.published_at is None:
-            mv.alt_date = session_before(code, ctx.published)
+        else:
+            mv.trading_date = d
+            if carried:
+                mv.notes.append(f"day taken from '{cue.text}' earlier in the article")
+        return
+    if ctx.home == "asia" and region in ("americas", "europe"):
+        mv.trading_date = session_before(code, ctx.published)
+        mv.notes.append(
+            f"an Asian report without a day: {mv.target.name} figures taken from the previous {code} session"
+        )
+        return
+    mv.trading_date = pub_session
+    if ctx.morning and mv.kind == "close" and region in ("americas", "europe") and ctx.published_at is None:
+        # a morning newsletter is written before New York and Europe close that day
+        mv.trading_date, mv.alt_date = session_before(code, ctx.published), pub_session
+        mv.notes.append(
+            f"a morning newsletter: the {mv.target.name} close without a day is the previous session's"
+        )
+        return
+    if ctx.published_at is not None and mv.kind == "close" and code and region:
+        closed = _closed_by(code, ctx.published_at, pub_session)
+        if closed is False:
+            mv.trading_date = session_before(code, pub_session)
             mv.notes.append(
-                f"no day stated: taken as the publication day {pub_session}; the previous session "
-                f"{mv.alt_date} if the piece was written before the close"
+                f"published before the {code} close of {pub_session}: the close is the previous session's"
             )
+            return
+    if mv.kind == "close" and pub_session == ctx.published and ctx.published_at is None:
+        mv.alt_date = session_before(code, ctx.published)
+        mv.notes.append(
+            f"no day stated: taken as the publication day {pub_session}; the previous session "
+            f"{mv.alt_date} if the piece was written before the close"
+        )
 
 
 def _closed_by(code: str, at, session: date) -> bool | None:
@@ -927,6 +1159,12 @@ def _compatible(a: Move, b: Move) -> bool:
     if a.direction and b.direction and a.direction != b.direction:
         return False
     if a.kind != b.kind and min(a.kind_strength, b.kind_strength) >= 2:
+        return False
+    # a move over a period and a day's move are two claims, even of the same size; so are
+    # the extreme of a session ("at one point down 4%") and a move ("lost 4%")
+    if a.kind != b.kind and ("weekly" in (a.kind, b.kind) or "other" in (a.kind, b.kind)):
+        return False
+    if a.extreme != b.extreme:
         return False
     if any(n.ref_level for n in a.nums + b.nums):
         return False
@@ -1018,6 +1256,7 @@ def extract_claims(
             break
         if len(ms) > MAX_MENTIONS:
             continue  # a list of names, not prose: nothing to read as a claim
+        n_before = len(moves)
         if has_digit and (
             ms
             or (ctx.recent and (L.BULLET_START.match(low_text[s:e]) or L.PLURAL_REF.search(low_text, s, e)))
@@ -1028,10 +1267,20 @@ def extract_claims(
                 moves.extend(_flat_moves(sent, s, si, ctx, _merge_same(sent, _resolve(ms, ctx))))
             else:
                 _resolve(ms, ctx)  # keep references resolvable
-        if _has_any(lsent, _DAY_WORDS) and (ms or _has_any(lsent, _MARKET_WORDS)):
-            cue = find_day_cue(sent)
-            if cue is not None and cue.kind != "lastnight":  # "overnight" is one market's news
-                ctx.carried = cue
+        day_words = _has_any(lsent, _DAY_WORDS)
+        clock = ms and _has_any(lsent, _CLOCK_WORDS)
+        if (day_words or clock or "open" in lsent) and (ms or _has_any(lsent, _MARKET_WORDS)):
+            cue = find_day_cue(sent) if day_words else None
+            if cue is not None and cue.day is not None and cue.day.year < ctx.published.year:
+                pass  # a date of an earlier year is a reference point, not the article's session
+            elif cue is not None and cue.kind not in ("lastnight", "prevsession"):
+                ctx.carried, ctx.night = cue, None
+            elif cue is not None:
+                # "overnight" is one market's news: it carries on only to that market's claims
+                targets = [mv.target for mv in moves[n_before:]] + [m.target for m in ms]
+                region = next((_region(t.calendar) for t in targets if isinstance(t, Index)), None)
+                if region is not None:
+                    ctx.night = replace(cue, region=region)
             if L.TIME_OF_DAY.search(low_text, s, e):
                 ctx.time_si = si
     moves = merge_moves(moves)

@@ -65,6 +65,12 @@ _DOWN_WORDS = (
     r"im\sminus|nach\sunten|verlor|verloren|gab\snach|fiel|sackte|en\sbaisse|recule|reculé|perdu|perd|"
     r"cédé|cède|υποχώρησε|χαμηλότερα|πτώση|απώλειες|μειώθηκε|cayó|bajó|cae|retrocedió|shrank|contracted"
 )
+#: Finite past-tense verbs of a move (for "... and lost 4.6%": a second claim of one subject).
+VERBS_PAST = (
+    r"rose|gained|added|climbed|jumped|advanced|rallied|surged|soared|rocketed|leapt|leaped|rebounded|"
+    r"fell|dropped|declined|lost|shed|slid|slipped|sank|tumbled|plunged|plummeted|slumped|dived|dipped|"
+    r"retreated|eased|ended|closed|finished"
+)
 _FLAT_WORDS = r"flat|unchanged|little\schanged|steady|unverändert|inchangé|stable"
 
 UP = re.compile(r"\b(?:" + _UP_WORDS + r")\b", _I)
@@ -113,7 +119,9 @@ EXTREME = re.compile(
 #: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
 TIME_OF_DAY = re.compile(
     r"\bby\s(?:noon|midday|lunchtime|mid-?morning|mid-?afternoon|\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|"
-    r"p\.m\.))|\bin\s(?:early|morning|afternoon|lunchtime|midday)\s(?:trade|trading|deals|dealings)",
+    r"p\.m\.))|\bin\s(?:early|morning|afternoon|lunchtime|midday)\s(?:trade|trading|deals|dealings)|"
+    r"\bafter\sthe\sopen(?:ing)?(?:\sbell)?\b|\bat\sthe\sopen(?:ing\sbell)?\b|"
+    r"\b(?:at|by|as\sof)\s\d{1,2}[:.]\d\d\s?(?:gmt|bst|cet|cest|et|edt|est|jst|hkt|sgt|am|pm|a\.m\.|p\.m\.)",
     _I,
 )
 #: A heading that sets the period of the lines after it ("For the year:").
@@ -146,6 +154,7 @@ INTRADAY = re.compile(
     r"p\.m\.))|\bin\s(?:morning|afternoon|lunchtime|midday|mid-?day|late)\s(?:trade|trading|deals|dealings|"
     r"session)|\bthis\smorning|\bmorning\strad|\bmidday\b|\blunchtime\b|\b(?:was|is|were|are)\s(?:currently"
     r"\s)?trading\b|\bcurrently\b|\bso\sfar\stoday|\bon\strack\b|\bon\space\b|\b(?:were|was)\s(?:\w+ing)\b|"
+    r"\bafter\sthe\sopen(?:ing)?(?:\sbell)?\b|\b(?:by|at)\sthe\s(?:lunch(?:time)?|midday)\s(?:break|recess)\b|"
     r"\bhandelsbeginn|\bfrühen\shandel|\bà\sl'ouverture|\ben\sdébut\sde\séance|\bmid-?session",
     _I,
 )
@@ -172,29 +181,41 @@ PARTICIPLE = re.compile(
     r"down|up)\b",
     _I,
 )
+#: Verbs that end a period ("capping a volatile week with a gain of 0.1%").
+_CAPPING = r"(?:capp(?:ed|ing)|round(?:ed|ing)\soff|wrapp(?:ed|ing)\sup|end(?:ed|ing)|finish(?:ed|ing)|clos(?:ed|ing)\sout)"
 #: Periods of a move; the group name is the period.
 PERIODS = re.compile(
     r"(?P<opentoclose>\bfrom\s(?:the\s)?open(?:ing)?\s(?:bell\s)?to\s(?:the\s)?close|\bopen[\s-]to[\s-]close"
     r"|\bfrom\sthe\sopen(?:ing)?\b)"
     r"|(?P<week>\bfor\sthe\sweek\b|\bon\sthe\sweek\b|\bover\sthe\sweek\b|\bweekly\b|\bthis\sweek\b|"
     r"\bweek-on-week\b|\b(?:negative|positive|losing|winning|worst|best)\sweek|\bweek's\b|\bin\sthe\sweek\b|"
-    r"\bwoche\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b)"
+    r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?the\sweek\b(?!\s(?:at|on)\b)|"
+    r"\b"
+    + _CAPPING
+    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b)"
     r"|(?P<month>\bfor\sthe\smonth\b|\bthis\smonth\b|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
-    r"\bover\sthe\smonth\b|\bin\s(?:" + _MONTHS + r")\b(?!\s\d))"
-    r"|(?P<quarter>\bfor\sthe\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
-    r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b)"
+    r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:in|for|ended|ending|finished|finishing|closed|closing)\s(?:the\smonth\sof\s)?(?:"
+    + _MONTHS
+    + r")\b(?!\s\d)|\b(?:had|has|have|posted|suffered|endured|enjoyed|booked)\s(?:a|an|its)\s(?:[\w-]+\s){0,2}"
+    r"(?:" + _MONTHS + r"|month)\b|\b" + _CAPPING + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}month\b)"
+    r"|(?P<quarter>\b"
+    + _CAPPING
+    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|\bfor\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
+    r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b|\bin\sthe\squarter\b|"
+    r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b)"
     r"|(?P<ytd>\byear-to-date\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\bfirst\shalf\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
     r"|(?P<year>\bover\sthe\s(?:past|last)\s(?:12\smonths|year)\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
     r"\bcompared\swith\sa\syear\sago)"
-    r"|(?P<record>\bfrom\s(?:its|their|the|a|an)\s(?:[\w-]+\s){0,3}(?:high|peak|record|top)s?\b|"
+    r"|(?P<record>\bfrom\s(?:its|their|the|a|an)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|"
     r"\bbelow\s(?:its|their|the|an?)\s(?:[\w-]+\s){0,3}(?:high|peak|record|top)s?\b|\boff\s(?:its|their|"
     r"the)\s(?:[\w-]+\s){0,3}(?:high|peak|record)s?\b|\b(?:bear[\s-]market|correction)\sterritory|"
     r"\bfrom\s(?:its|the)\s(?:[\w-]+\s){0,3}low)"
-    r"|(?P<multiday>\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\bin\sthe\s"
+    r"|(?P<multiday>\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
+    r"\b(?:over|in)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
     r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|\d{1,2})-(?:day|session|week)\b(?!\s(?:high|low))|\bthan\s(?:last\sweek|a\sweek\sago|"
+    r"eight|nine|ten|\d{1,2})-(?:day|session|week)\b(?!\s(?:high|low)|(?:\s[\w-]+){0,2}\s(?:weekend|break|holiday|closure))|\bthan\s(?:last\sweek|a\sweek\sago|"
     r"the\sprevious\sweek)|\b(?:below|above)\swhere\sit\s(?:was|stood)|\bsince\s(?:last\s)?(?:monday|tuesday|wednesday|thursday|friday)\b)",
     _I,
 )
@@ -207,6 +228,18 @@ OTHER_ASSET = re.compile(
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
     r"futures|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices)\b",
+)
+#: A sector index ("the travel and leisure index"): not the headline index named before it.
+SECTOR_INDEX = re.compile(
+    r"\b(?:travel|leisure|banking|mining|energy|technology|tech|retail|property|utilities|healthcare|"
+    r"insurance|airline|industrials?|telecoms?|media|chemicals?|construction|consumer|financials?|"
+    r"real\sestate)\s(?:and\s[a-z]+\s)?(?:index|sub-index)\b"
+)
+#: "by the time London closed": for a market still trading then (New York), a snapshot.
+BY_THE_TIME_CLOSED = re.compile(r"\bby\sthe\stime\s(?:[\w'’]+\s){1,3}(?:closed|shut|finished)\b")
+#: The subject of a sentence about futures or an expected open: a forecast, not a move.
+FUTURES_LEAD = re.compile(
+    r"\bfutures\b|\bspread[\s-]?betters\b|\b(?:expected|set|poised|tipped|called|seen)\sto\s(?:open|start)\b"
 )
 #: Clause words after which the subject may have changed.
 STOPPER = re.compile(
@@ -222,7 +255,7 @@ PCT_EXCLUDE_AFTER = re.compile(
 )
 PCT_EXCLUDE_BEFORE = re.compile(
     r"(?:rates?|yield|inflation|growth|gdp|target|forecast|tariffs?|tax|stake|unemployment|margin|"
-    r"dividend|cpi|wages?|prices?\srose|prices|probability|chance|odds|poll|survey|respondents|"
+    r"dividend|cpi|wages?|annuali[sz]ed|annual\srate|prices?\srose|prices|probability|chance|odds|poll|survey|respondents|"
     r"on\saverage|average|historically|expected|expects|forecasts?|predicts?|could|would|might|"
     r"downside|upside|correction\sof|bear\smarket\sof|defined\sas)\b[^.%]{0,25}$",
     _I,
@@ -255,7 +288,7 @@ LEVEL_CUE_POINTS = re.compile(
 LEVEL_CUE = re.compile(
     r"(?:\bto|\bat|\bof|\bnear|στις|στα|\bbei|\bauf|\bà|\bsur|\ba|\bin)\s(?:(?:just\s|a\s)?(?:above|below|under|"
     r"over|around|about|nearly|almost|some|roughly|more\sthan|less\sthan)\s)?(?:a\s)?(?:(?:new\s)?(?:[\w-]+"
-    r"\s){0,2}(?:high|low|level|close)\sof\s)?$",
+    r"\s){0,2}(?:high|low|level|close)\sof\s|(?:new\s|fresh\s)?record\s(?:high\s|close\s)?)?$",
     _I,
 )
 REF_LEVEL_BEFORE = re.compile(

@@ -336,6 +336,14 @@ def find_mentions(text: str) -> list[Mention]:
         # swallow a trailing "index" ("the FTSE 250 index")
         if kind in ("name", "other") and end_tok < n and keys[end_tok] in ("index", "indices"):
             end_tok += 1
+        if kind in ("name", "other") and end_tok < n and _is_company_attribute(keys[end_tok]):
+            # "FTSE 250-listed Wizz Air", "Cineworld, a FTSE 250 constituent": a company, not
+            # the index; the mention blocks the numbers after it from the index before it
+            end_tok += 1
+            start, end = toks[i][0], toks[end_tok - 1][1]
+            out.append(Mention(start, end, text[start:end], "skip", target))
+            pos = end_tok
+            continue
         start, end = toks[i][0], toks[end_tok - 1][1]
         weak = False
         if kind == "place":
@@ -356,8 +364,9 @@ def find_mentions(text: str) -> list[Mention]:
                 pos = end_tok
                 continue
         if kind == "ref" and target == "it":
-            # "it" counts only as the subject of a move ("it fell", "it is down")
-            if end_tok >= n or keys[end_tok] not in _IT_VERBS or (i > 0 and keys[i - 1] in _NOT_BEFORE_IT):
+            # "it" counts only as the subject of a move ("it fell", "it is down", "it still ended")
+            verb = end_tok + 1 if end_tok + 1 < n and keys[end_tok] in _IT_ADVERBS else end_tok
+            if verb >= n or keys[verb] not in _IT_VERBS or (i > 0 and keys[i - 1] in _NOT_BEFORE_IT):
                 pos = end_tok
                 continue
         if kind == "place" and out and out[-1].kind in ("name", "other"):
@@ -370,6 +379,38 @@ def find_mentions(text: str) -> list[Mention]:
         out.append(Mention(start, end, text[start:end], kind, target, weak))
         pos = end_tok
     return out
+
+
+#: Words after an index name that make it a description of a company.
+_COMPANY_NOUNS = frozenset(
+    {
+        "constituent",
+        "constituents",
+        "component",
+        "components",
+        "member",
+        "members",
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "heavyweight",
+        "heavyweights",
+        "stalwart",
+        "group",
+        "insurer",
+        "lender",
+        "miner",
+        "retailer",
+        "housebuilder",
+        "listing",
+    }
+)
+
+
+def _is_company_attribute(key: str) -> bool:
+    """Whether a word after an index name makes it describe a company ("-listed", "constituent")."""
+    return key in _COMPANY_NOUNS or key.endswith(("-listed", "-quoted", "-traded"))
 
 
 _GENERIC = {
@@ -421,6 +462,8 @@ _NOT_BEFORE_IT = {
     "after",
     "until",
 }
+
+_IT_ADVERBS = {"still", "also", "then", "later", "eventually", "ultimately", "nonetheless", "nevertheless"}
 
 _IT_VERBS = {
     "is",

@@ -14,6 +14,8 @@ Examples
 (4.41, '4.41')
 >>> parse_number("7.601", decimal_comma=True)
 (7601.0, '7601')
+>>> parse_number("12 783.77")         # thousands grouped with a space
+(12783.77, '12783.77')
 """
 
 from __future__ import annotations
@@ -33,7 +35,14 @@ __all__ = [
 ]
 
 #: A number token: digits with inner ``,`` and ``.``; never preceded by a word character.
-NUMBER_RE = first_char_guard(re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?"))
+#: A level may group its thousands with spaces when it has decimals ("12 783.77"); such a
+#: run is tried only from its first group (never after "digit space"), so scanning stays linear.
+NUMBER_RE = first_char_guard(
+    re.compile(
+        r"(?<![\w.,])(?:(?<!\d[ \u00a0\u202f])\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{1,2}(?!\d)"
+        r"|\d(?:[\d,.]*\d)?)"
+    )
+)
 
 #: Small numbers written as words, used only when followed by a percent unit.
 WORD_NUMBERS: dict[str, int] = {
@@ -102,6 +111,7 @@ def parse_number(token: str, *, decimal_comma: bool = False) -> tuple[float, str
     is a decimal mark (``4,41``, and the typo ``7,384,68``); with dots only, several dots
     or (``decimal_comma``) one dot before exactly three digits are thousands separators.
     """
+    token = token.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     has_c, has_d = "," in token, "." in token
     if has_c and has_d:
         dec = max(token.rfind(","), token.rfind("."))

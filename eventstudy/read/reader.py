@@ -24,6 +24,8 @@ _ASIAN_DATELINE = re.compile(
     r"^\W{0,3}(?:TOKYO|HONG\sKONG|SHANGHAI|BEIJING|SEOUL|SYDNEY|SINGAPORE|MUMBAI|NEW\sDELHI|TAIPEI)\b"
 )
 _EUROPEAN_DATELINE = re.compile(r"^\W{0,3}(?:LONDON|FRANKFURT|PARIS|MILAN|MADRID|BERLIN|BRUSSELS)\b")
+#: A newsletter written in the morning says so at the top ("Good morning.", "Morning briefing").
+_MORNING = re.compile(r"^\W{0,3}(?:good\smorning\b|morning\s(?:briefing|report|note|call|wrap)\b)", re.I)
 _ZONE_REGION = {
     "GMT": "europe",
     "BST": "europe",
@@ -106,6 +108,7 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
         published_at=at,
     )
     ctx.home = _home(text, zone)
+    ctx.morning = _MORNING.match(text) is not None
     spans = split_sentences(text)
     moves = extract_claims(text, spans, ctx, blank=blank)
     if ctx.home is None:
@@ -113,6 +116,7 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
         if regions and regions[0] == "asia":
             ctx.home = "asia"
     claims = tuple(_to_claim(m) for m in moves)
+    notes.extend(ctx.notes)
     dated = [c.trading_date for c in claims if c.trading_date is not None and c.kind in ("close", "intraday")]
     if not dated:
         dated = [c.trading_date for c in claims if c.trading_date is not None]
