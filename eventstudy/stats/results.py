@@ -244,16 +244,21 @@ class EventStudyResults:
         return out
 
     def _car_quantile(self, car: np.ndarray, width: int) -> np.ndarray:
-        e = self.est_ar
-        valid = np.isfinite(e)
-        z = np.zeros((e.shape[0], 1))
-        cs = np.concatenate([z, np.cumsum(np.where(valid, e, 0.0), axis=1)], axis=1)
-        cv = np.concatenate([z, np.cumsum(valid, axis=1)], axis=1)
-        roll = cs[:, width:] - cs[:, :-width]
-        ok = (cv[:, width:] - cv[:, :-width]) == width
-        with np.errstate(invalid="ignore", divide="ignore"):
-            q = ((roll <= car[:, None]) & ok).sum(axis=1) / ok.sum(axis=1)
-        return np.where(np.isfinite(car), q, np.nan)
+        n, n_est = self.est_ar.shape
+        out = np.empty(n)
+        step = max(1, 250_000 // max(1, n_est))  # blocks of events: temporaries of ~2 MB each
+        for lo in range(0, n, step):
+            e, cb = self.est_ar[lo : lo + step], car[lo : lo + step]
+            valid = np.isfinite(e)
+            z = np.zeros((e.shape[0], 1))
+            cs = np.concatenate([z, np.cumsum(np.where(valid, e, 0.0), axis=1)], axis=1)
+            cv = np.concatenate([z, np.cumsum(valid, axis=1)], axis=1)
+            roll = cs[:, width:] - cs[:, :-width]
+            ok = (cv[:, width:] - cv[:, :-width]) == width
+            with np.errstate(invalid="ignore", divide="ignore"):
+                q = ((roll <= cb[:, None]) & ok).sum(axis=1) / ok.sum(axis=1)
+            out[lo : lo + step] = np.where(np.isfinite(cb), q, np.nan)
+        return out
 
     # ------------------------------------------------------ per event
     @cached_property

@@ -23,8 +23,10 @@ from .significance_parametric import kp_factor
 from .significance_shared import (
     Convention,
     PanelStats,
+    group_sums,
     masked_sum,
     panel_stats,
+    per_group_mean_sum,
     rank_rows,
     safe_div,
     two_sided_normal,
@@ -560,30 +562,48 @@ def _grank_sums(
     """
     has_sigma = np.isfinite(s.sigma)
     est_ranks = s.est_ranks
+    n_cols = s.est.shape[1]
     if fresh or est_ranks is None:
-        gsar = np.hstack([safe_div(s.est, s.sigma[:, None]), scar_star[:, None]])
-        gsar[~has_sigma, :] = np.nan
-        ranks = rank_rows(gsar).ranks
-        ok = ~np.isnan(ranks)
-        u = ranks / (ok.sum(axis=1)[:, None] + 1.0) - 0.5
-        return masked_sum(u, ok, 0), ok.sum(axis=0)
+        k_by_t, n_by_t = np.zeros((n_cols + 2, n_cols + 1)), np.zeros((n_cols + 2, n_cols + 1))
+        for sl in s.row_chunks(n_cols + 1):
+            gsar = np.hstack([safe_div(s.est[sl], s.sigma[sl, None]), scar_star[sl, None]])
+            gsar[~has_sigma[sl], :] = np.nan
+            ranks = rank_rows(gsar, fill=0.0, block=gsar.shape[0]).ranks
+            ok = ~np.isnan(gsar)
+            t_b = np.count_nonzero(ok, axis=1)
+            k_by_t += group_sums(t_b, ranks, n_cols + 2)
+            n_by_t += group_sums(t_b, ok.astype(float), n_cols + 2)
+        return per_group_mean_sum(k_by_t, n_by_t, np.arange(1.0, n_cols + 3.0)), n_by_t.sum(axis=0)
     has_c = np.isfinite(scar_star) & has_sigma
     t_i = np.where(has_sigma, s.n_est + has_c, 0)
+    c = scar_star * s.sigma  # e / sigma > c*  <=>  e > c* sigma
+    # U = rank / (T_i + 1) - 1/2 summed by day within groups of equal T_i: the rank sums
+    # (multiples of 1/2) are exact, each group is rounded once (per_group_mean_sum)
+    k_by_t, n_by_t = np.zeros((n_cols + 2, n_cols)), np.zeros((n_cols + 2, n_cols))
+    n_above, n_eq = np.empty(s.n, dtype=np.int64), np.empty(s.n, dtype=np.int64)
+    for sl in s.row_chunks(n_cols):  # blocks of events: no (events, days) temporaries
+        e = s.est[sl]
+        with np.errstate(invalid="ignore"):
+            above = e > c[sl, None]
+            equal = e == c[sl, None]
+        n_above[sl] = np.count_nonzero(above, axis=1)
+        n_eq[sl] = np.count_nonzero(equal, axis=1)
+        # rank of e_is among the event's GSARs: its estimation rank + 1 if the CAR day is
+        # below it (+ 1/2 if tied); est_ranks and the comparisons are 0 where missing
+        k = est_ranks[sl].astype(float)
+        k += above
+        if n_eq[sl].any():
+            k += 0.5 * equal
+        use = has_sigma[sl]
+        k_by_t += group_sums(t_i[sl][use], k[use], n_cols + 2)
+        n_by_t += group_sums(t_i[sl][use], s.est_ok[sl][use].astype(float), n_cols + 2)
+    n_t = n_by_t.sum(axis=0)
+    est_sums = per_group_mean_sum(k_by_t, n_by_t, np.arange(1.0, n_cols + 3.0))
+    n_below = s.n_est - n_above - n_eq
     w = np.where(t_i > 0, safe_div(1.0, t_i + 1.0), 0.0)
-    c = (scar_star * s.sigma)[:, None]  # e / sigma > c*  <=>  e > c* sigma
-    with np.errstate(invalid="ignore"):
-        above = s.est > c
-        equal = s.est == c
-    n_eq = equal.sum(axis=1)
-    n_below = s.n_est - above.sum(axis=1) - n_eq
-    est_part = w @ est_ranks + np.einsum("i,ij->j", w, above)  # est_ranks: 0 where missing
-    if n_eq.any():
-        est_part += 0.5 * np.einsum("i,ij->j", w, equal)
-    n_t = np.einsum("i,ij->j", has_sigma.astype(float), s.est_ok)
     car_u = w * (1.0 + n_below + 0.5 * n_eq) - 0.5
     car_sum = float(car_u[has_c].sum())
-    sums = np.append(est_part - 0.5 * n_t, car_sum)
-    return sums, np.append(n_t, int(has_c.sum()))
+    return np.append(est_sums, car_sum), np.append(n_t, int(has_c.sum()))
 
 
 def _car_grank(c: _Car) -> Result:

@@ -18,6 +18,7 @@ import pandas as pd
 from .panel import AbnormalReturnPanel
 from .significance_parametric import as_frame
 from .significance_shared import (
+    CHUNK_CELLS,
     Convention,
     DayResult,
     PanelStats,
@@ -248,7 +249,7 @@ def signed_rank(x: np.ndarray, *, n_all: int | None = None) -> tuple[np.ndarray,
     """
     a = np.abs(x)
     a = np.where(a > 0, a, np.nan)  # zero and NaN out
-    ranked = rank_rows(a.T)
+    ranked = rank_rows(a.T, block=max(1, CHUNK_CELLS // max(a.shape[0], 1)))  # rows: event days
     ranks = ranked.ranks.T
     used = ~np.isnan(a)
     n = used.sum(axis=0)

@@ -33,6 +33,7 @@ Two conventions are supported (``convention=``):
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -48,6 +49,11 @@ __all__ = ["Convention", "PanelStats", "panel_stats", "rank_rows", "Ranked", "Da
 
 #: Which published convention the tests follow (see the module docstring).
 Convention = Literal["paper", "estudy2"]
+
+#: Target number of ``(event, day)`` cells per chunk of the per-event passes: every
+#: ``(N, days)`` computation runs over blocks of events, so its temporaries are a few
+#: arrays of about this many values (1 MB each), reused from block to block, whatever N.
+CHUNK_CELLS = 1 << 17
 
 
 @dataclass(frozen=True)
@@ -134,42 +140,158 @@ def rank_rows(x: np.ndarray, *, head: int | None = None, fill: float = np.nan, b
     ties = False
     if n_cols == 0:
         return Ranked(ranks, median, tie_sum, False, head_ranks)
-    ordinal = np.tile(np.arange(1.0, n_cols + 1.0), min(block, n_rows))
-    offsets = (np.arange(min(block, n_rows)) * n_cols)[:, None]
+    block = max(1, int(block))
     for lo in range(0, n_rows, block):
-        xb = x[lo : lo + block]
-        nb = xb.shape[0]
-        size = nb * n_cols
-        missing = np.isnan(xb)
-        any_missing = bool(missing.any())
-        order = np.argsort(np.where(missing, np.inf, xb) if any_missing else xb, axis=1)  # NaN is slow
-        flat = (order + offsets[:nb]).ravel()  # sorted position -> flat index in the block
-        xs = xb.ravel()[flat].reshape(xb.shape)
-        new = np.empty(xs.shape, dtype=bool)
-        new[:, 0] = True
-        np.not_equal(xs[:, 1:], xs[:, :-1], out=new[:, 1:])  # NaN != NaN: own group
-        if new.all():
-            values = ordinal[:size]
-        else:
-            ties = True
-            fnew = new.ravel()
-            group = np.cumsum(fnew) - 1
-            starts = np.flatnonzero(fnew)
-            counts = np.diff(np.append(starts, fnew.size)).astype(float)
-            values = ((starts % n_cols) + (counts - 1.0) / 2.0 + 1.0)[group]
-            tie_sum[lo : lo + nb] = np.bincount(starts // n_cols, weights=counts**3 - counts, minlength=nb)
-        rb = ranks[lo : lo + nb].reshape(-1)  # a view: ranks is C-contiguous
-        rb[flat] = values
-        if any_missing:
-            ranks[lo : lo + nb][missing] = fill
-        median[lo : lo + nb] = row_median(xs, n_cols - missing.sum(axis=1))
-        if head_ranks is not None:
-            hb = np.empty(size)
-            hb[flat] = np.cumsum(order < head, axis=1, dtype=np.int32).ravel()
-            hb = hb.reshape(xb.shape)[:, :head]
-            hb[missing[:, :head]] = fill
-            head_ranks[lo : lo + nb] = hb
+        b = _rank_block(x[lo : lo + block], fill=fill, head=None if ties else head)
+        hi = lo + b.ranks.shape[0]
+        ranks[lo:hi] = b.ranks
+        median[lo:hi] = b.median
+        tie_sum[lo:hi] = b.tie_sum
+        ties = ties or b.ties
+        if head_ranks is not None and b.head_ranks is not None:
+            head_ranks[lo:hi] = b.head_ranks
     return Ranked(ranks, median, tie_sum, ties, None if ties else head_ranks)
+
+
+@lru_cache(maxsize=8)
+def _ordinal(n_cols: int, n_rows: int) -> np.ndarray:
+    """``1, 2, .., n_cols`` repeated ``n_rows`` times, flat and read-only (shared between blocks)."""
+    out = np.tile(np.arange(1.0, n_cols + 1.0), n_rows)
+    out.flags.writeable = False
+    return out
+
+
+@dataclass(frozen=True)
+class _Block(Ranked):
+    """:class:`Ranked` of one block of rows, with what the block's sort gave on the way."""
+
+    missing: np.ndarray | None = None
+    n_ok: np.ndarray | None = None
+    sorted_rows: np.ndarray | None = None
+    order: np.ndarray | None = None
+
+
+def _rank_block(xb: np.ndarray, *, fill: float, head: int | None) -> _Block:
+    """Rank one block of rows with a single ``argsort`` (see :func:`rank_rows`).
+
+    ``head_ranks`` are integers (``fill`` where missing), None when the block has ties
+    or ``head`` is None.
+    """
+    nb, n_cols = xb.shape
+    size = nb * n_cols
+    missing = np.isnan(xb)
+    n_ok = n_cols - np.count_nonzero(missing, axis=1)
+    any_missing = bool((n_ok < n_cols).any())
+    order = np.argsort(np.where(missing, np.inf, xb) if any_missing else xb, axis=1)  # NaN is slow
+    is_head = order < head if head is not None else None
+    order += (np.arange(nb) * n_cols)[:, None]  # sorted position -> flat index in the block (kept)
+    flat = order.reshape(-1)
+    xs = np.ravel(xb)[flat].reshape(xb.shape)
+    new = np.empty(xs.shape, dtype=bool)
+    new[:, 0] = True
+    np.not_equal(xs[:, 1:], xs[:, :-1], out=new[:, 1:])  # NaN != NaN: own group
+    tie_sum = np.zeros(nb)
+    ties = not new.all()
+    if not ties:
+        values = (
+            _ordinal(n_cols, nb) if size <= 2 * CHUNK_CELLS else np.tile(np.arange(1.0, n_cols + 1.0), nb)
+        )
+    else:
+        fnew = new.reshape(-1)
+        group = np.cumsum(fnew) - 1
+        starts = np.flatnonzero(fnew)
+        counts = np.diff(np.append(starts, fnew.size)).astype(float)
+        values = ((starts % n_cols) + (counts - 1.0) / 2.0 + 1.0)[group]
+        tie_sum = np.bincount(starts // n_cols, weights=counts**3 - counts, minlength=nb)
+    del new
+    rb = np.empty(size)
+    rb[flat] = values
+    ranks = rb.reshape(xb.shape)
+    if any_missing:
+        np.putmask(ranks, missing, fill)
+    median = row_median(xs, n_ok)
+    head_ranks = None
+    if is_head is not None and not ties:
+        assert head is not None
+        # running count of head columns along each sorted row = rank among the head columns;
+        # one flat cumsum (fast) less the head columns of the rows before
+        itype = np.int32 if size < 2**31 else np.int64
+        run = np.cumsum(is_head.reshape(-1), dtype=itype).reshape(xb.shape)
+        run -= (np.arange(nb, dtype=itype) * head)[:, None]
+        hb = np.empty(size, dtype=itype)
+        hb[flat] = run.reshape(-1)
+        head_ranks = hb.reshape(xb.shape)[:, :head]
+        if any_missing:
+            head_ranks = np.where(missing[:, :head], fill, head_ranks)
+    return _Block(ranks, median, tie_sum, ties, head_ranks, missing, n_ok, xs, order)
+
+
+def _median_signs(x: np.ndarray, b: _Block) -> np.ndarray:
+    r"""Column sums of :math:`\operatorname{sign}(x_{ij} - \operatorname{med}_i)` of a ranked block (NaN: 0).
+
+    Without ties a value lies above its row's median exactly when its rank exceeds
+    :math:`(M_i+1)/2`, and only the middle value of an odd row equals the median, so one
+    comparison of the ranks does; with ties, or when the mean of the two middle values
+    rounds onto one of them, the values are compared with the medians.
+    """
+    assert b.n_ok is not None and b.sorted_rows is not None
+    n_ok, med = b.n_ok, b.median
+    even = (n_ok % 2 == 0) & (n_ok > 0)
+    rows = np.flatnonzero(even)
+    xs = b.sorted_rows
+    mid_lo = xs[rows, n_ok[rows] // 2 - 1]
+    mid_hi = xs[rows, n_ok[rows] // 2]
+    if b.ties or bool(((med[rows] == mid_lo) | (med[rows] == mid_hi)).any()):
+        with np.errstate(invalid="ignore"):
+            return np.count_nonzero(x > med[:, None], axis=0) - np.count_nonzero(x < med[:, None], axis=0)
+    assert b.order is not None and b.missing is not None
+    nb, n_cols = x.shape
+    half = (n_ok + 1.0) / 2.0
+    above = np.count_nonzero(b.ranks > half[:, None], axis=0)  # missing ranks are 0
+    odd = np.flatnonzero(n_ok % 2 == 1)
+    # the column of each odd row's middle value (sorted position (M_i-1)/2): sign 0
+    mid = b.order[odd, (n_ok[odd] - 1) // 2] - odd * n_cols
+    at_median = np.bincount(mid, minlength=n_cols)
+    n_obs = nb - np.count_nonzero(b.missing, axis=0) if (n_ok < n_cols).any() else nb
+    return 2 * above - n_obs + at_median
+
+
+def group_sums(key: np.ndarray, x: np.ndarray, n_keys: int) -> np.ndarray:
+    """Sums of the rows of ``x`` by integer ``key`` (``0 <= key < n_keys``): an ``(n_keys, cols)`` array.
+
+    A one-hot matrix product over the distinct keys: exact, whatever the order of the
+    additions, when ``x`` holds multiples of 1/2 (ranks, counts) below :math:`2^{52}`.
+    """
+    out = np.zeros((n_keys, x.shape[1]))
+    if x.shape[0] == 0:
+        return out
+    keys, inv = np.unique(key, return_inverse=True)
+    if keys.size == 1:
+        out[keys[0]] = x.sum(axis=0)
+    elif keys.size * x.shape[0] > 4 * CHUNK_CELLS:  # a big one-hot matrix: sort the rows instead
+        order = np.argsort(inv, kind="stable")
+        starts = np.flatnonzero(np.r_[True, np.diff(inv[order]) != 0])
+        out[keys] = np.add.reduceat(x[order], starts, axis=0)
+    else:
+        onehot = (inv[None, :] == np.arange(keys.size)[:, None]).astype(float)
+        out[keys] = onehot @ x
+    return out
+
+
+def per_group_mean_sum(sums: np.ndarray, counts: np.ndarray, size: np.ndarray) -> np.ndarray:
+    r"""Column sums of :math:`K_{ij}/(m_i+1) - \tfrac12` from per-:math:`m` sums of ranks and counts.
+
+    ``sums[m]`` and ``counts[m]`` are the column sums of the ranks :math:`K_{ij}` and of
+    the observed cells of the rows with :math:`m_i + 1` = ``size[m]``. Each group's
+    :math:`\sum K - \frac12 (m+1) n` is exact (multiples of 1/2), so each group is
+    rounded once; no large sum cancels against :math:`\frac12 N_j`.
+    """
+    num = sums - (0.5 * size)[:, None] * counts
+    with np.errstate(invalid="ignore", divide="ignore"):
+        terms = np.where(
+            (counts > 0) & (size > 0)[:, None], num / np.where(size > 0, size, 1.0)[:, None], 0.0
+        )
+    return terms.sum(axis=0)
 
 
 def row_median(sorted_rows: np.ndarray, n: np.ndarray) -> np.ndarray:
@@ -267,11 +389,31 @@ class PanelStats:
         The abnormal returns.
     convention
         ``"paper"`` or ``"estudy2"`` (module docstring).
+    chunk_rows
+        Events per block of the per-event passes; default about :data:`CHUNK_CELLS`
+        cells per block. Results do not depend on it, except the last bits of the
+        average cross-correlation of :attr:`mean_cross_correlation` (summed block by block).
+
+    Notes
+    -----
+    Memory: besides the panel, a pass holds a few ``(block, L + T)`` arrays and keeps
+    ``(N,)`` vectors, ``(L + T,)`` day sums, the missing-value mask of the estimation
+    window (1 byte per cell) and the estimation ranks for GRANK (1 byte per cell up to
+    255 estimation days), never an ``(N, L + T)`` float array.
     """
 
-    def __init__(self, panel: AbnormalReturnPanel, convention: Convention = "paper") -> None:
+    def __init__(
+        self, panel: AbnormalReturnPanel, convention: Convention = "paper", *, chunk_rows: int | None = None
+    ) -> None:
         validate(convention, Convention, "convention")
         check_panel(panel)
+        if chunk_rows is not None and (
+            isinstance(chunk_rows, bool) or not isinstance(chunk_rows, int | np.integer) or chunk_rows < 1
+        ):
+            raise StudyError(
+                f"chunk_rows={chunk_rows!r} must be a positive integer (events per block) or None"
+            )
+        self.chunk_rows = None if chunk_rows is None else int(chunk_rows)
         # the arrays only, not the panel: the cache in panel_stats must not keep it alive
         self.est_market = panel.est_market
         self.event_market = panel.event_market
@@ -287,6 +429,28 @@ class PanelStats:
     @property
     def estudy2(self) -> bool:
         return self.convention == "estudy2"
+
+    def row_chunks(self, width: int) -> Iterator[slice]:
+        """Slices of consecutive events, about :data:`CHUNK_CELLS` cells of ``width`` days each.
+
+        ``chunk_rows`` (constructor) fixes the number of events per slice instead.
+        Per-event results do not depend on the slicing; sums over events may differ in
+        the last bits (the order of the additions changes).
+        """
+        step = self.chunk_rows or max(1, CHUNK_CELLS // max(int(width), 1))
+        for lo in range(0, self.n, step):
+            yield slice(lo, min(lo + step, self.n))
+
+    def rows_mean_ss(
+        self, x: np.ndarray, ok: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:func:`row_mean_ss` of an ``(N, days)`` array, block by block; ``ok`` defaults to not NaN."""
+        n = x.shape[0]
+        cnt, mean, ss = np.empty(n, dtype=np.int64), np.empty(n), np.empty(n)
+        for sl in self.row_chunks(x.shape[1]):
+            xb = x[sl]
+            cnt[sl], mean[sl], ss[sl] = row_mean_ss(xb, ~np.isnan(xb) if ok is None else ok[sl])
+        return cnt, mean, ss
 
     # ------------------------------------------------------------ counts
     @cached_property
@@ -335,7 +499,7 @@ class PanelStats:
     @cached_property
     def est_moments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Count, mean and sum of squared deviations of each event's estimation residuals."""
-        return row_mean_ss(self.est, self.est_ok)
+        return self.rows_mean_ss(self.est, self.est_ok)
 
     @cached_property
     def dof(self) -> np.ndarray:
@@ -348,8 +512,7 @@ class PanelStats:
         """Mean and sum of squares of each event's benchmark over the whole estimation window."""
         if self.est_market is None or self.event_market is None:
             return None
-        m = np.asarray(self.est_market, dtype=float)
-        _, mean, ss = row_mean_ss(m, ~np.isnan(m))
+        _, mean, ss = self.rows_mean_ss(np.asarray(self.est_market, dtype=float))
         return mean, np.where(ss > 0, ss, np.nan)
 
     @cached_property
@@ -358,7 +521,11 @@ class PanelStats:
         if self.estudy2 or self.est_market is None or self.event_market is None or self.est_ok.all():
             return self.market_moments_all
         m = np.asarray(self.est_market, dtype=float)
-        _, mean, ss = row_mean_ss(m, ~np.isnan(m) & self.est_ok)
+        n = m.shape[0]
+        mean, ss = np.empty(n), np.empty(n)
+        for sl in self.row_chunks(m.shape[1]):
+            mb = m[sl]
+            _, mean[sl], ss[sl] = row_mean_ss(mb, ~np.isnan(mb) & self.est_ok[sl])
         return mean, np.where(ss > 0, ss, np.nan)
 
     @cached_property
@@ -440,27 +607,50 @@ class PanelStats:
         r"""Rank and sign sums over the combined estimation and event windows.
 
         Ranks :math:`K_{it}` among each event's :math:`M_i` non-missing days of the two
-        windows side by side. Only per-day sums, medians and the estimation-day ranks
-        are kept, so the big intermediate arrays are freed at once.
+        windows side by side, one ``argsort`` per block of events (:meth:`row_chunks`).
+        Only per-day sums, medians and the estimation-day ranks (as small integers) are
+        kept; the ``(events, days)`` arrays of a block are dropped before the next.
         """
-        full = np.hstack([self.est, self.ev])
-        ok = ~np.isnan(full)
-        n_full = ok.sum(axis=1)
-        n_day = ok.sum(axis=0)
-        ranked = rank_rows(full, head=self.est.shape[1], fill=0.0)
-        med = ranked.median[:, None]
-        with np.errstate(invalid="ignore"):
-            sign_sums = (full > med).sum(axis=0) - (full < med).sum(axis=0).astype(float)
-        del full
-        k0 = ranked.ranks  # 0 where missing
+        est, ev = self.est, self.ev
+        n, n_est_cols = est.shape
+        width = n_est_cols + ev.shape[1]
+        n_full = np.zeros(n, dtype=np.int64)
+        median = np.full(n, np.nan)
+        sign_sums = np.zeros(width, dtype=np.int64)
+        # column sums of the ranks and of the observed cells, by M_i (exact: multiples of 1/2)
+        k_by_m, n_by_m = np.zeros((width + 1, width)), np.zeros((width + 1, width))
+        est_ranks: np.ndarray | None = np.zeros((n, n_est_cols), dtype=np.min_scalar_type(n_est_cols))
+        buf = np.empty((min(n, next(self.row_chunks(width)).stop), width)) if n else np.empty((0, width))
+        for sl in self.row_chunks(width):
+            full = buf[: sl.stop - sl.start]  # reused: no fresh pages per block
+            full[:, :n_est_cols] = est[sl]
+            full[:, n_est_cols:] = ev[sl]
+            b = _rank_block(full, fill=0.0, head=n_est_cols if est_ranks is not None else None)
+            assert b.missing is not None and b.n_ok is not None
+            n_full[sl] = b.n_ok
+            median[sl] = b.median
+            k0 = b.ranks  # 0 where missing
+            k_by_m += group_sums(b.n_ok, k0, width + 1)
+            if b.n_ok.min() == width:  # nothing missing in the block
+                n_by_m[width] += k0.shape[0]
+            else:
+                n_by_m += group_sums(b.n_ok, (~b.missing).astype(float), width + 1)
+            sign_sums += _median_signs(full, b)
+            if b.ties:
+                est_ranks = None
+            elif est_ranks is not None and b.head_ranks is not None:
+                est_ranks[sl] = b.head_ranks
+        m1 = np.arange(1.0, width + 2.0)  # M + 1
+        n_day = n_by_m.sum(axis=0).astype(np.int64)
+        rank_sums = k_by_m.sum(axis=0) - (0.5 * m1) @ n_by_m  # exact: multiples of 1/2
         return {
             "n_full": n_full,
             "n_day": n_day,
-            "median": ranked.median,
-            "sign_sums": sign_sums,
-            "rank_sums": k0.sum(axis=0) - np.einsum("i,ij->j", (n_full + 1.0) / 2.0, ok),
-            "uniform_rank_sums": safe_div(1.0, n_full + 1.0) @ k0 - 0.5 * n_day,
-            "est_ranks": ranked.head_ranks,
+            "median": median,
+            "sign_sums": sign_sums.astype(float),
+            "rank_sums": rank_sums,
+            "uniform_rank_sums": per_group_mean_sum(k_by_m, n_by_m, m1),
+            "est_ranks": est_ranks,
         }
 
     @property
@@ -468,7 +658,8 @@ class PanelStats:
         """Ranks of each event's estimation residuals among themselves, 0 where missing (None if ties).
 
         Read off the combined-window sort (the running count of estimation days along
-        the sorted row), so no second sort is needed.
+        the sorted row), so no second sort is needed. Unsigned integers of the smallest
+        type that holds the estimation window's length (``uint8`` up to 255 days).
         """
         return self._combined["est_ranks"]
 
@@ -543,29 +734,38 @@ class PanelStats:
         if n < 2:
             return float("nan")
         dates = self.event_dates
+        idx = np.flatnonzero(valid)
         if dates is None:
-            idx = np.flatnonzero(valid)
-            starts = np.zeros(1, dtype=np.intp)
+            group = np.zeros(idx.size, dtype=np.intp)
         else:  # only groups of two or more events add cross products
-            idx = np.flatnonzero(valid)
             _, group, size = np.unique(np.asarray(dates)[idx], return_inverse=True, return_counts=True)
             keep = size[group] > 1
             idx, group = idx[keep], group[keep]
             order = np.argsort(group, kind="stable")
             idx, group = idx[order], group[order]
-            starts = (
-                np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-                if idx.size
-                else np.zeros(0, dtype=np.intp)
-            )
         if idx.size == 0:
             return 0.0
-        e = self.est[idx]
-        e -= mean[idx, None]
-        e[np.isnan(e)] = 0.0
-        e *= (1.0 / np.sqrt(ss[idx]))[:, None]
-        sums = np.add.reduceat(e, starts, axis=0)
-        cross = float(np.einsum("ij,ij->", sums, sums)) - idx.size
+        scale = 1.0 / np.sqrt(ss)
+        cross = 0.0
+        carry: np.ndarray | None = None  # sum of the group that the last block left open
+        step = self.chunk_rows or max(1, CHUNK_CELLS // max(self.est.shape[1], 1))
+        for lo in range(0, idx.size, step):
+            ib, gb = idx[lo : lo + step], group[lo : lo + step]
+            e = self.est[ib]
+            e -= mean[ib, None]
+            e[np.isnan(e)] = 0.0
+            e *= scale[ib, None]
+            starts = np.flatnonzero(np.r_[True, gb[1:] != gb[:-1]])
+            sums = np.add.reduceat(e, starts, axis=0)
+            if carry is not None:
+                if gb[0] == group[lo - 1]:
+                    sums[0] += carry
+                else:
+                    cross += float(carry @ carry)
+            carry = sums[-1].copy()
+            cross += float(np.einsum("ij,ij->", sums[:-1], sums[:-1]))
+        assert carry is not None
+        cross += float(carry @ carry) - idx.size
         return cross / (n * (n - 1.0))
 
     # ------------------------------------------------------------- signs
@@ -577,11 +777,16 @@ class PanelStats:
         \mathbb 1[e_{it} > 0]` over non-zero residuals; estudy2: the pooled fraction of all
         estimation-window residuals that are positive.
         """
-        pos = (self.est > 0) & self.est_ok
+        pos = np.zeros(self.n, dtype=np.int64)  # positive residuals per event
+        nonzero = np.zeros(self.n, dtype=np.int64)
+        for sl in self.row_chunks(self.est.shape[1]):
+            e = self.est[sl]
+            pos[sl] = np.count_nonzero(e > 0, axis=1)  # NaN > 0 is False
+            if not self.estudy2:
+                nonzero[sl] = np.count_nonzero(self.est_ok[sl] & (e != 0), axis=1)
         if self.estudy2:
-            return float(safe_div(pos.sum(), self.est_ok.sum()))
-        nonzero = self.est_ok & (self.est != 0)
-        frac = safe_div(pos.sum(axis=1), nonzero.sum(axis=1))
+            return float(safe_div(pos.sum(), self.n_est.sum()))
+        frac = safe_div(pos, nonzero)
         return float(np.nanmean(frac)) if np.isfinite(frac).any() else float("nan")
 
 
