@@ -205,6 +205,29 @@ def _study_text(s: ClaimStudy) -> list[str]:
     return lines
 
 
+def _context_line(report: CheckReport) -> str:
+    """'7 of the 7 other indices with prices closed up too: a market-wide move.'"""
+    ctx = report.context
+    claimed = {v.claim.ticker for v in report.verdicts}
+    dirs = {v.claim.ticker: v.claim.direction for v in report.verdicts if v.claim.direction in ("up", "down")}
+    if ctx is None or not dirs:
+        return ""
+    main = next(iter(dirs.values()))
+    others = ctx[~ctx.index.isin(list(claimed)) & ctx["close_pct"].notna()]
+    if others.empty:
+        return ""
+    same = int((others["direction"] == main).sum())
+    n = len(others)
+    verdict = (
+        "a market-wide move"
+        if same >= 0.75 * n
+        else "mostly this index alone"
+        if same <= 0.25 * n
+        else "a mixed market"
+    )
+    return f"  {same} of the {n} other indices with prices closed {main} too: {verdict}."
+
+
 def report_text(report: CheckReport) -> str:
     """The text report of ``eventstudy check``: dates, each claim with its verdict, context, study."""
     art = report.article
@@ -255,6 +278,7 @@ def report_text(report: CheckReport) -> str:
                 lines.append(f"  {r['index']:<30} {t:<10}  {r['note'] or 'no data'}")
             else:
                 lines.append(f"  {r['index']:<30} {t:<10}  {_lv(r['close']):>10}  {_pc(r['close_pct']):>9}")
+        lines.append(_context_line(report))
     for s in report.studies.values():
         lines += ["", *_study_text(s)]
     for (tk, d), err in report.study_errors.items():
