@@ -428,31 +428,49 @@ class EventStudyResults:
         Returns a :class:`matplotlib.figure.Figure` (no pyplot state; works headless).
         """
         from matplotlib.figure import Figure
+        from matplotlib.ticker import MaxNLocator, PercentFormatter
 
         aar, aar_hw, caar, caar_hw = self._band(alpha)
         days = self.event_days
         one = self.n_events == 1
-        fig = Figure(figsize=(7, 5.5))
+        level = f"{100 * (1 - alpha):.0f}%"
+        fig = Figure(figsize=(7.5, 5.8), layout="constrained")
         ax1, ax2 = fig.subplots(2, 1, sharex=True)
-        ax1.bar(days, aar, color="tab:blue", alpha=0.8, label="AR" if one else "AAR")
-        ax1.errorbar(days, aar, yerr=aar_hw, fmt="none", ecolor="black", capsize=3, lw=1)
+        ax1.bar(days, 100 * aar, color="tab:blue", alpha=0.8, label="AR" if one else "AAR")
+        ax1.errorbar(
+            days,
+            100 * aar,
+            yerr=100 * aar_hw,
+            fmt="none",
+            ecolor="black",
+            capsize=3,
+            lw=1,
+            label=f"{level} interval",
+        )
         ax1.axhline(0, color="grey", lw=0.8)
-        ax1.set_ylabel("AR" if one else "AAR")
-        ax2.plot(days, caar, marker="o", color="tab:red", label="CAR" if one else "CAAR")
+        ax1.set_ylabel(
+            ("Abnormal return" if one else "Average abnormal return") + " (AR)" * one + " (AAR)" * (not one)
+        )
+        ax1.legend(loc="best", fontsize="small")
+        ax2.plot(days, 100 * caar, marker="o", color="tab:red", label="CAR" if one else "CAAR")
         ax2.fill_between(
             days,
-            caar - caar_hw,
-            caar + caar_hw,
+            100 * (caar - caar_hw),
+            100 * (caar + caar_hw),
             color="tab:red",
             alpha=0.2,
-            label=f"{100 * (1 - alpha):.0f}% band",
+            label=f"{level} confidence interval",
         )
         ax2.axhline(0, color="grey", lw=0.8)
-        ax2.set_ylabel("CAR" if one else "CAAR")
-        ax2.set_xlabel("event day")
+        ax2.set_ylabel("Cumulative (CAR)" if one else "Cumulative average (CAAR)")
+        ax2.set_xlabel("Trading day relative to the event (0 = event day)")
         ax2.legend(loc="best", fontsize="small")
+        for ax in (ax1, ax2):
+            ax.yaxis.set_major_formatter(PercentFormatter(decimals=1))
+            ax.grid(axis="y", alpha=0.3)
+        ax2.xaxis.set_major_locator(MaxNLocator(integer=True))
         who = f"{self.event_ids[0]}" if one else f"{self.n_events} events"
-        fig.suptitle(title or f"Event study: {who}, {self.model.label}")
+        fig.suptitle(title or f"Event study: {who}, {self.model.label}, estimation {self.estimation_label}")
         return fig
 
     def summary(self) -> Summary:
