@@ -89,7 +89,9 @@ _FULL_DATES = [
     # 2022-03-15
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
 ]
-_YEAR = first_char_guard(re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"))
+#: ``(?<!\d)(?:19|20)\d\d(?!\d)`` written to begin with its literal digits (the look-behind
+#: is checked after them), so that ``re`` skips to a "1" or "2" at C speed. Same matches.
+_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 _TIME_AFTER = re.compile(r"^[,\s/|at-]{0,6}" + _TIME, re.IGNORECASE)
 _REFERENCE_BEFORE = first_char_guard(
     re.compile(

@@ -958,7 +958,14 @@ def _nearest_cue(found: list[tuple[int, DayCue]], anchor: int) -> DayCue | None:
     return before[-1] if before else best
 
 
-def _date_moves(moves: list[Move], sents: list[str], ctx: Context) -> None:
+def _date_moves(
+    moves: list[Move],
+    sents: list[str],
+    ctx: Context,
+    known: dict[int, list[tuple[int, DayCue]]] | None = None,
+) -> None:
+    """Date every move; ``known`` holds ``list(day_cues(sents[i]))`` already found for sentence ``i``."""
+    known = known or {}
     by_sentence: dict[int, list[Move]] = {}
     for mv in moves:
         by_sentence.setdefault(mv.sentence, []).append(mv)
@@ -982,7 +989,7 @@ def _date_moves(moves: list[Move], sents: list[str], ctx: Context) -> None:
             )
             mv.date_explicit = True
             continue
-        _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache)
+        _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known)
         if mv.trading_date is not None and mv.trading_date > ctx.published:
             # a report cannot tell of a session after it was published: the day phrase belongs
             # to something else (a quote, a forecast); keep the publication-based reading
@@ -1055,10 +1062,16 @@ def _named_month_end(sent: str, published: date) -> date | None:
     return nxt - timedelta(days=1)
 
 
-def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache) -> None:
+def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known) -> None:
     found = cue_cache.get(mv.sentence)
     if found is None:
-        found = cue_cache[mv.sentence] = list(day_cues(sent)) if _has_any(lower(sent), _DAY_WORDS) else []
+        if _has_any(lower(sent), _DAY_WORDS):
+            found = known.get(mv.sentence)
+            if found is None:
+                found = list(day_cues(sent))
+        else:
+            found = []
+        cue_cache[mv.sentence] = found
     anchor = mv.nums[0].start if mv.nums else mv.lo
     cue = _nearest_cue([(pos, c) for pos, c in found if mv.lo <= pos < mv.hi_full], anchor)
     if cue is None:
@@ -1239,6 +1252,7 @@ def extract_claims(
                 ctx.home = _region(m.target.calendar)
                 break
     moves: list[Move] = []
+    known: dict[int, list[tuple[int, DayCue]]] = {}  # day phrases of sentence i, found once
     k = 0
     for si, (s, e) in enumerate(spans):
         while k < len(all_mentions) and all_mentions[k].start < s:
@@ -1267,10 +1281,22 @@ def extract_claims(
                 moves.extend(_flat_moves(sent, s, si, ctx, _merge_same(sent, _resolve(ms, ctx))))
             else:
                 _resolve(ms, ctx)  # keep references resolvable
-        day_words = _has_any(lsent, _DAY_WORDS)
-        clock = ms and _has_any(lsent, _CLOCK_WORDS)
-        if (day_words or clock or "open" in lsent) and (ms or _has_any(lsent, _MARKET_WORDS)):
-            cue = find_day_cue(sent) if day_words else None
+        # (day words or a clock time or "open") and (a mention or a market word); without a
+        # mention the market words are tested first: most prose sentences have none
+        if ms:
+            day_words = _has_any(lsent, _DAY_WORDS)
+            about_day = day_words or _has_any(lsent, _CLOCK_WORDS) or "open" in lsent
+        elif _has_any(lsent, _MARKET_WORDS):
+            day_words = _has_any(lsent, _DAY_WORDS)
+            about_day = day_words or "open" in lsent
+        else:
+            about_day = False
+        if about_day:
+            if day_words:
+                known[si] = found = list(day_cues(sent))
+                cue = best_cue(c for _, c in found)
+            else:
+                cue = None
             if cue is not None and cue.day is not None and cue.day.year < ctx.published.year:
                 pass  # a date of an earlier year is a reference point, not the article's session
             elif cue is not None and cue.kind not in ("lastnight", "prevsession"):
@@ -1284,7 +1310,7 @@ def extract_claims(
             if L.TIME_OF_DAY.search(low_text, s, e):
                 ctx.time_si = si
     moves = merge_moves(moves)
-    _date_moves(moves, sents, ctx)
+    _date_moves(moves, sents, ctx, known)
     moves = [mv for mv in moves if not mv.drop]
     for mv in moves:
         mv.text = original[mv.span[0] : mv.span[1]]

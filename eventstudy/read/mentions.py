@@ -220,11 +220,10 @@ def _extend_same(keys: list[str], i: int, end_tok: int, target: Target) -> int:
 
 
 class _Toks:
-    """The words of a text: keys found at once, character offsets only when asked for.
+    """The words of a text with their keys and character offsets.
 
-    ``toks[i]`` is ``(start, end, word as printed, key)``; offsets are found by scanning
-    forward with ``str.find`` (words come in order), so a text with few index names costs
-    little more than one ``findall``.
+    ``toks[i]`` is ``(start, end, word as printed, key)``. The words and their offsets are
+    taken from one ``finditer`` with ``map`` (no Python code runs per word).
     """
 
     __slots__ = ("text", "src", "words", "keys", "_pos")
@@ -233,26 +232,21 @@ class _Toks:
         low = text.lower()
         self.text = text
         self.src = low if len(low) == len(text) else text
-        self.words = TOKEN_RE.findall(self.src)
+        found = list(TOKEN_RE.finditer(self.src))
+        self.words = list(map(re.Match.group, found))
+        self._pos = list(map(re.Match.start, found))
         if self.src is text:
             self.keys = [_key(w) for w in self.words]
+        elif "'" not in low and "’" not in low:
+            self.keys = self.words  # lower-cased, no apostrophe: every word is its own key
         else:
             self.keys = [w if "'" not in w and "’" not in w else _key(w) for w in self.words]
-        self._pos: list[int] = []
 
     def __len__(self) -> int:
         return len(self.words)
 
     def __getitem__(self, i: int) -> tuple[int, int, str, str]:
-        pos = self._pos
-        if i >= len(pos):
-            words, src = self.words, self.src
-            p = pos[-1] + len(words[len(pos) - 1]) if pos else 0
-            for k in range(len(pos), i + 1):
-                p = src.find(words[k], p)
-                pos.append(p)
-                p += len(words[k])
-        s = pos[i]
+        s = self._pos[i]
         e = s + len(self.words[i])
         return s, e, self.text[s:e], self.keys[i]
 

@@ -37,11 +37,12 @@ __all__ = [
 #: A number token: digits with inner ``,`` and ``.``; never preceded by a word character.
 #: A level may group its thousands with spaces when it has decimals ("12 783.77"); such a
 #: run is tried only from its first group (never after "digit space"), so scanning stays linear.
-NUMBER_RE = first_char_guard(
-    re.compile(
-        r"(?<![\w.,])(?:(?<!\d[ \u00a0\u202f])\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{1,2}(?!\d)"
-        r"|\d(?:[\d,.]*\d)?)"
-    )
+#: Written to begin with ``\d`` (the look-behinds are checked after the first digit), so that
+#: ``re`` skips to the next digit at C speed; the same matches as
+#: ``(?<![\w.,])(?:(?<!\d[ \u00a0\u202f])\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{1,2}(?!\d)|\d(?:[\d,.]*\d)?)``.
+NUMBER_RE = re.compile(
+    r"\d(?<![\w.,]\d)(?:(?<!\d[ \u00a0\u202f]\d)\d{0,2}(?:[ \u00a0\u202f]\d{3})+[.,]\d{1,2}(?!\d)"
+    r"|(?:[\d,.]*\d)?)"
 )
 
 #: Small numbers written as words, used only when followed by a percent unit.
@@ -77,8 +78,11 @@ WORD_NUMBER_RE = first_char_guard(
     )
 )
 
-_DECIMAL_COMMA_TOKEN = first_char_guard(re.compile(r"(?<![\w.,])\d{1,3},\d{1,2}(?![\d,.])"))
-_DOT_DECIMAL_TOKEN = first_char_guard(re.compile(r"(?<![\w.,])\d+\.\d{1,2}(?![\d,.])"))
+#: ``(?<![\w.,])\d{1,3},\d{1,2}(?![\d,.])`` and ``(?<![\w.,])\d+\.\d{1,2}(?![\d,.])``, written
+#: to begin with ``\d`` (the look-behind is checked after the first digit): ``re`` then skips
+#: to the next digit at C speed instead of trying a match at every position. Same matches.
+_DECIMAL_COMMA_TOKEN = re.compile(r"\d(?<![\w.,]\d)\d{0,2},\d{1,2}(?![\d,.])")
+_DOT_DECIMAL_TOKEN = re.compile(r"\d(?<![\w.,]\d)\d*\.\d{1,2}(?![\d,.])")
 
 
 def uses_decimal_comma(text: str) -> bool:

@@ -13,6 +13,13 @@ from .fastre import first_char_guard
 __all__ = ["split_sentences"]
 
 _BOUNDARY = first_char_guard(re.compile(r"[.!?][\"”’)\]]?\s+|\n+|\s(?:\.\.\.|…)\s|\s--|\s[•|▪]\s|\u2022"))
+#: Characters at or just after the start of every boundary: ``[.!?\n•]`` start one, and the
+#: boundaries that start with a space have one of ``.…-•|▪`` next. A plain character class is
+#: scanned by ``re`` without trying a match at every position (every space, for
+#: :data:`_BOUNDARY`), so boundaries are matched only at these candidates.
+_BOUNDARY_HINT = re.compile(r"[.!?\n\u2022…\-|▪]")
+_STARTS_HERE = frozenset(".!?\n\u2022")
+_AFTER_SPACE = frozenset(".…-\u2022|▪")
 _ABBREV = {
     "jan",
     "feb",
@@ -95,8 +102,7 @@ def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     wordy = _WORDY.search
-    for m in _BOUNDARY.finditer(text):
-        ms, me = m.span()
+    for ms, me in _boundaries(text):
         c = text[ms]  # the first character of the boundary
         if c == ".":
             # not after an abbreviation, an initial or before a lower-case word / digit of a date
@@ -112,6 +118,33 @@ def _split(text: str) -> list[tuple[int, int]]:
     if _WORDY.search(text, start):
         spans.append(_trim(text, start, len(text)))
     return spans
+
+
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_BOUNDARY.finditer(text)``, matched only at candidate positions.
+
+    Every match of :data:`_BOUNDARY` starts at a character of ``[.!?\\n•]`` or at a
+    whitespace character followed by one of ``.…-•|▪``; trying those positions in order
+    (from the end of the last match on) finds the same leftmost, non-overlapping matches.
+    """
+    out: list[tuple[int, int]] = []
+    match = _BOUNDARY.match
+    pos = 0
+    for h in _BOUNDARY_HINT.finditer(text):
+        q = h.start()
+        c = text[q]
+        if q - 1 >= pos and c in _AFTER_SPACE and text[q - 1].isspace():
+            m = match(text, q - 1)
+            if m is not None:
+                out.append(m.span())
+                pos = m.end()
+                continue
+        if q >= pos and c in _STARTS_HERE:
+            m = match(text, q)
+            if m is not None:
+                out.append(m.span())
+                pos = m.end()
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
