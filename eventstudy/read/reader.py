@@ -12,11 +12,14 @@ from ..calendar import to_date
 from ..exceptions import ArticleError, EventStudyError, NoDateError
 from ..indices import Index
 from . import lexicon as L
-from .dates import find_published
+from .dates import _MON_NC, find_published
 from .extract import Context, Move, _region, extract_claims
 from .model import Article, Claim
 from .numbers import uses_decimal_comma
 from .sentences import split_sentences
+
+#: "LONDON, Feb 24 (Reuters) -": a wire dateline with a day and a month but no year.
+_YEARLESS_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}, " + _MON_NC + r" \d{1,2}\b", re.MULTILINE)
 
 __all__ = ["read_article", "read_file", "check_consistency"]
 
@@ -100,6 +103,12 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
             notes.append(f"publication date {pub} taken from a date printed in the text")
     else:
         where = f" in {source}" if source else ""
+        yearless = _YEARLESS_DATELINE.search(text[:300])
+        if yearless:
+            raise NoDateError(
+                f"the dateline{where} gives {yearless.group(0).strip()!r} but no year; use --published YYYY-MM-DD",
+                path=source,
+            )
         raise NoDateError(f"no publication date found{where}; use --published YYYY-MM-DD", path=source)
     ctx = Context(
         published=pub,
