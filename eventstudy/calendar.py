@@ -68,11 +68,9 @@ def to_date(value: date | datetime | str | pd.Timestamp, name: str = "date") -> 
     EventStudyError
         (a ``ValueError``) naming the parameter if the value is not a date.
     """
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, datetime):  # Timestamp and NaT are datetimes too
         if pd.isna(value):
             raise InvalidDateError(f"{name} is missing (NaT); use YYYY-MM-DD")
-        return value.date()
-    if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value

@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,7 @@ import pandas as pd
 
 from .. import calendar as cal
 from ..check import BatchResult, Verdict, check_article, check_paths, market_context
-from ..exceptions import ArticleError, EventStudyError, PriceDataError, StudyError
+from ..exceptions import ArticleError, EventStudyError, InvalidDateError, PriceDataError, StudyError
 from ..indices import by_ticker, lookup
 from ..policies import ModelName, validate
 from ..prices import PriceLoader
@@ -58,17 +58,10 @@ def parse_date(value: date | str, name: str = "published") -> date:
     ArticleError
         (a ``ValueError``) naming ``name`` if the value is not an ISO date.
     """
-    if isinstance(value, datetime | pd.Timestamp):
-        if pd.isna(value):
-            raise ArticleError(f"{name}={value!r} is not a date; use {name}=YYYY-MM-DD")
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if _ISO_DAY.fullmatch(text):
+    if not isinstance(value, str) or _ISO_DAY.fullmatch(value.strip()):
         try:
-            return date.fromisoformat(text)
-        except ValueError:
+            return cal.to_date(value, name)
+        except InvalidDateError:
             pass
     flag = "--" + name.replace("_", "-")
     raise ArticleError(f"{flag} {str(value)!r} is not a date; use {flag} YYYY-MM-DD, e.g. 2022-02-15")

@@ -103,3 +103,15 @@ def test_same_file_named_twice_is_checked_once(tmp_path):
     f.write_text("LONDON, Feb 15, 2022 - The FTSE 100 closed up 1.03 per cent at 7,608.92 points.\n")
     result = eventstudy.check_many([f, tmp_path, str(f)], offline=True)
     assert len(result.frame) == 1
+
+
+def test_missing_datetimes_are_refused():
+    from eventstudy.calendar import to_date
+    from eventstudy.exceptions import ArticleError, InvalidDateError
+    from eventstudy.faces.api import parse_date
+
+    with pytest.raises(InvalidDateError, match="missing"):
+        to_date(pd.NaT, "published")
+    with pytest.raises(ArticleError, match="--published .* is not a date"):
+        parse_date(pd.NaT)
+    assert parse_date(pd.Timestamp("2022-02-15 17:30")) == date(2022, 2, 15)
