@@ -92,6 +92,11 @@ _FULL_DATES = [
 #: ``(?<!\d)(?:19|20)\d\d(?!\d)`` written to begin with its literal digits (the look-behind
 #: is checked after them), so that ``re`` skips to a "1" or "2" at C speed. Same matches.
 _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
+#: :data:`_YEAR` split in two, each beginning with a two-character literal that ``re`` finds
+#: at C speed (a class such as ``[12]`` is tested at every position). Years never overlap,
+#: so the merged matches of the two, in order, are those of :data:`_YEAR`.
+_YEAR_19 = re.compile(r"19(?<!\d..)\d\d(?!\d)")
+_YEAR_20 = re.compile(r"20(?<!\d..)\d\d(?!\d)")
 _TIME_AFTER = re.compile(r"^[,\s/|at-]{0,6}" + _TIME, re.IGNORECASE)
 _REFERENCE_BEFORE = first_char_guard(
     re.compile(
@@ -154,8 +159,12 @@ def find_published(text: str) -> PubDate | None:
     "high") is taken, as an article is written after the dates it reports.
     """
     seen: dict[int, tuple[int, date, int]] = {}
-    for y in _YEAR.finditer(text):  # a full date holds a year: look only around years
-        lo, hi = max(0, y.start() - 24), y.end()
+    years = [m.span() for m in _YEAR_19.finditer(text)]
+    years.extend(m.span() for m in _YEAR_20.finditer(text))
+    if len(years) > 1:
+        years.sort()
+    for ys, hi in years:  # a full date holds a year: look only around years
+        lo = max(0, ys - 24)
         for rx, how in _FULL_DATES:
             for m in rx.finditer(text, lo, hi):
                 d = _match_date(m, how)
@@ -248,6 +257,20 @@ _CUE_EXCLUDE_BEFORE = first_char_guard(
 _RELATIVE_EXCLUDE_BEFORE = re.compile(
     r"(?:since|from|until|till|between|through|than|before|ahead\s+of)\W{1,3}$", re.IGNORECASE
 )
+# The two patterns above end at "$" (the end, or before a final newline) and are searched
+# in the 40 characters before a day phrase, trying every start. Written backwards (words
+# reversed, the parts in reverse order, "$" as "\n?") they are matched once at the start of
+# the reversed text instead: a match there is a match of the original at the end.
+_CUE_EXCLUDE_REVERSED = re.compile(
+    r"\n?(?:\W{1,3}(?:no|fo))?"
+    r"(?:(?:\W{1,3}\w+){0,3}\W{1,3}(?:ecnis|morf|litnu|llit|neewteb|hguorht|naht)"
+    r"|(?:\W{1,3}\w+)?\W{1,3}(?:erofeb|drocer|hgih|wol|kaep|raey\s+tsal|ni\s+tes|fo\s+daeha|txen|kcart\s+no|"
+    r"detcepxe|eud|(?:esolc|noisses|yad)\s+(?:suoiverp|roirp)))",
+    re.IGNORECASE,
+)
+_RELATIVE_EXCLUDE_REVERSED = re.compile(
+    r"\n?\W{1,3}(?:ecnis|morf|litnu|llit|neewteb|hguorht|naht|erofeb|fo\s+daeha)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -284,23 +307,117 @@ def find_day_cue(text: str) -> DayCue | None:
     return best_cue(c for _, c in day_cues(text))
 
 
+_CUE_RANK = {"date_full": 0, "date": 1}
+
+
 def best_cue(cues) -> DayCue | None:
     """The most precise of several day phrases (full date > month and day > the first other)."""
     best: DayCue | None = None
-    rank = {"date_full": 0, "date": 1}
+    best_rank = 3  # above any rank: the first cue is taken
+    rank = _CUE_RANK
     for cue in cues:
         r = rank.get("date_full" if cue.day is not None else cue.kind, 2)
-        if best is None or r < rank.get("date_full" if best.day is not None else best.kind, 2):
-            best = cue
+        if r < best_rank:
+            best, best_rank = cue, r
     return best
 
 
+#: A necessary condition for a match of :data:`_DAY_CUE` at a position, tested on the
+#: lower-cased text with no ``IGNORECASE``: each alternative is a prefix of one of
+#: :data:`_DAY_CUE`'s (a sigma as both ``σ`` and ``ς``: ``str.lower`` writes a final sigma),
+#: grouped by first character so that a word start is rejected in a few steps. It is
+#: scanned in ``" " + low``: a non-word character and then an alternative, which begins with
+#: a word character, is ``\b`` at the start of the alternative, whose offset in ``low`` is the
+#: start of the match (one character is consumed, so no candidate is skipped).
+_MONTH_DAY = r"\w*\.?\s\d"
+_CUE_PREFIXES = [
+    *("today", "tonight", r"this\s(?:morning|afternoon|evening)", r"so\sfar\stoday", r"earlier\stoday"),
+    *("heute", "aujourd", "σήμερα", "ςήμερα", "yesterday", "gestern", r"hier\b", "χθεσ", "χθες"),
+    *(r"last\s", "overnight", r"after\sthe\s"),
+    *(
+        m + _MONTH_DAY
+        for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    ),
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag"),
+    *("mittwoch", "donnerstag", "freitag", "lundi", "mardi", "mercredi", "jeudi", "vendredi"),
+    *("δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "παραςκευή"),
+]
+
+
+def _by_first_char(alternatives: list[str]) -> str:
+    """``a(?:x|y)|b(?:z)`` for ``["ax", "ay", "bz"]`` (each alternative begins with a plain letter)."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(c + "(?:" + "|".join(rest) + ")" for c, rest in groups.items())
+
+
+_CUE_START = re.compile(
+    r"\W(?="
+    + _by_first_char(_CUE_PREFIXES)
+    + r"|\d\d?(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+#: The characters that ``IGNORECASE`` matches to a letter (a to z, or a Greek letter of
+#: :data:`_CUE_START`) but whose ``str.lower`` is not that letter (İ also lower-cases to two
+#: characters); a text holding one is scanned with :data:`_DAY_CUE` and
+#: :data:`_DAY_CUE_RARE` themselves, as the word tests on the lower-cased text may miss it.
+_CASE_TROUBLE = re.compile("[İıſϑϖϱϵµ]")
+
+
+#: For the words that every match of :data:`_DAY_CUE_RARE` holds, where a match starts
+#: before them: "in the previous", "during the prior", "at the end", "by the close".
+_RARE_WORDS = (
+    ("previous", (11, 7)),
+    ("prior", (11, 7)),
+    ("preceding", (11, 7)),
+    ("end", (7,)),
+    ("close", (7,)),
+)
+
+
 def _cue_matches(text: str) -> list[re.Match]:
-    found = list(_DAY_CUE.finditer(text))
+    """The matches of :data:`_DAY_CUE` in ``text`` and, when a key word of the rarer phrases
+    is there, of :data:`_DAY_CUE_RARE`, in order of their start (the first before the second
+    at the same start)."""
     low = text.lower()
-    if any(map(low.__contains__, _RARE_KEYS)):
-        found.extend(_DAY_CUE_RARE.finditer(text))
-        found.sort(key=re.Match.start)
+    rare = any(map(low.__contains__, _RARE_KEYS))
+    if not text.isascii() and (len(low) != len(text) or _CASE_TROUBLE.search(text) is not None):
+        found = list(_DAY_CUE.finditer(text))
+        if rare:
+            found.extend(_DAY_CUE_RARE.finditer(text))
+            found.sort(key=re.Match.start)
+        return found
+    # the matches of _DAY_CUE.finditer(text), tried only where a match can start
+    found = []
+    end = 0
+    match = _DAY_CUE.match
+    for c in _CUE_START.finditer(" " + low):
+        p = c.start()
+        if p >= end:
+            m = match(text, p)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    if rare:
+        # _DAY_CUE_RARE.finditer(text), tried where its words put a start
+        starts = set()
+        find = low.find
+        for word, backs in _RARE_WORDS:
+            i = find(word)
+            while i >= 0:
+                starts.update(i - b for b in backs if i >= b)
+                i = find(word, i + 1)
+        end = 0
+        match = _DAY_CUE_RARE.match
+        n = len(found)
+        for p in sorted(starts):
+            if p >= end:
+                m = match(text, p)
+                if m is not None:
+                    found.append(m)
+                    end = m.end()
+        if len(found) > n and n:
+            found.sort(key=re.Match.start)
     return found
 
 
@@ -308,52 +425,45 @@ def day_cues(text: str):
     """``(start, DayCue)`` for every day phrase in ``text`` that is not a reference date."""
     for m in _cue_matches(text):
         s = m.group(0)
+        at = m.start()
         if m.re is _DAY_CUE_RARE:
             if m.group("endyear"):
                 # "had stood at 15,884.86 at the end of 2021": the year's last session
-                yield m.start(), DayCue("date", s, day=date(int(m.group("eyy")), 12, 31))
+                yield at, DayCue("date", s, day=date(int(m.group("eyy")), 12, 31))
             else:
-                yield m.start(), DayCue("prevsession", s)
+                yield at, DayCue("prevsession", s)
             continue
-        before = text[max(0, m.start() - 40) : m.start()]
-        if m.group("today") or m.group("yesterday") or m.group("lastnight"):
+        kind = m.lastgroup  # the outer group: it closes after any group inside it
+        back = text[max(0, at - 40) : at][::-1]  # the 40 characters before, reversed
+        if kind == "today" or kind == "yesterday" or kind == "lastnight":
             # "its worst day since May yesterday": only "since yesterday" makes it a reference
-            if _RELATIVE_EXCLUDE_BEFORE.search(before):
+            if _RELATIVE_EXCLUDE_REVERSED.match(back):
                 continue
-        elif _CUE_EXCLUDE_BEFORE.search(before):
+        elif _CUE_EXCLUDE_REVERSED.match(back):
             continue
         after = text[m.end() : m.end() + 24].lower()
         if _POSSESSIVE_AFTER.match(after):
             continue
-        if m.group("lastnight") and s.lower() == "overnight" and _ATTRIBUTIVE_AFTER.match(after):
+        if kind == "lastnight" and s.lower() == "overnight" and _ATTRIBUTIVE_AFTER.match(after):
             continue
-        if m.group("today"):
-            yield m.start(), DayCue("today", s)
-        elif m.group("yesterday"):
-            yield m.start(), DayCue("yesterday", s)
-        elif m.group("lastnight"):
-            yield m.start(), DayCue("lastnight", s)
-        elif m.group("lastweek"):
-            yield m.start(), DayCue("lastweek", s)
-        elif m.group("afterhol"):
-            yield m.start(), DayCue("today", s)
-        elif m.group("lastwd"):
-            yield m.start(), DayCue("lastwd", s, weekday=_WEEKDAYS[m.group("lwd").lower()])
-        elif m.group("md"):
+        if kind == "today" or kind == "yesterday" or kind == "lastnight" or kind == "lastweek":
+            yield at, DayCue(kind, s)
+        elif kind == "afterhol":
+            yield at, DayCue("today", s)
+        elif kind == "lastwd":
+            yield at, DayCue("lastwd", s, weekday=_WEEKDAYS[m.group("lwd").lower()])
+        elif kind == "md":
             mon = MONTHS[s[:3].lower()]
-            yield m.start(), DayCue("date", s, month_day=(mon, int(m.group("mdd"))))
-        elif m.group("dm"):
-            yield (
-                m.start(),
-                DayCue("date", s, month_day=(MONTHS[m.group("dmm")[:3].lower()], int(m.group("dmd")))),
-            )
-        elif m.group("full"):
+            yield at, DayCue("date", s, month_day=(mon, int(m.group("mdd"))))
+        elif kind == "dm":
+            yield at, DayCue("date", s, month_day=(MONTHS[m.group("dmm")[:3].lower()], int(m.group("dmd"))))
+        elif kind == "full":
             mm = _FULL_DATES[0][0].search(s)
             d = _match_date(mm, "mdy") if mm else None
             if d:
-                yield m.start(), DayCue("date", s, day=d)
-        elif m.group("wd"):
-            yield m.start(), DayCue("weekday", s, weekday=_WEEKDAYS[s.lower()])
+                yield at, DayCue("date", s, day=d)
+        elif kind == "wd":
+            yield at, DayCue("weekday", s, weekday=_WEEKDAYS[s.lower()])
 
 
 # ---------------------------------------------------------------- sessions

@@ -1,8 +1,10 @@
 """Where an article names a stock index: names, aliases, places and references.
 
-Words are tokenised once and looked up in a table of token sequences (longest match
-first), so finding mentions is linear in the length of the text whatever the number of
-aliases. Four kinds of mention come out:
+Only the words that can start a mention are looked at: they are found without tokenising
+the whole text (see :func:`_candidates`), and from each the following words are read only as
+far as a table of word sequences (a trie, longest match first) and the checks need them, so
+finding mentions is linear in the length of the text whatever the number of aliases. Four
+kinds of mention come out:
 
 ``name``   a registry name or alias ("FTSE 250", "Footsie", "the mid-cap index")
 ``other``  an index we do not support ("Nasdaq-100", "Hang Seng Tech Index"), reported
@@ -15,9 +17,11 @@ aliases. Four kinds of mention come out:
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass
-from itertools import compress
+
+import numpy as np
 
 from ..indices import INDICES, OTHER_INDICES, Index, OtherIndex
 
@@ -194,61 +198,282 @@ def _trie() -> dict:
 
 _TRIE = _trie()
 #: Keys a mention can start with: a first word of the trie, or "index" (an unknown "... Index").
-_STARTERS = frozenset(_TRIE) | {"index"}
+_ROOTS = frozenset(_TRIE)
+_STARTERS = _ROOTS | {"index"}
 
 
-def _extend_same(keys: list[str], i: int, end_tok: int, target: Target) -> int:
-    """End of the longest name of ``target`` that overlaps ``[i, end_tok)`` and goes further.
+#: Characters that join two runs of letters/digits into one word (see ``TOKEN_RE``).
+_JOINERS = "'’&/.-"
+
+
+_search = TOKEN_RE.search
+
+# Finding the words that can start a mention without tokenising the whole text (a regex
+# pass over every word costs more than the rest of the search): the text is turned into bytes
+# in which every character but an ASCII letter or digit is a space (one byte a character, so
+# offsets are kept). A starter begins with a run of ASCII letters/digits (asserted below), its
+# "first run". With numpy, the runs of the text are found at once, each is keyed by its first
+# 8 bytes, and the keys are looked up in a perfect hash of the runs looked for (a short text
+# intersects its runs with them and finds each with ``bytes.find`` instead). This finds a
+# superset of the starter words (a longer run can share its first 8 bytes with one, a run can
+# be part of a longer word); each is checked on the text itself.
+_SPACES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+
+
+def _runs(s: str) -> list[bytes]:
+    return s.encode("ascii", "replace").translate(_SPACES).split()
+
+
+def _run_key(run: bytes) -> int:
+    """The key of a run: its first 8 bytes as a little-endian number (zero-filled)."""
+    return int.from_bytes(run[:8], "little")
+
+
+#: Starters so common in prose that they are looked for by the word after them: "the" counts
+#: only before "index", "benchmark", ... (a word of the trie after it), so the runs looked for
+#: are those next words, and a run "the" (or "the" "s") just before one makes a candidate.
+_VIA_NEXT = frozenset({"the", "all", "new", "der", "south", "wall", "fear", "hong", "hang"})
+
+
+def _looked_for() -> tuple[frozenset[bytes], frozenset[bytes], frozenset[bytes]]:
+    """The runs looked for: ``(first, after, via)``.
+
+    ``first``: first runs of the starters, but for the _VIA_NEXT words looked for by the word
+    after them; ``after``: first runs of the words after those; ``via``: those words.
+    """
+    first: set[bytes] = set()
+    after: set[bytes] = set()
+    for key in _STARTERS:
+        runs = _runs(key)
+        assert runs and key.startswith(runs[0].decode()), key  # starts with an ASCII run
+        first.add(runs[0])
+    via = set()
+    for word in _VIA_NEXT:
+        w = word.encode()
+        # a word that is also the first run of another starter ("all", "all-share") is
+        # looked for itself
+        if w in first and sum(_runs(k)[0] == w for k in _STARTERS) == 1:
+            assert _runs(word) == [w] and len(w) <= 8 and "\0" not in _TRIE[word] and word != "index", word
+            first.discard(w)
+            via.add(w)
+            for k in _TRIE[word]:
+                if k != "\0":
+                    assert _runs(k) and k.startswith(_runs(k)[0].decode()), k
+                    after.add(_runs(k)[0])
+    return frozenset(first), frozenset(after), frozenset(via)
+
+
+_FIRST_RUNS, _AFTER_RUNS, _VIA_RUNS = _looked_for()
+#: Each run looked for with a space either side: " run " in the spaced text finds that run.
+_PADDED = {run: b" " + run + b" " for run in _FIRST_RUNS | _AFTER_RUNS}
+_LOOKED_FOR = frozenset(_PADDED)
+
+
+def _run_table() -> tuple[np.uint64, np.ndarray, np.ndarray]:
+    """A perfect hash of the keys of the runs looked for: ``(multiplier, keys, flags)``.
+
+    A run key ``k`` is looked for if ``keys[(k * multiplier) >> _SHIFT] == k`` (uint64
+    arithmetic); its flags there are 1 (in _FIRST_RUNS), 2 (in _AFTER_RUNS) or both.
+    """
+    flags: dict[int, int] = {}
+    for run in _FIRST_RUNS:
+        flags[_run_key(run)] = flags.get(_run_key(run), 0) | 1
+    for run in _AFTER_RUNS:
+        flags[_run_key(run)] = flags.get(_run_key(run), 0) | 2
+    size = 1 << (64 - _SHIFT)
+    rng = random.Random(0)
+    while True:  # a multiplier with no two keys in one slot (a few tries)
+        mult = rng.getrandbits(64) | 1
+        slots = {((k * mult) % 2**64) >> _SHIFT for k in flags}
+        if len(slots) == len(flags):
+            break
+    # empty slots hold 0, the key of no run (a run has at least one non-zero byte)
+    keys = np.zeros(size, dtype=np.uint64)
+    marks = np.zeros(size, dtype=np.uint8)
+    for k, f in flags.items():
+        slot = ((k * mult) % 2**64) >> _SHIFT
+        keys[slot] = k
+        marks[slot] = f
+    return np.uint64(mult), keys, marks
+
+
+_SHIFT = 50  # 2**14 slots
+_MULT, _RUN_KEYS, _RUN_FLAGS = _run_table()
+_SHIFT_U = np.uint64(_SHIFT)
+_VIA_KEYS = frozenset(_run_key(run) for run in _VIA_RUNS)
+_S_KEY = _run_key(b"s")
+#: Masks keeping the first n bytes of a key, n = 0..8 (a longer run: take clips to 8).
+_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+_PAD = b" " * 9
+#: 1 for the bytes that _SPACES turns into a space, else 0 (read as booleans by numpy).
+_GAPS = bytes(int(c == 32) for c in _SPACES)
+_GAP_PAD = b"\1" * 9
+#: Below this length numpy's cost per call outweighs the search it saves.
+_SHORT = 640
+
+
+def _candidates(low: str) -> list[int]:
+    """Offsets in ``low`` (a lower-cased text) of the words that may be starters, in order.
+
+    A superset: every word whose key is in ``_STARTERS`` is there, except a ``_VIA_NEXT``
+    word not followed by a word that continues it in the trie (such a word can start nothing).
+    """
+    if len(low) < _SHORT:
+        return _candidates_short(low)
+    ascii_low = low.encode("ascii", "replace")
+    b = b" " + ascii_low.translate(_SPACES) + _PAD
+    space = np.frombuffer(b"\1" + ascii_low.translate(_GAPS) + _GAP_PAD, np.bool_)  # b == " "
+    # t in edges: a run starts or ends between b[t] and b[t + 1]; starts and ends alternate,
+    # and a run starting at b[t + 1] starts at low[t]
+    edges = (space[1:] != space[:-1]).nonzero()[0]
+    starts = edges[0::2]
+    if not len(starts):
+        return []
+    # the 8 bytes from each position of low, as a little-endian number (bytes may be unaligned)
+    eight = np.ndarray((len(b) - 8,), dtype="<u8", buffer=b, offset=1, strides=(1,))
+    keys = eight.take(starts) & _MASKS.take(edges[1::2] - starts, mode="clip")
+    slots = (keys * _MULT) >> _SHIFT_U
+    hits = (_RUN_KEYS.take(slots) == keys).nonzero()[0]
+    if not len(hits):
+        return []
+    flags = _RUN_FLAGS.take(slots.take(hits)).tolist()
+    out = starts.take(hits).tolist()
+    if max(flags) == 1:  # no run after a _VIA_NEXT word
+        return out
+    for n, flag in enumerate(flags):
+        # a word after a _VIA_NEXT word: is the run before it one?
+        if flag > 1 and (before := hits.item(n) - 1) >= 0:
+            if keys.item(before) == _S_KEY and before:  # "the's"
+                before -= 1
+            if keys.item(before) in _VIA_KEYS:
+                out.append(starts.item(before))
+    out = [p for p, flag in zip(out[: len(flags)], flags, strict=True) if flag & 1] + out[len(flags) :]
+    if len(out) > 1:
+        out = sorted(set(out))
+    return out
+
+
+def _candidates_short(low: str) -> list[int]:
+    """:func:`_candidates` for a short text, without numpy: the runs of the text are
+    intersected with the runs looked for, and each run found is located with ``bytes.find``.
+    """
+    b = b" " + low.encode("ascii", "replace").translate(_SPACES) + b" "
+    found = _LOOKED_FOR.intersection(b.split())
+    if not found:
+        return []
+    out = []
+    for run in found:
+        pad = _PADDED[run]
+        first = run in _FIRST_RUNS
+        after = run in _AFTER_RUNS
+        at = b.find(pad)
+        while at >= 0:
+            # ``at``: the space before the run in b, so the run's offset in low
+            if first:
+                out.append(at)
+            if after:  # a word after a _VIA_NEXT word: is the run before it one?
+                q = at
+                while q and b[q - 1] == 32:
+                    q -= 1
+                r = b.rfind(b" ", 0, q)
+                if q and b[r + 1 : q] == b"s":  # "the's"
+                    q = r
+                    while q and b[q - 1] == 32:
+                        q -= 1
+                    r = b.rfind(b" ", 0, q)
+                if q and b[r + 1 : q] in _VIA_RUNS:
+                    out.append(r)
+            at = b.find(pad, at + len(run) + 1)
+    if len(out) > 1:
+        out = sorted(set(out))
+    return out
+
+
+def _read(src: str, ms: list[re.Match], keys: list[str], plain: bool) -> bool:
+    """Read the word after the last of ``ms`` into ``ms`` and ``keys``; False at the end of the text.
+
+    ``plain``: ``src`` is the lower-cased text, so a word with no apostrophe is its own key.
+    """
+    m = _search(src, ms[-1].end())
+    if m is None:
+        return False
+    ms.append(m)
+    w = m.group(0)
+    keys.append(w if plain and "'" not in w and "’" not in w else _key(w))
+    return True
+
+
+def _key_at(j: int, src: str, ms: list[re.Match], keys: list[str], plain: bool) -> str | None:
+    """Key of word ``j`` (reading words as needed), or None past the end of the text."""
+    while len(keys) <= j:
+        if not _read(src, ms, keys, plain):
+            return None
+    return keys[j]
+
+
+def _before(src: str, p: int, k: int) -> list[re.Match]:
+    """Up to ``k`` words of ``src`` that end before ``p`` (a word start), in text order.
+
+    Fewer only at the start of the text. The words are read from a window before ``p``,
+    doubled until it holds ``k`` whole words (the first word found is dropped if the window
+    cut it).
+    """
+    d = 8 * k + 8
+    while True:
+        w = max(0, p - d)
+        found = list(TOKEN_RE.finditer(src, w, p))
+        if w and found:
+            s = found[0].start()
+            c = src[s - 1]
+            if c.isalnum() or (c in _JOINERS and s >= 2 and src[s - 2].isalnum()):
+                del found[0]  # the end of a word cut by the window
+        if len(found) >= k or w == 0:
+            return found[-k:]
+        d *= 2
+
+
+def _keys_before(src: str, p: int, k: int, plain: bool) -> list[str]:
+    """Keys of up to ``k`` words that end before ``p`` (a word start), in text order."""
+    w = max(0, p - 8 * k - 8)
+    # a window starting after a space cuts no word (the usual case); else see _before
+    space = src.rfind(" ", max(0, w - 32), w) if w else -1
+    if space >= 0:
+        found = TOKEN_RE.findall(src, space + 1, p)
+        words = found[-k:] if len(found) >= k else [m.group(0) for m in _before(src, p, k)]
+    else:
+        words = [m.group(0) for m in _before(src, p, k)]
+    return [x if plain and "'" not in x and "’" not in x else _key(x) for x in words]
+
+
+def _extend_same(
+    src: str, ms: list[re.Match], keys: list[str], plain: bool, end_tok: int, target: Target
+) -> int:
+    """End of the longest name of ``target`` that overlaps words ``[0, end_tok)`` and goes further.
 
     "Japan's Nikkei" and "Nikkei share average" are both names of the Nikkei 225: the text
     "Japan's Nikkei share average" is one mention.
     """
-    n = len(keys)
     best = end_tok
-    for k in range(i + 1, end_tok):
+    for k in range(1, end_tok):
         node = _TRIE.get(keys[k])
         j = k + 1
         while node is not None:
             term = node.get("\0")
             if term is not None and term[1] is target and j > best:
                 best = j
-            if j >= n:
+            if j == len(keys) and not _read(src, ms, keys, plain):
                 break
             node = node.get(keys[j])
             j += 1
     return best
 
 
-class _Toks:
-    """The words of a text with their keys and character offsets.
-
-    ``toks[i]`` is ``(start, end, word as printed, key)``. The words and their offsets are
-    taken from one ``finditer`` with ``map`` (no Python code runs per word).
-    """
-
-    __slots__ = ("text", "src", "words", "keys", "_pos")
-
-    def __init__(self, text: str) -> None:
-        low = text.lower()
-        self.text = text
-        self.src = low if len(low) == len(text) else text
-        found = list(TOKEN_RE.finditer(self.src))
-        self.words = list(map(re.Match.group, found))
-        self._pos = list(map(re.Match.start, found))
-        if self.src is text:
-            self.keys = [_key(w) for w in self.words]
-        elif "'" not in low and "’" not in low:
-            self.keys = self.words  # lower-cased, no apostrophe: every word is its own key
-        else:
-            self.keys = [w if "'" not in w and "’" not in w else _key(w) for w in self.words]
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def __getitem__(self, i: int) -> tuple[int, int, str, str]:
-        s = self._pos[i]
-        e = s + len(self.words[i])
-        return s, e, self.text[s:e], self.keys[i]
+#: Between two places that share a market ("Germany and France").
+_AND_GAP = re.compile(r"\s*(?:,|and|und|et|or)\s*")
+#: Between an index name and a place that only says where it trades ("the Cac 40 in Paris").
+_PLACE_AFTER_NAME = re.compile(
+    r"\s(?:in|on|at|of|from|στο|στη|σε|à|a|en|an|der|di)\s(?:the\s)?(?:[\w'’-]+\s){0,2}"
+)
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -264,114 +489,157 @@ def find_mentions(text: str) -> list[Mention]:
     list of Mention
         Non-overlapping mentions; places that are not about a market are left out.
     """
-    toks = _Toks(text)
-    keys = toks.keys
-    n = len(keys)
+    low = text.lower()
+    if len(low) == len(text):
+        src, plain = low, True
+        cands = _candidates(low)
+    else:  # lower-casing changed the length ("İ"): words and keys come from the text itself
+        src, plain = text, False
+        cands = [m.start() for m in TOKEN_RE.finditer(text) if _key(m.group(0)) in _STARTERS]
     out: list[Mention] = []
-    pos = 0  # the first token not yet part of a mention
-    # only tokens that can start a name (or an unknown "... Index") need a look
-    for i in compress(range(n), map(_STARTERS.__contains__, keys)):
-        if i < pos:
+    pos = 0  # the end of the last word that is part of a mention
+    match, search = TOKEN_RE.match, _search
+    # the words from the candidate on, read as needed: ms[j] and keys[j] are word j (0 is
+    # the candidate); the words read for one candidate serve the next if it is among them
+    ms: list[re.Match] = []
+    keys: list[str] = []
+    for p in cands:
+        if p < pos:
             continue
-        node = _TRIE.get(keys[i])
+        if ms and p < ms[-1].end():
+            for k in range(1, len(ms)):
+                if ms[k].start() == p:
+                    break
+            else:
+                continue  # inside a word
+            del ms[:k], keys[:k]
+            m = ms[0]
+            key = keys[0]
+        else:
+            if p:  # a word starts here, not inside or at the end of one
+                c = src[p - 1]
+                if c.isalnum() or (c in _JOINERS and p >= 2 and src[p - 2].isalnum()):
+                    continue
+            m = match(src, p)
+            w = m.group(0)
+            key = w if plain and "'" not in w and "’" not in w else _key(w)
+            ms = [m]
+            keys = [key]
+        if key not in _STARTERS:
+            continue
+        first = text[p : m.end()]
+        node = _TRIE.get(key)
         hit = None
         if node is not None:
-            ends = []  # (length, kind, target) of every name that starts here, shortest first
-            j = i + 1
+            found = []  # (length, (kind, target)) of every name that starts here, shortest first
+            j = 1
             while True:
                 term = node.get("\0")
                 if term is not None:
-                    ends.append((j - i, *term))
-                if j >= n:
-                    break
+                    found.append((j, term))
+                if j == len(keys):
+                    m = search(src, ms[-1].end())
+                    if m is None:
+                        break
+                    ms.append(m)
+                    w = m.group(0)
+                    keys.append(w if plain and "'" not in w and "’" not in w else _key(w))
                 node = node.get(keys[j])
                 if node is None:
                     break
                 j += 1
-            for L, kind, target in reversed(ends):
-                if True:
-                    first = toks[i][2]
-                    if L == 1 and keys[i] in _NEEDS_CAPITAL and not first[:1].isupper():
-                        continue
-                    if kind == "place" and not first[:1].isupper():
-                        continue
-                    if L == 1 and first in ("US", "U.S") and kind == "place":
-                        pass
-                    elif L == 1 and keys[i] == "us" and first != "US":
-                        continue
-                    hit = (L, kind, target)
-                    break
+            for L, (kind, target) in reversed(found):
+                if L == 1 and key in _NEEDS_CAPITAL and not first[:1].isupper():
+                    continue
+                if kind == "place" and not first[:1].isupper():
+                    continue
+                if L == 1 and first in ("US", "U.S") and kind == "place":
+                    pass
+                elif L == 1 and key == "us" and first != "US":
+                    continue
+                hit = (L, kind, target)
+                break
         if hit is None:
             # a capitalised name ending in "Index" that we do not know: an unsupported index
-            if keys[i] == "index" and i > 0 and toks[i][2][:1] == "I":
-                j = i
-                while (
-                    j > 0
-                    and i - j < 4
-                    and toks[j - 1][2][:1].isupper()
-                    and keys[j - 1]
-                    not in (
-                        "the",
-                        "a",
-                    )
-                    and text[toks[j - 1][1] : toks[j][0]].strip() == ""
-                ):
-                    j -= 1
-                generic = all(k in _GENERIC for k in keys[j:i])
-                if j < i and not generic and (not out or out[-1].end <= toks[j][0]):
-                    name = text[toks[j][0] : toks[i][1]]
-                    out.append(Mention(toks[j][0], toks[i][1], name, "other", OtherIndex(name, None, ())))
-            pos = i + 1
+            if key == "index" and first[:1] == "I" and p > 0:
+                end = ms[0].end()
+                start = p  # the start of the name so far
+                names = []
+                for b in reversed(_before(src, p, 4)):
+                    bw = b.group(0)
+                    bk = bw if plain and "'" not in bw and "’" not in bw else _key(bw)
+                    if (
+                        not text[b.start() : b.end()][:1].isupper()
+                        or bk in ("the", "a")
+                        or text[b.end() : start].strip() != ""
+                    ):
+                        break
+                    start = b.start()
+                    names.append(bk)
+                generic = all(k in _GENERIC for k in names)
+                if names and not generic and (not out or out[-1].end <= start):
+                    name = text[start:end]
+                    out.append(Mention(start, end, name, "other", OtherIndex(name, None, ())))
             continue
         L, kind, target = hit
-        end_tok = i + L
-        if kind == "name":
-            end_tok = _extend_same(keys, i, end_tok, target)
-        # swallow a trailing "index" ("the FTSE 250 index")
-        if kind in ("name", "other") and end_tok < n and keys[end_tok] in ("index", "indices"):
-            end_tok += 1
-        if kind in ("name", "other") and end_tok < n and _is_company_attribute(keys[end_tok]):
-            # "FTSE 250-listed Wizz Air", "Cineworld, a FTSE 250 constituent": a company, not
-            # the index; the mention blocks the numbers after it from the index before it
-            end_tok += 1
-            start, end = toks[i][0], toks[end_tok - 1][1]
-            out.append(Mention(start, end, text[start:end], "skip", target))
-            pos = end_tok
-            continue
-        start, end = toks[i][0], toks[end_tok - 1][1]
+        end_tok = L
+        if kind == "name" and L > 1 and not _ROOTS.isdisjoint(keys[1:L]):
+            end_tok = _extend_same(src, ms, keys, plain, end_tok, target)
+        if kind == "name" or kind == "other":
+            # swallow a trailing "index" ("the FTSE 250 index")
+            nk = keys[end_tok] if end_tok < len(keys) else _key_at(end_tok, src, ms, keys, plain)
+            if nk == "index" or nk == "indices":
+                end_tok += 1
+                nk = _key_at(end_tok, src, ms, keys, plain)
+            if nk is not None and _is_company_attribute(nk):
+                # "FTSE 250-listed Wizz Air", "Cineworld, a FTSE 250 constituent": a company,
+                # not the index; the mention blocks the numbers after it from the index before it
+                end = ms[end_tok].end()
+                out.append(Mention(p, end, text[p:end], "skip", target))
+                pos = end
+                continue
+        end = ms[end_tok - 1].end()
         weak = False
         if kind == "place":
-            ok, weak = _place_ok(toks, i, end_tok, " ".join(keys[i:end_tok]))
+            if (
+                out
+                and out[-1].kind in ("name", "other")
+                and _PLACE_AFTER_NAME.fullmatch(text, out[-1].end, p)
+            ):
+                # "the Cac 40 in Paris": where the index trades, not another mention (a place
+                # right after a name is never taken, so this is tested first)
+                pos = end
+                continue
+            ok, weak = _place_ok(text, src, ms, keys, plain, end_tok)
             if (
                 not ok
                 and out
                 and out[-1].kind == "place"
-                and i >= 1
-                and keys[i - 1] in ("and", "und", "et", "or")
+                and _keys_before(src, p, 1, plain)[-1:] in (["and"], ["und"], ["et"], ["or"])
             ):
                 # "in Germany and France": the second place shares the first one's market
                 ok, weak = (
-                    re.fullmatch(r"\s*(?:,|and|und|et|or)\s*", text[out[-1].end : start]) is not None,
+                    _AND_GAP.fullmatch(text, out[-1].end, p) is not None,
                     out[-1].weak,
                 )
             if not ok:
-                pos = end_tok
+                pos = end
                 continue
-        if kind == "ref" and target == "it":
+        elif kind == "ref" and target == "it":
             # "it" counts only as the subject of a move ("it fell", "it is down", "it still ended")
-            verb = end_tok + 1 if end_tok + 1 < n and keys[end_tok] in _IT_ADVERBS else end_tok
-            if verb >= n or keys[verb] not in _IT_VERBS or (i > 0 and keys[i - 1] in _NOT_BEFORE_IT):
-                pos = end_tok
-                continue
-        if kind == "place" and out and out[-1].kind in ("name", "other"):
-            between = text[out[-1].end : start]
-            if re.fullmatch(
-                r"\s(?:in|on|at|of|from|στο|στη|σε|à|a|en|an|der|di)\s(?:the\s)?(?:[\w'’-]+\s){0,2}", between
+            verb = end_tok
+            if _key_at(end_tok + 1, src, ms, keys, plain) is not None and keys[end_tok] in _IT_ADVERBS:
+                verb += 1
+            vk = _key_at(verb, src, ms, keys, plain)
+            if (
+                vk is None
+                or vk not in _IT_VERBS
+                or any(k in _NOT_BEFORE_IT for k in _keys_before(src, p, 1, plain))
             ):
-                pos = end_tok
+                pos = end
                 continue
-        out.append(Mention(start, end, text[start:end], kind, target, weak))
-        pos = end_tok
+        out.append(Mention(p, end, text[p:end], kind, target, weak))
+        pos = end
     return out
 
 
@@ -402,9 +670,12 @@ _COMPANY_NOUNS = frozenset(
 )
 
 
+_COMPANY_SUFFIXES = ("-listed", "-quoted", "-traded")
+
+
 def _is_company_attribute(key: str) -> bool:
     """Whether a word after an index name makes it describe a company ("-listed", "constituent")."""
-    return key in _COMPANY_NOUNS or key.endswith(("-listed", "-quoted", "-traded"))
+    return key in _COMPANY_NOUNS or key.endswith(_COMPANY_SUFFIXES)
 
 
 _GENERIC = {
@@ -489,27 +760,37 @@ _IT_VERBS = {
 }
 
 
-def _place_ok(toks, i: int, j: int, key: str) -> tuple[bool, bool]:
-    """Whether a place name at tokens ``i:j`` stands for a market, and whether only weakly."""
-    n = len(toks)
+def _place_ok(
+    text: str, src: str, ms: list[re.Match], keys: list[str], plain: bool, j: int
+) -> tuple[bool, bool]:
+    """Whether a place name at words ``0:j`` stands for a market, and whether only weakly.
+
+    ``ms`` and ``keys`` are the words of ``src`` from the place on, read as needed (see
+    :func:`_read`).
+    """
     # "Tokyo stocks", "German and French stock markets", "In France and Germany, stock markets"
-    k = j
-    seen = 0
-    while k < n and seen < 5:
-        w = toks[k][3]
+    for k in range(j, j + 5):
+        if k == len(keys):  # read the next word
+            m = _search(src, ms[-1].end())
+            if m is None:
+                break
+            ms.append(m)
+            w = m.group(0)
+            keys.append(w if plain and "'" not in w and "’" not in w else _key(w))
+        w = keys[k]
         if w in _MARKET_WORDS:
             return True, False
-        if w not in _CONNECT and not toks[k][2][:1].isupper():
+        if w not in _CONNECT and not text[ms[k].start()].isupper():
             break
-        k += 1
-        seen += 1
-    # "shares in Paris", "stocks in Tokyo"
-    if i >= 2 and toks[i - 1][3] in _PREPOSITIONS and toks[i - 2][3] in _MARKET_WORDS:
-        return True, False
-    # "in Paris" (a city only): weak
-    if i >= 1 and toks[i - 1][3] in _PREPOSITIONS and key in _CITY_ONLY:
-        return True, True
+    back = _keys_before(src, ms[0].start(), 2, plain)
+    if back and back[-1] in _PREPOSITIONS:
+        # "shares in Paris", "stocks in Tokyo"
+        if len(back) == 2 and back[0] in _MARKET_WORDS:
+            return True, False
+        # "in Paris" (a city only): weak
+        if " ".join(keys[:j]) in _CITY_ONLY:
+            return True, True
     # "London's FTSE 100", "Germany's Dax": a possessive before a name is merged later
-    if toks[j - 1][2].lower().replace("’", "'").endswith("'s"):
+    if text[ms[j - 1].start() : ms[j - 1].end()].lower().replace("’", "'").endswith("'s"):
         return True, True
     return False, False

@@ -83,6 +83,13 @@ WORD_NUMBER_RE = first_char_guard(
 #: to the next digit at C speed instead of trying a match at every position. Same matches.
 _DECIMAL_COMMA_TOKEN = re.compile(r"\d(?<![\w.,]\d)\d{0,2},\d{1,2}(?![\d,.])")
 _DOT_DECIMAL_TOKEN = re.compile(r"\d(?<![\w.,]\d)\d*\.\d{1,2}(?![\d,.])")
+#: Both tokens in one pass, the group holding the separator. A token starts a run of digits
+#: and separators (the look-behind) and its first separator decides which of the two it can
+#: be, so no position matches both and the matches are those of the two patterns together.
+_DECIMAL_TOKEN = re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(,)|\d*(\.))\d{1,2}(?![\d,.])")
+#: What every comma token holds: a comma, one or two digits and no digit, comma or dot next.
+#: It begins with a plain character, which ``re`` finds at C speed.
+_COMMA_DECIMALS = re.compile(r",\d{1,2}(?![\d,.])")
 
 
 def uses_decimal_comma(text: str) -> bool:
@@ -91,10 +98,15 @@ def uses_decimal_comma(text: str) -> bool:
     Decided by counting tokens such as ``4,41`` (comma then one or two digits) against
     tokens such as ``4.41``.
     """
-    commas = len(_DECIMAL_COMMA_TOKEN.findall(text))
-    if not commas:
-        return False
-    return commas > len(_DOT_DECIMAL_TOKEN.findall(text))
+    if _COMMA_DECIMALS.search(text) is None:
+        return False  # no comma token
+    commas = dots = 0
+    for comma, _dot in _DECIMAL_TOKEN.findall(text):
+        if comma:
+            commas += 1
+        else:
+            dots += 1
+    return commas > dots
 
 
 def parse_number(token: str, *, decimal_comma: bool = False) -> tuple[float, str]:
@@ -119,7 +131,7 @@ def parse_number(token: str, *, decimal_comma: bool = False) -> tuple[float, str
     has_c, has_d = "," in token, "." in token
     if has_c and has_d:
         dec = max(token.rfind(","), token.rfind("."))
-        intpart = re.sub(r"[,.]", "", token[:dec])
+        intpart = token[:dec].replace(",", "").replace(".", "")
         frac = token[dec + 1 :]
     elif has_c:
         head, _, tail = token.rpartition(",")
@@ -151,17 +163,33 @@ _POINTS_UNIT = re.compile(
 )
 
 
+#: The four unit patterns as one alternation, in the order :func:`unit_after` tries them: a
+#: match at the start takes the first alternative that matches, as the four calls did.
+_UNIT = re.compile(
+    "|".join(
+        f"(?P<{name}>{rx.pattern})"
+        for name, rx in (
+            ("pctpoint", _PCT_POINT),
+            ("basis", _BASIS),
+            ("pct", _PCT_UNIT),
+            ("points", _POINTS_UNIT),
+        )
+    ),
+    re.IGNORECASE,
+)
+_UNIT_OF = {"pctpoint": "basis", "basis": "basis", "pct": "pct", "points": "points"}
+
+
 def unit_after(after: str) -> tuple[str | None, int]:
     """Unit right after a number and its length: ``("pct", 9)`` for `` per cent``.
 
     The unit is ``"pct"``, ``"points"``, ``"basis"`` (basis or percentage points: a rate)
     or ``None`` (length 0).
     """
-    for rx, unit in ((_PCT_POINT, "basis"), (_BASIS, "basis"), (_PCT_UNIT, "pct"), (_POINTS_UNIT, "points")):
-        m = rx.match(after)
-        if m:
-            return unit, m.end()
-    return None, 0
+    m = _UNIT.match(after)
+    if m is None:
+        return None, 0
+    return _UNIT_OF[m.lastgroup], m.end()  # type: ignore[index]
 
 
 _HEDGE = first_char_guard(
@@ -175,9 +203,25 @@ _HEDGE = first_char_guard(
 )
 
 
+#: :data:`_HEDGE` written backwards, to be matched once at the start of the reversed text
+#: instead of searched from every position: words reversed, parts in reverse order, "$" (the
+#: end, or before a final newline) as ``\n?`` and ``(?:^|\W)`` as ``(?:\W|\Z)``. The search
+#: takes the leftmost start, that is the longest hedge; only "just under" and "under" (and
+#: the like) can end at the same place, so the "just" phrases come first.
+_HEDGE_REVERSED = re.compile(
+    r"\n?\s?[-+−–]?(?:\s+yb)?\s+"
+    r"((?:rednu|revo|woleb|evoba|fo\s+yhs)\s+tsuj|naht\s+erom|naht\s+ssel|sa\s+hcum\s+sa|"
+    r"sa\s+elttil\s+sa|ot\s+esolc|ylraen|tsomla|tuoba|dnuora|ylhguor|yletamixorppa|emos|revo|rednu|"
+    r"ot\s+pu|tsael\s+ta|fo\s+sdrawpu|fo\s+ssecxe\s+ni|evoba|woleb|sla\s+rhem|ppank|dnur|tsaf|awte|"
+    r"rebü|ed\s+sulp|ed\s+sèrp|norivne)(?:\W|\Z)",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+
+
 def hedge_before(before: str) -> str | None:
     """A hedge word ending the text just before a number ("nearly", "more than"), lower case."""
-    m = _HEDGE.search(before[-30:])
+    m = _HEDGE_REVERSED.match(before[-30:][::-1])
     if not m:
         return None
-    return re.sub(r"\s+", " ", m.group(1).lower())
+    return _SPACES.sub(" ", m.group(1)[::-1].lower())
