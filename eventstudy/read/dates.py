@@ -226,7 +226,7 @@ _DAY_CUE = first_char_guard(
         r"|(?P<lastweek>\blast\sweek\b)"
         r"|(?P<afterhol>\bafter\sthe\s(?:bank\sholiday|long\sweekend|holiday|break)\b)"
         r"|(?P<lastwd>\blast\s(?P<lwd>monday|tuesday|wednesday|thursday|friday)\b)"
-        r"|(?P<md>\b" + _MON_NC + r"\s(?P<mdd>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s\d{4})(?!\s?%))"
+        r"|(?P<md>\b" + _MON_NC + r"\s(?P<mdd>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s\d{4})(?!\s?%)(?![.,]\d))"
         r"|(?P<dm>\b(?P<dmd>\d{1,2})(?:st|nd|rd|th)?\s(?P<dmm>January|February|March|April|May|June|July|"
         r"August|September|October|November|December)\b(?!,?\s\d{4}))"
         r"|(?P<full>\b(?:" + _MON_NC + r")\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4})"
@@ -248,7 +248,9 @@ _CUE_EXCLUDE_BEFORE = first_char_guard(
     re.compile(
         r"(?:(?:since|from|until|till|between|through|than)\W{1,3}(?:\w+\W{1,3}){0,3}"
         r"|(?:before|record|high|low|peak|last\s+year|set\s+in|ahead\s+of|next|on\s+track|expected|due|"
-        r"(?:previous|prior)\s+(?:close|session|day))\W{1,3}(?:\w+\W{1,3})?)(?:(?:on|of)\W{1,3})?$",
+        r"(?:previous|prior)\s+(?:close|session|day))\W{1,3}(?:\w+\W{1,3})?"
+        r"|(?:record|high|peak|low)(?:\W{1,3}\w+){0,3}\W{1,3}(?:set|reached|hit|touched|struck|recorded)\W{1,3})"
+        r"(?:(?:on|of)\W{1,3})?$",
         re.IGNORECASE,
     )
 )
@@ -265,9 +267,12 @@ _CUE_EXCLUDE_REVERSED = re.compile(
     r"\n?(?:\W{1,3}(?:no|fo))?"
     r"(?:(?:\W{1,3}\w+){0,3}\W{1,3}(?:ecnis|morf|litnu|llit|neewteb|hguorht|naht)"
     r"|(?:\W{1,3}\w+)?\W{1,3}(?:erofeb|drocer|hgih|wol|kaep|raey\s+tsal|ni\s+tes|fo\s+daeha|txen|kcart\s+no|"
-    r"detcepxe|eud|(?:esolc|noisses|yad)\s+(?:suoiverp|roirp)))",
+    r"detcepxe|eud|(?:esolc|noisses|yad)\s+(?:suoiverp|roirp))"
+    r"|\W{1,3}(?:tes|dehcaer|tih|dehcuot|kcurts|dedrocer)(?:\W{1,3}\w+){0,3}\W{1,3}(?:drocer|hgih|kaep|wol))",
     re.IGNORECASE,
 )
+#: A holiday named after its weekday is not that weekday's session ("data out on Good Friday").
+_HOLIDAY_BEFORE_REVERSED = re.compile(r"\s+(?:doog|retsae|kcalb|rebyc|yloh)\b", re.IGNORECASE)
 _RELATIVE_EXCLUDE_REVERSED = re.compile(
     r"\n?\W{1,3}(?:ecnis|morf|litnu|llit|neewteb|hguorht|naht|erofeb|fo\s+daeha)", re.IGNORECASE
 )
@@ -288,9 +293,10 @@ class DayCue:
 #: A day word used as a possessive or an adjective names another event, not the claim's
 #: session ("Thursday's losses", "yesterday's gains", "overnight losses on Wall Street");
 #: only a possessive before a session noun ("yesterday's session") or a number ("Monday's
-#: 0.4% drop") still dates a claim.
+#: 0.4% drop", "Tuesday's gain of 1.1%") still dates a claim.
 _POSSESSIVE_AFTER = re.compile(
-    r"^['’]s?\s(?!(?:session|trading|close|dealings|business)\b)(?!(?:[\w-]+\s)?\d)"
+    r"^['’]s?\s(?!(?:session|trading|close|dealings|business)\b)"
+    r"(?!(?:[\w-]+\s)?(?:of\s)?(?:(?:about|around|nearly|almost|some|roughly|more\sthan)\s)?[+\-−]?\d)"
 )
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^\s(?:losses|loss|gains|gain|rally|rallies|rout|sell-?off|slide|slump|falls?|rises?|declines?|"
@@ -463,6 +469,8 @@ def day_cues(text: str):
             if d:
                 yield at, DayCue("date", s, day=d)
         elif kind == "wd":
+            if _HOLIDAY_BEFORE_REVERSED.match(back):
+                continue  # Good Friday, Easter Monday, Black Friday
             yield at, DayCue("weekday", s, weekday=_WEEKDAYS[s.lower()])
 
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from ..indices import Index, OtherIndex
 from . import lexicon as L
 from .dates import (
     MONTHS,
+    TZ_OFFSETS,
     DayCue,
     best_cue,
     day_cues,
@@ -169,6 +170,7 @@ class Context:
     time_si: int = -10  # sentence index of the last time-of-day phrase ("by noon")
     notes: list = field(default_factory=list)  # remarks for the article as a whole
     morning: bool = False  # a morning newsletter ("Good morning.", "Morning briefing")
+    entry_at: datetime | None = None  # time stamp of the live-blog entry being read
 
 
 @dataclass
@@ -210,6 +212,7 @@ class Move:
     extreme: bool = False  # the extreme of a session ("at one point", "as much as")
     merged: bool = False
     last_sentence: int = -1
+    entry_at: datetime | None = None  # the time stamp of a live-blog entry the move is in
     notes: list[str] = field(default_factory=list)
     sentence: int = 0
     span: tuple[int, int] = (0, 0)
@@ -243,6 +246,22 @@ def lower(text: str) -> str:
     """Lower-cased text with the same offsets (unchanged if lowering would change its length)."""
     low = text.lower()
     return low if len(low) == len(text) else text
+
+
+_MONTH_OR_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
+#: "set an all-time closing high of 15,212.68": the day's own level, not a reference.
+_SETS_LEVEL = re.compile(
+    r"\b(?:set|sets|setting|hit|hits|hitting|reach(?:ed|es|ing)|notch(?:ed|es|ing)|post(?:ed|s|ing)|"
+    r"mark(?:ed|s|ing)|clinch(?:ed|es|ing)|(?:clos|end|finish)(?:ed|es|ing|s)?\sat)\s"
+    r"(?:a|an|its|their|the)\s(?:new\s|fresh\s)?(?:[\w-]+\s){0,2}(?:high|peak|record)\sof\s$"
+)
+#: Between an index name and its level in a table row: a colon, dots, a bar or a slash.
+_TABLE_GAP = re.compile(r"\s?[:.…|/]*\s*|\s")
+#: A percentage about a company: "a 26% collapse in Meta's shares", "a 20% plunge in Netflix".
+_COMPANY_MOVE_AFTER = re.compile(
+    r"\s(?:[\w-]+\s)?(?:plunge|drop|fall|rise|jump|gain|slide|decline|surge|rally|increase|collapse|"
+    r"slump|tumble|advance|loss)s?\sin\s(?:shares\s(?:in|of)\s)?(?!" + _MONTH_OR_DAY + r")[A-Z]"
+)
 
 
 def _classify_numbers(
@@ -300,10 +319,20 @@ def _classify_numbers(
                 and not out[-1].ref_level
                 and _LIST_GAP.fullmatch(low[out[-1].end : s]) is not None
             )
-            if paren or listed or L.LEVEL_CUE.search(bclean + " "):
+            # a table row: "FTSE 100: 7,037.47 (-0.7%)", "Dax .... 13,919.75 / -1.8%"
+            table = (
+                bi > 0
+                and s - blocked[bi - 1][1] <= 12
+                and _TABLE_GAP.fullmatch(sent, blocked[bi - 1][1], s) is not None
+                and ("," in sent[s:e] or "." in sent[s:e])
+            )
+            if paren or listed or table or L.LEVEL_CUE.search(bclean + " "):
                 if value < 50:
                     continue
-                ref = bool(L.REF_LEVEL_BEFORE.search(bclean + " ") or L.REF_LEVEL_AFTER.match(after))
+                ref = bool(
+                    (L.REF_LEVEL_BEFORE.search(bclean + " ") and not _SETS_LEVEL.search(bclean + " "))
+                    or L.REF_LEVEL_AFTER.match(after)
+                )
                 hedge = hedge_before(bclean)
                 out.append(_Num(s, e, value, text, "level", 0, hedge, ref))
             else:
@@ -321,7 +350,7 @@ def _classify_numbers(
             if value > 100:
                 continue
             rest = after[ulen:]
-            if L.PCT_EXCLUDE_AFTER.match(rest):
+            if L.PCT_EXCLUDE_AFTER.match(rest) or _COMPANY_MOVE_AFTER.match(after_orig, ulen):
                 continue
             ex = L.PCT_EXCLUDE_BEFORE.search(before)
             if ex is not None and "xxx" not in ex.group(0):
@@ -511,10 +540,33 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
     return prev_dir
 
 
+#: A year right after a number: "has lost 20.6% in 2022" (the year so far when it is the
+#: publication year).
+_IN_YEAR = re.compile(r"\sin\s(20\d\d)\b(?![\s,]*(?:so\sfar|to\sdate|[-–/]\s?\d))")
+#: A day right after a number and its noun: "2.1% on Tuesday", "a 1.2% drop on Thursday".
+_ATTACHED_DAY = re.compile(
+    r"\s(?:[a-z-]+\s)?(?:on\s(?:monday|tuesday|wednesday|thursday|friday)|yesterday)\b(?!['’])"
+)
+#: "after falling 0.9% on the day": a day's move, whatever period the sentence names.
+_ON_THE_DAY = re.compile(r"\s(?:on|for)\sthe\s(?:day|session)\b")
+
+
 def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, after_mention: str) -> None:
     if _search(cues, L.CLOSE_WEEK, mv):
         mv.kind, mv.kind_strength = "close", 2
         return
+    text = cues.text
+    if "20" in text:
+        for n in mv.nums:
+            y = _IN_YEAR.match(text, n.end)
+            if y is not None and int(y.group(1)) == ctx.published.year:
+                _set_period(mv, "ytd")
+                mv.period_lead = False
+                return
+    if ("day" in text or "session" in text) and not ctx.live:
+        if any(_ON_THE_DAY.match(text, n.end) for n in mv.nums) and not _search(cues, L.PRESENT, mv):
+            mv.kind, mv.kind_strength = "close", 2
+            return
     # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
     # the number after it ("its worst week, a 4.1% weekly fall")
     pm = _period_of(cues, mv)
@@ -522,6 +574,16 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         _set_period(mv, pm[2] or "other")
         mv.period_lead = pm[0] < mv.nums[0].start if mv.nums else True
         return
+    if "day" in text and not ctx.live:
+        # "after surging 2.1% on Tuesday", "a 1.2% drop on Thursday": that session's close
+        if (
+            any(_ATTACHED_DAY.match(text, n.end) for n in mv.nums)
+            and not _search(cues, L.PRESENT, mv)
+            and not _intraday_cue(cues, mv.lo, mv.hi)
+            and not _search(cues, L.EXTREME, mv)
+        ):
+            mv.kind, mv.kind_strength = "close", 2
+            return
     if _region(mv.target.calendar) == "americas" and _search(cues, L.BY_THE_TIME_CLOSED, mv):
         mv.kind, mv.kind_strength = "intraday", 2
         mv.notes.append("New York figures at another market's close: read as a snapshot")
@@ -532,7 +594,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if _search(cues, L.CLOSE_STRONG, mv):
         mv.kind, mv.kind_strength = "close", 2
         return
-    if _search(cues, L.INTRADAY, mv):
+    if _intraday_cue(cues, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "intraday", 2
         return
     if _search(cues, L.CLOSE, mv):
@@ -545,7 +607,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if cues.matches(L.CLOSE_STRONG) or cues.matches(L.CLOSE_WEEK):
         mv.kind, mv.kind_strength = "close", 1
         return
-    if cues.matches(L.INTRADAY):
+    if _intraday_cue(cues, 0, len(cues.text)):
         mv.kind, mv.kind_strength = "intraday", 1
         return
     if cues.matches(L.CLOSE):
@@ -571,9 +633,24 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     mv.kind, mv.kind_strength = "close", 0
 
 
+#: "..., having both opened sharply lower": a participle clause about an earlier moment.
+_HAVING_BEFORE = re.compile(r"\bhaving\s(?:both\s|all\s(?:three\s|four\s)?|each\s)?(?:\w+ly\s)?$")
+
+
+def _intraday_cue(cues: _Cues, lo: int, hi: int) -> tuple[int, int, str | None] | None:
+    """The first intraday phrase starting in ``[lo, hi)`` that is not in a "having ..." clause."""
+    text = cues.text
+    for m in cues.matches(L.INTRADAY):
+        if lo <= m[0] < hi and not _HAVING_BEFORE.search(text, max(0, m[0] - 24), m[0]):
+            return m
+    return None
+
+
 #: Words between a number and a period phrase that start the next clause ("2%, and over
 #: the past two sessions the index has lost 8%"): the phrase is not that number's.
 _NEXT_CLAUSE = re.compile(r"\band\b|[;:]|\b(?:while|whereas|but|although|though|with)\b|,\s[a-z]+ing\b")
+#: A comma, then the main verb: a period phrase before it ends a relative clause.
+_CLAUSE_VERB = re.compile(r",\s(?:\w+ly\s)?(?:(?:clos|end|finish|settl)\w*|" + L.VERBS_PAST + r")\b")
 #: Periods that belong to one number only: every index has its own record and its own run.
 _OWN_PERIODS = frozenset({"record", "multiday", "opentoclose"})
 
@@ -588,6 +665,13 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             break
         if m[0] >= end and _NEXT_CLAUSE.search(cues.text, end, m[1]):
             continue
+        if mv.nums and m[1] <= mv.nums[0].start and _CLAUSE_VERB.search(cues.text, m[1], mv.nums[0].start):
+            continue  # "..., which slid 5% last week, closed 1.4% higher": the relative clause's
+        if m[2] in _OWN_PERIODS and mv.nums and m[1] <= mv.nums[0].start:
+            # "..., which briefly entered correction territory, closed 0.3% higher": a close
+            # between the phrase and the number makes the number that day's
+            if L.CLOSE.search(cues.text, m[1], mv.nums[0].start):
+                continue
         return m
     return None
 
@@ -730,6 +814,13 @@ _N_WORDS = {
 }
 
 
+#: "..., with SoftBank Group off 2.1% and Fast Retailing 0.8% lower": a company as the subject
+#: of the numbers after it (index names are masked by then, so capitals are other names).
+_COMPANY_SUBJECT = re.compile(
+    r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}\s(?:[a-z]+\s)?$"
+)
+
+
 def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list[Mention]) -> list[Move]:
     lsent = lower(sent)
     blocked = [(m.start, m.end) for m in mentions]
@@ -818,6 +909,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 break
             if n.start > last_member_end and (
                 L.OTHER_ASSET.search(gap)
+                or _COMPANY_SUBJECT.search(gap)
                 or L.FORECAST.search(lgap)
                 or ("index" in lgap and L.SECTOR_INDEX.search(lgap))
             ):
@@ -1062,6 +1154,79 @@ def _named_month_end(sent: str, published: date) -> date | None:
     return nxt - timedelta(days=1)
 
 
+def _asset_night(low: str, cue: tuple[int, DayCue]) -> bool:
+    """Whether "overnight" / "last night" is another asset's ("after oil rose 1% overnight")."""
+    pos, c = cue
+    return c.kind == "lastnight" and L.OTHER_ASSET.search(low, max(0, pos - 30), pos) is not None
+
+
+#: A possessive day phrase that introduces a number: "Thursday's 3.9% slide".
+_POSSESSIVE_NUMBER = re.compile(r"['’]s\s(?:[\w-]+\s){0,2}?(?:of\s)?[+\-−]?(?=\d)")
+#: What may stand between a number and the day phrase it is attached to ("2.1% on Tuesday").
+_ATTACH_GAP = re.compile(r"\s(?:[A-Za-z-]+\s)?(?:on\s)?")
+
+
+_FIRST_DIGIT = re.compile(r"\d")
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
+
+
+def _carried_cues(
+    found: list[tuple[int, DayCue]], sent: str, low: str, new_moves: list[Move]
+) -> list[DayCue]:
+    """The day phrases of a sentence that may carry on to the claims after it.
+
+    Not a possessive that introduces a number ("Thursday's 3.9% slide"), not a phrase in a
+    relative clause closed by a comma and the main verb ("..., which traded on Friday while
+    London was shut, gained 1.3%"), and not "overnight" after a snapshot's numbers ("...
+    opened 2% lower after troops attacked overnight").
+    """
+    snap_end = min((mv.nums[-1].end for mv in new_moves if mv.kind == "intraday" and mv.nums), default=None)
+    out = []
+    for pos, c in found:
+        end = pos + len(c.text)
+        if _POSSESSIVE_NUMBER.match(sent, end):
+            continue
+        digit = _FIRST_DIGIT.search(low, end)
+        if digit is not None and _CLAUSE_VERB.search(low, end, digit.start()):
+            continue
+        if c.kind == "lastnight" and snap_end is not None and pos >= snap_end:
+            continue
+        out.append(c)
+    return out
+
+
+def _own_cues(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> list[tuple[int, DayCue]]:
+    """Day phrases without those that belong to another number ("Thursday's 3.9% slide")."""
+    out = []
+    for pos, c in found:
+        m = _POSSESSIVE_NUMBER.match(sent, pos + len(c.text))
+        if m is not None and not any(abs(n.start - m.end()) <= 1 for n in mv.nums):
+            continue
+        out.append((pos, c))
+    return out
+
+
+def _possessive_cue(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> DayCue | None:
+    """A possessive day phrase that introduces one of the move's numbers ("Tuesday's 2% fall")."""
+    for pos, c in found:
+        if c.kind in ("weekday", "yesterday"):
+            m = _POSSESSIVE_NUMBER.match(sent, pos + len(c.text))
+            if m is not None and any(abs(n.start - m.end()) <= 1 for n in mv.nums):
+                return c
+    return None
+
+
+def _attached_cue(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> DayCue | None:
+    """A weekday or "yesterday" printed right after one of the move's numbers."""
+    for pos, c in found:
+        if c.kind not in ("weekday", "yesterday"):
+            continue
+        for n in mv.nums:
+            if n.end < pos <= n.end + 16 and _ATTACH_GAP.fullmatch(sent, n.end, pos):
+                return c
+    return None
+
+
 def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known) -> None:
     found = cue_cache.get(mv.sentence)
     if found is None:
@@ -1073,6 +1238,26 @@ def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, 
             found = []
         cue_cache[mv.sentence] = found
     anchor = mv.nums[0].start if mv.nums else mv.lo
+    low = lower(sent) if found else None
+    if found:
+        found = _own_cues(found, sent, mv)
+        if mv.kind == "intraday" and low is not None and low is not sent:
+            # a snapshot is of the session under way: "overnight" after oil is the oil's, and
+            # "... opened 2% lower after troops attacked overnight" is the news's
+            end = mv.nums[-1].end if mv.nums else mv.hi
+            found = [
+                fc
+                for fc in found
+                if not (_asset_night(low, fc) or (fc[1].kind == "lastnight" and fc[0] >= end))
+            ]
+    attached = (_possessive_cue(found, sent, mv) or _attached_cue(found, sent, mv)) if found else None
+    if attached is not None:
+        mv.trading_date = resolve_cue(attached, ctx.published, code)
+        mv.date_explicit = True
+        return
+    if found and low is not None:
+        # "..., which slid 5% last week, closed 1.4% higher on Monday": not the relative clause's
+        found = [(p, c) for p, c in found if not (p < anchor and _CLAUSE_VERB.search(low, p, anchor))]
     cue = _nearest_cue([(pos, c) for pos, c in found if mv.lo <= pos < mv.hi_full], anchor)
     if cue is None:
         # a day phrase of the sentence that is not inside another claim's own words; a move
@@ -1086,7 +1271,7 @@ def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, 
         cue = _nearest_cue(
             [(pos, c) for pos, c in found if not any(lo <= pos < hi for lo, hi in others)], anchor
         )
-        if cue is None and mv.kind in ("close", "intraday"):
+        if cue is None and (mv.kind in ("close", "intraday") or mv.period in ("from-record", "multi-day")):
             # else the day of an earlier clause carries to a later one without its own ("... had
             # tumbled 4% on Wednesday, and the Nasdaq lost 4.7%"); a day after the numbers is
             # another claim's ("... extending the 11% slump on March 14")
@@ -1126,6 +1311,11 @@ def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, 
             f"an Asian report without a day: {mv.target.name} figures taken from the previous {code} session"
         )
         return
+    if mv.kind == "weekly" and ctx.published.weekday() == 0 and "this week" not in lower(sent):
+        # a Monday piece's week without a day is the week that ended on Friday
+        mv.trading_date = session_before(code, ctx.published)
+        mv.notes.append(f"a week's move in a Monday piece: the week to {mv.trading_date}")
+        return
     mv.trading_date = pub_session
     if ctx.morning and mv.kind == "close" and region in ("americas", "europe") and ctx.published_at is None:
         # a morning newsletter is written before New York and Europe close that day
@@ -1134,8 +1324,9 @@ def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, 
             f"a morning newsletter: the {mv.target.name} close without a day is the previous session's"
         )
         return
-    if ctx.published_at is not None and mv.kind == "close" and code and region:
-        closed = _closed_by(code, ctx.published_at, pub_session)
+    at = mv.entry_at if mv.entry_at is not None else ctx.published_at
+    if at is not None and mv.kind == "close" and code and region:
+        closed = _closed_by(code, at, pub_session)
         if closed is False:
             mv.trading_date = session_before(code, pub_session)
             mv.notes.append(
@@ -1232,6 +1423,20 @@ MAX_MENTIONS = 40
 _FLAT_HINT = re.compile(r"flat|unchanged|little changed|unverändert|inchangé")
 
 
+#: A live-blog entry's time stamp at the start of a line: "16:42 GMT London's blue chips ...".
+_ENTRY_STAMP = re.compile(r"\W{0,3}(\d{1,2})[:.](\d{2})\s?(GMT|UTC|BST|CEST|CET|EST|EDT|ET)\b")
+
+
+def _entry_time(stamp: re.Match, ctx: Context) -> datetime | None:
+    """The time of a live-blog entry, on the publication day (``None`` if not a clock time)."""
+    h, mi = int(stamp.group(1)), int(stamp.group(2))
+    if h > 23 or mi > 59:
+        return ctx.entry_at
+    tz = timezone(timedelta(hours=TZ_OFFSETS[stamp.group(3)]))
+    pub = ctx.published
+    return datetime(pub.year, pub.month, pub.day, h, mi, tzinfo=tz)
+
+
 def extract_claims(
     text: str, spans: list[tuple[int, int]], ctx: Context, *, blank: tuple[int, int] | None = None
 ) -> list[Move]:
@@ -1242,6 +1447,10 @@ def extract_claims(
     """
     original = text
     if blank is not None and blank[1] > blank[0]:
+        # the weekday printed with the dateline's date ("Thursday 24 February 2022") is part of it
+        wd = _WEEKDAY_BEFORE.search(text, max(0, blank[0] - 14), blank[0])
+        if wd is not None:
+            blank = (wd.start(), blank[1])
         text = text[: blank[0]] + " " * (blank[1] - blank[0]) + text[blank[1] :]
     sents = [text[s:e] for s, e in spans]
     low_text = lower(text)
@@ -1271,6 +1480,13 @@ def extract_claims(
         if len(ms) > MAX_MENTIONS:
             continue  # a list of names, not prose: nothing to read as a claim
         n_before = len(moves)
+        if not has_digit and lsent[-1:] == ":" and L.PERIOD_HEADING.match(lsent):
+            # "For the week:" on a line of its own sets the period of the lines after it
+            ctx.heading = L.PERIODS.search(lsent).lastgroup  # type: ignore[union-attr]
+        if ctx.published_at is not None and sent[:1].isdigit():
+            stamp = _ENTRY_STAMP.match(sent)
+            if stamp is not None:
+                ctx.entry_at = _entry_time(stamp, ctx)
         if has_digit and (
             ms
             or (ctx.recent and (L.BULLET_START.match(low_text[s:e]) or L.PLURAL_REF.search(low_text, s, e)))
@@ -1281,6 +1497,9 @@ def extract_claims(
                 moves.extend(_flat_moves(sent, s, si, ctx, _merge_same(sent, _resolve(ms, ctx))))
             else:
                 _resolve(ms, ctx)  # keep references resolvable
+        if ctx.entry_at is not None:
+            for mv in moves[n_before:]:
+                mv.entry_at = ctx.entry_at
         # (day words or a clock time or "open") and (a mention or a market word); without a
         # mention the market words are tested first: most prose sentences have none
         if ms:
@@ -1294,7 +1513,7 @@ def extract_claims(
         if about_day:
             if day_words:
                 known[si] = found = list(day_cues(sent))
-                cue = best_cue(c for _, c in found)
+                cue = best_cue(_carried_cues(found, sent, lsent, moves[n_before:]))
             else:
                 cue = None
             if cue is not None and cue.day is not None and cue.day.year < ctx.published.year:

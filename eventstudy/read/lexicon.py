@@ -115,6 +115,9 @@ CLOSE_STRONG = re.compile(
 #: Phrases for the extreme of a session: they belong to the one number they introduce.
 EXTREME = re.compile(
     r"\bat\sone\spoint|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)|\bat\sits\s(?:high|low|peak|worst|best)"
+    r"|\bat\s(?:its|their|the)\s(?:session|intra-?session)\s(?:high|low|peak|trough)s?\b"
+    r"|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b"
+    r"|\b(?:session|intra-?session)\s(?:high|low|peak|trough)\sof\b"
 )
 #: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
 TIME_OF_DAY = re.compile(
@@ -155,7 +158,8 @@ INTRADAY = re.compile(
     r"session)|\bthis\smorning|\bmorning\strad|\bmidday\b|\blunchtime\b|\b(?:was|is|were|are)\s(?:currently"
     r"\s)?trading\b|\bcurrently\b|\bso\sfar\stoday|\bon\strack\b|\bon\space\b|\b(?:were|was)\s(?:\w+ing)\b|"
     r"\bafter\sthe\sopen(?:ing)?(?:\sbell)?\b|\b(?:by|at)\sthe\s(?:lunch(?:time)?|midday)\s(?:break|recess)\b|"
-    r"\bhandelsbeginn|\bfrühen\shandel|\bà\sl'ouverture|\ben\sdébut\sde\séance|\bmid-?session",
+    r"\bhandelsbeginn|\bfrühen\shandel|\bà\sl'ouverture|\ben\sdébut\sde\séance|\bmid-?session|"
+    r"\b(?:morning|afternoon)\ssession\b|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b",
     _I,
 )
 CLOSE = re.compile(
@@ -172,7 +176,8 @@ PRESENT = re.compile(
     r"\b(?:is|are)\s(?:now\s|currently\s|still\s)?(?:up|down|higher|lower|flat|unchanged|off|trading|"
     r"little\schanged|[\d.,]+\s?(?:%|per|pc|points))|\bhas\s(?:\w+\s)?(?:edged|lost|gained|risen|fallen|"
     r"dropped|slipped|added|climbed|shed|jumped|tumbled|rallied|slumped|sunk|sank|plunged|soared|surged|"
-    r"dipped|eased|firmed|moved|advanced|declined|slid|given|ticked)\b",
+    r"dipped|eased|firmed|moved|advanced|declined|slid|given|ticked|crashed|collapsed|rebounded|recovered|"
+    r"retreated|tanked|dived|rocketed)\b",
     _I,
 )
 PARTICIPLE = re.compile(
@@ -189,14 +194,15 @@ PERIODS = re.compile(
     r"|\bfrom\sthe\sopen(?:ing)?\b)"
     r"|(?P<week>\bfor\sthe\sweek\b|\bon\sthe\sweek\b|\bover\sthe\sweek\b|\bweekly\b|\bthis\sweek\b|"
     r"\bweek-on-week\b|\b(?:negative|positive|losing|winning|worst|best)\sweek|\bweek's\b|\bin\sthe\sweek\b|"
+    r"\b(?:over|for|in|on)\sthe\s(?:[a-z]+-[a-z]+(?:-[a-z]+)?|shortened|truncated|short)\sweek\b|"
     r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?the\sweek\b(?!\s(?:at|on)\b)|"
     r"\b"
     + _CAPPING
-    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b)"
+    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b|\bweeks?\sin\sa\srow\b|\b(?:straight|consecutive)\sweeks?\b)"
     r"|(?P<month>\bfor\sthe\smonth\b|\bthis\smonth\b|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
     r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:in|for|ended|ending|finished|finishing|closed|closing)\s(?:the\smonth\sof\s)?(?:"
     + _MONTHS
-    + r")\b(?!\s\d)|\b(?:had|has|have|posted|suffered|endured|enjoyed|booked)\s(?:a|an|its)\s(?:[\w-]+\s){0,2}"
+    + r")\b(?!\s(?:\d{1,2}(?:st|nd|rd|th)?\b(?![.,]\d)|\d{3}))|\b(?:had|has|have|posted|suffered|endured|enjoyed|booked)\s(?:a|an|its)\s(?:[\w-]+\s){0,2}"
     r"(?:" + _MONTHS + r"|month)\b|\b" + _CAPPING + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}month\b)"
     r"|(?P<quarter>\b"
     + _CAPPING
@@ -205,11 +211,12 @@ PERIODS = re.compile(
     r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b)"
     r"|(?P<ytd>\byear-to-date\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\bfirst\shalf\b|\bfirst\ssix\s"
+    r"months\b|\bin\sthe\shalf\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
     r"|(?P<year>\bover\sthe\s(?:past|last)\s(?:12\smonths|year)\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
     r"\bcompared\swith\sa\syear\sago)"
     r"|(?P<record>\bfrom\s(?:its|their|the|a|an)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|"
-    r"\bbelow\s(?:its|their|the|an?)\s(?:[\w-]+\s){0,3}(?:high|peak|record|top)s?\b|\boff\s(?:its|their|"
+    r"\bbelow\s(?:its|their|the|an?)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|\boff\s(?:its|their|"
     r"the)\s(?:[\w-]+\s){0,3}(?:high|peak|record)s?\b|\b(?:bear[\s-]market|correction)\sterritory|"
     r"\bfrom\s(?:its|the)\s(?:[\w-]+\s){0,3}low)"
     r"|(?P<multiday>\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
@@ -221,9 +228,17 @@ PERIODS = re.compile(
 )
 
 #: Nouns of other assets: a number after one of these is not an index move.
+#: Commodities, currencies and macro figures, as printed in lower case, capitalised ("Brent")
+#: or in capitals ("WTI", "CPI"): an explicit list keeps the pattern case-sensitive and fast.
+_ASSET_WORDS = "|".join(
+    f"{w}|{w.capitalize()}|{w.upper()}"
+    for w in (
+        "oil crude brent wti gas gold silver copper bitcoin ether pound sterling dollar euro yen yuan "
+        "rouble ruble franc gilt gilts treasury treasuries yield yields bond bonds inflation cpi gdp"
+    ).split()
+)
 OTHER_ASSET = re.compile(
-    r"\b(?:oil|crude|brent|wti|gas|gold|silver|copper|bitcoin|ether|pound|sterling|dollar|euro|yen|yuan|"
-    r"rouble|ruble|franc|gilt|gilts|treasur(?:y|ies)|yields?|bonds?|inflation|cpi|gdp|rates?|wages?|"
+    r"\b(?:" + _ASSET_WORDS + r"|rates?|wages?|"
     r"unemployment|shares\sin|shares\sof|stock\sof|stake|dividend|profits?|revenue|sales|"
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
     r"futures|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
@@ -247,17 +262,18 @@ STOPPER = re.compile(
     _I,
 )
 PCT_EXCLUDE_AFTER = re.compile(
-    r"^\s?(?:of\b|stake|chance|probability|likelihood|majority|owned|tariff|tax|interest|rate|yield|"
+    r"^\s?(?:[a-z]+-[a-z]+\s)?(?:of\b|stake|chance|probability|likelihood|majority|owned|tariff|tax|interest|rate|yield|"
     r"inflation|growth|unemployment|gdp|target|annual|year-on-year|y/y|a\syear|on\saverage|average|"
     r"of\sthe|discount|premium|margin|weighting|share\sof|return\son|dividend|coupon|mortgage|rise\sin\s"
-    r"(?:interest\s)?rates|hike|cut|increase\sin\s(?:interest\s)?rates)",
+    r"(?:interest\s)?rates|hike|cut|increase\sin\s(?:interest\s)?rates|"
+    r"(?:[\w-]+\s)?(?:that|which)\s(?:defines?|marks?|signals?|confirms?)\b|threshold)",
     _I,
 )
 PCT_EXCLUDE_BEFORE = re.compile(
     r"(?:rates?|yield|inflation|growth|gdp|target|forecast|tariffs?|tax|stake|unemployment|margin|"
     r"dividend|cpi|wages?|annuali[sz]ed|annual\srate|prices?\srose|prices|probability|chance|odds|poll|survey|respondents|"
     r"on\saverage|average|historically|expected|expects|forecasts?|predicts?|could|would|might|"
-    r"downside|upside|correction\sof|bear\smarket\sof|defined\sas)\b[^.%]{0,25}$",
+    r"downside|upside|correction\sof|bear\smarket\sof|defin(?:ed|es)\sas|threshold\sof)\b[^.%]{0,25}$",
     _I,
 )
 NUM_EXCLUDE_AFTER = re.compile(

@@ -82,6 +82,12 @@ _REFS = {
     ("the", "gauge"): "index",
     ("the", "benchmark", "gauge"): "index",
     ("the", "measure"): "index",
+    # an adjective the press puts before the noun: "the tech-heavy gauge", "the key index"
+    **{
+        ("the", adj, noun): "index"
+        for adj in ("key", "tech-heavy", "technology-heavy", "tech-laden", "broader", "wider", "headline")
+        for noun in ("index", "gauge", "benchmark", "measure", "barometer", "average")
+    },
     ("the", "barometer"): "index",
     ("the", "average"): "index",
     ("the", "former"): "former",
@@ -757,6 +763,22 @@ _IT_VERBS = {
     "eased",
     "edged",
     "now",
+    # "though it still managed a weekly gain": verbs that take the move as their object
+    "managed",
+    "posted",
+    "recorded",
+    "notched",
+    "booked",
+    "logged",
+    "suffered",
+    "registered",
+    "clocked",
+    "chalked",
+    "racked",
+    "eked",
+    "rebounded",
+    "recovered",
+    "crashed",
 }
 
 

@@ -115,6 +115,8 @@ def _split(text: str) -> list[tuple[int, int]]:
             nxt = text[me : me + 1]
             if word in _ABBREV or (len(word) == 1 and word.isalpha()) or (nxt and nxt.islower()):
                 continue
+            if nxt.isdigit() and text[ms - 1 : ms] == ".":
+                continue  # dot leaders of a table row: "FTSE 100 .... 7,169.28"
         end = ms + 1 if c in ".!?" else ms
         if wordy(text, start, end):
             spans.append(_trim(text, start, end))
@@ -182,6 +184,8 @@ def _split_dots(text: str) -> list[tuple[int, int]] | None:
             return None
         if text[me : me + 1].islower() or ends_abbrev(piece[-7:]):
             continue  # before a lower-case word, or after an abbreviation: no sentence end
+        if piece[-1:] == "." and text[me : me + 1].isdigit():
+            continue  # dot leaders of a table row: "FTSE 100 .... 7,169.28"
         end = ms + 1
         if text[start].isalnum():  # start < end: text[ms] is "."
             # a word character first and "." last: nothing to trim

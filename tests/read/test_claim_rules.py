@@ -1,0 +1,82 @@
+"""Which numbers are index claims in tables, lists and sentences about companies.
+
+Every sentence is written for this file (none from the development or held-out sets).
+"""
+
+from __future__ import annotations
+
+from eventstudy.read import read_article
+
+
+def _claims(text: str, published: str, ticker: str | None = None):
+    found = read_article(text, published=published).claims
+    return [c for c in found if ticker is None or c.ticker == ticker]
+
+
+def test_table_rows_give_the_level_and_the_change():
+    text = (
+        "Closing prices, Tuesday 8 March\n"
+        "FTSE 100: 6,964.11 (+0.1%)\n"
+        "Dax .... 12,831.51 / -0.02%\n"
+        "Nikkei 225 24,790.95 -1.71%"
+    )
+    found = read_article(text, published="2022-03-08").claims
+    assert [(c.ticker, c.level) for c in found] == [
+        ("^FTSE", 6964.11),
+        ("^GDAXI", 12831.51),
+        ("^N225", 24790.95),
+    ]
+    assert [c.direction for c in found] == ["up", "down", "down"]
+
+
+def test_dot_leaders_do_not_end_a_sentence():
+    (c,) = _claims("S&P 500 .... 4,170.70 / -1.5%", "2022-03-08", "^GSPC")
+    assert (c.level, c.pct) == (4170.7, 1.5)
+
+
+def test_companies_named_after_the_index_are_not_its_moves():
+    found = _claims(
+        "The Nikkei 225 was down 0.6% at 25,100.3 by midday, with Sony Group off 3.2% and Fast Retailing 1.1% lower.",
+        "2022-03-08",
+    )
+    assert [(c.ticker, c.pct) for c in found] == [("^N225", 0.6)]
+
+
+def test_a_move_in_a_company_is_not_the_index_move():
+    found = _claims(
+        "The Nasdaq Composite fell 1.2%, dragged down by a 9% slump in Nvidia after its results.",
+        "2022-03-08",
+    )
+    assert [(c.ticker, c.pct) for c in found] == [("^IXIC", 1.2)]
+
+
+def test_a_fall_in_a_month_is_still_the_index_move():
+    (c,) = _claims("The FTSE 250 was left nursing a 3.1% loss in March.", "2022-03-31", "^FTMC")
+    assert c.pct == 3.1
+
+
+def test_the_definition_of_a_bear_market_is_not_a_claim():
+    found = _claims(
+        "The S&P 500 dropped 2.3% to 3,900.8, close to the 20% fall that defines a bear market.",
+        "2022-06-10",
+    )
+    assert [c.pct for c in found] == [2.3]
+
+
+def test_a_hyphenated_adjective_before_growth_is_still_growth():
+    found = _claims("European shares rose 0.9% after China reported 4.8% first-quarter growth.", "2022-04-18")
+    assert 4.8 not in [c.pct for c in found]
+
+
+def test_setting_a_closing_high_gives_the_days_level():
+    (c,) = _claims(
+        "The Dax set an all-time closing high of 15,890.1, up 0.6% on the day.", "2021-08-13", "^GDAXI"
+    )
+    assert (c.level, c.direction, c.pct) == (15890.1, "up", 0.6)
+
+
+def test_a_high_it_fell_from_is_a_reference_level():
+    found = _claims(
+        "The Dax closed 1.1% lower, 8% below its all-time closing high of 16,271.75.", "2022-03-02", "^GDAXI"
+    )
+    assert [(c.pct, c.period, c.level) for c in found] == [(1.1, None, None), (8.0, "from-record", None)]

@@ -1,0 +1,95 @@
+"""Which session a claim is about when a sentence holds several day phrases.
+
+Every sentence is written for this file (none from the development or held-out sets).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstudy.read import read_article
+
+
+def _claims(text: str, published: str, ticker: str | None = None):
+    found = read_article(text, published=published).claims
+    return [c for c in found if ticker is None or c.ticker == ticker]
+
+
+def test_day_right_after_the_number_dates_that_move_and_makes_it_a_close():
+    # a Wednesday morning piece: the Nikkei snapshot is today, its 1.8% gain Tuesday's close
+    snap, gain = _claims(
+        "In Tokyo the Nikkei 225 was flat at 27,950 in early trade, after climbing 1.8% on Tuesday.",
+        "2022-03-09",
+        "^N225",
+    )
+    assert (snap.kind, snap.trading_date) == ("intraday", date(2022, 3, 9))
+    assert (gain.kind, gain.trading_date) == ("close", date(2022, 3, 8))
+
+
+def test_possessive_day_dates_only_the_number_it_introduces():
+    fall, gain = _claims(
+        "The Dax recovered some of Monday's 2.4% fall on Tuesday, closing up 1.1% at 13,900.5.",
+        "2022-03-15",
+        "^GDAXI",
+    )
+    assert (fall.direction, fall.trading_date) == ("down", date(2022, 3, 14))
+    assert (gain.direction, gain.trading_date) == ("up", date(2022, 3, 15))
+
+
+def test_possessive_day_of_another_number_does_not_date_the_main_move():
+    # a Saturday paper: "yesterday" is Friday; "Thursday's 2.2% drop" is its own number's
+    found = _claims(
+        "Shares rallied yesterday. The FTSE 100 gained 1.9% to 7,260.4, undoing Thursday's 2.2% drop.",
+        "2022-03-05",
+        "^FTSE",
+    )
+    main = next(c for c in found if c.direction == "up")
+    assert main.trading_date == date(2022, 3, 4)
+
+
+def test_day_in_a_relative_clause_does_not_carry_on():
+    # Monday piece: "on Friday" belongs to the clause about the Dax trading while London was shut
+    found = _claims(
+        "The Dax, which traded on Friday while London was closed, rose 0.9%. The Dow was up 0.4% at 3pm.",
+        "2022-06-06",
+    )
+    assert [(c.ticker, c.trading_date) for c in found] == [
+        ("^GDAXI", date(2022, 6, 6)),
+        ("^DJI", date(2022, 6, 6)),
+    ]
+
+
+def test_overnight_news_after_a_snapshot_is_not_its_session():
+    found = _claims(
+        "The CAC 40 has opened 1.7% lower after rebels shelled the capital overnight. "
+        "The Euro Stoxx 50 is down 2.1%.",
+        "2022-02-24",
+    )
+    assert {c.trading_date for c in found} == {date(2022, 2, 24)}
+
+
+def test_live_blog_entry_stamp_after_the_close_dates_a_close_that_day():
+    text = (
+        "Markets live, Thursday 10 March 2022\n"
+        "08:05 GMT The FTSE 100 has opened 0.3% higher at 7,213.\n"
+        "16:40 GMT The FTSE 100 has closed down 95.3 points, or 1.3%, at 7,099.09."
+    )
+    snap, close = _claims(text, "2022-03-10", "^FTSE")
+    assert (snap.kind, snap.trading_date) == ("intraday", date(2022, 3, 10))
+    assert (close.kind, close.trading_date) == ("close", date(2022, 3, 10))
+
+
+def test_morning_stamp_still_makes_a_close_the_previous_sessions():
+    text = "Markets live, Thursday 10 March 2022\n08:05 GMT The Dow closed 2% higher at 33,286.25."
+    (c,) = _claims(text, "2022-03-10", "^DJI")
+    assert c.trading_date == date(2022, 3, 9)
+
+
+def test_present_perfect_crash_is_a_snapshot():
+    (c,) = _claims("The Hang Seng has crashed 5% as tech stocks sold off.", "2022-03-14", "^HSI")
+    assert c.kind == "intraday"
+
+
+def test_a_weeks_move_in_a_monday_piece_is_the_week_to_friday():
+    (c,) = _claims("Week ahead: the FTSE 250 posted a weekly loss of 3.1%.", "2022-03-14", "^FTMC")
+    assert (c.kind, c.trading_date) == ("weekly", date(2022, 3, 11))

@@ -1,0 +1,142 @@
+"""Kinds of move that depend on a phrase right next to the number, on new sentences.
+
+Every sentence is written for this file (none from the development or held-out sets).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstudy.read import read_article
+
+
+def _claims(text: str, published: str, ticker: str):
+    return [c for c in read_article(text, published=published).claims if c.ticker == ticker]
+
+
+def test_year_of_publication_after_a_number_is_year_to_date():
+    (c,) = _claims("The Nikkei 225 has shed 8.4% in 2022 as exporters lagged.", "2022-05-20", "^N225")
+    assert (c.kind, c.period, c.pct) == ("other", "year-to-date", 8.4)
+
+
+def test_other_year_after_a_number_is_not_year_to_date():
+    (c,) = _claims("The Dax gained 15.8% in 2021, official data showed on Monday.", "2022-01-10", "^GDAXI")
+    assert c.period != "year-to-date"
+
+
+def test_year_after_a_superlative_is_not_the_moves_period():
+    (c,) = _claims("The Dow rose 2.1% on Friday, its best day in 2022.", "2022-03-12", "^DJI")
+    assert c.kind == "close"
+
+
+def test_on_the_day_beats_the_month_the_sentence_names():
+    (c,) = _claims(
+        "The FTSE 100 finished March at 7,515.68 after adding 0.4% on the day.", "2022-03-31", "^FTSE"
+    )
+    assert (c.kind, c.pct, c.level) == ("close", 0.4, 7515.68)
+
+
+def test_on_the_day_in_present_tense_stays_a_snapshot():
+    (c,) = _claims("At noon the Cac 40 is down 0.7% on the day.", "2022-03-08", "^FCHI")
+    assert c.kind != "close" or c.trading_date == date(2022, 3, 8)
+
+
+def test_session_low_is_an_intraday_extreme():
+    (low, close) = _claims(
+        "The Nasdaq Composite was off 3.2% at its session low before it ended 0.5% higher.",
+        "2022-02-24",
+        "^IXIC",
+    )
+    assert (low.kind, low.pct, low.direction) == ("intraday", 3.2, "down")
+    assert (close.kind, close.pct, close.direction) == ("close", 0.5, "up")
+
+
+def test_opening_in_a_having_clause_is_not_the_moves_moment():
+    found = read_article(
+        "The Dow finished up 0.9% and the S&P 500 added 1.1%, having both opened in the red.",
+        published="2022-03-01",
+    ).claims
+    assert [c.kind for c in found] == ["close", "close"]
+
+
+def test_opening_in_the_main_clause_is_still_intraday():
+    (c,) = _claims("The S&P 500 opened 0.8% higher on Tuesday.", "2022-03-01", "^GSPC")
+    assert c.kind == "intraday"
+
+
+def test_a_week_with_an_adjective_is_weekly():
+    (c,) = _claims(
+        "The FTSE 250 lost 1.9% over the holiday-shortened week to 20,105.3.", "2022-04-15", "^FTMC"
+    )
+    assert c.kind == "weekly"
+
+
+def test_a_drawdown_phrase_before_a_close_verb_is_not_the_close():
+    (c,) = _claims(
+        "The Nasdaq, which slid into bear-market territory last week, closed 1.4% higher on Monday.",
+        "2022-03-15",
+        "^IXIC",
+    )
+    assert (c.kind, c.trading_date) == ("close", date(2022, 3, 14))
+
+
+def test_a_drawdown_phrase_with_its_own_verb_keeps_its_period():
+    (c,) = _claims("Over the last three sessions the Dax has lost 6.2%.", "2022-03-08", "^GDAXI")
+    assert c.kind == "other"
+
+
+def test_overnight_oil_does_not_date_a_morning_snapshot():
+    (c,) = _claims(
+        "09:05 GMT: The FTSE 100 has slipped 0.4% to 7,410.2 in early deals after Brent jumped 3% overnight.",
+        "2022-03-09",
+        "^FTSE",
+    )
+    assert (c.kind, c.trading_date) == ("intraday", date(2022, 3, 9))
+
+
+def test_a_period_heading_on_its_own_line_sets_the_period_of_the_lines_after_it():
+    text = (
+        "How the main indices fared on Friday:\n"
+        "The Nasdaq Composite rose 0.9% to 13,895.12.\n"
+        "For the week:\n"
+        "The Nasdaq Composite fell 2.3%."
+    )
+    day, week = read_article(text, published="2022-03-04").claims
+    assert (day.kind, week.kind) == ("close", "weekly")
+
+
+def test_the_low_point_of_the_session_is_intraday_for_every_index_named():
+    found = read_article(
+        "At the low point of the morning the Dax was down 3.2% and the Cac 40 had lost 3.5%.",
+        published="2022-03-07",
+    ).claims
+    assert [c.kind for c in found] == ["intraday", "intraday"]
+
+
+def test_end_of_the_morning_session_is_a_snapshot():
+    (c,) = _claims(
+        "The Nikkei 225 stood at 26,100.2 at the end of the morning session, down 1.4%.",
+        "2022-03-08",
+        "^N225",
+    )
+    assert c.kind == "intraday"
+
+
+def test_since_the_end_of_last_year_is_year_to_date():
+    (c,) = _claims("The FTSE 250 has dropped 14.2% since the end of December.", "2022-03-08", "^FTMC")
+    assert c.period == "year-to-date"
+
+
+def test_a_run_of_weeks_is_a_weekly_move():
+    (c,) = _claims("The Dow fell for a fifth week in a row, down 1.9%.", "2022-05-06", "^DJI")
+    assert c.kind == "weekly"
+
+
+def test_below_a_dated_record_is_a_drawdown():
+    (c,) = _claims("The S&P 500 is 18.1% below its Jan. 3 record close.", "2022-05-12", "^GSPC")
+    assert c.period == "from-record"
+
+
+def test_the_half_is_year_to_date():
+    (c,) = _claims("The Dax fell 11.3% in the half.", "2022-06-30", "^GDAXI")
+    assert c.period == "year-to-date"
