@@ -1482,7 +1482,7 @@ def extract_claims(
         n_before = len(moves)
         if not has_digit and lsent[-1:] == ":" and L.PERIOD_HEADING.match(lsent):
             # "For the week:" on a line of its own sets the period of the lines after it
-            ctx.heading = L.PERIODS.search(lsent).lastgroup  # type: ignore[union-attr]
+            ctx.heading = (L.PERIODS.search(lsent) or L.PERIODS.search("for the year")).lastgroup  # type: ignore[union-attr]
         if ctx.published_at is not None and sent[:1].isdigit():
             stamp = _ENTRY_STAMP.match(sent)
             if stamp is not None:
