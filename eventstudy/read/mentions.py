@@ -504,7 +504,7 @@ def find_mentions(text: str) -> list[Mention]:
         cands = [m.start() for m in TOKEN_RE.finditer(text) if _key(m.group(0)) in _STARTERS]
     out: list[Mention] = []
     pos = 0  # the end of the last word that is part of a mention
-    match, search = TOKEN_RE.match, _search
+    match = TOKEN_RE.match
     # the words from the candidate on, read as needed: ms[j] and keys[j] are word j (0 is
     # the candidate); the words read for one candidate serve the next if it is among them
     ms: list[re.Match] = []
@@ -543,13 +543,8 @@ def find_mentions(text: str) -> list[Mention]:
                 term = node.get("\0")
                 if term is not None:
                     found.append((j, term))
-                if j == len(keys):
-                    m = search(src, ms[-1].end())
-                    if m is None:
-                        break
-                    ms.append(m)
-                    w = m.group(0)
-                    keys.append(w if plain and "'" not in w and "’" not in w else _key(w))
+                if j == len(keys) and not _read(src, ms, keys, plain):
+                    break
                 node = node.get(keys[j])
                 if node is None:
                     break
@@ -792,13 +787,8 @@ def _place_ok(
     """
     # "Tokyo stocks", "German and French stock markets", "In France and Germany, stock markets"
     for k in range(j, j + 5):
-        if k == len(keys):  # read the next word
-            m = _search(src, ms[-1].end())
-            if m is None:
-                break
-            ms.append(m)
-            w = m.group(0)
-            keys.append(w if plain and "'" not in w and "’" not in w else _key(w))
+        if k == len(keys) and not _read(src, ms, keys, plain):  # read the next word
+            break
         w = keys[k]
         if w in _MARKET_WORDS:
             return True, False
