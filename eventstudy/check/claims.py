@@ -361,7 +361,8 @@ def _move(
         f"{what} {_lv(base)} ({base_date}) to close {_lv(c)} is {_pc(mpct)}, {_pts(mpts)} points"
     )
     pct_iv = None
-    if claim.pct is not None:
+    # "flat" with no number printed: the 0 % is the reader's, the flat test below is the claim's
+    if claim.pct is not None and not (sign == 0 and claim.pct_text is None):
         mag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge)
         iv = _signed(mag, sign)
         if iv is None:

@@ -97,3 +97,28 @@ def test_market_context_keeps_rows_it_cannot_fill(mem):
     assert frame.loc["A", "direction"] == "up" and frame.loc["B", "direction"] == "down"
     assert frame["same_direction"].tolist()[:3] == [True, False, True]  # majority: up
     assert math.isnan(frame.loc["MISSING", "close_pct"]) and "no prices" in frame.loc["MISSING", "note"]
+
+
+def test_flat_read_from_text_allows_the_press_band_not_just_a_rounded_zero():
+    # DAX 2022-04-19: 14,163.85 -> 14,153.46 is -0.073 % (bundled data). "Finished flat" prints
+    # no number: the reader's 0.0 is not a printed "0.0 %", so the flat band (0.1 %) decides.
+    from eventstudy.read import read_article
+
+    (claim,) = read_article("The Dax finished flat at 14,153.46.", published="2022-04-19").claims
+    assert (claim.direction, claim.pct, claim.pct_text) == ("flat", 0.0, None)
+    v = check_claim(claim, BundledSource())
+    assert v.status == "confirmed", v.explanation
+    printed = Claim(
+        index="DAX",
+        ticker="^GDAXI",
+        direction="flat",
+        pct=0.0,
+        points=None,
+        level=None,
+        kind="close",
+        trading_date=date(2022, 4, 19),
+        pct_text="0.0",
+    )
+    assert (
+        check_claim(printed, BundledSource()).status == "contradicted"
+    )  # "0.0%" printed: -0.07 rounds to -0.1
