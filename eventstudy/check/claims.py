@@ -56,7 +56,7 @@ from ..exceptions import PriceDataError
 from ..prices.base import PriceSource
 from ..read.model import Article, Claim
 from .cache import LOOKBACK_DAYS, PriceCache, PriceTable, session_before
-from .tolerance import DATA_SLACK, FLAT_PCT, Interval, hedge_group, magnitude_interval
+from .tolerance import DATA_SLACK, FLAT_PCT, IMPLAUSIBLE_DAY_PCT, Interval, hedge_group, magnitude_interval
 from .verdict import Verdict
 
 __all__ = ["check_claim", "check_claims", "check_article", "PERIODS", "period_start"]
@@ -286,6 +286,23 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
     if inner:
         notes.append(inner)
     status = "confirmed" if all(acc.checks.values()) else "contradicted"
+    if (
+        status == "contradicted"
+        and kind in ("close", "intraday")
+        and claim.pct is not None
+        and claim.pct >= IMPLAUSIBLE_DAY_PCT
+    ):
+        # "down 14.8%" read as a day's move of an index is far more likely a longer period
+        # or another asset in the same sentence than a false claim: a person must look
+        return _unverifiable(
+            claim,
+            f"a {claim.pct:g} % move in one session of the {claim.index} is implausible (the largest "
+            f"one-day moves of major indices are about {IMPLAUSIBLE_DAY_PCT:g} %) and the index moved "
+            f"{_pc(actual['close_pct'])} that day: the figure is probably for a longer period or "
+            "another asset; check the text",
+            session=d,
+            notes=tuple(notes),
+        )
     tail = (
         f"the index closed at {_lv(c)} ({_pc(actual['close_pct'])}, {_pts(actual['close_points'])} points)"
         if not math.isnan(actual["close_pct"])

@@ -50,6 +50,7 @@ __all__ = [
     "ABOUT_MOVE",
     "ABOUT_LEVEL",
     "FLAT_PCT",
+    "IMPLAUSIBLE_DAY_PCT",
     "DATA_SLACK",
     "Interval",
     "half_unit",
@@ -128,6 +129,12 @@ ABOUT_MOVE = 0.05
 ABOUT_LEVEL = 0.005
 #: A move counts as "flat" when its size is at most this many per cent.
 FLAT_PCT = 0.1
+#: A claimed one-session move of an index at least this large (per cent) that the prices do
+#: not bear out is reported as unverifiable, not contradicted: the largest daily moves of
+#: major indices are about this size (S&P 500 -12 % on 16 March 2020, +11.6 % on 13 October
+#: 2008; FTSE 100 -10.9 % on 12 March 2020), so such a figure is almost always a longer
+#: period's or another asset's, misread.
+IMPLAUSIBLE_DAY_PCT = 10.0
 #: Slack (index points) for a level or price, for differences between vendors' prints.
 DATA_SLACK = 0.05
 

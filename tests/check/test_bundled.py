@@ -122,3 +122,15 @@ def test_flat_read_from_text_allows_the_press_band_not_just_a_rounded_zero():
     assert (
         check_claim(printed, BundledSource()).status == "contradicted"
     )  # "0.0%" printed: -0.07 rounds to -0.1
+
+
+def test_an_implausible_one_day_figure_is_unverifiable_not_contradicted():
+    # FTSE 100 on 2021-11-26 fell 3.64 % (bundled data); "14.8 %" is another figure misread
+    from eventstudy.read import read_article
+
+    art = read_article("The FTSE 100 fell 14.8% on Friday.", published="2021-11-27")
+    v = check_claim(art.claims[0], BundledSource())
+    assert v.status == "unverifiable"
+    assert "implausible" in v.explanation and "-3.64 %" in v.explanation
+    art = read_article("The FTSE 100 fell 2.9% on Friday.", published="2021-11-27")
+    assert check_claim(art.claims[0], BundledSource()).status == "contradicted"
