@@ -19,6 +19,7 @@ Claims about one index in adjacent sentences that complete each other ("was trad
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 
@@ -35,6 +36,7 @@ from .dates import (
     session_before,
     session_on_or_before,
 )
+from .fastre import prefix_guard
 from .mentions import Mention, find_mentions
 from .numbers import NUMBER_RE, WORD_NUMBER_RE, WORD_NUMBERS, hedge_before, parse_number, unit_after
 
@@ -128,7 +130,19 @@ def _has_any(low: str, words: tuple[str, ...]) -> bool:
     return any(map(low.__contains__, words))
 
 
+def _any_of(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test for whether any of ``words`` occurs in a text: :func:`_has_any` with the words fixed."""
+    return lambda low: any(map(low.__contains__, words))
+
+
+_has_day_word = _any_of(_DAY_WORDS)
+_has_market_word = _any_of(_MARKET_WORDS)
+_has_clock_word = _any_of(_CLOCK_WORDS)
+
+
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|US\$|Rs\.?|RM)\s?$")
+#: One of these is in every match of :data:`_CURRENCY_BEFORE` (a cheap test before it).
+_CURRENCY_CHARS = frozenset("$£€¥₹₩R")
 # small patterns of the hot path, compiled once (same patterns as written inline before)
 _TICKER_PAREN = re.compile(r"\(\s?\^?[a-z]{2,6}\s?[-–:]?\s?$")
 _RANGE_GAP = re.compile(r"\s?(?:-|–|to|and)\s?")
@@ -149,6 +163,8 @@ _SAME_SUBJECT = re.compile(
     r"stays?|stayed|ends|closes|finishes|" + L.VERBS_PAST + r")\b"
 )
 _ON_AVERAGE = re.compile(r"\bon\saverage\b", re.I)
+#: :data:`~.numbers.WORD_NUMBER_RE` with a guard for its first characters (the same matches).
+_WORD_NUMBER_RE = prefix_guard(WORD_NUMBER_RE)
 
 
 @dataclass
@@ -274,7 +290,7 @@ def _classify_numbers(
         cands.append((m.start(), m.end(), *parse_number(m.group(0), decimal_comma=ctx.decimal_comma)))
     ls = sent.lower()
     # a number word counts only before a percent word, and every one holds "cent", "zent" or "ento"
-    for m in WORD_NUMBER_RE.finditer(sent) if ("cent" in ls or "zent" in ls or "ento" in ls) else ():
+    for m in _WORD_NUMBER_RE.finditer(sent) if ("cent" in ls or "zent" in ls or "ento" in ls) else ():
         v = WORD_NUMBERS[m.group(1).lower()]
         cands.append((m.start(), m.end(1), float(v), str(v)))
     cands.sort()
@@ -290,7 +306,8 @@ def _classify_numbers(
         before = low[max(0, s - 45) : s]
         if sent[e : e + 1] == ":" or sent[s - 1 : s] == ":" or L.TIME_AFTER.match(after_orig):
             continue
-        if _CURRENCY_BEFORE.search(before[-5:]):
+        tail = before[-5:]
+        if not _CURRENCY_CHARS.isdisjoint(tail) and _CURRENCY_BEFORE.search(tail):
             continue
         unit, ulen = unit_after(after)
         if unit == "basis":
@@ -458,6 +475,21 @@ def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Ment
 # ------------------------------------------------------------------ sentence
 
 
+def _scan(rx: re.Pattern, text: str) -> list[tuple[int, int, str | None]]:
+    """``(start, end, lastgroup)`` of every match of ``rx.finditer(text)``.
+
+    Most cue lists have no match in a sentence: one ``search`` answers that, and the
+    iterator (and its list) is made only after a first match, from where it ended.
+    """
+    m = rx.search(text)
+    if m is None:
+        return []
+    s, e = m.span()
+    if e == s:  # an empty match: finditer's rules for the next one, from the start
+        return [(m.start(), m.end(), m.lastgroup) for m in rx.finditer(text)]
+    return [(s, e, m.lastgroup), *[(m.start(), m.end(), m.lastgroup) for m in rx.finditer(text, e)]]
+
+
 class _Cues:
     """The cue words of one sentence, found once (one pass per word list) and reused."""
 
@@ -471,7 +503,7 @@ class _Cues:
     def matches(self, rx: re.Pattern) -> list[tuple[int, int, str | None]]:
         r = self._found.get(rx.pattern)
         if r is None:
-            r = self._found[rx.pattern] = [(m.start(), m.end(), m.lastgroup) for m in rx.finditer(self.text)]
+            r = self._found[rx.pattern] = _scan(rx, self.text)
         return r
 
     def first(self, rx: re.Pattern, lo: int, hi: int) -> tuple[int, int, str | None] | None:
@@ -482,17 +514,12 @@ class _Cues:
 
     def directions(self) -> list[tuple[int, int, str]]:
         if self._dirs is None:
-            dead = [(m.start(), m.end()) for m in L.NEUTRALISE.finditer(self.text)]
+            dirs = self.matches(L.DIRECTION)
+            dead = self.matches(L.NEUTRALISE) if dirs else None
             if dead:
-                self._dirs = [
-                    (m.start(), m.end(), m.lastgroup or "")
-                    for m in L.DIRECTION.finditer(self.text)
-                    if not any(a <= m.start() < b for a, b in dead)
-                ]
+                self._dirs = [(s, e, g or "") for s, e, g in dirs if not any(a <= s < b for a, b, _ in dead)]
             else:
-                self._dirs = [
-                    (m.start(), m.end(), m.lastgroup or "") for m in L.DIRECTION.finditer(self.text)
-                ]
+                self._dirs = [(s, e, g or "") for s, e, g in dirs]
         return self._dirs
 
     def last_direction(self, lo: int, hi: int) -> str | None:
@@ -710,7 +737,7 @@ def _group_moves(nums: list[_Num], sent: str) -> list[list[_Num]]:
                 or n.ref_level
                 or cur[-1].ref_level
                 or L.PERIODS.search(gap)
-                or (L.DIRECTION.search(L.NEUTRALISE.sub(" ", gap)) and len(gap) > 25)
+                or (len(gap) > 25 and L.DIRECTION.search(L.NEUTRALISE.sub(" ", gap)))
                 or _SECOND_VERB.search(gap)
             ):
                 groups.append(cur)
@@ -1230,7 +1257,7 @@ def _attached_cue(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> DayCu
 def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known) -> None:
     found = cue_cache.get(mv.sentence)
     if found is None:
-        if _has_any(lower(sent), _DAY_WORDS):
+        if _has_day_word(lower(sent)):
             found = known.get(mv.sentence)
             if found is None:
                 found = list(day_cues(sent))
@@ -1463,7 +1490,13 @@ def extract_claims(
     moves: list[Move] = []
     known: dict[int, list[tuple[int, DayCue]]] = {}  # day phrases of sentence i, found once
     k = 0
+    # the first digit at or after digit_from (len(text): none): one search serves the
+    # sentences up to it
+    digit_from, digit_at = len(text) + 1, -1
     for si, (s, e) in enumerate(spans):
+        if not digit_from <= s <= digit_at:
+            dm = _DIGIT.search(text, s)
+            digit_from, digit_at = s, (dm.start() if dm is not None else len(text))
         while k < len(all_mentions) and all_mentions[k].start < s:
             k += 1
         ms = []
@@ -1472,8 +1505,8 @@ def extract_claims(
             k += 1
         sent = sents[si]
         lsent = low_text[s:e]
-        has_digit = _DIGIT.search(text, s, e) is not None or (
-            ("cent" in lsent or "prozent" in lsent) and WORD_NUMBER_RE.search(sent) is not None
+        has_digit = digit_at < e or (
+            ("cent" in lsent or "prozent" in lsent) and _WORD_NUMBER_RE.search(sent) is not None
         )
         if len(moves) >= MAX_CLAIMS:
             break
@@ -1503,10 +1536,10 @@ def extract_claims(
         # (day words or a clock time or "open") and (a mention or a market word); without a
         # mention the market words are tested first: most prose sentences have none
         if ms:
-            day_words = _has_any(lsent, _DAY_WORDS)
-            about_day = day_words or _has_any(lsent, _CLOCK_WORDS) or "open" in lsent
-        elif _has_any(lsent, _MARKET_WORDS):
-            day_words = _has_any(lsent, _DAY_WORDS)
+            day_words = _has_day_word(lsent)
+            about_day = day_words or _has_clock_word(lsent) or "open" in lsent
+        elif _has_market_word(lsent):
+            day_words = _has_day_word(lsent)
             about_day = day_words or "open" in lsent
         else:
             about_day = False
@@ -1550,3 +1583,23 @@ def _flat_moves(sent: str, s_off: int, si: int, ctx: Context, res) -> list[Move]
             mv.span, mv.text = (s_off, s_off + len(sent)), sent
             out.append(mv)
     return out
+
+
+# The patterns of this module searched over sentences and gaps get a guard for the first
+# characters their matches begin with: the same matches, found faster (see :mod:`.fastre`).
+# (Not the patterns only used with ``match``, nor those that begin with a literal, which
+# ``re`` finds faster without a guard.)
+for _name in (
+    "_ON_AVERAGE",
+    "_NEXT_CLAUSE",
+    "_SAME_SUBJECT",
+    "_CLAUSE_VERB",
+    "_SECOND_VERB",
+    "_COMPANY_SUBJECT",
+    "_HAVING_BEFORE",
+    "_SETS_LEVEL",
+    "_PLURAL_PRONOUN",
+    "_CURRENCY_BEFORE",
+):
+    globals()[_name] = prefix_guard(globals()[_name])
+del _name

@@ -330,9 +330,9 @@ MARKET_CONTEXT = re.compile(
     _I,
 )
 
-# The word-list patterns scanned over whole sentences get a first-character guard: the same
-# matches, found two to three times faster (see :mod:`.fastre`).
-from .fastre import first_char_guard as _guard  # noqa: E402
+# The word-list patterns scanned over whole sentences get a guard for the first characters
+# their matches begin with: the same matches, found several times faster (see :mod:`.fastre`).
+from .fastre import prefix_guard as _guard  # noqa: E402
 
 for _name in (
     "UP",
@@ -361,6 +361,9 @@ for _name in (
     "LEVEL_CUE",
     "LEVEL_CUE_POINTS",
     "REF_LEVEL_BEFORE",
+    "BY_THE_TIME_CLOSED",
+    "SECTOR_INDEX",
+    "FUTURES_LEAD",
 ):
     globals()[_name] = _guard(globals()[_name])
 del _name
