@@ -89,6 +89,8 @@ _FULL_DATES = [
     # 2022-03-15
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
 ]
+#: The patterns of :data:`_FULL_DATES` with a month name (all but the ISO one).
+_FULL_DATES_NAMED = [(rx, how) for rx, how in _FULL_DATES if how != "iso"]
 #: ``(?<!\d)(?:19|20)\d\d(?!\d)`` written to begin with its literal digits (the look-behind
 #: is checked after them), so that ``re`` skips to a "1" or "2" at C speed. Same matches.
 _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
@@ -165,7 +167,8 @@ def find_published(text: str) -> PubDate | None:
         years.sort()
     for ys, hi in years:  # a full date holds a year: look only around years
         lo = max(0, ys - 24)
-        for rx, how in _FULL_DATES:
+        # an ISO date ("2022-03-15") holds a "-": without one it is not tried
+        for rx, how in _FULL_DATES if text.find("-", lo, hi) >= 0 else _FULL_DATES_NAMED:
             for m in rx.finditer(text, lo, hi):
                 d = _match_date(m, how)
                 if d is None or not (1990 <= d.year <= 2100):
@@ -381,11 +384,34 @@ _RARE_WORDS = (
 )
 
 
+#: For an ASCII text: every match of :data:`_DAY_CUE` or :data:`_DAY_CUE_RARE` there holds
+#: a digit or one of these words, whole (a run of ``\w`` between two non-word characters).
+_CUE_WORDS = frozenset(
+    w.encode()
+    for w in (
+        *("today", "tonight", "morning", "afternoon", "evening", "heute", "aujourd", "yesterday"),
+        *("gestern", "hier", "last", "overnight", "after", "previous", "prior", "preceding"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag"),
+        *("dienstag", "mittwoch", "donnerstag", "freitag", "lundi", "mardi", "mercredi", "jeudi"),
+        "vendredi",
+    )
+)
+#: ``bytes.translate`` table for ASCII text: a digit becomes "0" and any other byte that is
+#: not a word character (``[a-zA-Z0-9_]``) a space, so that ``split`` gives the words.
+_WORDS_TABLE = bytes(
+    48 if 48 <= c <= 57 else c if (65 <= c <= 90 or 97 <= c <= 122 or c == 95) else 32 for c in range(256)
+)
+
+
 def _cue_matches(text: str) -> list[re.Match]:
     """The matches of :data:`_DAY_CUE` in ``text`` and, when a key word of the rarer phrases
     is there, of :data:`_DAY_CUE_RARE`, in order of their start (the first before the second
     at the same start)."""
     low = text.lower()
+    if text.isascii():
+        words = low.encode("ascii").translate(_WORDS_TABLE)
+        if b"0" not in words and _CUE_WORDS.isdisjoint(words.split()):
+            return []  # no digit and none of the words that every phrase holds (tested first)
     rare = any(map(low.__contains__, _RARE_KEYS))
     if not text.isascii() and (len(low) != len(text) or _CASE_TROUBLE.search(text) is not None):
         found = list(_DAY_CUE.finditer(text))

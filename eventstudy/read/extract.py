@@ -19,9 +19,11 @@ Claims about one index in adjacent sentences that complete each other ("was trad
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from ..indices import Index, OtherIndex
 from . import lexicon as L
@@ -39,6 +41,11 @@ from .dates import (
 from .fastre import prefix_guard
 from .mentions import Mention, find_mentions
 from .numbers import NUMBER_RE, WORD_NUMBER_RE, WORD_NUMBERS, hedge_before, parse_number, unit_after
+
+try:  # one pass over a text for many words (optional: else each sentence is tested)
+    import ahocorasick_rs
+except ImportError:  # pragma: no cover - depends on the environment
+    ahocorasick_rs = None
 
 __all__ = ["Context", "Move", "extract_claims"]
 
@@ -139,6 +146,57 @@ _has_day_word = _any_of(_DAY_WORDS)
 _has_market_word = _any_of(_MARKET_WORDS)
 _has_clock_word = _any_of(_CLOCK_WORDS)
 
+#: Bits of :func:`_word_bits`: a sentence holds a market word, a day word, a clock word.
+_MARKET_BIT, _DAY_BIT, _CLOCK_BIT = 1, 2, 4
+
+
+_WORD_LIST_BITS: dict[str, int] = {}
+for _words, _bit in ((_MARKET_WORDS, _MARKET_BIT), (_DAY_WORDS, _DAY_BIT), (_CLOCK_WORDS, _CLOCK_BIT)):
+    for _w in _words:
+        _WORD_LIST_BITS[_w] = _WORD_LIST_BITS.get(_w, 0) | _bit
+del _words, _bit, _w
+#: The bits of the words of :data:`_WORDS_AUTOMATON`, by pattern index.
+_PATTERN_BITS = tuple(_WORD_LIST_BITS.values())
+#: One Aho-Corasick automaton for the three word lists (``None`` without ahocorasick_rs).
+_WORDS_AUTOMATON = (
+    ahocorasick_rs.AhoCorasick(list(_WORD_LIST_BITS), matchkind=ahocorasick_rs.MatchKind.Standard)
+    if ahocorasick_rs is not None
+    else None
+)
+
+
+def _word_bits(low: str, spans: list[tuple[int, int]]) -> list[int] | None:
+    """For each sentence, which of the word lists it holds a word of (:data:`_MARKET_BIT` ...).
+
+    The same answers as :func:`_has_market_word`, :func:`_has_day_word` and
+    :func:`_has_clock_word` on ``low[s:e]``, found in one pass over the whole text: an
+    occurrence counts for the sentence it lies wholly in. ``None`` (the caller tests each
+    sentence) without ahocorasick_rs, when the spans are not in order without overlaps or
+    when the text holds a lone surrogate.
+    """
+    auto = _WORDS_AUTOMATON
+    if auto is None:
+        return None
+    starts = []
+    prev_end = 0
+    for s, e in spans:
+        if s < prev_end or e < s:
+            return None
+        starts.append(s)
+        prev_end = e
+    try:
+        # every occurrence (overlapping ones too); offsets are str offsets
+        found = auto.find_matches_as_indexes(low, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate (the text is passed on as UTF-8)
+        return None
+    bits = [0] * len(spans)
+    pbits = _PATTERN_BITS
+    for pi, start, end in found:
+        si = bisect_right(starts, start) - 1
+        if si >= 0 and end <= spans[si][1]:
+            bits[si] |= pbits[pi]
+    return bits
+
 
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹₩]|US\$|Rs\.?|RM)\s?$")
 #: One of these is in every match of :data:`_CURRENCY_BEFORE` (a cheap test before it).
@@ -189,7 +247,7 @@ class Context:
     entry_at: datetime | None = None  # time stamp of the live-blog entry being read
 
 
-@dataclass
+@dataclass(slots=True)
 class _Num:
     start: int
     end: int  # end of the unit
@@ -201,7 +259,7 @@ class _Num:
     ref_level: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Move:
     """One claimed move before it becomes a :class:`~eventstudy.read.model.Claim`."""
 
@@ -280,6 +338,12 @@ _COMPANY_MOVE_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _number_value(token: str, decimal_comma: bool) -> tuple[float, str]:
+    """:func:`~.numbers.parse_number` of a number token, cached (a pure function of a short key)."""
+    return parse_number(token, decimal_comma=decimal_comma)
+
+
 def _classify_numbers(
     sent: str, blocked: list[tuple[int, int]], ctx: Context, low: str | None = None
 ) -> list[_Num]:
@@ -287,7 +351,7 @@ def _classify_numbers(
     out: list[_Num] = []
     cands: list[tuple[int, int, float, str]] = []
     for m in NUMBER_RE.finditer(sent):
-        cands.append((m.start(), m.end(), *parse_number(m.group(0), decimal_comma=ctx.decimal_comma)))
+        cands.append((m.start(), m.end(), *_number_value(m.group(0), ctx.decimal_comma)))
     ls = sent.lower()
     # a number word counts only before a percent word, and every one holds "cent", "zent" or "ento"
     for m in _WORD_NUMBER_RE.finditer(sent) if ("cent" in ls or "zent" in ls or "ento" in ls) else ():
@@ -490,6 +554,17 @@ def _scan(rx: re.Pattern, text: str) -> list[tuple[int, int, str | None]]:
     return [(s, e, m.lastgroup), *[(m.start(), m.end(), m.lastgroup) for m in rx.finditer(text, e)]]
 
 
+#: For some cue lists, words one of which every match holds (the patterns are case-sensitive):
+#: a sentence without any of them is not scanned.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    L.CLOSE_WEEK.pattern: ("week",),
+    L.EXTREME.pattern: ("point", "much", "intra", "its", "session"),
+    L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
+    L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),
+    L.PRESENT.pattern: ("is", "are", "has"),
+}
+
+
 class _Cues:
     """The cue words of one sentence, found once (one pass per word list) and reused."""
 
@@ -501,13 +576,20 @@ class _Cues:
         self._dirs: list[tuple[int, int, str]] | None = None
 
     def matches(self, rx: re.Pattern) -> list[tuple[int, int, str | None]]:
-        r = self._found.get(rx.pattern)
+        key = rx.pattern
+        r = self._found.get(key)
         if r is None:
-            r = self._found[rx.pattern] = _scan(rx, self.text)
+            needs = _NEEDS.get(key)
+            if needs is not None and not any(map(self.text.__contains__, needs)):
+                r = self._found[key] = []
+            else:
+                r = self._found[key] = _scan(rx, self.text)
         return r
 
     def first(self, rx: re.Pattern, lo: int, hi: int) -> tuple[int, int, str | None] | None:
-        for m in self.matches(rx):
+        """The first match of ``rx`` that starts in ``[lo, hi)`` (for a move: one it owns)."""
+        found = self._found.get(rx.pattern)
+        for m in self.matches(rx) if found is None else found:
             if lo <= m[0] < hi:
                 return m
         return None
@@ -530,11 +612,6 @@ class _Cues:
             elif s >= hi:
                 break
         return found
-
-
-def _search(cues: _Cues, rx: re.Pattern, mv: Move) -> tuple[int, int, str | None] | None:
-    """First match of ``rx`` owned by the move: it starts in ``[lo, hi)`` of the sentence."""
-    return cues.first(rx, mv.lo, mv.hi)
 
 
 def _last_direction(text: str) -> str | None:
@@ -579,7 +656,7 @@ _ON_THE_DAY = re.compile(r"\s(?:on|for)\sthe\s(?:day|session)\b")
 
 
 def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, after_mention: str) -> None:
-    if _search(cues, L.CLOSE_WEEK, mv):
+    if cues.first(L.CLOSE_WEEK, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "close", 2
         return
     text = cues.text
@@ -591,7 +668,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
                 mv.period_lead = False
                 return
     if ("day" in text or "session" in text) and not ctx.live:
-        if any(_ON_THE_DAY.match(text, n.end) for n in mv.nums) and not _search(cues, L.PRESENT, mv):
+        if any(_ON_THE_DAY.match(text, n.end) for n in mv.nums) and not cues.first(L.PRESENT, mv.lo, mv.hi):
             mv.kind, mv.kind_strength = "close", 2
             return
     # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
@@ -605,26 +682,26 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         # "after surging 2.1% on Tuesday", "a 1.2% drop on Thursday": that session's close
         if (
             any(_ATTACHED_DAY.match(text, n.end) for n in mv.nums)
-            and not _search(cues, L.PRESENT, mv)
+            and not cues.first(L.PRESENT, mv.lo, mv.hi)
             and not _intraday_cue(cues, mv.lo, mv.hi)
-            and not _search(cues, L.EXTREME, mv)
+            and not cues.first(L.EXTREME, mv.lo, mv.hi)
         ):
             mv.kind, mv.kind_strength = "close", 2
             return
-    if _region(mv.target.calendar) == "americas" and _search(cues, L.BY_THE_TIME_CLOSED, mv):
+    if _region(mv.target.calendar) == "americas" and cues.first(L.BY_THE_TIME_CLOSED, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "intraday", 2
         mv.notes.append("New York figures at another market's close: read as a snapshot")
         return
-    if _search(cues, L.EXTREME, mv):
+    if cues.first(L.EXTREME, mv.lo, mv.hi):
         mv.kind, mv.kind_strength, mv.extreme = "intraday", 2, True
         return
-    if _search(cues, L.CLOSE_STRONG, mv):
+    if cues.first(L.CLOSE_STRONG, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "close", 2
         return
     if _intraday_cue(cues, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "intraday", 2
         return
-    if _search(cues, L.CLOSE, mv):
+    if cues.first(L.CLOSE, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "close", 2
         return
     if sentence_period:
@@ -644,7 +721,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.kind, mv.kind_strength = "intraday", 1
         mv.notes.append("follows a time-of-day phrase in the previous sentence: read as intraday")
         return
-    if _search(cues, L.PRESENT, mv):
+    if cues.first(L.PRESENT, mv.lo, mv.hi):
         if ctx.lead_period and ctx.lead_si == mv.sentence - 1:
             # "For the year, the S&P 500 is down 16%. The Dow is down 11%.": a running total
             _set_period(mv, ctx.lead_period)
@@ -867,7 +944,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     if not res and not (ctx.recent and L.BULLET_START.match(lsent)):
         return []
     masked = _mask(sent, mentions)
-    mlow = _mask(lsent, mentions)
+    # the lowered sentence, masked: masked.lower() when each character was lowered on its own
+    # (the length kept) and none is a capital sigma (whose lower case depends on its neighbours)
+    mlow = masked.lower() if lsent is not sent and "Σ" not in sent else _mask(lsent, mentions)
     nums = _classify_numbers(masked, blocked, ctx, mlow)
     if L.PERIOD_HEADING.match(lsent):
         ctx.heading = (L.PERIODS.search(lsent) or L.PERIODS.search("for the year")).lastgroup
@@ -887,7 +966,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         return []  # "In late June 2008, the Dow ...": history, not news
     # numbers before the first mention count only when no other subject is named there
     prefix = masked[:first_start]
-    if any(n.start < first_start for n in nums):
+    if nums[0].start < first_start:  # (nums are in text order)
         caps = [m for m in _CAPITAL.finditer(prefix) if m.start() > 0]
         if caps or L.OTHER_ASSET.search(prefix):
             nums = [n for n in nums if n.start >= first_start]
@@ -911,7 +990,10 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         groups.append((start, end, members))
         i = j + 1
     moves: list[Move] = []
-    respectively = bool(L.RESPECTIVELY.search(lsent))
+    # every match of RESPECTIVELY holds one of these words
+    respectively = (
+        "respectiv" in lsent or "jeweils" in lsent or "αντίστοιχα" in lsent
+    ) and L.RESPECTIVELY.search(lsent) is not None
     sentence_period: str | None = None
     cues = _Cues(mlow)
     if not cues.matches(L.PERIODS):
@@ -920,6 +1002,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         elif ctx.heading:
             sentence_period = ctx.heading
     prev_dir: str | None = None
+    # "on average" is in the sentence (in a lowered sentence every match of _ON_AVERAGE,
+    # which ignores case, is "on average" with a space between)
+    maybe_average = lsent is sent or "average" in lsent
     prev_hi: int | None = None
     opens_sentence = False  # a period phrase opens the sentence ("For May, ..."): it scopes it all
     last_phi: int | None = None  # where the previous move's period phrases end
@@ -993,7 +1078,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 and not opens_sentence
                 and prev_hi is not None
                 and L.STOPPER.search(mlow, prev_hi, gnums[0].start)
-                and not _search(cues, L.PRESENT, mv)
+                and not cues.first(L.PRESENT, mv.lo, mv.hi)
             ):
                 # a period phrase inside a sentence scopes its clause; a present tense after
                 # "while" ("..., while the Nasdaq is down 29%") still reads as the same total
@@ -1010,7 +1095,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     opens_sentence = True
                     ctx.lead_period, ctx.lead_si = mv.period_key, si
             seg_moves.append(mv)
-        seg_moves = [mv for mv in seg_moves if not _ON_AVERAGE.search(sent[mv.lo : mv.hi_full])]
+        if maybe_average:
+            seg_moves = [mv for mv in seg_moves if not _ON_AVERAGE.search(sent[mv.lo : mv.hi_full])]
         if len(members) > 1:
             if respectively and len(seg_moves) == len(members):
                 # "down 1.8% and 2.2% for the week respectively": the period is the whole list's
@@ -1082,8 +1168,13 @@ def _date_moves(
     sents: list[str],
     ctx: Context,
     known: dict[int, list[tuple[int, DayCue]]] | None = None,
+    day_known: dict[int, object] | None = None,
 ) -> None:
-    """Date every move; ``known`` holds ``list(day_cues(sents[i]))`` already found for sentence ``i``."""
+    """Date every move; ``known`` holds ``list(day_cues(sents[i]))`` already found for sentence ``i``.
+
+    ``day_known`` (if given) holds, for some sentences ``i``, whether ``lower(sents[i])`` holds
+    a day word (truthy or not), as already tested.
+    """
     known = known or {}
     by_sentence: dict[int, list[Move]] = {}
     for mv in moves:
@@ -1094,8 +1185,8 @@ def _date_moves(
         region = _region(code)
         sent = sents[mv.sentence]
         pub_session = session_on_or_before(code, ctx.published)
-        if any(n.ref_level for n in mv.nums):
-            n = next(n for n in mv.nums if n.ref_level)
+        n = next((n for n in mv.nums if n.ref_level), None)
+        if n is not None:
             cue = find_day_cue(sent[n.end : n.end + 60])
             if cue is None or cue.kind != "date":
                 mv.drop = True  # a reference level with no date: nothing to check
@@ -1108,7 +1199,7 @@ def _date_moves(
             )
             mv.date_explicit = True
             continue
-        _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known)
+        _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known, day_known)
         if mv.trading_date is not None and mv.trading_date > ctx.published:
             # a report cannot tell of a session after it was published: the day phrase belongs
             # to something else (a quote, a forecast); keep the publication-based reading
@@ -1254,10 +1345,15 @@ def _attached_cue(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> DayCu
     return None
 
 
-def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known) -> None:
+def _date_one(
+    mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known, day_known=None
+) -> None:
     found = cue_cache.get(mv.sentence)
     if found is None:
-        if _has_day_word(lower(sent)):
+        day_word = day_known.get(mv.sentence) if day_known is not None else None
+        if day_word is None:
+            day_word = _has_day_word(lower(sent))
+        if day_word:
             found = known.get(mv.sentence)
             if found is None:
                 found = list(day_cues(sent))
@@ -1285,8 +1381,9 @@ def _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, 
     if found and low is not None:
         # "..., which slid 5% last week, closed 1.4% higher on Monday": not the relative clause's
         found = [(p, c) for p, c in found if not (p < anchor and _CLAUSE_VERB.search(low, p, anchor))]
-    cue = _nearest_cue([(pos, c) for pos, c in found if mv.lo <= pos < mv.hi_full], anchor)
-    if cue is None:
+    # (no day phrase in the sentence: no cue from it, and nothing to work out)
+    cue = _nearest_cue([(pos, c) for pos, c in found if mv.lo <= pos < mv.hi_full], anchor) if found else None
+    if cue is None and found:
         # a day phrase of the sentence that is not inside another claim's own words; a move
         # over a period ends on the day of a day's move beside it ("fell 1.7% on Friday, and
         # lost 2.8% for the week")
@@ -1489,6 +1586,9 @@ def extract_claims(
                 break
     moves: list[Move] = []
     known: dict[int, list[tuple[int, DayCue]]] = {}  # day phrases of sentence i, found once
+    word_bits = _word_bits(low_text, spans)
+    day_known: dict[int, object] = {}  # whether sentence i holds a day word (truthy), where tested
+    n_mentions = len(all_mentions)
     k = 0
     # the first digit at or after digit_from (len(text): none): one search serves the
     # sentences up to it
@@ -1497,14 +1597,22 @@ def extract_claims(
         if not digit_from <= s <= digit_at:
             dm = _DIGIT.search(text, s)
             digit_from, digit_at = s, (dm.start() if dm is not None else len(text))
-        while k < len(all_mentions) and all_mentions[k].start < s:
-            k += 1
         ms = []
-        while k < len(all_mentions) and all_mentions[k].end <= e:
-            ms.append(_shift(all_mentions[k], s))
-            k += 1
-        sent = sents[si]
+        if k < n_mentions and all_mentions[k].start <= e:  # (else none is in this sentence)
+            while k < n_mentions and all_mentions[k].start < s:
+                k += 1
+            while k < n_mentions and all_mentions[k].end <= e:
+                ms.append(_shift(all_mentions[k], s))
+                k += 1
         lsent = low_text[s:e]
+        market = None  # whether the sentence holds a market word, once known
+        if not ms and digit_at >= e:
+            market = word_bits[si] & _MARKET_BIT if word_bits is not None else _has_market_word(lsent)
+            if not market and lsent[-1:] != ":" and "cent" not in lsent and "prozent" not in lsent:
+                # no mention, no number, no market word, not a heading: nothing below applies
+                # (and the MAX_CLAIMS test can wait: no claim was added)
+                continue
+        sent = sents[si]
         has_digit = digit_at < e or (
             ("cent" in lsent or "prozent" in lsent) and _WORD_NUMBER_RE.search(sent) is not None
         )
@@ -1535,14 +1643,27 @@ def extract_claims(
                 mv.entry_at = ctx.entry_at
         # (day words or a clock time or "open") and (a mention or a market word); without a
         # mention the market words are tested first: most prose sentences have none
-        if ms:
+        day_words = None  # (not tested)
+        if word_bits is not None:
+            wb = word_bits[si]
+            if ms:
+                day_words = wb & _DAY_BIT
+                about_day = day_words or wb & _CLOCK_BIT or "open" in lsent
+            elif wb & _MARKET_BIT:
+                day_words = wb & _DAY_BIT
+                about_day = day_words or "open" in lsent
+            else:
+                about_day = False
+        elif ms:
             day_words = _has_day_word(lsent)
             about_day = day_words or _has_clock_word(lsent) or "open" in lsent
-        elif _has_market_word(lsent):
+        elif market if market is not None else _has_market_word(lsent):
             day_words = _has_day_word(lsent)
             about_day = day_words or "open" in lsent
         else:
             about_day = False
+        if day_words is not None:
+            day_known[si] = day_words
         if about_day:
             if day_words:
                 known[si] = found = list(day_cues(sent))
@@ -1562,7 +1683,10 @@ def extract_claims(
             if L.TIME_OF_DAY.search(low_text, s, e):
                 ctx.time_si = si
     moves = merge_moves(moves)
-    _date_moves(moves, sents, ctx, known)
+    # lower(sent) is low_text[s:e] when the whole text was lowered (same length) and holds no
+    # capital sigma (the one letter whose lower case depends on its neighbours)
+    exact = low_text is not text and "Σ" not in text
+    _date_moves(moves, sents, ctx, known, day_known if exact else None)
     moves = [mv for mv in moves if not mv.drop]
     for mv in moves:
         mv.text = original[mv.span[0] : mv.span[1]]

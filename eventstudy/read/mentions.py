@@ -311,9 +311,6 @@ _S_KEY = _run_key(b"s")
 #: Masks keeping the first n bytes of a key, n = 0..8 (a longer run: take clips to 8).
 _MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 _PAD = b" " * 9
-#: 1 for the bytes that _SPACES turns into a space, else 0 (read as booleans by numpy).
-_GAPS = bytes(int(c == 32) for c in _SPACES)
-_GAP_PAD = b"\1" * 9
 #: Below this length numpy's cost per call outweighs the search it saves.
 _SHORT = 640
 
@@ -328,7 +325,7 @@ def _candidates(low: str) -> list[int]:
         return _candidates_short(low)
     ascii_low = low.encode("ascii", "replace")
     b = b" " + ascii_low.translate(_SPACES) + _PAD
-    space = np.frombuffer(b"\1" + ascii_low.translate(_GAPS) + _GAP_PAD, np.bool_)  # b == " "
+    space = np.frombuffer(b, np.uint8) == 32  # b == " "
     # t in edges: a run starts or ends between b[t] and b[t + 1]; starts and ends alternate,
     # and a run starting at b[t + 1] starts at low[t]
     edges = (space[1:] != space[:-1]).nonzero()[0]
@@ -342,18 +339,18 @@ def _candidates(low: str) -> list[int]:
     hits = (_RUN_KEYS.take(slots) == keys).nonzero()[0]
     if not len(hits):
         return []
-    flags = _RUN_FLAGS.take(slots.take(hits)).tolist()
-    out = starts.take(hits).tolist()
-    if max(flags) == 1:  # no run after a _VIA_NEXT word
-        return out
-    for n, flag in enumerate(flags):
+    flags = _RUN_FLAGS.take(slots.take(hits))
+    via_next = (flags > 1).nonzero()[0]
+    if not len(via_next):  # no run after a _VIA_NEXT word
+        return starts.take(hits).tolist()
+    out = starts.take(hits[(flags & 1).nonzero()[0]]).tolist()
+    for n in via_next.tolist():
         # a word after a _VIA_NEXT word: is the run before it one?
-        if flag > 1 and (before := hits.item(n) - 1) >= 0:
+        if (before := hits.item(n) - 1) >= 0:
             if keys.item(before) == _S_KEY and before:  # "the's"
                 before -= 1
             if keys.item(before) in _VIA_KEYS:
                 out.append(starts.item(before))
-    out = [p for p, flag in zip(out[: len(flags)], flags, strict=True) if flag & 1] + out[len(flags) :]
     if len(out) > 1:
         out = sorted(set(out))
     return out
@@ -441,9 +438,10 @@ def _before(src: str, p: int, k: int) -> list[re.Match]:
 def _keys_before(src: str, p: int, k: int, plain: bool) -> list[str]:
     """Keys of up to ``k`` words that end before ``p`` (a word start), in text order."""
     w = max(0, p - 8 * k - 8)
+    if not w:  # the window is the start of the text: what _before reads
+        words = TOKEN_RE.findall(src, 0, p)[-k:] if p else []
     # a window starting after a space cuts no word (the usual case); else see _before
-    space = src.rfind(" ", max(0, w - 32), w) if w else -1
-    if space >= 0:
+    elif (space := src.rfind(" ", max(0, w - 32), w)) >= 0:
         found = TOKEN_RE.findall(src, space + 1, p)
         words = found[-k:] if len(found) >= k else [m.group(0) for m in _before(src, p, k)]
     else:
@@ -503,8 +501,12 @@ def find_mentions(text: str) -> list[Mention]:
         src, plain = text, False
         cands = [m.start() for m in TOKEN_RE.finditer(text) if _key(m.group(0)) in _STARTERS]
     out: list[Mention] = []
+    if not cands:
+        return out
     pos = 0  # the end of the last word that is part of a mention
     match = TOKEN_RE.match
+    search = _search
+    trie_get = _TRIE.get
     # the words from the candidate on, read as needed: ms[j] and keys[j] are word j (0 is
     # the candidate); the words read for one candidate serve the next if it is among them
     ms: list[re.Match] = []
@@ -531,10 +533,11 @@ def find_mentions(text: str) -> list[Mention]:
             key = w if plain and "'" not in w and "’" not in w else _key(w)
             ms = [m]
             keys = [key]
-        if key not in _STARTERS:
-            continue
-        first = text[p : m.end()]
-        node = _TRIE.get(key)
+        node = trie_get(key)
+        if node is None and key != "index":
+            continue  # not in _STARTERS
+        m_end = m.end()
+        cap = text[p].isupper()  # the first letter of the word as printed is a capital
         hit = None
         if node is not None:
             found = []  # (length, (kind, target)) of every name that starts here, shortest first
@@ -543,27 +546,37 @@ def find_mentions(text: str) -> list[Mention]:
                 term = node.get("\0")
                 if term is not None:
                     found.append((j, term))
-                if j == len(keys) and not _read(src, ms, keys, plain):
-                    break
+                if j == len(keys):
+                    # read the next word (see _read)
+                    nm = search(src, ms[-1].end())
+                    if nm is None:
+                        break
+                    ms.append(nm)
+                    nw = nm.group(0)
+                    keys.append(nw if plain and "'" not in nw and "’" not in nw else _key(nw))
                 node = node.get(keys[j])
                 if node is None:
                     break
                 j += 1
             for L, (kind, target) in reversed(found):
-                if L == 1 and key in _NEEDS_CAPITAL and not first[:1].isupper():
-                    continue
-                if kind == "place" and not first[:1].isupper():
-                    continue
-                if L == 1 and first in ("US", "U.S") and kind == "place":
-                    pass
-                elif L == 1 and key == "us" and first != "US":
+                if L == 1:
+                    if key in _NEEDS_CAPITAL and not cap:
+                        continue
+                    if kind == "place":
+                        if not cap:
+                            continue
+                        if text[p:m_end] not in ("US", "U.S") and key == "us":
+                            continue
+                    elif key == "us" and text[p:m_end] != "US":
+                        continue
+                elif kind == "place" and not cap:
                     continue
                 hit = (L, kind, target)
                 break
         if hit is None:
             # a capitalised name ending in "Index" that we do not know: an unsupported index
-            if key == "index" and first[:1] == "I" and p > 0:
-                end = ms[0].end()
+            if key == "index" and text[p] == "I" and p > 0:
+                end = m_end
                 start = p  # the start of the name so far
                 names = []
                 for b in reversed(_before(src, p, 4)):
@@ -787,8 +800,13 @@ def _place_ok(
     """
     # "Tokyo stocks", "German and French stock markets", "In France and Germany, stock markets"
     for k in range(j, j + 5):
-        if k == len(keys) and not _read(src, ms, keys, plain):  # read the next word
-            break
+        if k == len(keys):  # read the next word (see _read)
+            nm = _search(src, ms[-1].end())
+            if nm is None:
+                break
+            ms.append(nm)
+            w = nm.group(0)
+            keys.append(w if plain and "'" not in w and "’" not in w else _key(w))
         w = keys[k]
         if w in _MARKET_WORDS:
             return True, False

@@ -178,6 +178,10 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _UNIT_OF = {"pctpoint": "basis", "basis": "basis", "pct": "pct", "points": "points"}
+#: Every match of :data:`_UNIT` begins with white space or one of these characters (a
+#: case-blind match of the first letter of a unit word, "µ" included, or "-" or "%"). The
+#: empty string is among them: an empty text goes to the pattern, as before.
+_UNIT_FIRST = frozenset({"", "-", "%", "p", "P", "b", "B", "z", "Z", "τ", "Τ", "μ", "Μ", "µ"})
 
 
 def unit_after(after: str) -> tuple[str | None, int]:
@@ -186,6 +190,9 @@ def unit_after(after: str) -> tuple[str | None, int]:
     The unit is ``"pct"``, ``"points"``, ``"basis"`` (basis or percentage points: a rate)
     or ``None`` (length 0).
     """
+    c = after[:1]
+    if c not in _UNIT_FIRST and not c.isspace():
+        return None, 0  # no unit begins so (a necessary condition, tested first)
     m = _UNIT.match(after)
     if m is None:
         return None, 0
@@ -219,9 +226,30 @@ _HEDGE_REVERSED = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
+#: The last word of every hedge of :data:`_HEDGE`, lower case.
+_HEDGE_LAST_WORDS = (
+    *("under", "over", "below", "above", "of", "than", "as", "to", "nearly", "almost", "about"),
+    *("around", "roughly", "approximately", "some", "least", "als", "knapp", "rund", "fast"),
+    *("etwa", "über", "de", "environ"),
+)
+
+
 def hedge_before(before: str) -> str | None:
     """A hedge word ending the text just before a number ("nearly", "more than"), lower case."""
-    m = _HEDGE_REVERSED.match(before[-30:][::-1])
+    tail = before[-30:]
+    if tail.isascii():
+        # a necessary condition, tested first: without the whitespace, sign and "by" that
+        # may follow it, the text ends with the last word of a hedge (on ASCII text the
+        # case-blind match is that of str.lower)
+        t = tail.rstrip()
+        if t and t[-1] in "-+":
+            t = t[:-1].rstrip()
+        t = t.lower()
+        if not t.endswith(_HEDGE_LAST_WORDS) and not (
+            t.endswith("by") and t[:-2].rstrip().endswith(_HEDGE_LAST_WORDS)
+        ):
+            return None
+    m = _HEDGE_REVERSED.match(tail[::-1])
     if not m:
         return None
     return _SPACES.sub(" ", m.group(1)[::-1].lower())
