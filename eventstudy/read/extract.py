@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -137,17 +136,17 @@ def _has_any(low: str, words: tuple[str, ...]) -> bool:
     return any(map(low.__contains__, words))
 
 
-def _any_of(words: tuple[str, ...]) -> Callable[[str], bool]:
-    """A test for whether any of ``words`` occurs in a text: :func:`_has_any` with the words fixed."""
-    return lambda low: any(map(low.__contains__, words))
-
-
-_has_day_word = _any_of(_DAY_WORDS)
-_has_market_word = _any_of(_MARKET_WORDS)
-_has_clock_word = _any_of(_CLOCK_WORDS)
-
 #: Bits of :func:`_word_bits`: a sentence holds a market word, a day word, a clock word.
 _MARKET_BIT, _DAY_BIT, _CLOCK_BIT = 1, 2, 4
+
+
+def _sentence_bits(low: str) -> int:
+    """Which of the three word lists the lower-cased sentence ``low`` holds a word of."""
+    return (
+        (_MARKET_BIT if _has_any(low, _MARKET_WORDS) else 0)
+        | (_DAY_BIT if _has_any(low, _DAY_WORDS) else 0)
+        | (_CLOCK_BIT if _has_any(low, _CLOCK_WORDS) else 0)
+    )
 
 
 _WORD_LIST_BITS: dict[str, int] = {}
@@ -168,8 +167,7 @@ _WORDS_AUTOMATON = (
 def _word_bits(low: str, spans: list[tuple[int, int]]) -> list[int] | None:
     """For each sentence, which of the word lists it holds a word of (:data:`_MARKET_BIT` ...).
 
-    The same answers as :func:`_has_market_word`, :func:`_has_day_word` and
-    :func:`_has_clock_word` on ``low[s:e]``, found in one pass over the whole text: an
+    The same answers as :func:`_sentence_bits` on ``low[s:e]``, found in one pass over the whole text: an
     occurrence counts for the sentence it lies wholly in. ``None`` (the caller tests each
     sentence) without ahocorasick_rs, when the spans are not in order without overlaps or
     when the text holds a lone surrogate.
@@ -588,8 +586,7 @@ class _Cues:
 
     def first(self, rx: re.Pattern, lo: int, hi: int) -> tuple[int, int, str | None] | None:
         """The first match of ``rx`` that starts in ``[lo, hi)`` (for a move: one it owns)."""
-        found = self._found.get(rx.pattern)
-        for m in self.matches(rx) if found is None else found:
+        for m in self.matches(rx):
             if lo <= m[0] < hi:
                 return m
         return None
@@ -1352,7 +1349,7 @@ def _date_one(
     if found is None:
         day_word = day_known.get(mv.sentence) if day_known is not None else None
         if day_word is None:
-            day_word = _has_day_word(lower(sent))
+            day_word = _has_any(lower(sent), _DAY_WORDS)
         if day_word:
             found = known.get(mv.sentence)
             if found is None:
@@ -1605,10 +1602,9 @@ def extract_claims(
                 ms.append(_shift(all_mentions[k], s))
                 k += 1
         lsent = low_text[s:e]
-        market = None  # whether the sentence holds a market word, once known
+        wb = word_bits[si] if word_bits is not None else _sentence_bits(lsent)
         if not ms and digit_at >= e:
-            market = word_bits[si] & _MARKET_BIT if word_bits is not None else _has_market_word(lsent)
-            if not market and lsent[-1:] != ":" and "cent" not in lsent and "prozent" not in lsent:
+            if not wb & _MARKET_BIT and lsent[-1:] != ":" and "cent" not in lsent and "prozent" not in lsent:
                 # no mention, no number, no market word, not a heading: nothing below applies
                 # (and the MAX_CLAIMS test can wait: no claim was added)
                 continue
@@ -1643,26 +1639,14 @@ def extract_claims(
                 mv.entry_at = ctx.entry_at
         # (day words or a clock time or "open") and (a mention or a market word); without a
         # mention the market words are tested first: most prose sentences have none
-        day_words = None  # (not tested)
-        if word_bits is not None:
-            wb = word_bits[si]
-            if ms:
-                day_words = wb & _DAY_BIT
-                about_day = day_words or wb & _CLOCK_BIT or "open" in lsent
-            elif wb & _MARKET_BIT:
-                day_words = wb & _DAY_BIT
-                about_day = day_words or "open" in lsent
-            else:
-                about_day = False
-        elif ms:
-            day_words = _has_day_word(lsent)
-            about_day = day_words or _has_clock_word(lsent) or "open" in lsent
-        elif market if market is not None else _has_market_word(lsent):
-            day_words = _has_day_word(lsent)
+        day_words = wb & _DAY_BIT
+        if ms:
+            about_day = day_words or wb & _CLOCK_BIT or "open" in lsent
+        elif wb & _MARKET_BIT:
             about_day = day_words or "open" in lsent
         else:
             about_day = False
-        if day_words is not None:
+        if ms or wb & _MARKET_BIT:
             day_known[si] = day_words
         if about_day:
             if day_words:

@@ -188,3 +188,17 @@ def test_patterns_without_known_prefixes_get_at_most_the_first_character_guard(p
     rx = re.compile(pattern)
     assert literal_prefixes(rx) is None
     assert prefix_guard(rx).pattern == first_char_guard(rx).pattern
+
+
+@pytest.mark.parametrize("key", sorted(extract._NEEDS), ids=lambda k: k[:30])
+def test_every_match_of_a_cue_pattern_holds_one_of_its_needed_words(key):
+    # _Cues skips a pattern in a sentence holding none of these words: they must be in every
+    # match, also after a pattern in lexicon.py gains an alternative
+    rx = re.compile(key)
+    needs = extract._NEEDS[key]
+    n = 0
+    for text in _texts(_tokens(key), 11, 4_000, key):
+        for m in rx.finditer(text):
+            assert any(w in m.group(0) for w in needs), (key[:40], m.group(0))
+            n += 1
+    assert n > 100  # the texts do exercise the pattern
