@@ -93,3 +93,64 @@ def test_rewritten_patterns_stay_linear(name):
         t0 = time.perf_counter()
         rx.findall(text)
         assert time.perf_counter() - t0 < 2.0
+
+
+# ---------------------------------------------------------------- hand-written shortcuts
+# dates._cue_matches and numbers.hedge_before skip their patterns with word lists, prefix
+# scans and backwards-written copies; these tests tie them to the plain patterns they stand
+# for, so that a phrase added to one and not the other fails here.
+_CUE_VOCAB = (
+    "today tonight this morning afternoon evening so far earlier heute aujourd'hui σήμερα "
+    "yesterday gestern hier χθες last night overnight week after the bank holiday long weekend "
+    "break monday tuesday wednesday thursday friday saturday sunday montag freitag lundi jeudi "
+    "Jan. Feb March April May June Sept Oct 5 12 3rd 21st 2022 1.4% in during on previous prior "
+    "preceding session trading day at by end close of 2021 since from record high Good Easter "
+    "FTSE rose fell İ ſ ΣΑΣ"
+).split()
+_HEDGE_VOCAB = (
+    "just under over below above shy of more less than as much little close to nearly almost "
+    "about around roughly approximately some up at least upwards in excess mehr als knapp rund "
+    "fast etwa über plus de près environ by the index rose NEARLY Almost - + − –"
+).split()
+
+
+def _soups(vocab: list[str], seed: int, n: int):
+    import random
+
+    rng = random.Random(seed)
+    seps = [" ", " ", "  ", ", ", ". ", "\n", "'s ", "-"]
+    for _ in range(n):
+        yield "".join(rng.choice(vocab) + rng.choice(seps) for _ in range(rng.randint(0, 12)))
+
+
+def test_day_phrase_search_equals_the_plain_patterns():
+    hits = 0
+    for text in _soups(_CUE_VOCAB, 21, 20_000):
+        plain = list(dates._DAY_CUE.finditer(text))
+        if any(k in text.lower() for k in dates._RARE_KEYS):
+            plain += list(dates._DAY_CUE_RARE.finditer(text))
+            plain.sort(key=re.Match.start)
+        fast = dates._cue_matches(text)
+        assert [(m.re.pattern, m.span()) for m in fast] == [(m.re.pattern, m.span()) for m in plain], text
+        hits += len(plain)
+    assert hits > 5_000
+
+
+def test_hedge_before_equals_the_forward_pattern():
+    hits = 0
+    for text in _soups(_HEDGE_VOCAB, 22, 30_000):
+        m = numbers._HEDGE.search(text[-30:])
+        expected = re.sub(r"\s+", " ", m.group(1).lower()) if m else None
+        assert numbers.hedge_before(text) == expected, text
+        hits += expected is not None
+    assert hits > 3_000
+
+
+def test_year_search_equals_the_plain_pattern():
+    for text in _soups(["1999", "2022", "19", "20", "120", "2019x", "a2020", "x", "12022"], 23, 5_000):
+        plain = [m.span() for m in dates._YEAR.finditer(text)]
+        fast = sorted(
+            [m.span() for m in dates._YEAR_19.finditer(text)]
+            + [m.span() for m in dates._YEAR_20.finditer(text)]
+        )
+        assert fast == plain, text
