@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from ..calendar import to_date
 from ..exceptions import ArticleError, EventStudyError, NoDateError
 from ..indices import Index
+from . import lexicon as L
 from .dates import _MON_NC, find_published
 from .extract import Context, Move, _region, extract_claims
 from .model import Article, Claim
@@ -122,19 +124,12 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
         regions = [_region(m.target.calendar) for m in moves if isinstance(m.target, Index)]
         if regions and regions[0] == "asia":
             ctx.home = "asia"
-    claims = tuple([_to_claim(m) for m in moves])
+    claims = tuple(_to_claim(m) for m in moves)
     notes.extend(ctx.notes)
     dated = [c.trading_date for c in claims if c.trading_date is not None and c.kind in ("close", "intraday")]
     if not dated:
         dated = [c.trading_date for c in claims if c.trading_date is not None]
-    if dated:
-        # Counter(dated).most_common(1)[0][0]: the first of the most frequent dates
-        counts: dict[date, int] = {}
-        for d in dated:
-            counts[d] = counts.get(d, 0) + 1
-        event_date = max(counts, key=counts.__getitem__)
-    else:
-        event_date = pub
+    event_date = Counter(dated).most_common(1)[0][0] if dated else pub
     return Article(
         text=text,
         published=pub,
@@ -146,13 +141,7 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
     )
 
 
-#: :data:`~.lexicon.LIVE` (case-sensitive: it is searched in the lower-cased text), copied
-#: here: :func:`_is_live` tries it only where one of its alternatives can start.
-_LIVE = re.compile(
-    r"\b(?:this\smorning|this\safternoon|so\sfar\stoday|currently|live\supdates|as\sit\shappened|"
-    r"in\searly\strad\w*|at\sthe\sopen)\b"
-)
-#: For each alternative of :data:`_LIVE`, a word it holds and the offset of that word in it
+#: For each alternative of :data:`~.lexicon.LIVE`, a word it holds and the offset of that word in it
 #: (``\s`` is one character): a match starts that far before an occurrence of the word.
 _LIVE_WORDS = (
     ("today", 7),
@@ -167,12 +156,12 @@ _LIVE_WORDS = (
 
 
 def _is_live(low: str) -> bool:
-    """Whether the lower-cased text reads as live coverage (:data:`_LIVE`).
+    """Whether the lower-cased text reads as live coverage (:data:`~.lexicon.LIVE`).
 
     Every match holds one of the words of :data:`_LIVE_WORDS` at a fixed offset, so
-    :data:`_LIVE` is matched only there, not searched at every position.
+    the pattern is matched only there, not searched at every position.
     """
-    find, match = low.find, _LIVE.match
+    find, match = low.find, L.LIVE.match
     for word, back in _LIVE_WORDS:
         i = find(word)
         while i >= 0:
@@ -198,67 +187,45 @@ def _home(text: str, zone: str | None) -> str | None:
 
 
 def _to_claim(mv: Move) -> Claim:
-    pct = pts = lvl = None
-    ref = False
-    for n in mv.nums:  # the first number of each unit (Move.get), and any reference level
-        unit = n.unit
-        if unit == "pct":
-            if pct is None:
-                pct = n
-        elif unit == "points":
-            if pts is None:
-                pts = n
-        elif unit == "level" and lvl is None:
-            lvl = n
-        if n.ref_level:
-            ref = True
-    if pct is not None and pct.hedge:
-        hedge = pct.hedge
-    elif pts is not None and pts.hedge:
-        hedge = pts.hedge
-    elif lvl is not None and lvl.hedge:
-        hedge = lvl.hedge
-    else:
-        hedge = None
+    pct, pts, lvl = mv.get("pct"), mv.get("points"), mv.get("level")
+    hedge = next((n.hedge for n in (pct, pts, lvl) if n is not None and n.hedge), None)
     direction = mv.direction
     pct_value = pct.value if pct is not None else None
     if direction == "flat" and pct_value is None:
         pct_value = 0.0
+    ref = any(n.ref_level for n in mv.nums)
     if ref:
         direction = None
-    notes = mv.notes
-    if (
-        not ref
-        and hedge is None
-        and pct is not None
-        and pts is not None
-        and lvl is not None
-        and (direction == "up" or direction == "down")
-        and (mv.kind == "close" or mv.kind == "intraday")
-    ):
-        # check_consistency gives None for any other claim
-        msg = check_consistency(direction, pct.text, pts.text, lvl.text)
+    notes = list(mv.notes)
+    if mv.kind in ("close", "intraday") and not ref:
+        msg = check_consistency(
+            direction,
+            pct.text if pct else None,
+            pts.text if pts else None,
+            lvl.text if lvl else None,
+            hedged=hedge is not None,
+        )
         if msg:
-            notes = [*notes, msg]
+            notes.append(msg)
     target = mv.target
     ticker = target.ticker if isinstance(target, Index) else None
     if ticker is None:
-        notes = [*notes, f"{target.name} is not in the index registry: no ticker"]
+        notes.append(f"{target.name} is not in the index registry: no ticker")
     return Claim(
         index=target.name,
         ticker=ticker,
         direction=direction,  # type: ignore[arg-type]
         pct=pct_value,
-        points=pts.value if pts is not None else None,
-        level=lvl.value if lvl is not None else None,
+        points=pts.value if pts else None,
+        level=lvl.value if lvl else None,
         kind=mv.kind,  # type: ignore[arg-type]
         trading_date=mv.trading_date,
         hedge=hedge,
         text=mv.text,
         span=mv.span,
-        pct_text=pct.text if pct is not None else None,
-        points_text=pts.text if pts is not None else None,
-        level_text=lvl.text if lvl is not None else None,
+        pct_text=pct.text if pct else None,
+        points_text=pts.text if pts else None,
+        level_text=lvl.text if lvl else None,
         alt_trading_date=mv.alt_date,
         period=mv.period,
         notes=tuple(notes),

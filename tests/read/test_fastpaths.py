@@ -154,3 +154,17 @@ def test_year_search_equals_the_plain_pattern():
             + [m.span() for m in dates._YEAR_20.finditer(text)]
         )
         assert fast == plain, text
+
+
+def test_live_test_equals_the_plain_pattern():
+    from eventstudy.read import lexicon
+    from eventstudy.read.reader import _is_live
+
+    vocab = "this morning afternoon so far today currently live updates as it happened in early trading at the open x".split()
+    hits = 0
+    for text in _soups(vocab, 24, 10_000):
+        low = text.lower()
+        expected = lexicon.LIVE.search(low) is not None
+        assert _is_live(low) == expected, text
+        hits += expected
+    assert hits > 1_000
