@@ -168,3 +168,21 @@ def test_live_test_equals_the_plain_pattern():
         assert _is_live(low) == expected, text
         hits += expected
     assert hits > 1_000
+
+
+def test_full_stop_split_equals_the_general_split():
+    from eventstudy.read import sentences as S
+
+    vocab = "The FTSE rose 1.2% . Jan. U.S. St. Mr. a. B. e.g. 7,100.5 .... 4 said x  Inc. ... word".split()
+    vocab += ["a" * 700, "Dot.", "end.\u00a0", "(Reuters).", '"quote."', "it)."]
+    tried = 0
+    for text in _soups(vocab, 25, 8_000):
+        fast = S._split_dots(text)
+        if fast is None:
+            continue
+        slow = []
+        for s, e in S._split(text):
+            slow.extend([(s, e)] if e - s <= S.MAX_SENTENCE else S._cut(text, s, e))
+        assert fast == slow, text
+        tried += 1
+    assert tried > 3_000
