@@ -242,11 +242,25 @@ _DAY_CUE = first_char_guard(
 _DAY_CUE_RARE = first_char_guard(
     re.compile(
         r"(?P<prevsession>\b(?:in|during|on)\sthe\sp(?:revious|rior|receding)\s(?:session|trading\sday)\b)"
+        # the session before the one the sentence is about: "having gained 2% the previous day"
+        # (not "the previous day's close", a reference; not "the day before the vote")
+        r"|(?P<daybefore>\bthe\sp(?:revious|rior|receding)\s(?:day|session|trading\s(?:day|session))\b(?!['’])"
+        r"|\ba\s(?:day|session|trading\sday)\searlier\b|\bthe\s(?:day|session)\sbefore(?=\s*(?:[,.;:)!?]|$)))"
         r"|(?P<endyear>\b(?:at|by)\sthe\s(?:end|close)\sof\s(?P<eyy>(?:19|20)\d\d)\b)",
         re.IGNORECASE,
     )
 )
-_RARE_KEYS = ("previous", "prior", "preceding", "end of", "close of")
+_RARE_KEYS = (
+    "previous",
+    "prior",
+    "preceding",
+    "end of",
+    "close of",
+    "day earlier",
+    "session earlier",
+    "day before",
+    "session before",
+)
 _CUE_EXCLUDE_BEFORE = first_char_guard(
     re.compile(
         r"(?:(?:since|from|until|till|between|through|than)\W{1,3}(?:\w+\W{1,3}){0,3}"
@@ -285,7 +299,9 @@ _RELATIVE_EXCLUDE_REVERSED = re.compile(
 class DayCue:
     """A day phrase found near a claim."""
 
-    kind: str  # today, yesterday, lastnight, prevsession, lastweek, afterhol, lastwd, weekday, date
+    # today, yesterday, lastnight, prevsession, daybefore (the session before the one the
+    # sentence is about), lastweek, afterhol, lastwd, weekday, date
+    kind: str
     text: str
     weekday: int | None = None
     day: date | None = None  # for explicit dates (year filled in from the publication date)
@@ -376,9 +392,14 @@ _CASE_TROUBLE = re.compile("[İıſϑϖϱϵµ]")
 #: For the words that every match of :data:`_DAY_CUE_RARE` holds, where a match starts
 #: before them: "in the previous", "during the prior", "at the end", "by the close".
 _RARE_WORDS = (
-    ("previous", (11, 7)),
-    ("prior", (11, 7)),
-    ("preceding", (11, 7)),
+    ("previous", (11, 7, 4)),
+    ("prior", (11, 7, 4)),
+    ("preceding", (11, 7, 4)),
+    ("day earlier", (2,)),
+    ("session earlier", (2,)),
+    ("trading day earlier", (2,)),
+    ("day before", (4,)),
+    ("session before", (4,)),
     ("end", (7,)),
     ("close", (7,)),
 )
@@ -391,6 +412,7 @@ _CUE_WORDS = frozenset(
     for w in (
         *("today", "tonight", "morning", "afternoon", "evening", "heute", "aujourd", "yesterday"),
         *("gestern", "hier", "last", "overnight", "after", "previous", "prior", "preceding"),
+        *("earlier", "before"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag"),
         *("dienstag", "mittwoch", "donnerstag", "freitag", "lundi", "mardi", "mercredi", "jeudi"),
         "vendredi",
@@ -462,6 +484,10 @@ def day_cues(text: str):
             if m.group("endyear"):
                 # "had stood at 15,884.86 at the end of 2021": the year's last session
                 yield at, DayCue("date", s, day=date(int(m.group("eyy")), 12, 31))
+            elif m.group("daybefore"):
+                # "than the previous day", "from the previous session": a reference, not a day
+                if not _RELATIVE_EXCLUDE_REVERSED.match(text[max(0, at - 40) : at][::-1]):
+                    yield at, DayCue("daybefore", s)
             else:
                 yield at, DayCue("prevsession", s)
             continue
@@ -548,10 +574,15 @@ def session_before(code: str | None, d: date) -> date:
 
 
 def resolve_cue(cue: DayCue, published: date, code: str | None) -> date:
-    """The session of exchange ``code`` that a day phrase means, for an article of ``published``."""
+    """The session of exchange ``code`` that a day phrase means, for an article of ``published``.
+
+    "The previous day" (``daybefore``) is read here as the session before the publication day;
+    the reader dates it from the session its sentence is about when the sentence or the text
+    before it names one.
+    """
     if cue.kind == "today":
         return session_on_or_before(code, published)
-    if cue.kind in ("yesterday", "lastnight", "prevsession"):
+    if cue.kind in ("yesterday", "lastnight", "prevsession", "daybefore"):
         return session_before(code, published)
     if cue.kind == "lastweek":
         monday = published - timedelta(days=published.weekday())

@@ -556,7 +556,7 @@ def _scan(rx: re.Pattern, text: str) -> list[tuple[int, int, str | None]]:
 #: a sentence without any of them is not scanned.
 _NEEDS: dict[str, tuple[str, ...]] = {
     L.CLOSE_WEEK.pattern: ("week",),
-    L.EXTREME.pattern: ("point", "much", "intra", "its", "session"),
+    L.EXTREME.pattern: ("point", "stage", "much", "intra", "its", "session"),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),
     L.PRESENT.pattern: ("is", "are", "has"),
@@ -800,6 +800,13 @@ def _set_period(mv: Move, period: str) -> None:
 _SECOND_VERB = re.compile(r"\band\s(?:then\s|also\s|still\s)?(?:" + L.VERBS_PAST + r")\b")
 
 
+#: A clause with its own move between two numbers: "sank 2.4%, having added 110 points the
+#: day before", "ended 1.1% lower, after sinking 600 points at one stage".
+_CLAUSE_MOVE = re.compile(
+    r"\b(?:having\s(?:been\s)?|after\s(?:having\s(?:been\s)?)?)(?:\w+ly\s)?(?:" + L.DIRECTION.pattern + r")"
+)
+
+
 def _group_moves(nums: list[_Num], sent: str) -> list[list[_Num]]:
     groups: list[list[_Num]] = []
     cur: list[_Num] = []
@@ -813,6 +820,13 @@ def _group_moves(nums: list[_Num], sent: str) -> list[list[_Num]]:
                 or L.PERIODS.search(gap)
                 or (len(gap) > 25 and L.DIRECTION.search(L.NEUTRALISE.sub(" ", gap)))
                 or _SECOND_VERB.search(gap)
+                or (
+                    # a move then another ("closed at 7,500, having risen 1.2%" is one move)
+                    ("having " in gap or "after " in gap)
+                    and n.unit != "level"
+                    and any(c.unit != "level" for c in cur)
+                    and _CLAUSE_MOVE.search(gap)
+                )
             ):
                 groups.append(cur)
                 cur = []
@@ -1227,7 +1241,11 @@ def _date_moves(
                     f"an Asian report of {ctx.published}: the {code} session of that day had not "
                     f"begun, so {mv.target.name} figures are from the previous session"
                 )
-        before_pub = mv.trading_date is not None and mv.trading_date < pub_session
+        # a session before the publication day is over (for a piece that is not live, one
+        # printed on a weekend or a holiday: the last session too)
+        before_pub = mv.trading_date is not None and (
+            mv.trading_date < pub_session or (not ctx.live and mv.trading_date < ctx.published)
+        )
         if mv.kind == "intraday" and mv.kind_strength < 2 and before_pub:
             # last night's (or the previous session's) figures are closes
             mv.kind, mv.kind_strength = "close", 1
@@ -1281,6 +1299,9 @@ _POSSESSIVE_NUMBER = re.compile(r"['’]s\s(?:[\w-]+\s){0,2}?(?:of\s)?[+\-−]?(
 _ATTACH_GAP = re.compile(r"\s(?:[A-Za-z-]+\s)?(?:on\s)?")
 
 
+#: What may stand between a number and "the previous day" that dates it ("932 points the
+#: previous day", "its 433-point drop the previous session").
+_DAYBEFORE_GAP = re.compile(r"\s(?:[A-Za-z-]+\s){0,2}")
 _FIRST_DIGIT = re.compile(r"\d")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
 
@@ -1298,6 +1319,8 @@ def _carried_cues(
     snap_end = min((mv.nums[-1].end for mv in new_moves if mv.kind == "intraday" and mv.nums), default=None)
     out = []
     for pos, c in found:
+        if c.kind == "daybefore":
+            continue  # counted back from the sentence's own day: nothing to carry on
         end = pos + len(c.text)
         if _POSSESSIVE_NUMBER.match(sent, end):
             continue
@@ -1342,6 +1365,19 @@ def _attached_cue(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> DayCu
     return None
 
 
+def _day_before_base(found: list[tuple[int, DayCue]], mv: Move, region: str | None) -> DayCue | None:
+    """The day phrase that "the previous day" counts back from: another day phrase of the
+    sentence ("rose 1.6% on Tuesday, recouping its 433-point drop the previous session"), else
+    the one carried from earlier sentences ("... yesterday. The Dow fell 3%, having soared 932
+    points the previous day"); None when there is neither."""
+    base = best_cue(c for _, c in found if c.kind not in ("daybefore", "prevsession"))
+    if base is None and mv.night is not None and mv.night.region == region:
+        base = mv.night
+    if base is None:
+        base = mv.carried
+    return base
+
+
 def _date_one(
     mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known, day_known=None
 ) -> None:
@@ -1370,6 +1406,17 @@ def _date_one(
                 for fc in found
                 if not (_asset_night(low, fc) or (fc[1].kind == "lastnight" and fc[0] >= end))
             ]
+    if found:
+        # "the previous day" after the numbers dates them only when printed right after one
+        # ("soared 932 points the previous day"), not in a later clause ("..., after falling
+        # the previous session")
+        found = [
+            (p, c)
+            for p, c in found
+            if c.kind != "daybefore"
+            or p < anchor
+            or any(n.end < p <= n.end + 30 and _DAYBEFORE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
+        ]
     attached = (_possessive_cue(found, sent, mv) or _attached_cue(found, sent, mv)) if found else None
     if attached is not None:
         mv.trading_date = resolve_cue(attached, ctx.published, code)
@@ -1413,6 +1460,11 @@ def _date_one(
             cue, carried = mv.carried, True
     if cue is not None:
         d = resolve_cue(cue, ctx.published, code)
+        if cue.kind == "daybefore":
+            base = _day_before_base(cue_cache[mv.sentence], mv, region)
+            if base is not None:
+                d = session_before(code, resolve_cue(base, ctx.published, code))
+                mv.notes.append(f"'{cue.text}': the session before {base.text!r}")
         mv.date_explicit = True
         snapshot = mv.kind == "intraday" or (ctx.live and L.INTRADAY.search(lower(sent)) is not None)
         if snapshot and d < pub_session and cue.kind in ("weekday", "date") and ctx.live:

@@ -114,7 +114,7 @@ CLOSE_STRONG = re.compile(
 )
 #: Phrases for the extreme of a session: they belong to the one number they introduce.
 EXTREME = re.compile(
-    r"\bat\sone\spoint|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)|\bat\sits\s(?:high|low|peak|worst|best)"
+    r"\bat\sone\s(?:point|stage)|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)|\bat\sits\s(?:high|low|peak|worst|best)"
     r"|\bat\s(?:its|their|the)\s(?:session|intra-?session)\s(?:high|low|peak|trough)s?\b"
     r"|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b"
     r"|\b(?:session|intra-?session)\s(?:high|low|peak|trough)\sof\b"
@@ -159,7 +159,7 @@ INTRADAY = re.compile(
     r"\s)?trading\b|\bcurrently\b|\bso\sfar\stoday|\bon\strack\b|\bon\space\b|\b(?:were|was)\s(?:\w+ing)\b|"
     r"\bafter\sthe\sopen(?:ing)?(?:\sbell)?\b|\b(?:by|at)\sthe\s(?:lunch(?:time)?|midday)\s(?:break|recess)\b|"
     r"\bhandelsbeginn|\bfrühen\shandel|\bà\sl'ouverture|\ben\sdébut\sde\séance|\bmid-?session|"
-    r"\b(?:morning|afternoon)\ssession\b|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b",
+    r"\b(?:morning|afternoon)\ssession\b|\b(?:in|by)\s(?:the\s)?(?:late\s|early\s)?(?:morning|afternoon)\b|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b",
     _I,
 )
 CLOSE = re.compile(

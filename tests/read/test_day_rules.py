@@ -93,3 +93,39 @@ def test_present_perfect_crash_is_a_snapshot():
 def test_a_weeks_move_in_a_monday_piece_is_the_week_to_friday():
     (c,) = _claims("Week ahead: the FTSE 250 posted a weekly loss of 3.1%.", "2022-03-14", "^FTMC")
     assert (c.kind, c.trading_date) == ("weekly", date(2022, 3, 11))
+
+
+def test_previous_day_counts_back_from_the_sentences_own_day():
+    # a Thursday paper: the Dax's 1.3% rise is Wednesday's, its 2% slide the session before
+    rise, slide = _claims(
+        "Frankfurt's Dax rose 1.3% on Wednesday, clawing back part of a 2% slide the previous session.",
+        "2022-03-10",
+        "^GDAXI",
+    )
+    assert (rise.direction, rise.trading_date) == ("up", date(2022, 3, 9))
+    assert (slide.direction, slide.trading_date) == ("down", date(2022, 3, 8))
+
+
+def test_previous_day_counts_back_from_a_day_carried_from_earlier():
+    # a Saturday paper: "yesterday" is Friday, "the day before" Thursday; the later sentence
+    # without a day is still Friday's
+    text = (
+        "Shares in New York tumbled yesterday as bond yields jumped. "
+        "The Nasdaq Composite sank 2.4%, having added 110 points the day before. "
+        "The Dow Jones Industrial Average lost 1.2%."
+    )
+    nasdaq = _claims(text, "2022-03-12", "^IXIC")
+    dow = _claims(text, "2022-03-12", "^DJI")
+    assert [(c.pct, c.trading_date) for c in nasdaq] == [(2.4, date(2022, 3, 11)), (None, date(2022, 3, 10))]
+    assert [c.trading_date for c in dow] == [date(2022, 3, 11)]
+
+
+def test_previous_day_in_a_later_clause_or_as_a_reference_does_not_date_the_move():
+    (a,) = _claims(
+        "The FTSE 100 closed 0.8% higher on Tuesday, a day after it had slipped the previous session.",
+        "2022-03-16",
+        "^FTSE",
+    )
+    assert a.trading_date == date(2022, 3, 15)
+    (b,) = _claims("The FTSE 250 rose 1.1% on Monday from the previous day's close.", "2022-03-16", "^FTMC")
+    assert b.trading_date == date(2022, 3, 14)

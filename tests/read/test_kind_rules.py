@@ -140,3 +140,31 @@ def test_below_a_dated_record_is_a_drawdown():
 def test_the_half_is_year_to_date():
     (c,) = _claims("The Dax fell 11.3% in the half.", "2022-06-30", "^GDAXI")
     assert c.period == "year-to-date"
+
+
+def test_wall_street_figures_in_a_saturday_paper_are_fridays_closes():
+    # a UK Saturday paper: the New York session it reports is over, not a snapshot
+    (c,) = _claims(
+        "London's blue chips edged up 0.3% yesterday. On Wall Street the S&P 500 added 1.2% to 4,380.3.",
+        "2022-03-19",
+        "^GSPC",
+    )
+    assert (c.kind, c.trading_date) == ("close", date(2022, 3, 18))
+
+
+def test_morning_and_late_morning_figures_are_snapshots():
+    (a,) = _claims("In Tokyo the Nikkei 225 was 0.9% lower at 26,100 in the morning.", "2022-03-22", "^N225")
+    (b,) = _claims("The Nikkei 225 had gained 1.4% to 26,500 by late morning.", "2022-03-23", "^N225")
+    assert a.kind == "intraday" and b.kind == "intraday"
+
+
+def test_at_one_stage_marks_the_sessions_extreme():
+    found = _claims(
+        "The Dow Jones Industrial Average ended 1.1% lower, after sinking 600 points at one stage.",
+        "2022-03-24",
+        "^DJI",
+    )
+    assert sorted((c.kind, c.pct, c.points) for c in found) == [
+        ("close", 1.1, None),
+        ("intraday", None, 600.0),
+    ]
