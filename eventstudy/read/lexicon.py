@@ -200,13 +200,19 @@ PERIODS = re.compile(
     + _CAPPING
     + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b|\bweeks?\sin\sa\srow\b|\b(?:straight|consecutive)\sweeks?\b)"
     r"|(?P<month>\bfor\sthe\smonth\b|\bthis\smonth\b|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
-    r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:in|for|ended|ending|finished|finishing|closed|closing)\s(?:the\smonth\sof\s)?(?:"
+    r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?(?:the|its)\smonth\b|"
+    # "closed out January with a loss of 9%", "ended its January down 5%" (not "closed out
+    # October on Friday", the day's move)
+    r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s|its\s|out\sits\s)(?:"
+    + _MONTHS
+    + r")\b(?=\s(?:with|up|down|higher|lower|flat|[+\-−]?\d))|"
+    r"\b(?:in|for|over|during|across|through|ended|ending|finished|finishing|closed|closing)\s(?:the\smonth\sof\s)?(?:"
     + _MONTHS
     + r")\b(?!\s(?:\d{1,2}(?:st|nd|rd|th)?\b(?![.,]\d)|\d{3}))|\b(?:had|has|have|posted|suffered|endured|enjoyed|booked)\s(?:a|an|its)\s(?:[\w-]+\s){0,2}"
     r"(?:" + _MONTHS + r"|month)\b|\b" + _CAPPING + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}month\b)"
     r"|(?P<quarter>\b"
     + _CAPPING
-    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|\bfor\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
+    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?(?:the|its)\squarter\b|\bfor\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
     r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b|\bin\sthe\squarter\b|"
     r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b)"
     r"|(?P<ytd>\byear-to-date\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"

@@ -168,3 +168,21 @@ def test_at_one_stage_marks_the_sessions_extreme():
         ("close", 1.1, None),
         ("intraday", None, 600.0),
     ]
+
+
+def test_a_month_named_after_over_or_closed_out_is_the_moves_period():
+    (a,) = _claims("The Dax closed 0.3% lower but still added 2.2% over March.", "2022-03-31", "^GDAXI")[1:]
+    (b,) = _claims("The Nasdaq Composite closed out April with a loss of 13%.", "2022-04-29", "^IXIC")
+    (c,) = _claims("The FTSE 250 finished the month 3.1% higher.", "2022-03-31", "^FTMC")
+    assert [x.period for x in (a, b, c)] == ["month", "month", "month"]
+
+
+def test_closing_out_a_month_on_a_day_leaves_that_days_move_a_close():
+    day, month = _claims(
+        "Wall Street closed out May on Tuesday with a wobble: the S&P 500 slipped 0.6% to 4,132.2, "
+        "leaving it up 0.2% for the month.",
+        "2022-05-31",
+        "^GSPC",
+    )
+    assert (day.kind, day.pct) == ("close", 0.6)
+    assert month.period == "month"
