@@ -246,6 +246,7 @@ _DAY_CUE_RARE = first_char_guard(
         # (not "the previous day's close", a reference; not "the day before the vote")
         r"|(?P<daybefore>\bthe\sp(?:revious|rior|receding)\s(?:day|session|trading\s(?:day|session))\b(?!['’])"
         r"|\ba\s(?:day|session|trading\sday)\searlier\b|\bthe\s(?:day|session)\sbefore(?=\s*(?:[,.;:)!?]|$)))"
+        r"|(?P<eve>\b(?:christmas|new\syear['’]?s)\seve\b)"
         r"|(?P<endyear>\b(?:at|by)\sthe\s(?:end|close)\sof\s(?P<eyy>(?:19|20)\d\d)\b)",
         re.IGNORECASE,
     )
@@ -260,6 +261,8 @@ _RARE_KEYS = (
     "session earlier",
     "day before",
     "session before",
+    "christmas eve",
+    "s eve",
 )
 _CUE_EXCLUDE_BEFORE = first_char_guard(
     re.compile(
@@ -400,6 +403,10 @@ _RARE_WORDS = (
     ("trading day earlier", (2,)),
     ("day before", (4,)),
     ("session before", (4,)),
+    ("christmas eve", (0,)),
+    ("new year's eve", (0,)),
+    ("new years eve", (0,)),
+    ("new year’s eve", (0,)),
     ("end", (7,)),
     ("close", (7,)),
 )
@@ -412,7 +419,7 @@ _CUE_WORDS = frozenset(
     for w in (
         *("today", "tonight", "morning", "afternoon", "evening", "heute", "aujourd", "yesterday"),
         *("gestern", "hier", "last", "overnight", "after", "previous", "prior", "preceding"),
-        *("earlier", "before"),
+        *("earlier", "before", "eve"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag"),
         *("dienstag", "mittwoch", "donnerstag", "freitag", "lundi", "mardi", "mercredi", "jeudi"),
         "vendredi",
@@ -484,6 +491,9 @@ def day_cues(text: str):
             if m.group("endyear"):
                 # "had stood at 15,884.86 at the end of 2021": the year's last session
                 yield at, DayCue("date", s, day=date(int(m.group("eyy")), 12, 31))
+            elif m.group("eve"):
+                # the last sessions before Christmas and the new year (often half days)
+                yield at, DayCue("date", s, month_day=(12, 24 if s[0] in "cC" else 31))
             elif m.group("daybefore"):
                 # "than the previous day", "from the previous session": a reference, not a day
                 if not _RELATIVE_EXCLUDE_REVERSED.match(text[max(0, at - 40) : at][::-1]):

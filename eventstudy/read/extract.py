@@ -102,6 +102,9 @@ _DAY_WORDS = (
     "pm ",
     "a.m",
     "p.m",
+    "session",  # "a session earlier", "the session before"
+    "christmas",  # "Christmas Eve"
+    "s eve",  # "New Year's Eve"
 )
 _MARKET_WORDS = (
     "stock",
@@ -1365,6 +1368,15 @@ def _attached_cue(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> DayCu
     return None
 
 
+#: (market region, home region of the piece) where "overnight" is the market's session of the
+#: publication day, with the home named for the note.
+_EARLIER_ZONE = {
+    ("asia", "europe"): "Europe",
+    ("asia", "americas"): "the Americas",
+    ("europe", "americas"): "the Americas",
+}
+
+
 def _day_before_base(found: list[tuple[int, DayCue]], mv: Move, region: str | None) -> DayCue | None:
     """The day phrase that "the previous day" counts back from: another day phrase of the
     sentence ("rose 1.6% on Tuesday, recouping its 433-point drop the previous session"), else
@@ -1460,6 +1472,14 @@ def _date_one(
             cue, carried = mv.carried, True
     if cue is not None:
         d = resolve_cue(cue, ctx.published, code)
+        if cue.kind == "lastnight" and (region, ctx.home) in _EARLIER_ZONE:
+            # Asia trades during the European and American night (and Europe in New York's
+            # morning): "in Tokyo overnight" in a London or New York piece is the Tokyo
+            # session of the publication day
+            d = pub_session
+            mv.notes.append(
+                f"'{cue.text}' in a piece from {_EARLIER_ZONE[region, ctx.home]}: the {code} session of {pub_session}"
+            )
         if cue.kind == "daybefore":
             base = _day_before_base(cue_cache[mv.sentence], mv, region)
             if base is not None:

@@ -163,7 +163,7 @@ INTRADAY = re.compile(
     _I,
 )
 CLOSE = re.compile(
-    r"\bclos(?:ed|ing|es)\b|\bclose\b(?!\s(?:to|of)\b)|\bend(?:ed|ing|s)\b|\bfinish(?:ed|ing|es)?\b|\bsettl(?:ed|ing)\b|"
+    r"\bclos(?:ed|ing|es)\b|\bclose\b(?!\s(?:to|of)\b)|\bend(?:ed|ing|s)\b|\bto\send\b|\bfinish(?:ed|ing|es)?\b|\bsettl(?:ed|ing)\b|"
     r"\bat\sthe\s(?:close|bell|final\sbell)|\bby\sthe\send\sof\s(?:the\s)?(?:day|trading|session)|"
     r"\bend\sof\s(?:the\s)?(?:day|trading|session)|\bfor\sthe\s(?:day|session)\b|\bon\sthe\sday\b|"
     r"\bconclude\sthe\ssession|\bfinal\s(?:numbers|figures|tally)|handelsschluss|\bschloss\b|\bschluss\b|"
@@ -193,7 +193,7 @@ PERIODS = re.compile(
     r"(?P<opentoclose>\bfrom\s(?:the\s)?open(?:ing)?\s(?:bell\s)?to\s(?:the\s)?close|\bopen[\s-]to[\s-]close"
     r"|\bfrom\sthe\sopen(?:ing)?\b)"
     r"|(?P<week>\bfor\sthe\sweek\b|\bon\sthe\sweek\b|\bover\sthe\sweek\b|\bweekly\b|\bthis\sweek\b|"
-    r"\bweek-on-week\b|\b(?:negative|positive|losing|winning|worst|best)\sweek|\bweek's\b|\bin\sthe\sweek\b|"
+    r"\bweek-on-week\b|\b(?:negative|positive|losing|winning|worst|best)\sweek|(?<!last\s)(?<!previous\s)\bweek's\b|\bin\sthe\sweek\b|"
     r"\b(?:over|for|in|on)\sthe\s(?:[a-z]+-[a-z]+(?:-[a-z]+)?|shortened|truncated|short)\sweek\b|"
     r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?the\sweek\b(?!\s(?:at|on)\b)|"
     r"\b"
@@ -212,7 +212,7 @@ PERIODS = re.compile(
     r"(?:" + _MONTHS + r"|month)\b|\b" + _CAPPING + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}month\b)"
     r"|(?P<quarter>\b"
     + _CAPPING
-    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?(?:the|its)\squarter\b|\bfor\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
+    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?(?:the|its)\squarter\b|\b(?:for|over|during)\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
     r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b|\bin\sthe\squarter\b|"
     r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b)"
     r"|(?P<ytd>\byear-to-date\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"

@@ -27,6 +27,7 @@ _ASIAN_DATELINE = re.compile(
     r"^\W{0,3}(?:TOKYO|HONG\sKONG|SHANGHAI|BEIJING|SEOUL|SYDNEY|SINGAPORE|MUMBAI|NEW\sDELHI|TAIPEI)\b"
 )
 _EUROPEAN_DATELINE = re.compile(r"^\W{0,3}(?:LONDON|FRANKFURT|PARIS|MILAN|MADRID|BERLIN|BRUSSELS)\b")
+_AMERICAN_DATELINE = re.compile(r"^\W{0,3}(?:NEW\sYORK|WASHINGTON|CHICAGO|TORONTO|SAN\sFRANCISCO)\b")
 #: A newsletter written in the morning says so at the top ("Good morning.", "Morning briefing").
 _MORNING = re.compile(r"^\W{0,3}(?:good\smorning\b|morning\s(?:briefing|report|note|call|wrap)\b)", re.I)
 _ZONE_REGION = {
@@ -183,6 +184,8 @@ def _home(text: str, zone: str | None) -> str | None:
         return "asia"
     if _EUROPEAN_DATELINE.match(head):
         return "europe"
+    if _AMERICAN_DATELINE.match(head):
+        return "americas"
     return None  # else: the market of the first index named (set while reading)
 
 

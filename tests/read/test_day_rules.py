@@ -129,3 +129,33 @@ def test_previous_day_in_a_later_clause_or_as_a_reference_does_not_date_the_move
     assert a.trading_date == date(2022, 3, 15)
     (b,) = _claims("The FTSE 250 rose 1.1% on Monday from the previous day's close.", "2022-03-16", "^FTMC")
     assert b.trading_date == date(2022, 3, 14)
+
+
+def test_overnight_in_asia_is_the_asian_session_of_a_london_or_new_york_piece():
+    london = read_article(
+        "LONDON, 15 March 2022 - Tokyo stocks rose overnight, with the Nikkei 225 up 0.2 per cent.",
+        published="2022-03-15",
+    ).claims
+    new_york = read_article(
+        "NEW YORK, March 16, 2022 - Overseas, the Nikkei 225 gained 1.6% overnight and the Dax 3.8%.",
+        published="2022-03-16",
+    ).claims
+    assert [(c.ticker, c.trading_date) for c in london] == [("^N225", date(2022, 3, 15))]
+    assert [(c.ticker, c.trading_date) for c in new_york] == [
+        ("^N225", date(2022, 3, 16)),
+        ("^GDAXI", date(2022, 3, 16)),
+    ]
+
+
+def test_last_night_on_wall_street_in_a_london_piece_is_still_the_previous_session():
+    (c,) = _claims(
+        "LONDON, 15 March 2022 - Last night on Wall Street the S&P 500 fell 0.7 per cent.", "2022-03-15"
+    )
+    assert c.trading_date == date(2022, 3, 14)
+
+
+def test_christmas_eve_dates_the_claim():
+    (c,) = _claims(
+        "The FTSE 250 last traded on Christmas Eve, when it closed 0.2% higher at 23,100.5.", "2021-12-29"
+    )
+    assert c.trading_date == date(2021, 12, 24)

@@ -186,3 +186,8 @@ def test_closing_out_a_month_on_a_day_leaves_that_days_move_a_close():
     )
     assert (day.kind, day.pct) == ("close", 0.6)
     assert month.period == "month"
+
+
+def test_over_the_second_quarter_is_a_quarter():
+    (c,) = _claims("Over the second quarter the FTSE 100 shed 4.6 per cent.", "2022-06-30", "^FTSE")
+    assert c.period == "quarter"
