@@ -81,16 +81,46 @@ TZ_OFFSETS = {
 _TZ = r"(GMT|UTC|BST|CEST|CET|EST|EDT|ET|IST|JST|HKT|SGT|KST|AEST|AEDT|PST|PDT)"
 _TIME = r"(\d{1,2})[:.](\d{2})\s?([AaPp]\.?[Mm]\.?)?\s?" + _TZ
 
+#: German and French month names (as printed, lower-cased) and their numbers.
+_FOREIGN_MONTHS = {
+    **dict(
+        zip(
+            ("januar", "februar", "märz", "maerz", "april", "mai", "juni", "juli"),
+            (1, 2, 3, 3, 4, 5, 6, 7),
+            strict=True,
+        )
+    ),
+    **dict(zip(("august", "september", "oktober", "november", "dezember"), range(8, 13), strict=True)),
+    **dict(
+        zip(
+            ("janvier", "février", "mars", "avril", "juin", "juillet", "août"),
+            (1, 2, 3, 4, 6, 7, 8),
+            strict=True,
+        )
+    ),
+    **dict(zip(("septembre", "octobre", "novembre", "décembre"), range(9, 13), strict=True)),
+}
 _FULL_DATES = [
     # March 15, 2022 | Feb. 24 2022
     (re.compile(r"\b" + _MON + r"\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b"), "mdy"),
     # 15 March 2022 | 06 January, 2022
     (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s" + _MON + r",?\s(\d{4})\b"), "dmy"),
-    # 2022-03-15
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+    # 2022-03-15, 2022-03-15T08:15:00Z
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?![\d-])"), "iso"),
+    # 15.03.2022 (the European order; an American date is written with slashes or a name)
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_num"),
+    # 15. März 2022, 15 mars 2022
+    (
+        re.compile(r"\b(\d{1,2})\.?\s(" + "|".join(_FOREIGN_MONTHS) + r"),?\s(\d{4})\b", re.IGNORECASE),
+        "dmy_foreign",
+    ),
 ]
-#: The patterns of :data:`_FULL_DATES` with a month name (all but the ISO one).
-_FULL_DATES_NAMED = [(rx, how) for rx, how in _FULL_DATES if how != "iso"]
+#: How far a full date may run past the year it holds ("2022-03-15" after "2022").
+_AFTER_YEAR = 6
+#: An ISO time after an ISO date: "T08:15:00Z", " 08:15+01:00".
+_ISO_TIME = re.compile(r"[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})")
+#: The patterns of :data:`_FULL_DATES` with a month name (not the numeric ones).
+_FULL_DATES_NAMED = [(rx, how) for rx, how in _FULL_DATES if how not in ("iso", "dmy_num")]
 #: ``(?<!\d)(?:19|20)\d\d(?!\d)`` written to begin with its literal digits (the look-behind
 #: is checked after them), so that ``re`` skips to a "1" or "2" at C speed. Same matches.
 _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
@@ -134,10 +164,21 @@ def _match_date(m: re.Match, how: str) -> date | None:
         return _mk(int(g[2]), MONTHS[g[0][:3].lower()], int(g[1]))
     if how == "dmy":
         return _mk(int(g[2]), MONTHS[g[1][:3].lower()], int(g[0]))
+    if how == "dmy_num":
+        return _mk(int(g[2]), int(g[1]), int(g[0]))
+    if how == "dmy_foreign":
+        return _mk(int(g[2]), _FOREIGN_MONTHS[g[1].lower()], int(g[0]))
     return _mk(int(g[0]), int(g[1]), int(g[2]))
 
 
 def _time_at(text: str, pos: int, day: date) -> tuple[datetime | None, str | None, int]:
+    iso = _ISO_TIME.match(text, pos)
+    if iso is not None and int(iso.group(1)) <= 23 and int(iso.group(2)) <= 59:
+        z = iso.group(3)
+        hours = 0.0 if z == "Z" else (1 if z[0] == "+" else -1) * (int(z[1:3]) + int(z[-2:]) / 60)
+        tzinfo = timezone(timedelta(hours=hours))
+        at = datetime(day.year, day.month, day.day, int(iso.group(1)), int(iso.group(2)), tzinfo=tzinfo)
+        return at, None, iso.end()  # (a UTC offset names no market)
     m = _TIME_AFTER.match(text[pos : pos + 30])
     if not m:
         return None, None, pos
@@ -167,9 +208,11 @@ def find_published(text: str) -> PubDate | None:
         years.sort()
     for ys, hi in years:  # a full date holds a year: look only around years
         lo = max(0, ys - 24)
-        # an ISO date ("2022-03-15") holds a "-": without one it is not tried
-        for rx, how in _FULL_DATES if text.find("-", lo, hi) >= 0 else _FULL_DATES_NAMED:
-            for m in rx.finditer(text, lo, hi):
+        # an ISO date ("2022-03-15") holds a "-" after its year, a numeric one ("15.03.2022")
+        # a "." before it: without them only the dates with a month name are tried
+        numeric = text.startswith("-", hi) or text.startswith(".", ys - 1)
+        for rx, how in _FULL_DATES if numeric else _FULL_DATES_NAMED:
+            for m in rx.finditer(text, lo, hi + _AFTER_YEAR if how == "iso" else hi):
                 d = _match_date(m, how)
                 if d is None or not (1990 <= d.year <= 2100):
                     continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -135,3 +135,25 @@ def test_reference_day_phrases_are_ignored(text, kind):
 def test_resolve_weekday_on_its_own_day():
     cue = find_day_cue("on Wednesday")
     assert resolve_cue(cue, date(2022, 3, 9), "XLON") == date(2022, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected_at"),
+    [
+        ("Published: 2022-03-09", None),
+        ("2022-03-09T08:15:00Z", datetime(2022, 3, 9, 8, 15, tzinfo=UTC)),
+        ("Updated 2022-03-09 08:15 GMT", datetime(2022, 3, 9, 8, 15, tzinfo=UTC)),
+        ("2022-03-09T09:15+01:00", datetime(2022, 3, 9, 8, 15, tzinfo=UTC)),
+        ("Frankfurt, 09.03.2022 -", None),
+        ("Frankfurt, 9. März 2022 -", None),
+        ("PARIS, 9 mars 2022 -", None),
+    ],
+)
+def test_numeric_and_foreign_publication_dates_are_read(head, expected_at):
+    found = find_published(head + "\nThe Dax rose 2.1% as traders bought back into banks.")
+    assert found is not None and found.day == date(2022, 3, 9)
+    assert found.at == expected_at
+
+
+def test_a_number_with_dots_is_not_a_date():
+    assert find_published("The Dax closed at 13.847,93 points, up 7,92 percent.") is None
