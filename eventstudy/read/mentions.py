@@ -17,13 +17,15 @@ kinds of mention come out:
 
 from __future__ import annotations
 
-import random
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from ..indices import INDICES, OTHER_INDICES, Index, OtherIndex
+
+try:  # one pass over a text for many words (optional: else each word looked for is found alone)
+    import ahocorasick_rs
+except ImportError:  # pragma: no cover - depends on the environment
+    ahocorasick_rs = None
 
 __all__ = ["Mention", "find_mentions", "TOKEN_RE"]
 
@@ -198,7 +200,9 @@ def _trie() -> dict:
             node = root
             for k in keys:
                 node = node.setdefault(k, {})
-            node.setdefault("\0", (kind, target))
+            # inner: a later word of the name is the first word of a name (see _extend_same)
+            inner = any(k in _TABLE for k in keys[1:])
+            node.setdefault("\0", (kind, target, inner))
     return root
 
 
@@ -218,21 +222,16 @@ _search = TOKEN_RE.search
 # pass over every word costs more than the rest of the search): the text is turned into bytes
 # in which every character but an ASCII letter or digit is a space (one byte a character, so
 # offsets are kept). A starter begins with a run of ASCII letters/digits (asserted below), its
-# "first run". With numpy, the runs of the text are found at once, each is keyed by its first
-# 8 bytes, and the keys are looked up in a perfect hash of the runs looked for (a short text
-# intersects its runs with them and finds each with ``bytes.find`` instead). This finds a
-# superset of the starter words (a longer run can share its first 8 bytes with one, a run can
-# be part of a longer word); each is checked on the text itself.
+# "first run". One Aho-Corasick pass over those bytes finds every run looked for, each
+# searched with a space either side (so only whole runs are found; a short text, or a Python
+# without ahocorasick_rs, intersects its runs with them and finds each with ``bytes.find``
+# instead: the same offsets). This finds a superset of the starter words (a run can be part
+# of a longer word: "s" in "Germany's"); each is checked on the text itself.
 _SPACES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 
 
 def _runs(s: str) -> list[bytes]:
     return s.encode("ascii", "replace").translate(_SPACES).split()
-
-
-def _run_key(run: bytes) -> int:
-    """The key of a run: its first 8 bytes as a little-endian number (zero-filled)."""
-    return int.from_bytes(run[:8], "little")
 
 
 #: Starters so common in prose that they are looked for by the word after them: "the" counts
@@ -259,7 +258,7 @@ def _looked_for() -> tuple[frozenset[bytes], frozenset[bytes], frozenset[bytes]]
         # a word that is also the first run of another starter ("all", "all-share") is
         # looked for itself
         if w in first and sum(_runs(k)[0] == w for k in _STARTERS) == 1:
-            assert _runs(word) == [w] and len(w) <= 8 and "\0" not in _TRIE[word] and word != "index", word
+            assert _runs(word) == [w] and "\0" not in _TRIE[word] and word != "index", word
             first.discard(w)
             via.add(w)
             for k in _TRIE[word]:
@@ -273,46 +272,47 @@ _FIRST_RUNS, _AFTER_RUNS, _VIA_RUNS = _looked_for()
 #: Each run looked for with a space either side: " run " in the spaced text finds that run.
 _PADDED = {run: b" " + run + b" " for run in _FIRST_RUNS | _AFTER_RUNS}
 _LOOKED_FOR = frozenset(_PADDED)
+#: The runs of :data:`_PADDED` in the order of the automaton's patterns: first the runs only
+#: in _FIRST_RUNS, then those in both, then those only in _AFTER_RUNS, so that a pattern
+#: number ``< _N_FIRST`` is a first run and one ``>= _N_FIRST_ONLY`` is a run after a
+#: _VIA_NEXT word.
+_AUTOMATON_RUNS = (
+    sorted(_FIRST_RUNS - _AFTER_RUNS) + sorted(_FIRST_RUNS & _AFTER_RUNS) + sorted(_AFTER_RUNS - _FIRST_RUNS)
+)
+_N_FIRST_ONLY = len(_FIRST_RUNS - _AFTER_RUNS)
+_N_FIRST = len(_FIRST_RUNS)
+#: Every padded run at once; overlapping matches, since neighbouring runs share a space.
+#: (A DFA: every pattern begins with a space, so there is no rare first byte to skip to.)
+_RUN_AUTOMATON = (
+    ahocorasick_rs.BytesAhoCorasick(
+        [_PADDED[run] for run in _AUTOMATON_RUNS],
+        matchkind=ahocorasick_rs.MatchKind.Standard,
+        implementation=ahocorasick_rs.Implementation.DFA,
+    )
+    if ahocorasick_rs is not None
+    else None
+)
+#: Texts shorter than this are searched without the automaton (measured: its call costs more
+#: than the plain search only for an empty or one-character text).
+_SHORT = 2
 
 
-def _run_table() -> tuple[np.uint64, np.ndarray, np.ndarray]:
-    """A perfect hash of the keys of the runs looked for: ``(multiplier, keys, flags)``.
+def _via_before(b: bytes, at: int) -> int:
+    """Offset of the _VIA_NEXT word before the run after the space ``b[at]``, or -1.
 
-    A run key ``k`` is looked for if ``keys[(k * multiplier) >> _SHIFT] == k`` (uint64
-    arithmetic); its flags there are 1 (in _FIRST_RUNS), 2 (in _AFTER_RUNS) or both.
+    ``b`` is the spaced text with a space put before it, so the offset in ``b`` of the space
+    before a run is the run's offset in the text. "the's index" counts as "the index".
     """
-    flags: dict[int, int] = {}
-    for run in _FIRST_RUNS:
-        flags[_run_key(run)] = flags.get(_run_key(run), 0) | 1
-    for run in _AFTER_RUNS:
-        flags[_run_key(run)] = flags.get(_run_key(run), 0) | 2
-    size = 1 << (64 - _SHIFT)
-    rng = random.Random(0)
-    while True:  # a multiplier with no two keys in one slot (a few tries)
-        mult = rng.getrandbits(64) | 1
-        slots = {((k * mult) % 2**64) >> _SHIFT for k in flags}
-        if len(slots) == len(flags):
-            break
-    # empty slots hold 0, the key of no run (a run has at least one non-zero byte)
-    keys = np.zeros(size, dtype=np.uint64)
-    marks = np.zeros(size, dtype=np.uint8)
-    for k, f in flags.items():
-        slot = ((k * mult) % 2**64) >> _SHIFT
-        keys[slot] = k
-        marks[slot] = f
-    return np.uint64(mult), keys, marks
-
-
-_SHIFT = 50  # 2**14 slots
-_MULT, _RUN_KEYS, _RUN_FLAGS = _run_table()
-_SHIFT_U = np.uint64(_SHIFT)
-_VIA_KEYS = frozenset(_run_key(run) for run in _VIA_RUNS)
-_S_KEY = _run_key(b"s")
-#: Masks keeping the first n bytes of a key, n = 0..8 (a longer run: take clips to 8).
-_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
-_PAD = b" " * 9
-#: Below this length numpy's cost per call outweighs the search it saves.
-_SHORT = 640
+    q = at
+    while q and b[q - 1] == 32:
+        q -= 1
+    r = b.rfind(b" ", 0, q)
+    if q and b[r + 1 : q] == b"s":  # "the's"
+        q = r
+        while q and b[q - 1] == 32:
+            q -= 1
+        r = b.rfind(b" ", 0, q)
+    return r if q and b[r + 1 : q] in _VIA_RUNS else -1
 
 
 def _candidates(low: str) -> list[int]:
@@ -321,44 +321,23 @@ def _candidates(low: str) -> list[int]:
     A superset: every word whose key is in ``_STARTERS`` is there, except a ``_VIA_NEXT``
     word not followed by a word that continues it in the trie (such a word can start nothing).
     """
-    if len(low) < _SHORT:
+    if len(low) < _SHORT or _RUN_AUTOMATON is None:
         return _candidates_short(low)
-    ascii_low = low.encode("ascii", "replace")
-    b = b" " + ascii_low.translate(_SPACES) + _PAD
-    space = np.frombuffer(b, np.uint8) == 32  # b == " "
-    # t in edges: a run starts or ends between b[t] and b[t + 1]; starts and ends alternate,
-    # and a run starting at b[t + 1] starts at low[t]
-    edges = (space[1:] != space[:-1]).nonzero()[0]
-    starts = edges[0::2]
-    if not len(starts):
-        return []
-    # the 8 bytes from each position of low, as a little-endian number (bytes may be unaligned)
-    eight = np.ndarray((len(b) - 8,), dtype="<u8", buffer=b, offset=1, strides=(1,))
-    keys = eight.take(starts) & _MASKS.take(edges[1::2] - starts, mode="clip")
-    slots = (keys * _MULT) >> _SHIFT_U
-    hits = (_RUN_KEYS.take(slots) == keys).nonzero()[0]
-    if not len(hits):
-        return []
-    flags = _RUN_FLAGS.take(slots.take(hits))
-    via_next = (flags > 1).nonzero()[0]
-    if not len(via_next):  # no run after a _VIA_NEXT word
-        return starts.take(hits).tolist()
-    out = starts.take(hits[(flags & 1).nonzero()[0]]).tolist()
-    for n in via_next.tolist():
-        # a word after a _VIA_NEXT word: is the run before it one?
-        if (before := hits.item(n) - 1) >= 0:
-            if keys.item(before) == _S_KEY and before:  # "the's"
-                before -= 1
-            if keys.item(before) in _VIA_KEYS:
-                out.append(starts.item(before))
-    if len(out) > 1:
-        out = sorted(set(out))
+    b = b" " + low.encode("ascii", "replace").translate(_SPACES) + b" "
+    # (pattern, start, end) in the order of the ends, so of the starts: ``start`` is the
+    # space before the run in b, so the run's offset in low
+    found = _RUN_AUTOMATON.find_matches_as_indexes(b, overlapping=True)
+    out = [at for pi, at, _ in found if pi < _N_FIRST]
+    # a word after a _VIA_NEXT word ("the index"): the run before it is one
+    via = [r for pi, at, _ in found if pi >= _N_FIRST_ONLY and (r := _via_before(b, at)) >= 0]
+    if via:  # added out of order
+        out = sorted(set(out + via))
     return out
 
 
 def _candidates_short(low: str) -> list[int]:
-    """:func:`_candidates` for a short text, without numpy: the runs of the text are
-    intersected with the runs looked for, and each run found is located with ``bytes.find``.
+    """:func:`_candidates` without the automaton: the runs of the text are intersected with
+    the runs looked for, and each run found is located with ``bytes.find``.
     """
     b = b" " + low.encode("ascii", "replace").translate(_SPACES) + b" "
     found = _LOOKED_FOR.intersection(b.split())
@@ -374,18 +353,8 @@ def _candidates_short(low: str) -> list[int]:
             # ``at``: the space before the run in b, so the run's offset in low
             if first:
                 out.append(at)
-            if after:  # a word after a _VIA_NEXT word: is the run before it one?
-                q = at
-                while q and b[q - 1] == 32:
-                    q -= 1
-                r = b.rfind(b" ", 0, q)
-                if q and b[r + 1 : q] == b"s":  # "the's"
-                    q = r
-                    while q and b[q - 1] == 32:
-                        q -= 1
-                    r = b.rfind(b" ", 0, q)
-                if q and b[r + 1 : q] in _VIA_RUNS:
-                    out.append(r)
+            if after and (r := _via_before(b, at)) >= 0:
+                out.append(r)  # a word after a _VIA_NEXT word: the run before it is one
             at = b.find(pad, at + len(run) + 1)
     if len(out) > 1:
         out = sorted(set(out))
@@ -536,11 +505,10 @@ def find_mentions(text: str) -> list[Mention]:
         node = trie_get(key)
         if node is None and key != "index":
             continue  # not in _STARTERS
-        m_end = m.end()
         cap = text[p].isupper()  # the first letter of the word as printed is a capital
         hit = None
         if node is not None:
-            found = []  # (length, (kind, target)) of every name that starts here, shortest first
+            found = []  # (length, (kind, target, inner)) of every name that starts here, shortest first
             j = 1
             while True:
                 term = node.get("\0")
@@ -558,25 +526,30 @@ def find_mentions(text: str) -> list[Mention]:
                 if node is None:
                     break
                 j += 1
-            for L, (kind, target) in reversed(found):
-                if L == 1:
-                    if key in _NEEDS_CAPITAL and not cap:
-                        continue
-                    if kind == "place":
-                        if not cap:
+            if found and cap and key != "us":
+                # a capital passes every test below but those of "us": the longest name
+                hit = found[-1]
+            else:  # the longest name that passes the tests on capitals
+                for L, term in reversed(found):
+                    kind = term[0]
+                    if L == 1:
+                        if key in _NEEDS_CAPITAL and not cap:
                             continue
-                        if text[p:m_end] not in ("US", "U.S") and key == "us":
+                        if kind == "place":
+                            if not cap:
+                                continue
+                            if text[p : m.end()] not in ("US", "U.S") and key == "us":
+                                continue
+                        elif key == "us" and text[p : m.end()] != "US":
                             continue
-                    elif key == "us" and text[p:m_end] != "US":
+                    elif kind == "place" and not cap:
                         continue
-                elif kind == "place" and not cap:
-                    continue
-                hit = (L, kind, target)
-                break
+                    hit = (L, term)
+                    break
         if hit is None:
             # a capitalised name ending in "Index" that we do not know: an unsupported index
             if key == "index" and text[p] == "I" and p > 0:
-                end = m_end
+                end = m.end()
                 start = p  # the start of the name so far
                 names = []
                 for b in reversed(_before(src, p, 4)):
@@ -595,9 +568,8 @@ def find_mentions(text: str) -> list[Mention]:
                     name = text[start:end]
                     out.append(Mention(start, end, name, "other", OtherIndex(name, None, ())))
             continue
-        L, kind, target = hit
-        end_tok = L
-        if kind == "name" and L > 1 and not _ROOTS.isdisjoint(keys[1:L]):
+        end_tok, (kind, target, inner) = hit
+        if inner and kind == "name":  # a later word of the name may start a longer one
             end_tok = _extend_same(src, ms, keys, plain, end_tok, target)
         if kind == "name" or kind == "other":
             # swallow a trailing "index" ("the FTSE 250 index")

@@ -202,7 +202,7 @@ def test_mentions_as_before(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_mentions_as_before_on_the_long_text_path(text, expected, monkeypatch):
-    monkeypatch.setattr(mentions, "_SHORT", 0)  # the numpy search, as for a whole article
+    monkeypatch.setattr(mentions, "_SHORT", 0)  # the whole-text candidate search, as for a whole article
     assert _flat(text) == expected
 
 
