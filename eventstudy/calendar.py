@@ -54,7 +54,13 @@ def get_calendar(code: str) -> xcals.ExchangeCalendar:
         try:
             return xcals.get_calendar(code, start=_START)
         except ValueError:  # some calendars (XTKS) cannot go back to _START
+            pass
+        except Exception as exc:  # a calendar that cannot be built with this pandas (ASEX)
+            raise EventStudyError(f"exchange calendar {code!r} cannot be built: {exc}") from exc
+        try:
             return xcals.get_calendar(code)
+        except Exception as exc:
+            raise EventStudyError(f"exchange calendar {code!r} cannot be built: {exc}") from exc
 
 
 def to_date(value: date | datetime | str | pd.Timestamp, name: str = "date") -> date:

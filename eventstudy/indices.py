@@ -453,6 +453,23 @@ OTHER_INDICES: tuple[OtherIndex, ...] = (
     OtherIndex("S&P MidCap 400", "XNYS", ("s&p midcap 400", "s&p 400", "s&p mid-cap 400")),
     OtherIndex("Wilshire 5000", "XNYS", ("wilshire 5000",)),
     OtherIndex("FTSE 350", "XLON", ("ftse 350",)),
+    # other members of the FTSE family, which the bare "FTSE" (the FTSE 100) must not swallow
+    OtherIndex(
+        "FTSE SmallCap", "XLON", ("ftse smallcap", "ftse small cap", "ftse small-cap", "ftse smallcap index")
+    ),
+    OtherIndex("FTSE Fledgling", "XLON", ("ftse fledgling",)),
+    OtherIndex("FTSE AIM 100", "XLON", ("ftse aim 100", "aim 100")),
+    OtherIndex("FTSE AIM UK 50", "XLON", ("ftse aim uk 50", "aim uk 50")),
+    OtherIndex("FTSE China A50", "XSHG", ("ftse china a50", "china a50", "ftse china a50 index", "ftse a50")),
+    OtherIndex(
+        "FTSE/ATHEX Large Cap", "ASEX", ("ftse/athex large cap", "athex large cap", "ftse athex large cap")
+    ),
+    OtherIndex(
+        "FTSE Bursa Malaysia KLCI", "XKLS", ("ftse bursa malaysia klci", "klci", "ftse bursa malaysia")
+    ),
+    OtherIndex("FTSEurofirst 300", None, ("ftseurofirst 300", "ftse eurofirst 300", "eurofirst 300")),
+    OtherIndex("FTSE All-World", None, ("ftse all-world", "ftse all world")),
+    OtherIndex("FTSE Italia All-Share", "XMIL", ("ftse italia all-share", "ftse italia all share")),
     OtherIndex("FTSE AIM All-Share", "XLON", ("aim all-share", "ftse aim all-share", "aim all share")),
     OtherIndex("Cboe UK 100", "XLON", ("cboe uk 100",)),
     OtherIndex("Cboe UK 250", "XLON", ("cboe uk 250",)),

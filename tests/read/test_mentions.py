@@ -113,3 +113,19 @@ def test_overlapping_names_of_one_index_are_one_mention():
 def test_possessive_country_before_an_index_name_is_not_a_second_index():
     claims = read_article("China's blue-chip CSI300 index fell 0.6%.", published="2022-05-27").claims
     assert [(c.index, c.ticker) for c in claims] == [("CSI 300", None)]
+
+
+def test_other_ftse_family_indices_are_not_the_ftse_100():
+    from eventstudy.read import read_article
+
+    text = (
+        "The FTSE SmallCap index added 1.2 per cent, the FTSE Fledgling 0.8 per cent and the "
+        "FTSE AIM 100 2.1 per cent, while the FTSE China A50 fell 0.5 per cent."
+    )
+    claims = read_article(text, published="2022-03-10").claims
+    assert [(c.index, c.ticker) for c in claims] == [
+        ("FTSE SmallCap", None),
+        ("FTSE Fledgling", None),
+        ("FTSE AIM 100", None),
+        ("FTSE China A50", None),
+    ]
