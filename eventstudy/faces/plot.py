@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -11,6 +11,38 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 __all__ = ["plot_event_window"]
+
+#: Most tick intervals on the x axis; with two-line labels at the figure's width they never touch.
+_MAX_XTICK_BINS = 12
+
+
+def _day_date_formatter(dates: dict[int, pd.Timestamp]) -> Any:
+    """A tick formatter for event days: ``"+3\\n18 Feb"``, with the year under the first
+    dated label and wherever the year changes (the way ``ConciseDateFormatter`` shows it)."""
+    from matplotlib.ticker import Formatter
+
+    class DayDateFormatter(Formatter):
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return self.format_ticks([x])[0]
+
+        def format_ticks(self, values: Any) -> list[str]:
+            out, year = [], None
+            for x in values:
+                day = int(round(float(x)))
+                if abs(float(x) - day) > 1e-9:
+                    out.append("")
+                    continue
+                t = dates.get(day)
+                if t is None:
+                    out.append(f"{day:+d}")
+                    continue
+                text = f"{day:+d}\n{t:%d %b}"
+                if t.year != year:
+                    text, year = f"{text}\n{t.year}", t.year
+                out.append(text)
+            return out
+
+    return DayDateFormatter()
 
 
 def plot_event_window(
@@ -40,6 +72,9 @@ def plot_event_window(
 
     Notes
     -----
+    The x axis counts trading days; a thinned set of days (always day 0) is labelled
+    with the day and its date, so labels never overlap however wide the window.
+
     The band is :math:`\\pm z_{1-\\alpha/2}\\,\\hat\\sigma(CAR)` around zero: a CAR outside
     it is significant at level ``alpha`` under the normal approximation.
     """
@@ -58,10 +93,11 @@ def plot_event_window(
     car = frame["car"].to_numpy(dtype=float) * 100
     z = norm.ppf(1 - alpha / 2)
     band = z * frame["car_se"].to_numpy(dtype=float) * 100
-    labels = [
-        f"{d:+d}\n{pd.Timestamp(t):%d %b %Y}" if "date" in frame else f"{d:+d}"
-        for d, t in zip(days, frame["date"] if "date" in frame else days, strict=True)
-    ]
+    dates = (
+        {int(d): pd.Timestamp(t) for d, t in zip(days, frame["date"], strict=True) if pd.notna(t)}
+        if "date" in frame
+        else {}
+    )
 
     fig, ax = plt.subplots(figsize=(8, 4.8), layout="constrained")
     colors = ["#2a7f62" if v >= 0 else "#b03a2e" for v in ar]
@@ -89,7 +125,15 @@ def plot_event_window(
     )
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="#777777", lw=0.8, ls="--")
-    ax.set_xticks(days, labels)
+    # Label a thinned set of event days (multiples of 1, 2, 5, 10, 20, 50, ... so day 0 is
+    # always one) with their dates; every trading day keeps a minor tick while they stay readable.
+    from matplotlib.ticker import MaxNLocator, MultipleLocator
+
+    ax.set_xlim(days.min() - 0.6, days.max() + 0.6)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=_MAX_XTICK_BINS, integer=True, steps=[1, 2, 5, 10]))
+    ax.xaxis.set_major_formatter(_day_date_formatter(dates))
+    if len(days) <= 60:
+        ax.xaxis.set_minor_locator(MultipleLocator(1))
     ax.set_xlabel("Trading day relative to the event (0 = event day)")
     ax.set_ylabel("Return beyond the model's expectation (%)")
     ax.set_title(title + (f"\n{subtitle}" if subtitle else ""), fontsize=11)

@@ -181,13 +181,18 @@ class EventStudyResults:
         return self.aar.cumsum().rename("caar")
 
     def _days(self, start: int | None, end: int | None) -> np.ndarray:
+        """Mask of the event days ``start .. end``; both must lie inside the event window."""
         d = self.event_days
         a = int(d[0]) if start is None else int(start)
         b = int(d[-1]) if end is None else int(end)
+        lo, hi = int(d[0]), int(d[-1])
         sel = (d >= a) & (d <= b)
         if not sel.any():
+            raise StudyError(f"no event day in [{a}, {b}]; the event window holds days {lo} .. {hi}")
+        if a < lo or b > hi:
             raise StudyError(
-                f"no event day in [{a}, {b}]; the event window holds days {int(d[0])} .. {int(d[-1])}"
+                f"the sub-window [{a}, {b}] runs outside the event window [{lo:+d}, {hi:+d}]; give start and end "
+                f"within {lo} .. {hi}, or run the study with a wider event window"
             )
         return sel
 
@@ -206,6 +211,12 @@ class EventStudyResults:
 
     def car(self, start: int | None = None, end: int | None = None) -> pd.DataFrame:
         r"""CAR of each event over event days ``start .. end`` (inclusive; default the whole window).
+
+        Raises
+        ------
+        StudyError
+            If ``start .. end`` is empty or runs outside the event window (it is never cut
+            silently to the days the window holds).
 
         Returns
         -------

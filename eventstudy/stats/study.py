@@ -25,6 +25,7 @@ Markets*, chapter 4. Princeton University Press.
 from __future__ import annotations
 
 import math
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -33,7 +34,7 @@ import numpy as np
 import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
-from ..exceptions import InsufficientDataError, StudyError
+from ..exceptions import EventStudyWarning, InsufficientDataError, StudyError
 from ..policies import DEFAULT_DATE_POLICY, DatePolicy, ModelName, ReturnKind, validate
 from .models import ExpectedReturnModel, get_model
 from .results import EventStudyResults
@@ -69,7 +70,10 @@ class EventStudy:
     events
         The events: a DataFrame with columns ``security`` and ``date`` (optionally
         ``id``), a sequence of :class:`~eventstudy.stats.Event`, or (with calendar-date
-        windows) a sequence of security names or ``None`` for every column.
+        windows) a sequence of security names or ``None`` for every column. An event
+        whose security is not a column is dropped (listed in ``results.dropped`` with
+        its reason), unless every event is: then
+        :class:`~eventstudy.exceptions.UnknownSecurityError` is raised.
     factors
         Factor returns (dates x factors) for ``model="factor"``.
     model
@@ -99,6 +103,13 @@ class EventStudy:
         Conventions of the cross-sectional tests: ``"paper"`` (the original papers,
         default) or ``"estudy2"`` (the R package estudy2, reproducing its vignette); see
         :mod:`eventstudy.stats.significance`.
+
+    Warns
+    -----
+    EventStudyWarning
+        If a column of ``returns`` (or the benchmark) looks like prices rather than
+        returns (median absolute value above 1); the caveat is also kept in the notes
+        of the results.
 
     Notes
     -----
@@ -142,6 +153,7 @@ class EventStudy:
         self._returns = _parse_returns(returns)
         index = self._returns.index
         self._benchmark = _parse_benchmark(benchmark, index) if benchmark is not None else None
+        self._input_notes = self._check_units(benchmark)
         self._factors = _parse_factors(factors, index) if factors is not None else None
         self._factor_names = (
             [str(c) for c in factors.columns] if isinstance(factors, pd.DataFrame) else ["factor"]
@@ -178,7 +190,7 @@ class EventStudy:
                 f"estimation window {self._estimation.label()} overlaps the event window "
                 f"{self._event.label()}; end the estimation window before the event window"
             )
-        self._events = parse_events(events, list(map(str, self._returns.columns)))
+        self._events = parse_events(events, list(map(str, self._returns.columns)), allow_unknown=True)
         if self._events["date"].isna().any() and isinstance(self._event, RelativeWindow):
             raise StudyError("with windows relative to the event give every event a date")
         if min_estimation is not None and (
@@ -195,10 +207,14 @@ class EventStudy:
         index = returns.index
         n_days = len(index)
         ev = self._events
-        notes: list[str] = []
+        notes: list[str] = list(self._input_notes)
         sec_pos = pd.Index(list(map(str, returns.columns))).get_indexer(ev["security"])
         n = len(ev)
         reason = np.full(n, None, dtype=object)
+        unknown = sec_pos < 0  # dropped with a reason, like events outside the returns table
+        unknown_reason = np.array(
+            [f"security {s!r} not in the returns table" for s in ev["security"]], dtype=object
+        )
 
         if isinstance(self._estimation, DateWindow) and isinstance(self._event, DateWindow):
             est_pos = window_positions(self._estimation, index, "estimation")
@@ -216,17 +232,19 @@ class EventStudy:
                     calendar=self._calendar,
                 )
                 reason = aligned.reason.copy()
-                ok = aligned.position[aligned.position >= 0]
+                reason[unknown] = unknown_reason[unknown]
+                ok = aligned.position[(aligned.position >= 0) & ~unknown]
                 if len(np.unique(ok)) > 1:
                     raise StudyError(
                         "with calendar-date windows every event shares one event date; give relative "
                         "windows (e.g. estimation=(-250, -11), event=(-1, 1)) for events on different dates"
                     )
                 day0 = int(ok[0]) if len(ok) else int(ev_pos[0])
-                self._date_notes(aligned.moved, ignored, ev, notes)
+                self._date_notes(aligned.moved, ignored, ev, notes, unknown)
             else:
                 day0 = int(ev_pos[0])
                 days = np.full(n, index[day0].to_datetime64())
+                reason[unknown] = unknown_reason[unknown]
             event_days = ev_pos - day0
             est_rel, ev_rel = est_pos - day0, event_days
             position = np.where(pd.isnull(reason), day0, -1)
@@ -238,7 +256,9 @@ class EventStudy:
             )
             reason = aligned.reason.copy()
             position = aligned.position.copy()
-            self._date_notes(aligned.moved, ignored, ev, notes)
+            reason[unknown] = unknown_reason[unknown]
+            position[unknown] = -1
+            self._date_notes(aligned.moved, ignored, ev, notes, unknown)
             est_rel = np.arange(self._estimation.start, self._estimation.end + 1)
             ev_rel = np.arange(self._event.start, self._event.end + 1)
             event_days = ev_rel
@@ -360,6 +380,19 @@ class EventStudy:
     fit = run
 
     # ------------------------------------------------------------ helpers
+    def _check_units(self, benchmark: pd.Series | pd.DataFrame | None) -> tuple[str, ...]:
+        """Warn (and keep a note for the results) if the returns or benchmark look like prices."""
+        found = [_prices_note(self._returns.to_numpy(), list(map(str, self._returns.columns)), "returns")]
+        if self._benchmark is not None:
+            name = getattr(benchmark, "name", None) if isinstance(benchmark, pd.Series) else None
+            if isinstance(benchmark, pd.DataFrame):
+                name = benchmark.columns[0]
+            found.append(_prices_note(self._benchmark, [str(name or "benchmark")], "benchmark"))
+        notes = tuple(n for n in found if n is not None)
+        for text in notes:
+            warnings.warn(text, EventStudyWarning, stacklevel=3)
+        return notes
+
     def _n_regressors(self) -> int:
         if self._model.uses_factors:
             assert self._factors is not None
@@ -375,7 +408,12 @@ class EventStudy:
             return ["alpha"] + [f"beta_{c}" for c in self._factor_names]
         return ["alpha", "beta"] if m.uses_benchmark else ["mu"]
 
-    def _date_notes(self, moved: list, ignored: list[int], ev: pd.DataFrame, notes: list[str]) -> None:
+    def _date_notes(
+        self, moved: list, ignored: list[int], ev: pd.DataFrame, notes: list[str], unknown: np.ndarray
+    ) -> None:
+        """Notes on moved event dates and ignored times of day (events of unknown securities left out)."""
+        moved = [m for m in moved if not unknown[m[0]]]
+        ignored = [i for i in ignored if not unknown[i]]
         if moved:
             shown = ", ".join(f"{ev['id'].iloc[i]} {a} -> {b}" for i, a, b, _ in moved[:5])
             whys = sorted({w for *_, w in moved})
@@ -500,6 +538,43 @@ def _parse_returns(returns: pd.DataFrame | pd.Series) -> pd.DataFrame:
         raise StudyError("returns must be numbers; a column holds text") from e
     returns.index = returns.index.normalize()
     return returns
+
+
+#: Largest median absolute daily return a column may have; above it the values look like prices.
+_MAX_MEDIAN_ABS_RETURN = 1.0
+
+
+def _prices_note(values: np.ndarray, names: list[str], what: str) -> str | None:
+    r"""A caveat if columns of ``values`` look like prices (or index levels), not returns.
+
+    A column is flagged when :math:`\operatorname{median}_t |r_t| > 1`: half of its days
+    would move by more than 100%, which no daily return series does, while any price or
+    index level above 1 does. Abnormal returns computed from such values are meaningless.
+
+    Returns
+    -------
+    str or None
+        The note (naming the first such column, its median and how to make returns), or
+        ``None`` when every column looks like returns.
+    """
+    v = np.abs(values.reshape(len(values), -1))
+    big = np.where(np.isfinite(v), v, 0.0) > _MAX_MEDIAN_ABS_RETURN
+    cand = np.flatnonzero(big.any(axis=0))  # only these columns can have a median above the limit
+    if len(cand) == 0:
+        return None
+    sub = np.where(np.isfinite(v[:, cand]), v[:, cand], np.nan)
+    med = np.nanmedian(sub, axis=0)  # every candidate column has a finite value: no all-NaN warning
+    bad = np.flatnonzero(med > _MAX_MEDIAN_ABS_RETURN)
+    if len(bad) == 0:
+        return None
+    j = int(bad[0])
+    more = f" (and {len(bad) - 1} more columns)" if len(bad) > 1 else ""
+    return (
+        f"The {what} column {names[cand[j]]!r}{more} has median |value| {med[j]:.4g} > "
+        f"{_MAX_MEDIAN_ABS_RETURN:g}: these look like prices or index levels, not returns, and the "
+        "abnormal returns are then meaningless; convert prices with eventstudy.stats.returns_from_prices "
+        "(CLI: --prices) and give returns as fractions (0.01 = 1%)."
+    )
 
 
 def _parse_benchmark(benchmark: pd.Series | pd.DataFrame, index: pd.DatetimeIndex) -> np.ndarray:

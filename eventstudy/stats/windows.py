@@ -112,17 +112,20 @@ def parse_window(value: Any, name: str) -> RelativeWindow | DateWindow:
     return DateWindow(start.normalize(), end.normalize())
 
 
-def parse_events(events: Any, columns: Sequence[str]) -> pd.DataFrame:
+def parse_events(events: Any, columns: Sequence[str], *, allow_unknown: bool = False) -> pd.DataFrame:
     """Events as a frame with columns ``security`` (str), ``date`` (object or NaT) and ``id``.
 
     ``events`` is a DataFrame with columns ``security`` and ``date`` (optionally ``id``),
     a sequence of :class:`Event`, a sequence of security names (calendar-date windows
-    only), or ``None`` for every column of the returns table.
+    only), or ``None`` for every column of the returns table. With ``allow_unknown``,
+    events whose security is not a column stay in the frame (for the caller to drop
+    with a reason) unless every event is unknown.
 
     Raises
     ------
     UnknownSecurityError
-        If a security is not a column of the returns table.
+        If a security is not a column of the returns table (with ``allow_unknown``: if
+        no security is).
     StudyError
         If the events cannot be read.
     """
@@ -166,7 +169,7 @@ def parse_events(events: Any, columns: Sequence[str]) -> pd.DataFrame:
         raise StudyError("no events given; pass at least one (security, date) event")
     known = set(map(str, columns))
     unknown = sorted(set(pd.unique(frame["security"])) - known)
-    if unknown:
+    if unknown and (not allow_unknown or not frame["security"].isin(known).any()):
         raise UnknownSecurityError(
             unknown[0],
             f"unknown security {unknown[0]!r}"

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
+from eventstudy.exceptions import EventStudyWarning
 from eventstudy.stats import Event, EventStudy
 from eventstudy.stats.ols import ols_batched, ols_constant, ols_market
 
@@ -45,9 +46,10 @@ def test_hand_example_through_the_event_study():
     days = pd.bdate_range("2024-01-01", periods=5)
     returns = pd.DataFrame({"A": np.r_[Y_EST, 1.0, 2.0]}, index=days)
     market = pd.Series(np.r_[X_EST, X_EVENT], index=days)
-    res = EventStudy(
-        returns, market, [Event("A", days[3])], estimation=(-3, -1), event=(0, 1), min_estimation=3
-    ).run()
+    with pytest.warns(EventStudyWarning, match="look like prices"):  # hand-sized numbers, not returns
+        res = EventStudy(
+            returns, market, [Event("A", days[3])], estimation=(-3, -1), event=(0, 1), min_estimation=3
+        ).run()
     car = res.car()
     assert car.loc["A", "var"] == pytest.approx(15.0, abs=1e-10)
     np.testing.assert_allclose(res.sigma2 * res.pred_factor[0], [8.0, 3.0], atol=1e-10)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from eventstudy.exceptions import (
+    EventStudyWarning,
     InsufficientDataError,
     NotATradingDayError,
     PolicyError,
@@ -280,3 +284,86 @@ def test_car_tests_are_wired_to_the_significance_module(validation_dir):
                      event=("2020-03-16", "2020-03-20")).run()  # fmt: skip
     assert len(one.plot().axes) == 2
     assert "Event ZM (ZM), day 0 = 2020-03-16" in str(one.summary())
+
+
+# ---------------------------------------------------------------- acceptance defects
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(-5, 5), (-2, 0), (0, 2), (-3, -1)],
+    ids=["both-ends-out", "start-out", "end-out", "start-out-end-in"],
+)
+def test_car_subwindow_outside_the_event_window_is_refused(start, end):
+    returns, market, _ = _universe(seed=21)
+    res = EventStudy(
+        returns, market, [Event("S01", "2022-03-15")], estimation=(-120, -11), event=(-1, 1)
+    ).run()
+    pattern = rf"\[{start}, {end}\] runs outside the event window \[-1, \+1\]"
+    with pytest.raises(StudyError, match=pattern) as info:
+        res.car(start, end)
+    assert "\n" not in str(info.value)
+    with pytest.raises(StudyError, match=pattern):
+        res.car_tests(start, end)
+    assert res.car(-1, 1)["n_days"].iloc[0] == 3  # the whole window still works
+
+
+def test_unknown_security_is_dropped_and_the_rest_goes_ahead():
+    returns, market, _ = _universe(seed=22)
+    known = pd.DataFrame(
+        {"security": ["S01", "S02", "S03"], "date": ["2022-03-15", "2022-05-02", "2022-06-01"]}
+    )
+    mixed = pd.concat(
+        [known.iloc[:2], pd.DataFrame({"security": ["^XXX"], "date": ["2022-04-01"]}), known.iloc[2:]],
+        ignore_index=True,
+    )
+    kw = {"estimation": (-120, -11), "event": (-2, 2)}
+    want = EventStudy(returns, market, known, **kw).run()
+    got = EventStudy(returns, market, mixed, **kw).run()
+    assert list(got.event_ids) == list(want.event_ids) == ["S01", "S02", "S03"]
+    np.testing.assert_array_equal(got.event_ar, want.event_ar)
+    pd.testing.assert_frame_equal(got.car(), want.car())
+    pd.testing.assert_frame_equal(got.tests, want.tests)
+    assert list(got.dropped.index) == ["^XXX"]
+    assert got.dropped.loc["^XXX", "reason"] == "security '^XXX' not in the returns table"
+    assert any("1 of 4 events were dropped" in n and "^XXX" in n for n in got.notes)
+    # every event unknown: still a typed error
+    with pytest.raises(UnknownSecurityError, match=r"unknown security '\^XXX'"):
+        EventStudy(returns, market, mixed.iloc[[2]], **kw)
+
+
+def test_unknown_security_with_calendar_date_windows_does_not_set_day_zero():
+    returns, market, _ = _universe(seed=23)
+    events = [Event("^XXX", "2021-09-01"), Event("S01", "2022-03-15"), Event("S02", "2022-03-15")]
+    kw = {"estimation": ("2021-06-01", "2022-02-28"), "event": ("2022-03-14", "2022-03-16")}
+    got = EventStudy(returns, market, events, **kw).run()
+    want = EventStudy(returns, market, events[1:], **kw).run()
+    assert list(got.event_days) == list(want.event_days) == [-1, 0, 1]
+    np.testing.assert_array_equal(got.event_ar, want.event_ar)
+    assert list(got.dropped.index) == ["^XXX"]
+
+
+@pytest.mark.parametrize("where", ["returns", "benchmark"])
+def test_prices_given_as_returns_warn_and_leave_a_note(where):
+    returns, market, _ = _universe(seed=24, n_sec=3)
+    if where == "returns":
+        returns = returns.assign(S01=1000 * np.exp(np.cumsum(returns["S01"])))  # an index level
+    else:
+        market = 3000 * np.exp(np.cumsum(market))
+    column = "S01" if where == "returns" else "market"
+    pattern = rf"The {where} column '{column}' has median \|value\| .* look like prices"
+    with pytest.warns(EventStudyWarning, match=pattern) as record:
+        study = EventStudy(returns, market, [Event("S00", "2022-03-15")], estimation=(-120, -11))
+    assert len(record) == 1 and record[0].filename == __file__  # points at the caller's line
+    assert "returns_from_prices" in str(record[0].message) and "\n" not in str(record[0].message)
+    res = study.run()
+    assert any(re.search(pattern, n) for n in res.notes)
+    assert "look like prices" in str(res.summary())
+
+
+def test_volatile_returns_are_not_mistaken_for_prices():
+    returns, market, _ = _universe(seed=25, n_sec=3)
+    returns["S01"] *= 30  # median |r| ~ 0.4: wild but still returns
+    returns.iloc[:5, 0] = 1e6  # and a few absurd values do not move the median
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", EventStudyWarning)
+        res = EventStudy(returns, market, [Event("S01", "2022-03-15")], estimation=(-120, -11)).run()
+    assert res.n_events == 1 and not any("prices" in n for n in res.notes)

@@ -90,3 +90,33 @@ def test_study_errors_are_typed(tmp_path, validation_dir):
         study_command.run(
             _parse(["--returns", str(tmp_path / "nope.csv"), "--event", "2020-03-16:2020-03-20"])
         )
+
+
+def test_study_command_drops_an_unknown_security(tmp_path, capsys):
+    rng = np.random.default_rng(6)
+    days = pd.bdate_range("2022-01-03", periods=300)
+    m = rng.normal(0, 0.01, 300)
+    cols = {f"S{i}": m + rng.normal(0, 0.01, 300) for i in range(3)}
+    pd.DataFrame({"date": days.strftime("%Y-%m-%d"), **cols}).to_csv(tmp_path / "r.csv", index=False)
+    pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "mkt": m}).to_csv(tmp_path / "m.csv", index=False)
+    pd.DataFrame(
+        {
+            "security": ["S0", "^XXX", "S1", "S2"],
+            "date": ["2022-09-01", "2022-09-02", "2022-10-03", "2022-11-01"],
+        }
+    ).to_csv(tmp_path / "e.csv", index=False)
+    argv = [
+        "--returns", str(tmp_path / "r.csv"), "--benchmark", str(tmp_path / "m.csv"),
+        "--events", str(tmp_path / "e.csv"), "--estimation=-150:-11", "--event=-1:1", "--json",
+    ]  # fmt: skip
+    assert study_command.run(_parse(argv)) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["n_events"] == 3 and [e["id"] for e in out["events"]] == ["S0", "S1", "S2"]
+    assert out["dropped"] == [
+        {
+            "id": "^XXX",
+            "security": "^XXX",
+            "date": "2022-09-02",
+            "reason": "security '^XXX' not in the returns table",
+        }
+    ]
