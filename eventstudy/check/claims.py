@@ -232,10 +232,20 @@ def _base_row(table: PriceTable, before: date) -> tuple[int | None, str | None]:
     return j, None
 
 
+_NUMBER_NAME = {"pct": "percentage", "points": "points", "level": "level"}
+#: What each hedge group makes of the stated number (eventstudy.check.tolerance).
+_HEDGE_MEANING = {
+    "lower": "a lower bound (the true figure is at least the number)",
+    "upper": "an upper bound (the true figure is at most the number)",
+    "nearly": "just short of the number (up to 10 % below for a move, 1 % for a level)",
+    "about": "an approximation (within 5 % for a move, 0.5 % for a level)",
+    "extreme": "the session's extreme, not the close",
+}
+
+
 def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close: bool) -> Verdict:
     kind = claim.kind
     sign = _SIGN.get(claim.direction) if claim.direction is not None else None
-    hedge = claim.hedge
     o, hi, lo, c = float(t.open[i]), float(t.high[i]), float(t.low[i]), float(t.close[i])
 
     # previous close: always reported; needed for close and intraday
@@ -271,9 +281,13 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
     head += f" on {d}"
     slack_pct = 100.0 * DATA_SLACK / base
     notes: list[str] = []
-    group = hedge_group(hedge)
-    if group != "exact":
-        notes.append(f"hedge {hedge!r} read as {group!r} (see eventstudy.check.tolerance)")
+    for which in ("pct", "points", "level"):
+        h = claim.hedge_for(which)
+        group = hedge_group(h)
+        if getattr(claim, which) is not None and group != "exact":
+            note = f"{h!r} on the {_NUMBER_NAME[which]}: {_HEDGE_MEANING[group]} (see eventstudy.check.tolerance)"
+            if note not in notes:
+                notes.append(note)
 
     if kind == "intraday":
         _intraday(claim, sign, acc, actual, prev, lo, hi, slack_pct, notes)
@@ -341,9 +355,21 @@ def _internal_consistency(claim: Claim, sign: int | None) -> str | None:
     if base <= 0:
         return None
     implied = 100.0 * claim.points / base
-    iv = magnitude_interval(claim.pct, claim.pct_text, claim.hedge)
+    iv = magnitude_interval(claim.pct, claim.pct_text, claim.hedge_for("pct"))
     slack = 100.0 * (magnitude_interval(claim.points, claim.points_text, None).hi - claim.points) / base * 2
     if iv.widen(slack).contains(implied):
+        return None
+    # a hedged points figure ("more than 500 points") stands for a range of moves: the
+    # implied % runs over the range (it grows with the points, towards 100 % for a fall)
+    q = magnitude_interval(claim.points, claim.points_text, claim.hedge_for("points"))
+
+    def pct_of(points: float) -> float:
+        if math.isinf(points):
+            return 100.0 if sign < 0 else math.inf
+        b = claim.level - sign * points  # type: ignore[operator]
+        return 100.0 * points / b if b > 0 else math.inf
+
+    if Interval(pct_of(max(q.lo, 0.0)), pct_of(q.hi)).overlaps(iv.widen(slack)):
         return None
     return (
         f"the claim's own numbers disagree: {claim.points:g} points from {base:,.2f} to {claim.level:,.2f} "
@@ -380,7 +406,7 @@ def _move(
     pct_iv = None
     # "flat" with no number printed: the 0 % is the reader's, the flat test below is the claim's
     if claim.pct is not None and not (sign == 0 and claim.pct_text is None):
-        mag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge)
+        mag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge_for("pct"))
         iv = _signed(mag, sign)
         if iv is None:
             ok = mag.widen(slack_pct).contains(abs(mpct))
@@ -404,7 +430,7 @@ def _move(
                 f"% {mpct:+.3f} vs claimed {(sign or 0) * claim.pct:+g} (accepts {_rng(iv)}): {_ok(ok)}",
             )
     if claim.points is not None:
-        mag = magnitude_interval(claim.points, claim.points_text, claim.hedge)
+        mag = magnitude_interval(claim.points, claim.points_text, claim.hedge_for("points"))
         iv = _signed(mag, sign)
         if iv is None:
             ok = mag.widen(2 * DATA_SLACK).contains(abs(mpts))
@@ -429,7 +455,7 @@ def _move(
                 f"(accepts {_rng(iv, ',.2f')}): {_ok(ok)}",
             )
     if claim.level is not None:
-        iv = magnitude_interval(claim.level, claim.level_text, claim.hedge, level=True)
+        iv = magnitude_interval(claim.level, claim.level_text, claim.hedge_for("level"), level=True)
         ok = iv.widen(DATA_SLACK).contains(c)
         acc.add(
             "level",
@@ -477,7 +503,7 @@ def _intraday(
     s = sign if sign is not None else None
     level_iv = None
     if claim.level is not None:
-        level_iv = magnitude_interval(claim.level, claim.level_text, claim.hedge, level=True)
+        level_iv = magnitude_interval(claim.level, claim.level_text, claim.hedge_for("level"), level=True)
         liv = level_iv.widen(DATA_SLACK)
         ok = liv.overlaps(Interval(lo, hi))
         acc.add(
@@ -493,7 +519,7 @@ def _intraday(
         actual["level_pct"] = (claim.level / prev - 1.0) * 100.0
         actual["level_points"] = claim.level - prev
     if claim.pct is not None:
-        mag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge)
+        mag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge_for("pct"))
         iv = _signed(mag, s)
         if iv is None:  # no direction: either sign
             iv_use = Interval(-mag.hi, mag.hi)
@@ -519,7 +545,7 @@ def _intraday(
         else:
             ok = rng_pct.overlaps(iv_use)
             near = _clip(claimed, low_pct, high_pct)
-            if hedge_group(claim.hedge) == "extreme":
+            if hedge_group(claim.hedge_for("pct")) == "extreme":
                 ext = low_pct if (s or 0) < 0 else high_pct
                 text = (
                     f"the day's extreme {ext:+.3f} % vs 'as much as' {claimed:+g} % "
@@ -532,7 +558,7 @@ def _intraday(
                 )
             acc.add("pct", claimed, near, iv_use, ok, text)
     if claim.points is not None:
-        mag = magnitude_interval(claim.points, claim.points_text, claim.hedge)
+        mag = magnitude_interval(claim.points, claim.points_text, claim.hedge_for("points"))
         iv = _signed(mag, s)
         iv_use = iv if iv is not None else Interval(-mag.hi, mag.hi)
         claimed = (s or 0) * claim.points if iv is not None else claim.points
@@ -552,7 +578,7 @@ def _intraday(
         else:
             ok = rng_pts.overlaps(iv_use)
             near = _clip(claimed, lo - prev, hi - prev)
-            if hedge_group(claim.hedge) == "extreme":
+            if hedge_group(claim.hedge_for("points")) == "extreme":
                 ext = lo - prev if (s or 0) < 0 else hi - prev
                 text = (
                     f"the day's extreme {ext:+,.2f} points vs 'as much as' {claimed:+g} "
@@ -565,7 +591,7 @@ def _intraday(
                 )
             acc.add("points", claimed, near, iv_use, ok, text)
         if claim.pct is not None and claim.level is None:
-            pmag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge)
+            pmag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge_for("pct"))
             pts_as_pct = Interval(mag.lo / prev * 100.0, mag.hi / prev * 100.0)
             ok = pts_as_pct.widen(slack_pct).overlaps(pmag)
             actual["points_as_pct"] = claim.points / prev * 100.0

@@ -63,14 +63,14 @@ def article_text(article: Article) -> str:
     notes: list[str] = list(article.notes)
     for i, c in enumerate(article.claims, 1):
         parts = [c.direction or "level"]
-        if c.hedge:
-            parts.append(c.hedge)
-        if c.pct is not None:
-            parts.append(_num(c.pct, c.pct_text, "%"))
-        if c.points is not None:
-            parts.append(_num(c.points, c.points_text, " pts"))
-        if c.level is not None:
-            parts.append("at " + _num(c.level, c.level_text))
+        for number, value, text, unit, lead in (
+            ("pct", c.pct, c.pct_text, "%", ""),
+            ("points", c.points, c.points_text, " pts", ""),
+            ("level", c.level, c.level_text, "", "at "),
+        ):
+            if value is not None:
+                hedge = c.hedge_for(number)
+                parts.append(lead + (f"{hedge} " if hedge else "") + _num(value, text, unit))
         kind = c.kind + (f" ({c.period})" if c.period else "")
         day = str(c.trading_date) + (f" or {c.alt_trading_date}" if c.alt_trading_date else "")
         marks = []

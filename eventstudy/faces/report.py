@@ -37,22 +37,27 @@ def _pc(x: float | None, digits: int = 2) -> str:
     return "n/a" if x is None or not math.isfinite(x) else f"{x:+.{digits}f} %"
 
 
+def _hedged(c: Claim, number: str, text: str) -> str:
+    """A number as printed, with its own hedge word in front ("more than 500 points")."""
+    h = c.hedge_for(number)
+    return f"{h} {text}" if h else text
+
+
 def describe_claim(c: Claim) -> str:
     """One line: 'FTSE 250 (^FTMC) up 0.64 % to 21,755.73, intraday, 2022-02-15'."""
     parts = [f"{c.index} ({c.ticker})" if c.ticker else c.index]
     if c.direction:
         parts.append(c.direction)
-    if c.hedge:
-        parts.append(c.hedge)
     nums = []
     if c.pct is not None:
-        nums.append(f"{c.pct_text or c.pct} %")
+        nums.append(_hedged(c, "pct", f"{c.pct_text or c.pct} %"))
     if c.points is not None:
-        nums.append(f"{c.points_text or c.points} points")
+        nums.append(_hedged(c, "points", f"{c.points_text or c.points} points"))
     if nums:
         parts.append(", ".join(nums))
     if c.level is not None:
-        parts.append(f"{'to' if nums or c.direction else 'at'} {float(c.level_text or c.level):,.2f}")
+        level = _hedged(c, "level", f"{float(c.level_text or c.level):,.2f}")
+        parts.append(f"{'to' if nums or c.direction else 'at'} {level}")
     kind = c.kind + (f" ({c.period})" if c.period else "")
     when = c.trading_date.isoformat() if c.trading_date else "session unknown"
     if c.alt_trading_date:

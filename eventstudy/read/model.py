@@ -30,7 +30,8 @@ class Claim:
     trading_date
         The session the claim is about (for weekly/other, the last session of the period).
     hedge
-        Hedge word kept from the text ("nearly", "more than", "about", "as much as"), or ``None``.
+        Hedge word kept from the text ("nearly", "more than", "about", "as much as"), or ``None``
+        (the first of the numbers' hedges; see :meth:`hedge_for` for each number's own).
     text
         The sentence (or sentences) the claim was read from.
     span
@@ -40,6 +41,9 @@ class Claim:
         so that a checker can derive the printed precision.
     alt_trading_date
         A second candidate session when the text is ambiguous (reported, never guessed).
+    pct_hedge, points_hedge, level_hedge
+        The hedge printed with each number ("fell almost 2%, down more than 140 points"); all
+        ``None`` when the claim was built without them, and then :attr:`hedge` applies to all.
     period
         For ``kind == "other"``: ``"month"``, ``"quarter"``, ``"year-to-date"``, ``"year"``,
         ``"from-record"``, ``"open-to-close"``, ``"multi-day"`` or ``None``.
@@ -64,6 +68,19 @@ class Claim:
     alt_trading_date: date | None = None
     period: str | None = None
     notes: tuple[str, ...] = ()
+    pct_hedge: str | None = None
+    points_hedge: str | None = None
+    level_hedge: str | None = None
+
+    def hedge_for(self, number: str) -> str | None:
+        """The hedge of one number: ``"pct"``, ``"points"`` or ``"level"``.
+
+        Each number's own hedge when the reader recorded them, else :attr:`hedge` for all.
+        """
+        own = (self.pct_hedge, self.points_hedge, self.level_hedge)
+        if not any(own):
+            return self.hedge
+        return own[("pct", "points", "level").index(number)]
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (dates as ISO strings)."""

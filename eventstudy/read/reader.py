@@ -232,6 +232,9 @@ def _to_claim(mv: Move) -> Claim:
         alt_trading_date=mv.alt_date,
         period=mv.period,
         notes=tuple(notes),
+        pct_hedge=pct.hedge if pct else None,
+        points_hedge=pts.hedge if pts else None,
+        level_hedge=lvl.hedge if lvl else None,
     )
 
 

@@ -134,3 +134,58 @@ def test_an_implausible_one_day_figure_is_unverifiable_not_contradicted():
     assert "implausible" in v.explanation and "-3.64 %" in v.explanation
     art = read_article("The FTSE 100 fell 2.9% on Friday.", published="2021-11-27")
     assert check_claim(art.claims[0], BundledSource()).status == "contradicted"
+
+
+def test_each_number_is_judged_with_its_own_hedge():
+    # FTSE 100 2022-06-30: 7,312.32 -> 7,169.28 is -1.956 %, -143.04 points (bundled data).
+    # "almost 2 per cent" is just under 2 %; "more than 140 points" is at least 140 points.
+    from eventstudy.read import read_article
+
+    (claim,) = read_article(
+        "The FTSE 100 fell almost 2 per cent to 7,169.28, down more than 140 points.", published="2022-06-30"
+    ).claims
+    assert (claim.hedge_for("pct"), claim.hedge_for("points"), claim.hedge_for("level")) == (
+        "almost",
+        "more than",
+        None,
+    )
+    v = check_claim(claim, BundledSource())
+    assert v.status == "confirmed", v.explanation
+    # one hedge for every number ("almost 140 points" accepts at most 140.5): the points fail
+    one_hedge = Claim(
+        index="FTSE 100",
+        ticker="^FTSE",
+        direction="down",
+        pct=2.0,
+        points=140.0,
+        level=7169.28,
+        kind="close",
+        trading_date=date(2022, 6, 30),
+        hedge="almost",
+        pct_text="2",
+        points_text="140",
+        level_text="7169.28",
+    )
+    assert check_claim(one_hedge, BundledSource()).status == "contradicted"
+
+
+def test_a_hedged_points_figure_is_consistent_with_a_larger_percentage():
+    # "more than 500 points, or 3.7%, to 13,878.82": 3.7 % down to 13,878.82 is ~533 points
+    claim = Claim(
+        index="Nasdaq Composite",
+        ticker="^IXIC",
+        direction="down",
+        pct=3.7,
+        points=500.0,
+        level=13878.82,
+        kind="close",
+        trading_date=date(2022, 2, 3),
+        pct_text="3.7",
+        points_text="500",
+        level_text="13878.82",
+        points_hedge="more than",
+    )
+    v = check_claim(claim, BundledSource())
+    assert not any("own numbers disagree" in n for n in v.notes), v.notes
+    plain = Claim(**{**claim.__dict__, "points_hedge": None})
+    assert any("own numbers disagree" in n for n in check_claim(plain, BundledSource()).notes)
