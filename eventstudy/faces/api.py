@@ -347,9 +347,14 @@ class CheckReport:
 
     @property
     def main_study(self) -> ClaimStudy | None:
-        """The study of the first claim that has one."""
-        for v in self.verdicts:
-            key = (v.claim.ticker, v.claim.trading_date)
+        """The study of the first claim about the article's event date that has one (else of
+        the first claim that has one), so that the study, the market context and the plot are
+        about the same session as the header."""
+        keys = [(v.claim.ticker, v.claim.trading_date) for v in self.verdicts]
+        for key in keys:
+            if key in self.studies and key[1] == self.article.event_date:
+                return self.studies[key]
+        for key in keys:
             if key in self.studies:
                 return self.studies[key]
         return None

@@ -284,7 +284,8 @@ def report_text(report: CheckReport) -> str:
             else:
                 lines.append(f"  {r['index']:<30} {t:<10}  {_lv(r['close']):>10}  {_pc(r['close_pct']):>9}")
         lines.append(_context_line(report))
-    for s in report.studies.values():
+    main = report.main_study
+    for s in sorted(report.studies.values(), key=lambda s: s is not main):  # the main study first
         lines += ["", *_study_text(s)]
     for (tk, d), err in report.study_errors.items():
         lines += ["", f"Event study of {tk} on {d} not run: {err}"]

@@ -1377,6 +1377,11 @@ _EARLIER_ZONE = {
 }
 
 
+_NOT_A_SESSION = (
+    "{day} is not a {code} session (a weekend or a holiday): taken as the last session before it, {session}"
+)
+
+
 def _day_before_base(found: list[tuple[int, DayCue]], mv: Move, region: str | None) -> DayCue | None:
     """The day phrase that "the previous day" counts back from: another day phrase of the
     sentence ("rose 1.6% on Tuesday, recouping its 433-point drop the previous session"), else
@@ -1497,6 +1502,8 @@ def _date_one(
             mv.trading_date = d
             if carried:
                 mv.notes.append(f"day taken from '{cue.text}' earlier in the article")
+            if cue.kind == "today" and d != ctx.published:
+                mv.notes.append(_NOT_A_SESSION.format(day=ctx.published, code=code, session=d))
         return
     if ctx.home == "asia" and region in ("americas", "europe"):
         mv.trading_date = session_before(code, ctx.published)
@@ -1510,6 +1517,8 @@ def _date_one(
         mv.notes.append(f"a week's move in a Monday piece: the week to {mv.trading_date}")
         return
     mv.trading_date = pub_session
+    if pub_session != ctx.published:
+        mv.notes.append(_NOT_A_SESSION.format(day=ctx.published, code=code, session=pub_session))
     if ctx.morning and mv.kind == "close" and region in ("americas", "europe") and ctx.published_at is None:
         # a morning newsletter is written before New York and Europe close that day
         mv.trading_date, mv.alt_date = session_before(code, ctx.published), pub_session

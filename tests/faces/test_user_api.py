@@ -91,3 +91,18 @@ def test_study_follows_the_session_the_checker_settled_on():
     assert report.article.event_date == v.session
     assert any("event date taken as" in n for n in report.article.notes)
     assert set(report.context["session"].astype(str)) <= {str(v.session), "None"}
+
+
+def test_main_study_is_about_the_event_date_of_the_header():
+    # a Monday morning piece: one snapshot of this morning, three closes of Friday; the event
+    # date is Friday, so the main study (and the plot) must be about Friday too
+    text = (
+        "Monday 7 March 2022 09.20 GMT\n"
+        "The FTSE 100 was down 2.1 per cent at 6,840 in early trading this morning. "
+        "On Friday the FTSE 100 closed down 3.5 per cent at 6,987.14, and the FTSE 250 lost 3.4 per cent. "
+        "In New York on Friday the S&P 500 lost 0.8 per cent."
+    )
+    report = eventstudy.check(text, offline=True, context=False)
+    assert report.article.event_date == date(2022, 3, 4)
+    assert report.main_study is not None and report.main_study.event_date == date(2022, 3, 4)
+    assert report.summary().index("day 0 = 2022-03-04") < report.summary().index("day 0 = 2022-03-07")

@@ -159,3 +159,9 @@ def test_christmas_eve_dates_the_claim():
         "The FTSE 250 last traded on Christmas Eve, when it closed 0.2% higher at 23,100.5.", "2021-12-29"
     )
     assert c.trading_date == date(2021, 12, 24)
+
+
+def test_today_on_a_holiday_is_moved_with_a_note():
+    (c,) = _claims("Friday 15 April 2022\nThe FTSE 100 was flat today.", "2022-04-15")
+    assert c.trading_date == date(2022, 4, 14)
+    assert any("2022-04-15 is not a XLON session" in n for n in c.notes)
