@@ -1694,6 +1694,10 @@ def extract_claims(
             ("cent" in lsent or "prozent" in lsent) and _WORD_NUMBER_RE.search(sent) is not None
         )
         if len(moves) >= MAX_CLAIMS:
+            ctx.notes.append(
+                f"reading stopped after {MAX_CLAIMS} claims at sentence {si + 1} of {len(spans)}: "
+                "split the text into articles to read the rest"
+            )
             break
         if len(ms) > MAX_MENTIONS:
             continue  # a list of names, not prose: nothing to read as a claim

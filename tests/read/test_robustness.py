@@ -161,3 +161,12 @@ def test_claims_are_capped_on_huge_input():
     text = "".join(f"The FTSE 100 rose {i % 90 + 0.5:.1f}% to {7000 + i},5. " for i in range(3000))
     a = read_article(text, published="2022-03-09")
     assert 0 < len(a.claims) <= 500
+
+
+def test_the_claim_cap_is_reported_not_silent():
+    from eventstudy.read.extract import MAX_CLAIMS
+
+    text = " ".join(f"The FTSE 100 rose {i % 9 + 1}.{i % 10}% on Monday." for i in range(MAX_CLAIMS + 50))
+    art = read_article(text, published="2022-03-08")
+    assert len(art.claims) <= MAX_CLAIMS
+    assert any(f"reading stopped after {MAX_CLAIMS} claims" in n for n in art.notes)
