@@ -69,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"eventstudy.faces.{name}_command")
         module.add_parser(sub)
         sub.choices[name].set_defaults(run=module.run)
+        # "--debug" is also taken after the command ("eventstudy check FILE --debug")
+        sub.choices[name].add_argument(
+            "--debug",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="show the full traceback on errors",
+        )
     return parser
 
 

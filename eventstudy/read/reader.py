@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections import Counter
@@ -303,6 +304,14 @@ def read_file(path: str | os.PathLike, *, published: date | str | None = None) -
         raw = p.read_bytes()
     except OSError as e:
         raise ArticleError(f"{p}: cannot be read ({e.strerror}); check its permissions", path=str(p)) from e
+    if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        # saved as "Unicode" by Windows editors: UTF-16 with a byte-order mark
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as e:
+            raise ArticleError(
+                f"{p}: is not valid UTF-16 text; save the article as UTF-8", path=str(p)
+            ) from e
     if b"\x00" in raw[:65536]:
         raise ArticleError(f"{p}: is a binary file (NUL bytes), not article text", path=str(p))
     try:

@@ -290,3 +290,14 @@ def test_study_json_is_strict(capsys, csvs):
 def test_too_short_estimation_names_the_option(capsys, article):
     line = one_line_error(capsys, "check", str(article), "--estimation=-3:-2")
     assert line.startswith("eventstudy check: error: --estimation -3:-2: ")
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_is_taken_before_or_after_the_command(capsys, tmp_path, where):
+    from eventstudy.exceptions import ArticleError
+
+    missing = str(tmp_path / "missing.txt")
+    argv = ["--debug", "check", missing] if where == "before" else ["check", missing, "--debug"]
+    with pytest.raises(ArticleError, match="no such file"):
+        main(argv)
+    assert "no such file" in one_line_error(capsys, "check", missing)

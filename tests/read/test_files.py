@@ -85,3 +85,15 @@ def test_yearless_wire_dateline_says_what_is_missing(tmp_path):
     f.write_text("PARIS, Nov 3 (Wire) - French shares rose, with the CAC 40 up 0.4 per cent.\n")
     with pytest.raises(NoDateError, match=r"gives 'PARIS, Nov 3' but no year; use --published YYYY-MM-DD"):
         read_file(f)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    # Windows editors save "Unicode" text as UTF-16 with a byte-order mark
+    p = tmp_path / "a.txt"
+    text = "London, 9 March 2022 - The FTSE 100 rose 3.3 per cent to 7,190.72."
+    bom = b"\xfe\xff" if encoding == "utf-16-be" else b""
+    p.write_bytes(bom + text.encode(encoding))
+    art = read_file(p)
+    assert art.published == date(2022, 3, 9)
+    assert [(c.ticker, c.pct) for c in art.claims] == [("^FTSE", 3.3)]
