@@ -291,17 +291,23 @@ def align_event_dates(
     exact = (pos < len(idx)) & (idx[np.minimum(pos, len(idx) - 1)] == days)
     position = np.where(exact, pos, -1)
     reason = np.full(n, None, dtype=object)
+    edge = np.timedelta64(4, "D")  # a weekend or a holiday next to the table's first/last row
     for i in np.flatnonzero(~exact):
         day = pd.Timestamp(days[i])
+        outside = len(idx) == 0 or days[i] < idx[0] - edge or days[i] > idx[-1] + edge
         if policy == "error":
+            span = (
+                f" ({pd.Timestamp(idx[0]):%Y-%m-%d} .. {pd.Timestamp(idx[-1]):%Y-%m-%d})" if len(idx) else ""
+            )
             raise NotATradingDayError(
                 day.date(),
                 "the returns table",
-                f"event date {day:%Y-%m-%d} is not a trading day of the returns table; "
+                f"event date {day:%Y-%m-%d} is outside the returns table{span}; give returns that cover it"
+                if outside
+                else f"event date {day:%Y-%m-%d} is not a trading day of the returns table; "
                 "use date_policy='next', 'previous' or 'skip'",
             )
-        edge = np.timedelta64(4, "D")  # a weekend or a holiday next to the table's first/last row
-        if len(idx) == 0 or days[i] < idx[0] - edge or days[i] > idx[-1] + edge:
+        if outside:
             # never move an event far across the edge of the table (2019 -> the first row of 2021)
             reason[i] = f"event date {day:%Y-%m-%d} is outside the returns table" + (
                 f" ({pd.Timestamp(idx[0]):%Y-%m-%d} .. {pd.Timestamp(idx[-1]):%Y-%m-%d})" if len(idx) else ""

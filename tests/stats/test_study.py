@@ -104,6 +104,9 @@ def test_date_policies_on_a_weekend_event():
     assert any("1 of 2 events were dropped" in n for n in skip.notes)
     with pytest.raises(NotATradingDayError, match="2022-05-07 is not a trading day of the returns table"):
         EventStudy(returns, market, ev, date_policy="error", **kw).run()
+    # a date beyond the table: another policy would not help, so the error does not suggest one
+    with pytest.raises(NotATradingDayError, match="outside the returns table .*give returns that cover it"):
+        EventStudy(returns, market, [Event("S00", "2030-01-05")], date_policy="error", **kw).run()
 
 
 def test_timestamps_after_the_close_move_to_the_next_session():
