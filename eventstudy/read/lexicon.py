@@ -50,7 +50,7 @@ _UP_WORDS = (
     r"leap|leaps|leapt|leaped|leaping|spike|spiked|spiking|hiked|hiking|up|higher|increase|increased|"
     r"increasing|rebound|rebounded|rebounding|bounced|bouncing|firmed|firmer|strengthened|improved|"
     r"in\sthe\sgreen|in\spositive\sterritory|a\srise|a\sgain|an\sincrease|a\sjump|put\son|tacked\son|"
-    r"picked\sup|edged\sup|ticked\sup|im\splus|nach\soben|stieg|legte\szu|gewann|zulegen|en\shausse|"
+    r"picked\sup|edged\sup|ticked\sup|im\splus|nach\soben|stieg|legte\szu|gewann|zulegen|höher|fester|en\shausse|"
     r"progresse|progressé|gagné|gagne|άνοδο|κέρδη|υψηλότερα|ενισχύθηκε|ανέβηκε|subió|sube|avanzó"
 )
 _DOWN_WORDS = (
@@ -62,7 +62,7 @@ _DOWN_WORDS = (
     r"down|lower|in\sthe\sred|in\snegative\sterritory|gave\sback|given\sback|giving\sback|give\sback|"
     r"gave\sup|giving\sup|given\sup|retraced|retrace|retracing|weakened|weaker|crashed|crash|skidded|"
     r"tanked|tanking|off|below|decrease|decreased|a\sdrop|a\sfall|a\sdecline|a\sloss|wiped|erased|"
-    r"im\sminus|nach\sunten|verlor|verloren|gab\snach|fiel|sackte|en\sbaisse|recule|reculé|perdu|perd|"
+    r"im\sminus|nach\sunten|verlor|verloren|gab\snach|fiel|sackte|tiefer|schwächer|en\sbaisse|recule|reculé|perdu|perd|"
     r"cédé|cède|υποχώρησε|χαμηλότερα|πτώση|απώλειες|μειώθηκε|cayó|bajó|cae|retrocedió|shrank|contracted"
 )
 #: Finite past-tense verbs of a move (for "... and lost 4.6%": a second claim of one subject).

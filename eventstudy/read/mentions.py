@@ -96,6 +96,7 @@ _REFS = {
     ("the", "latter"): "latter",
     ("der", "index"): "index",
     ("der", "leitindex"): "index",
+    ("der", "deutsche", "leitindex"): "index",
     ("l'indice",): "index",
     ("it",): "it",
 }

@@ -75,3 +75,13 @@ def test_the_date_of_a_record_is_not_the_claims_session():
         "^IXIC",
     )
     assert [(c.pct, c.trading_date) for c in found] == [(1.9, date(2021, 3, 4)), (9.5, date(2021, 3, 4))]
+
+
+def test_german_report_the_german_leading_index_and_hoeher():
+    claims = read_article(
+        "Frankfurt, 10. März 2022 - Der Dax gab am Donnerstag nach. Der deutsche Leitindex schloss "
+        "2,93 Prozent tiefer bei 13.442,10 Punkten. Am Vortag hatte er noch 7,9 Prozent höher geschlossen.",
+    ).claims
+    assert [(c.ticker, c.direction, c.pct, c.level) for c in claims][:1] == [
+        ("^GDAXI", "down", 2.93, 13442.1)
+    ]
