@@ -211,10 +211,18 @@ def _study_text(s: ClaimStudy) -> list[str]:
 
 
 def _context_line(report: CheckReport) -> str:
-    """'7 of the 7 other indices with prices closed up too: a market-wide move.'"""
+    """'5 of the 5 indices the article does not name closed up too: a market-wide move.'
+
+    The direction compared is that of the first claim about the event date (the context's day).
+    """
     ctx = report.context
     claimed = {v.claim.ticker for v in report.verdicts}
-    dirs = {v.claim.ticker: v.claim.direction for v in report.verdicts if v.claim.direction in ("up", "down")}
+    on_day = [v for v in report.verdicts if v.claim.trading_date == report.article.event_date]
+    dirs = {
+        v.claim.ticker: v.claim.direction
+        for v in on_day or report.verdicts
+        if v.claim.direction in ("up", "down")
+    }
     if ctx is None or not dirs:
         return ""
     main = next(iter(dirs.values()))
@@ -230,7 +238,7 @@ def _context_line(report: CheckReport) -> str:
         if same <= 0.25 * n
         else "a mixed market"
     )
-    return f"  {same} of the {n} other indices with prices closed {main} too: {verdict}."
+    return f"  {same} of the {n} indices with prices that the article does not name closed {main} too: {verdict}."
 
 
 def report_text(report: CheckReport) -> str:

@@ -31,7 +31,10 @@ def test_seed_text_report(capsys):
     assert "closed at 21,852.51 (+1.09 %" in flat  # what the close did
     # market context: the FTSE 100, DAX, Euro Stoxx and US indices rose too; Tokyo had closed
     assert "Nikkei 225                     ^N225        26,865.19    -0.79 %" in out
-    assert "6 of the 7 other indices with prices closed up too: a market-wide move." in out
+    assert (
+        "6 of the 7 indices with prices that the article does not name closed up too: a market-wide move."
+        in out
+    )
     # the event-study table: three days with AR, t, p and a CAR line
     assert "  day  date" in out and "AR" in out
     for day in ("-1  2022-02-14", "+0  2022-02-15", "+1  2022-02-16"):
