@@ -297,8 +297,8 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
     if not acc.checks:
         return _unverifiable(claim, "nothing to check", session=d)
     inner = _internal_consistency(claim, sign)
-    if inner:
-        notes.append(inner)
+    if inner and not any(n.startswith("inconsistent claim") for n in claim.notes):
+        notes.append(inner)  # (unless the reader already said so)
     status = "confirmed" if all(acc.checks.values()) else "contradicted"
     if (
         status == "contradicted"

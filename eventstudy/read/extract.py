@@ -1252,6 +1252,7 @@ def _date_moves(
         if mv.kind == "intraday" and mv.kind_strength < 2 and before_pub:
             # last night's (or the previous session's) figures are closes
             mv.kind, mv.kind_strength = "close", 1
+            mv.notes = [n for n in mv.notes if "read as intraday" not in n]
             mv.notes.append(f"{mv.target.name} figures of an earlier, finished session: read as a close")
         if (
             mv.kind == "close"
@@ -1373,7 +1374,7 @@ def _attached_cue(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> DayCu
 _EARLIER_ZONE = {
     ("asia", "europe"): "Europe",
     ("asia", "americas"): "the Americas",
-    ("europe", "americas"): "the Americas",
+    ("europe", "americas"): "New York",
 }
 
 
@@ -1483,7 +1484,8 @@ def _date_one(
             # session of the publication day
             d = pub_session
             mv.notes.append(
-                f"'{cue.text}' in a piece from {_EARLIER_ZONE[region, ctx.home]}: the {code} session of {pub_session}"
+                f"'{cue.text}' for a market that trades in the night of {_EARLIER_ZONE[region, ctx.home]}: "
+                f"its session of the publication day, {pub_session}"
             )
         if cue.kind == "daybefore":
             base = _day_before_base(cue_cache[mv.sentence], mv, region)
