@@ -7,6 +7,7 @@ import json
 
 from ..read import read_file
 from ..read.model import Article, Claim
+from .report import SCHEMA_VERSION
 
 __all__ = ["add_parser", "run", "article_json", "article_text"]
 
@@ -37,9 +38,11 @@ def _claim_json(i: int, c: Claim) -> dict:
 def article_json(article: Article) -> dict:
     """The JSON document printed by ``eventstudy extract --json``."""
     return {
+        "schema": SCHEMA_VERSION,
         "source": article.source,
         "published": article.published.isoformat() if article.published else None,
-        "date_basis": article.date_basis,
+        "published_basis": article.date_basis,  # (the same key as in ``check --json``)
+        "date_basis": article.date_basis,  # kept for scripts written against schema 1
         "event_date": article.event_date.isoformat() if article.event_date else None,
         "claims": [_claim_json(i, c) for i, c in enumerate(article.claims, 1)],
         "notes": list(article.notes),
