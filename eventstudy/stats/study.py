@@ -557,12 +557,15 @@ def _prices_note(values: np.ndarray, names: list[str], what: str) -> str | None:
         The note (naming the first such column, its median and how to make returns), or
         ``None`` when every column looks like returns.
     """
-    v = np.abs(values.reshape(len(values), -1))
-    big = np.where(np.isfinite(v), v, 0.0) > _MAX_MEDIAN_ABS_RETURN
-    cand = np.flatnonzero(big.any(axis=0))  # only these columns can have a median above the limit
+    raw = values.reshape(len(values), -1)
+    # only columns with a value beyond +-limit can have a median |value| above it (one pass
+    # each for the largest and the smallest value, NaN ignored: ~1 ms for 3,000 x 500)
+    lim = _MAX_MEDIAN_ABS_RETURN
+    cand = np.flatnonzero((np.fmax.reduce(raw, axis=0) > lim) | (np.fmin.reduce(raw, axis=0) < -lim))
     if len(cand) == 0:
         return None
-    sub = np.where(np.isfinite(v[:, cand]), v[:, cand], np.nan)
+    v = np.abs(raw[:, cand])
+    sub = np.where(np.isfinite(v), v, np.nan)
     med = np.nanmedian(sub, axis=0)  # every candidate column has a finite value: no all-NaN warning
     bad = np.flatnonzero(med > _MAX_MEDIAN_ABS_RETURN)
     if len(bad) == 0:
