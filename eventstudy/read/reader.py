@@ -15,6 +15,7 @@ from ..indices import Index
 from . import lexicon as L
 from .dates import _MON_NC, find_published
 from .extract import Context, Move, _region, extract_claims
+from .markup import html_to_text, looks_like_html
 from .model import Article, Claim
 from .numbers import uses_decimal_comma
 from .sentences import split_sentences
@@ -91,8 +92,11 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
     if not isinstance(text, str):
         raise ArticleError(f"text must be a str, not {type(text).__name__}")
     given = _parse_published(published)
-    found = find_published(text)
     notes: list[str] = []
+    if looks_like_html(text):
+        text = html_to_text(text)
+        notes.append("HTML markup removed before reading (claims quote the plain text)")
+    found = find_published(text)
     if given is not None:
         pub, basis, at, zone = given, "given", None, None
         if found is not None and found.day == given:

@@ -144,6 +144,10 @@ _PATHOLOGICAL = {
     "references": "it is up 1% " * 83_333,
     "no-spaces": "a" * 1_000_000,
     "mixed": "Dow 1,2,3,4,5,6,7,8,9 -- -1.2% (SPX - 3,4) on Monday last night " * 15_625,
+    # markup: unclosed tags and comments, and paragraphs (read through eventstudy.read.markup)
+    "html-unclosed": "<p><script>" + "<a href='x " * 100_000,
+    "html-comments": "<br><!-- " * 111_111,
+    "html-paragraphs": "<p>The FTSE 100 rose 1.2% on Monday.</p>" * 24_000,
 }
 
 

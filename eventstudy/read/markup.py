@@ -1,0 +1,67 @@
+"""Text pasted from a web page: HTML tags and entities to plain text.
+
+A journalist may paste the source of a page instead of its text. The reader splits sentences
+and paragraphs on line breaks and punctuation, so ``</p><p>`` must become a paragraph break,
+not run two paragraphs together ("...points.</p><p>In New York ..."), and ``&amp;`` must
+become ``&`` ("S&amp;P 500").
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["looks_like_html", "html_to_text"]
+
+#: A tag that ends a block of text (a paragraph, heading, list item, table row or cell).
+_BLOCK = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|tr|td|th|table|section|article|header|footer|blockquote|figcaption)\b[^<>]{0,2000}>",
+    re.IGNORECASE,
+)
+_BREAK = re.compile(r"<br\b[^<>]{0,200}>", re.IGNORECASE)
+#: The start of what holds no article text: a script, a style or a comment (its end is found
+#: with ``str.find``, so that an unclosed one costs one pass, not one per start).
+_HIDDEN_START = re.compile(r"<(script|style)\b[^<>]{0,2000}>|<!--", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def _drop_hidden(text: str) -> str:
+    """``text`` without scripts, styles and comments (an unclosed one runs to the end)."""
+    low = text.lower()
+    out: list[str] = []
+    pos = 0
+    while True:
+        m = _HIDDEN_START.search(text, pos)
+        if m is None:
+            out.append(text[pos:])
+            return " ".join(out)
+        out.append(text[pos : m.start()])
+        close = f"</{m.group(1).lower()}" if m.group(1) else "-->"
+        end = low.find(close, m.end())
+        if end < 0:
+            return " ".join(out)
+        pos = text.find(">", end) + 1 if m.group(1) else end + 3
+        if pos == 0:  # "</script" with no ">" after it
+            return " ".join(out)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` holds HTML markup: a block tag or a line break tag."""
+    return "<" in text and (_BLOCK.search(text) is not None or _BREAK.search(text) is not None)
+
+
+def html_to_text(text: str) -> str:
+    """Plain text of an HTML fragment: blocks become paragraphs, other tags go, entities are decoded.
+
+    Examples
+    --------
+    >>> html_to_text("<p>The S&amp;P 500 rose 1%.</p><p>In London the FTSE 100 fell.</p>")
+    'The S&P 500 rose 1%.\\n\\nIn London the FTSE 100 fell.'
+    """
+    text = _drop_hidden(text)
+    text = _BREAK.sub("\n", text)
+    text = _BLOCK.sub("\n\n", text)
+    text = _TAG.sub("", text)
+    text = html.unescape(text).replace("\xa0", " ")
+    return _BLANK_LINES.sub("\n\n", text).strip()
