@@ -124,6 +124,7 @@ TIME_OF_DAY = re.compile(
     r"\bby\s(?:noon|midday|lunchtime|mid-?morning|mid-?afternoon|\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|"
     r"p\.m\.))|\bin\s(?:early|morning|afternoon|lunchtime|midday)\s(?:trade|trading|deals|dealings)|"
     r"\bafter\sthe\sopen(?:ing)?(?:\sbell)?\b|\bat\sthe\sopen(?:ing\sbell)?\b|"
+    r"\b(?:at|by)\sthe\s(?:lunch(?:time)?|midday)\s(?:break|recess)\b|\bmorning\strading\b|"
     r"\b(?:at|by|as\sof)\s\d{1,2}[:.]\d\d\s?(?:gmt|bst|cet|cest|et|edt|est|jst|hkt|sgt|am|pm|a\.m\.|p\.m\.)",
     _I,
 )

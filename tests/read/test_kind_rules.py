@@ -191,3 +191,12 @@ def test_closing_out_a_month_on_a_day_leaves_that_days_move_a_close():
 def test_over_the_second_quarter_is_a_quarter():
     (c,) = _claims("Over the second quarter the FTSE 100 shed 4.6 per cent.", "2022-06-30", "^FTSE")
     assert c.period == "quarter"
+
+
+def test_the_midday_break_sets_the_scene_for_the_next_sentence():
+    text = (
+        "TOKYO -- Tokyo shares rose in Wednesday morning trading. At the midday break, the Nikkei "
+        "225 stood at 26,100.5, up 120.3 points. The Topix was up 8.1 points at 1,890.2."
+    )
+    (topix,) = _claims(text, "2022-03-23", "^TOPX")
+    assert topix.kind == "intraday"
