@@ -1141,14 +1141,18 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     return moves
 
 
+_FLAT_AFTER = re.compile(r"\W{0,3}(?:[\w-]+,?\s){0,5}?(?:flat|unchanged|little\schanged)\b", re.I)
+
+
 def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
     m, t = members[-1]
     after = sent[m.end : min(g_end, m.end + 45)]
-    fm = re.match(r"^\W{0,3}(?:\w+\s){0,3}?(?:flat|unchanged|little\schanged)\b", after, re.I)
+    # "... was flat", "..., by contrast, ended virtually flat", "... finished the month virtually unchanged"
+    fm = _FLAT_AFTER.match(after)
     if not fm or t is None:
         return []
     hi = min(g_end, m.end + 60)
-    mv = Move(t, m.text, [], m.start, hi, hi_full=hi, direction="flat", sentence=si)
+    mv = Move(t, m.text, [], m.start, hi, hi_full=hi, plo=m.start, phi=hi, direction="flat", sentence=si)
     mv.carried, mv.night = ctx.carried, ctx.night
     _kind(_Cues(lower(sent)), mv, None, ctx, after)
     out = []

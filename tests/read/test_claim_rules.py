@@ -80,3 +80,19 @@ def test_a_high_it_fell_from_is_a_reference_level():
         "The Dax closed 1.1% lower, 8% below its all-time closing high of 16,271.75.", "2022-03-02", "^GDAXI"
     )
     assert [(c.pct, c.period, c.level) for c in found] == [(1.1, None, None), (8.0, "from-record", None)]
+
+
+def test_flat_after_an_aside_or_with_a_period():
+    (dow,) = [
+        c
+        for c in read_article(
+            "The Nasdaq fell 1.9% on Monday. The Dow, by contrast, ended virtually flat.",
+            published="2022-03-14",
+        ).claims
+        if c.ticker == "^DJI"
+    ]
+    assert (dow.direction, dow.kind) == ("flat", "close")
+    (spx,) = read_article(
+        "The S&P 500 finished the month virtually unchanged after a volatile May.", published="2022-05-31"
+    ).claims
+    assert (spx.direction, spx.kind, spx.period) == ("flat", "other", "month")
