@@ -285,6 +285,8 @@ class Move:
     period_key: str | None = None
     period_lead: bool = False  # the period phrase comes before the numbers ("For May, ...")
     extreme: bool = False  # the extreme of a session ("at one point", "as much as")
+    # where the sentence-wide intraday phrase that made this move intraday starts, if one did
+    sentence_cue: int | None = None
     merged: bool = False
     last_sentence: int = -1
     entry_at: datetime | None = None  # the time stamp of a live-blog entry the move is in
@@ -711,8 +713,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if cues.matches(L.CLOSE_STRONG) or cues.matches(L.CLOSE_WEEK):
         mv.kind, mv.kind_strength = "close", 1
         return
-    if _intraday_cue(cues, 0, len(cues.text)):
-        mv.kind, mv.kind_strength = "intraday", 1
+    cue = _intraday_cue(cues, 0, len(cues.text))
+    if cue:
+        mv.kind, mv.kind_strength, mv.sentence_cue = "intraday", 1, cue[0]
         return
     if cues.matches(L.CLOSE):
         mv.kind, mv.kind_strength = "close", 1
@@ -1112,7 +1115,14 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         if maybe_average:
             seg_moves = [mv for mv in seg_moves if not _ON_AVERAGE.search(sent[mv.lo : mv.hi_full])]
         if len(members) > 1:
-            if respectively and len(seg_moves) == len(members):
+            # "the Dow and the Nasdaq slid 1.5% and 2.6%": one number each, in order (as if
+            # "respectively"); "... fell 1% on Friday and 3% for the week" is both indices' two moves
+            pairwise = (
+                len(seg_moves) == len(members)
+                and len({(mv.kind, mv.period) for mv in seg_moves}) == 1
+                and all(len(mv.nums) == 1 for mv in seg_moves)
+            )
+            if (respectively or pairwise) and len(seg_moves) == len(members):
                 # "down 1.8% and 2.2% for the week respectively": the period is the whole list's
                 key = next(
                     (mv.period_key for mv in seg_moves if mv.period_key and mv.kind_strength == 2), None
@@ -1134,6 +1144,17 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         else:
             moves.extend(seg_moves)
     for mv in moves:
+        if mv.sentence_cue is not None and any(
+            o is not mv
+            and o.extreme
+            and o.nums
+            and o.nums[0].start < mv.sentence_cue < o.hi  # after its numbers: not a scene for all
+            for o in moves
+        ):
+            # the phrase belongs to another move's extreme ("..., having lost as much as 5.6% in
+            # the morning"): this one has no cue of its own (but "X fell 2.6% at 0805 GMT, while
+            # Y slumped 2.9%" shares the time)
+            mv.kind, mv.kind_strength, mv.sentence_cue = "close", 0, None
         mv.span = (s_off, s_off + len(sent))
         mv.text = sent
     if moves:

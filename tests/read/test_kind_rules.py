@@ -200,3 +200,19 @@ def test_the_midday_break_sets_the_scene_for_the_next_sentence():
     )
     (topix,) = _claims(text, "2022-03-23", "^TOPX")
     assert topix.kind == "intraday"
+
+
+def test_a_time_phrase_of_another_moves_extreme_does_not_make_a_move_intraday():
+    text = (
+        "In Madrid the Ibex 35 dropped 2.1% to 8,100.4, while the Dax lost 2.4% to 13,900.2, "
+        "having shed as much as 3.9% in the morning."
+    )
+    ibex = _claims(text, "2022-03-07", "^IBEX")
+    dax = _claims(text, "2022-03-07", "^GDAXI")
+    assert [c.kind for c in ibex] == ["close"]
+    assert sorted((c.kind, c.pct) for c in dax) == [("close", 2.4), ("intraday", 3.9)]
+
+
+def test_a_time_phrase_after_one_move_still_sets_the_scene_for_a_parallel_one():
+    text = "The FTSE 100 fell 1.4% at 0810 GMT, while the FTSE 250 lost 1.9%."
+    assert [c.kind for c in _claims(text, "2022-03-07", "^FTMC")] == ["intraday"]

@@ -85,3 +85,22 @@ def test_german_report_the_german_leading_index_and_hoeher():
     assert [(c.ticker, c.direction, c.pct, c.level) for c in claims][:1] == [
         ("^GDAXI", "down", 2.93, 13442.1)
     ]
+
+
+def test_two_indices_and_two_numbers_pair_up_in_order():
+    claims = read_article(
+        "Wall Street fell yesterday: the Dow and the Nasdaq slid 0.9pc and 2.1pc.", published="2022-03-08"
+    ).claims
+    assert [(c.ticker, c.pct) for c in claims] == [("^DJI", 0.9), ("^IXIC", 2.1)]
+
+
+def test_two_indices_with_a_days_and_a_weeks_move_both_have_both():
+    claims = read_article(
+        "The Dow and the S&P 500 fell 1.1% on Friday and 2.5% for the week.", published="2022-03-12"
+    ).claims
+    assert sorted((c.ticker, c.pct, c.kind) for c in claims) == [
+        ("^DJI", 1.1, "close"),
+        ("^DJI", 2.5, "weekly"),
+        ("^GSPC", 1.1, "close"),
+        ("^GSPC", 2.5, "weekly"),
+    ]
