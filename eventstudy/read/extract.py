@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..indices import Index, OtherIndex
 from . import lexicon as L
@@ -37,7 +37,7 @@ from .dates import (
     session_before,
     session_on_or_before,
 )
-from .fastre import prefix_guard
+from .fastre import literal_prefixes, prefix_guard
 from .mentions import Mention, find_mentions
 from .numbers import NUMBER_RE, WORD_NUMBER_RE, WORD_NUMBERS, hedge_before, parse_number, unit_after
 
@@ -224,6 +224,11 @@ _SAME_SUBJECT = re.compile(
 _ON_AVERAGE = re.compile(r"\bon\saverage\b", re.I)
 #: :data:`~.numbers.WORD_NUMBER_RE` with a guard for its first characters (the same matches).
 _WORD_NUMBER_RE = prefix_guard(WORD_NUMBER_RE)
+#: The same pattern without IGNORECASE, for lower-cased text (its words are lower case). A
+#: case-blind match in a text is a match of this one at the same place in the text lowered
+#: character by character, so when the anchors of the lowered sentence rule this one out
+#: (``_Cues.absent``), the sentence holds no number word before a percent word.
+_WORD_NUMBER_LOW = re.compile(WORD_NUMBER_RE.pattern, WORD_NUMBER_RE.flags & ~re.IGNORECASE)
 
 
 @dataclass
@@ -348,25 +353,36 @@ def _number_value(token: str, decimal_comma: bool) -> tuple[float, str]:
 
 
 def _classify_numbers(
-    sent: str, blocked: list[tuple[int, int]], ctx: Context, low: str | None = None
+    sent: str, blocked: list[tuple[int, int]], ctx: Context, low: str | None = None, cues: _Cues | None = None
 ) -> list[_Num]:
+    """The numbers of a (masked) sentence that may be index moves, classified.
+
+    ``low`` is ``lower(sent)`` (worked out if not given); ``cues`` (optional) are the cue
+    words of ``low``, whose anchors can prove that a pattern has no match in a window.
+    """
     low = low if low is not None else lower(sent)
     out: list[_Num] = []
     cands: list[tuple[int, int, float, str]] = []
+    dc = ctx.decimal_comma
     for m in NUMBER_RE.finditer(sent):
-        cands.append((m.start(), m.end(), *_number_value(m.group(0), ctx.decimal_comma)))
+        cands.append((*m.span(), *_number_value(m[0], dc)))
     ls = sent.lower()
-    # a number word counts only before a percent word, and every one holds "cent", "zent" or "ento"
-    for m in _WORD_NUMBER_RE.finditer(sent) if ("cent" in ls or "zent" in ls or "ento" in ls) else ():
-        v = WORD_NUMBERS[m.group(1).lower()]
-        cands.append((m.start(), m.end(1), float(v), str(v)))
+    # a number word counts only before a percent word, and every one holds "cent", "zent" or
+    # "ento"; (ls == low: the text the anchors were found in is sent lowered char by char)
+    if ("cent" in ls or "zent" in ls or "ento" in ls) and not (
+        cues is not None and ls == low and cues.absent(_WORD_NUMBER_LOW, 0, len(low))
+    ):
+        for m in _WORD_NUMBER_RE.finditer(sent):
+            v = WORD_NUMBERS[m.group(1).lower()]
+            cands.append((m.start(), m.end(1), float(v), str(v)))
     cands.sort()
     prev_plain: tuple[int, int, float, str] | None = None
     bi = 0
+    nb = len(blocked)
     for s, e, value, text in cands:
-        while bi < len(blocked) and blocked[bi][1] <= s:
+        while bi < nb and blocked[bi][1] <= s:
             bi += 1
-        if bi < len(blocked) and blocked[bi][0] <= s:
+        if bi < nb and blocked[bi][0] <= s:
             continue  # inside an index name ("FTSE 250")
         after_orig = sent[e : e + 40]
         after = low[e : e + 40]
@@ -436,7 +452,10 @@ def _classify_numbers(
             rest = after[ulen:]
             if L.PCT_EXCLUDE_AFTER.match(rest) or _COMPANY_MOVE_AFTER.match(after_orig, ulen):
                 continue
-            ex = L.PCT_EXCLUDE_BEFORE.search(before)
+            if cues is not None and cues.absent(L.PCT_EXCLUDE_BEFORE, s - len(before), s):
+                ex = None  # (no anchor of the pattern in the window: no match)
+            else:
+                ex = L.PCT_EXCLUDE_BEFORE.search(before)
             if ex is not None and "xxx" not in ex.group(0):
                 continue  # (an index named in between makes the number the index's own)
         hedge = hedge_before(before.rstrip("-−– ") if sign else before)
@@ -568,30 +587,152 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-class _Cues:
-    """The cue words of one sentence, found once (one pass per word list) and reused."""
+#: Printable ASCII, the only text the anchor index reads (there the only white space is " ").
+_PRINTABLE_ASCII = "".join(map(chr, range(0x20, 0x7F)))
+#: A class atom matching more characters than this ends an anchor (``\w``, ``[a-z]``).
+_ANCHOR_CLASS_MAX = 12
+#: At most this many anchors from one prefix ("\d\d\d" would give a thousand).
+_ANCHOR_HEADS_MAX = 256
 
-    __slots__ = ("text", "_found", "_dirs")
+
+@cache
+def _atom_chars(atom: str) -> list[str]:
+    """The printable ASCII characters a one-character regex atom (``a``, ``\\-``, ``[\\d]``) matches."""
+    one = re.compile(atom)
+    return [c for c in _PRINTABLE_ASCII if one.fullmatch(c)]
+
+
+def _anchors(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of ``rx`` in printable ASCII text begins with.
+
+    Worked out from :func:`~.fastre.literal_prefixes` (up to four characters after any
+    ``\\b``): each atom stands for the printable ASCII characters it matches, a class of a
+    few characters gives one anchor per character, a broader class ends the anchor, and a
+    prefix no printable ASCII character can begin (a Greek word) is left out. ``None`` when
+    the pattern ignores case or a match may begin with almost any character.
+    """
+    if rx.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    prefixes = literal_prefixes(rx, 4)
+    if prefixes is None:
+        return None
+    found: set[str] = set()
+    for atoms in prefixes:
+        heads = [""]
+        for atom in atoms:
+            if atom in (r"\b", r"\B"):
+                continue  # zero width: the match's rx.match checks it
+            chars = _atom_chars(atom)
+            if len(chars) > _ANCHOR_CLASS_MAX or len(heads) * len(chars) > _ANCHOR_HEADS_MAX:
+                break  # (a shorter anchor is still one that every such match begins with)
+            heads = [h + c for h in heads for c in chars]
+        if heads == [""]:
+            return None  # the first character may be almost anything
+        found.update(heads)  # (empty when no printable ASCII text holds the prefix)
+    # an anchor that begins with another one adds no occurrence
+    keep: list[str] = []
+    for a in sorted(found, key=len):
+        if not any(a.startswith(b) for b in keep):
+            keep.append(a)
+    return tuple(keep)
+
+
+class _Cues:
+    """The cue words of one sentence, found once (one pass per word list) and reused.
+
+    In a printable ASCII sentence (most of them) the patterns of :data:`_INDEXED` are not
+    scanned position by position: one Aho-Corasick pass finds their anchors (the literal
+    strings every match begins with, :func:`_anchors`), and a pattern is tried with
+    ``rx.match`` only where one of its anchors begins. A match at a position does not
+    depend on where the search began, so trying the anchor positions in order, each at or
+    after the end of the previous match, gives exactly the matches of ``rx.finditer``.
+    """
+
+    __slots__ = ("text", "_found", "_dirs", "_hits")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._found: dict[str, list[tuple[int, int, str | None]]] = {}
         self._dirs: list[tuple[int, int, str]] | None = None
+        #: for each indexed pattern (by its text) with an anchor in the text, the anchors'
+        #: (start, end) as the automaton lists them; ``None`` when the text is not indexed;
+        #: found on the first question (a sentence without numbers may ask none)
+        self._hits: dict[str, list[tuple[int, int]]] | None | bool = False
+
+    def _index(self) -> dict[str, list[tuple[int, int]]] | None:
+        """The anchors of the indexed patterns in the text (one Aho-Corasick pass), found once."""
+        if self._hits is not False:
+            return self._hits  # type: ignore[return-value]
+        text = self.text
+        hits: dict[str, list[tuple[int, int]]] | None = None
+        if _ANCHOR_AUTOMATON is not None and text.isascii() and text.isprintable():
+            hits = {}
+            keys = _ANCHOR_KEYS
+            for ai, s, e in _ANCHOR_AUTOMATON.find_matches_as_indexes(text, overlapping=True):
+                for key in keys[ai]:
+                    found = hits.get(key)
+                    if found is None:
+                        hits[key] = [(s, e)]
+                    else:
+                        found.append((s, e))
+        self._hits = hits
+        return hits
 
     def matches(self, rx: re.Pattern) -> list[tuple[int, int, str | None]]:
         key = rx.pattern
         r = self._found.get(key)
-        if r is None:
+        if r is not None:
+            return r
+        hits = self._index()
+        if hits is not None and key in _ANCHORED:
+            found = hits.get(key)
+            r = self._from_anchors(rx, found) if found else []
+        else:
             needs = _NEEDS.get(key)
             if needs is not None and not any(map(self.text.__contains__, needs)):
-                r = self._found[key] = []
+                r = []
             else:
-                r = self._found[key] = _scan(rx, self.text)
+                r = _scan(rx, self.text)
+        self._found[key] = r
         return r
+
+    def _from_anchors(self, rx: re.Pattern, hits: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+        """``rx.finditer(self.text)`` as :func:`_scan` gives it, trying only the anchor starts."""
+        text = self.text
+        out = []
+        last = 0
+        # (the automaton lists anchors by where they end: sort their starts, once each)
+        for s in sorted({s for s, _e in hits}) if len(hits) > 1 else (hits[0][0],):
+            if s >= last:
+                m = rx.match(text, s)
+                if m is not None:
+                    last = m.end()
+                    out.append((s, last, m.lastgroup))
+        return out
+
+    def absent(self, rx: re.Pattern, lo: int, hi: int) -> bool:
+        """Whether no match of ``rx`` can lie within ``text[lo:hi]`` (``False``: not known).
+
+        A match inside the span begins with one of the pattern's anchors, inside it too. So
+        ``True`` proves that ``rx.search(text[lo:hi])`` and ``rx.search(text, lo, hi)`` find
+        nothing; ``False`` (no anchor index for the text or the pattern, or an anchor in the
+        span) leaves it to the search.
+        """
+        hits = self._index()
+        if hits is None:
+            return False
+        found = hits.get(rx.pattern)
+        if found is None:
+            return rx.pattern in _ANCHORED  # (indexed: no anchor anywhere in the text)
+        for s, e in found:
+            if s >= lo and e <= hi:
+                return False
+        return True
 
     def first(self, rx: re.Pattern, lo: int, hi: int) -> tuple[int, int, str | None] | None:
         """The first match of ``rx`` that starts in ``[lo, hi)`` (for a move: one it owns)."""
-        for m in self.matches(rx):
+        found = self._found.get(rx.pattern)  # (the matches when already found)
+        for m in found if found is not None else self.matches(rx):
             if lo <= m[0] < hi:
                 return m
         return None
@@ -624,6 +765,8 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
     sent = cues.text
     # after a number: "3.6 per cent lower", "ended 0.1% down", "a 3.5% drop"
     for n in mv.nums:
+        if cues.absent(L.POST_DIRECTION_WORDS, n.end, n.end + 30):
+            continue  # (no direction word of POST_DIRECTION in the window: no match)
         pm = L.POST_DIRECTION.match(sent[n.end : n.end + 30])
         if pm:
             return "up" if pm.group("up") else "down"
@@ -813,7 +956,8 @@ _CLAUSE_MOVE = re.compile(
 )
 
 
-def _group_moves(nums: list[_Num], sent: str) -> list[list[_Num]]:
+def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list[list[_Num]]:
+    """The numbers of a mention split into moves; ``cues`` (if given) are those of ``sent``."""
     groups: list[list[_Num]] = []
     cur: list[_Num] = []
     for n in nums:
@@ -823,7 +967,10 @@ def _group_moves(nums: list[_Num], sent: str) -> list[list[_Num]]:
                 any(c.unit == n.unit for c in cur)
                 or n.ref_level
                 or cur[-1].ref_level
-                or L.PERIODS.search(gap)
+                or (
+                    not (cues is not None and cues.absent(L.PERIODS, cur[-1].end, n.start))
+                    and L.PERIODS.search(gap)
+                )
                 or (len(gap) > 25 and L.DIRECTION.search(L.NEUTRALISE.sub(" ", gap)))
                 or _SECOND_VERB.search(gap)
                 or (
@@ -963,8 +1110,10 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     masked = _mask(sent, mentions)
     # the lowered sentence, masked: masked.lower() when each character was lowered on its own
     # (the length kept) and none is a capital sigma (whose lower case depends on its neighbours)
-    mlow = masked.lower() if lsent is not sent and "Σ" not in sent else _mask(lsent, mentions)
-    nums = _classify_numbers(masked, blocked, ctx, mlow)
+    same_low = lsent is not sent and "Σ" not in sent
+    mlow = masked.lower() if same_low else _mask(lsent, mentions)
+    cues = _Cues(mlow)
+    nums = _classify_numbers(masked, blocked, ctx, mlow, cues)
     if L.PERIOD_HEADING.match(lsent):
         ctx.heading = (L.PERIODS.search(lsent) or L.PERIODS.search("for the year")).lastgroup
     elif _HEADING.match(sent):
@@ -1012,7 +1161,6 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         "respectiv" in lsent or "jeweils" in lsent or "αντίστοιχα" in lsent
     ) and L.RESPECTIVELY.search(lsent) is not None
     sentence_period: str | None = None
-    cues = _Cues(mlow)
     if not cues.matches(L.PERIODS):
         if respectively and ctx.last_period:
             sentence_period = ctx.last_period
@@ -1034,12 +1182,24 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         for n in seg_nums:
             gap = masked[cursor : n.start]
             lgap = mlow[cursor : n.start]
-            if kept and L.STOPPER.search(lgap) and not _SAME_SUBJECT.search(lgap):
+            # (cues.absent: no match can lie in the gap, proven from the sentence's anchors)
+            if (
+                kept
+                and not cues.absent(L.STOPPER, cursor, n.start)
+                and L.STOPPER.search(lgap)
+                and not _SAME_SUBJECT.search(lgap)
+            ):
                 break
             if n.start > last_member_end and (
-                L.OTHER_ASSET.search(gap)
-                or _COMPANY_SUBJECT.search(gap)
-                or L.FORECAST.search(lgap)
+                (
+                    not (same_low and cues.absent(L.OTHER_ASSET_WORDS, cursor, n.start))
+                    and L.OTHER_ASSET.search(gap)
+                )
+                or (
+                    not (same_low and cues.absent(_COMPANY_SUBJECT, cursor, n.start))
+                    and _COMPANY_SUBJECT.search(gap)
+                )
+                or (not cues.absent(L.FORECAST, cursor, n.start) and L.FORECAST.search(lgap))
                 or ("index" in lgap and L.SECTOR_INDEX.search(lgap))
             ):
                 break
@@ -1051,17 +1211,23 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         if not kept:
             moves.extend(_flat_claim(sent, members, g_end, ctx, si))
             continue
-        grouped = _group_moves(kept, mlow)
+        grouped = _group_moves(kept, mlow, cues)
         seg_moves: list[Move] = []
         pre = None
         if gidx == 0:
             pre = masked[:first_start]
+            # (lower(pre[i:]) is mlow[i:first_start] when mlow is masked.lower(): then the
+            # anchors of the sentence can prove that a pattern has no match in it)
             cut = None
-            for cm in L.STOPPER.finditer(lower(pre)):
-                cut = cm
+            if not (same_low and cues.absent(L.STOPPER, 0, first_start)):
+                for cm in L.STOPPER.finditer(lower(pre)):
+                    cut = cm
             if cut is not None:
                 pre = pre[cut.end() :]
-            if L.FUTURES_LEAD.search(lower(pre[pre.rfind(",") + 1 :])):
+            lead = pre[pre.rfind(",") + 1 :]
+            if not (same_low and cues.absent(L.FUTURES_LEAD, first_start - len(lead), first_start)) and (
+                L.FUTURES_LEAD.search(lower(lead))
+            ):
                 continue  # "Futures point to the FTSE 100 opening 1% lower": a forecast
         for gi, gnums in enumerate(grouped):
             prev_end = grouped[gi - 1][-1].end if gi else None
@@ -1075,7 +1241,12 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             # ("...; for the week it was down 4%")
             plo = min(last_phi, gnums[0].start) if last_phi is not None else lo
             phi = min(hi, gnums[-1].end + _PERIOD_REACH)
-            stop = L.STOPPER.search(mlow, gnums[-1].end, max(phi, gnums[-1].end))
+            stop_hi = max(phi, gnums[-1].end)
+            stop = (
+                None
+                if cues.absent(L.STOPPER, gnums[-1].end, stop_hi)
+                else L.STOPPER.search(mlow, gnums[-1].end, stop_hi)
+            )
             if stop is not None:
                 phi = stop.start()
             last_phi = phi
@@ -1823,3 +1994,45 @@ for _name in (
 ):
     globals()[_name] = prefix_guard(globals()[_name])
 del _name
+
+
+#: Cue lists found from one Aho-Corasick pass over a sentence (see :class:`_Cues`): those
+#: scanned over whole sentences and those searched in windows of it. (Built here, after the
+#: guards above: a pattern is known by its text.)
+_INDEXED = (
+    L.PERIODS,
+    L.DIRECTION,
+    L.NEUTRALISE,
+    L.INTRADAY,
+    L.CLOSE,
+    L.CLOSE_STRONG,
+    L.EXTREME,
+    L.CLOSE_WEEK,
+    L.PRESENT,
+    L.BY_THE_TIME_CLOSED,
+    L.STOPPER,
+    L.FORECAST,
+    L.FUTURES_LEAD,
+    L.PCT_EXCLUDE_BEFORE,
+    _COMPANY_SUBJECT,
+    L.POST_DIRECTION_WORDS,
+    L.OTHER_ASSET_WORDS,
+    _WORD_NUMBER_LOW,
+)
+#: For each anchor, the indexed patterns (by their text) whose matches may begin with it.
+_PATTERNS_OF_ANCHOR: dict[str, list[str]] = {}
+for _rx in _INDEXED:
+    _found = _anchors(_rx)
+    if _found is None:  # pragma: no cover - a pattern changed shape: it is scanned as before
+        continue
+    for _a in _found:
+        _PATTERNS_OF_ANCHOR.setdefault(_a, []).append(_rx.pattern)
+del _rx, _found, _a
+#: The indexed patterns (by their text) and, by anchor number, the patterns of each anchor.
+_ANCHORED = frozenset(k for ks in _PATTERNS_OF_ANCHOR.values() for k in ks)
+_ANCHOR_KEYS = tuple(map(tuple, _PATTERNS_OF_ANCHOR.values()))
+_ANCHOR_AUTOMATON = (
+    ahocorasick_rs.AhoCorasick(list(_PATTERNS_OF_ANCHOR), matchkind=ahocorasick_rs.MatchKind.Standard)
+    if ahocorasick_rs is not None and _PATTERNS_OF_ANCHOR
+    else None
+)

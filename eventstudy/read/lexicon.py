@@ -14,6 +14,7 @@ __all__ = [
     "FLAT",
     "DIRECTION",
     "POST_DIRECTION",
+    "POST_DIRECTION_WORDS",
     "NEUTRALISE",
     "INTRADAY",
     "EXTREME",
@@ -23,6 +24,7 @@ __all__ = [
     "PARTICIPLE",
     "PERIODS",
     "OTHER_ASSET",
+    "OTHER_ASSET_WORDS",
     "STOPPER",
     "PCT_EXCLUDE_AFTER",
     "PCT_EXCLUDE_BEFORE",
@@ -87,14 +89,26 @@ DIRECTION = re.compile(
     + r")\b)",
     _I,
 )
+_POST_UP = (
+    r"higher|up|in\sthe\sgreen|im\splus|nach\soben|stronger|firmer|rise|gain|jump|increase|rally|advance|"
+    r"climb|surge"
+)
+_POST_DOWN = (
+    r"lower|down|in\sthe\sred|im\sminus|nach\sunten|weaker|below|off|drop|fall|decline|loss|slide|slump|"
+    r"plunge|tumble|retreat|dip"
+)
 #: A direction word right after a number ("3.6 per cent lower", "0.1% down", "in the red").
 POST_DIRECTION = re.compile(
-    r"^[\s,]{0,2}(?:(?:or|and)\s)?(?:[\d.,]+\s?(?:points?|pts)\s)?(?:(?P<up>higher|up|in\sthe\sgreen|im\s"
-    r"plus|nach\soben|stronger|firmer|rise|gain|jump|increase|rally|advance|climb|surge)|(?P<down>lower|down|"
-    r"in\sthe\sred|im\sminus|nach\sunten|weaker|below|off|drop|fall|decline|loss|slide|slump|plunge|"
-    r"tumble|retreat|dip))\b",
+    r"^[\s,]{0,2}(?:(?:or|and)\s)?(?:[\d.,]+\s?(?:points?|pts)\s)?(?:(?P<up>"
+    + _POST_UP
+    + r")|(?P<down>"
+    + _POST_DOWN
+    + r"))\b",
     _I,
 )
+#: The direction words of :data:`POST_DIRECTION`: every match of it holds one (the reader
+#: tests for them first, see ``extract._Cues.absent``).
+POST_DIRECTION_WORDS = re.compile(_POST_UP + "|" + _POST_DOWN, _I)
 #: Phrases whose direction word is not the direction of the move ("pared losses", "cut gains").
 NEUTRALISE = re.compile(
     r"\b(?:cut|cuts|pared|pare|pares|trimmed|trim|trims|erased|erase|recovered|recover|reversed|"
@@ -237,19 +251,25 @@ PERIODS = re.compile(
 #: Nouns of other assets: a number after one of these is not an index move.
 #: Commodities, currencies and macro figures, as printed in lower case, capitalised ("Brent")
 #: or in capitals ("WTI", "CPI"): an explicit list keeps the pattern case-sensitive and fast.
-_ASSET_WORDS = "|".join(
-    f"{w}|{w.capitalize()}|{w.upper()}"
-    for w in (
-        "oil crude brent wti gas gold silver copper bitcoin ether pound sterling dollar euro yen yuan "
-        "rouble ruble franc gilt gilts treasury treasuries yield yields bond bonds inflation cpi gdp"
-    ).split()
-)
+_ASSET_NAMES = (
+    "oil crude brent wti gas gold silver copper bitcoin ether pound sterling dollar euro yen yuan "
+    "rouble ruble franc gilt gilts treasury treasuries yield yields bond bonds inflation cpi gdp"
+).split()
+_ASSET_WORDS = "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in _ASSET_NAMES)
 OTHER_ASSET = re.compile(
     r"\b(?:" + _ASSET_WORDS + r"|rates?|wages?|"
     r"unemployment|shares\sin|shares\sof|stock\sof|stake|dividend|profits?|revenue|sales|"
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
     r"futures|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices)\b",
+)
+#: Lower-case words one of which every match of :data:`OTHER_ASSET`, lowered, holds (an asset
+#: name, or a word of each other alternative): the reader tests for them first, in the lowered
+#: sentence (see ``extract._Cues.absent``). Keep in step with OTHER_ASSET.
+OTHER_ASSET_WORDS = re.compile(
+    "|".join(_ASSET_NAMES) + r"|rate|wage|unemployment|shares|stock|stake|dividend|profit|revenue|sales|"
+    r"plc|inc|group|breadth|volume|vix|volatility|futures|sector|banks|miners|housebuilders|retailers|"
+    r"market|capitalisation|capitalization|average|historically|mortgage|house"
 )
 #: A sector index ("the travel and leisure index"): not the headline index named before it.
 SECTOR_INDEX = re.compile(
