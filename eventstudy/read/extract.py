@@ -244,6 +244,7 @@ class Context:
     carried: DayCue | None = None
     night: DayCue | None = None  # "last night on Wall Street": carried on for that market only
     last_period: str | None = None
+    move_period: str | None = None  # the period key of the move read last ("over the same period")
     heading: str | None = None  # period set by a heading such as "For the year:"
     lead_period: str | None = None  # period of a sentence that opens with it ("For the year, ...")
     lead_si: int = -10
@@ -819,6 +820,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
     # the number after it ("its worst week, a 4.1% weekly fall")
     pm = _period_of(cues, mv)
+    if pm and pm[2] == "same":
+        same = ctx.move_period  # the period of the move before
+        pm = None if same is None else (pm[0], pm[1], same)
     if pm:
         _set_period(mv, pm[2] or "other")
         mv.period_lead = pm[0] < mv.nums[0].start if mv.nums else True
@@ -949,6 +953,7 @@ def _set_period(mv: Move, period: str) -> None:
 _SECOND_VERB = re.compile(r"\band\s(?:then\s|also\s|still\s)?(?:" + L.VERBS_PAST + r")\b")
 
 
+_AFTER_RESPECTIVELY = re.compile(r"\W{0,3}(?:respectively|jeweils)\W{1,3}")
 #: A clause with its own move between two numbers: "sank 2.4%, having added 110 points the
 #: day before", "ended 1.1% lower, after sinking 600 points at one stage".
 _CLAUSE_MOVE = re.compile(
@@ -1272,6 +1277,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 # "while" ("..., while the Nasdaq is down 29%") still reads as the same total
                 sentence_period = ctx.heading
             _kind(cues, mv, sentence_period, ctx, after_mention)
+            ctx.move_period = mv.period_key
             prev_hi = gnums[-1].end
             nc = _NEXT_CLAUSE.search(mlow, gnums[-1].end, phi + 16)
             if nc is not None and nc.start() < phi:
@@ -1298,6 +1304,11 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 key = next(
                     (mv.period_key for mv in seg_moves if mv.period_key and mv.kind_strength == 2), None
                 )
+                if key is None and respectively and seg_moves[-1].nums:
+                    # "... 2%, 2.2% and 3.5% respectively for the week": after "respectively"
+                    after = _AFTER_RESPECTIVELY.match(mlow, seg_moves[-1].nums[-1].end)
+                    pm = L.PERIODS.match(mlow, after.end()) if after is not None else None
+                    key = pm.lastgroup if pm is not None and pm.lastgroup != "same" else None
                 for mv in seg_moves:
                     if key and mv.kind_strength < 2:
                         _set_period(mv, key)

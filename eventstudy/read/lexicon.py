@@ -231,7 +231,7 @@ PERIODS = re.compile(
     r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b|\bin\sthe\squarter\b|"
     r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b)"
     r"|(?P<ytd>\byear-to-date\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
-    r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\bfirst\shalf\b|\bfirst\ssix\s"
+    r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
     r"months\b|\bin\sthe\shalf\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
     r"|(?P<year>\bover\sthe\s(?:past|last)\s(?:12\smonths|year)\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
@@ -240,6 +240,8 @@ PERIODS = re.compile(
     r"\bbelow\s(?:its|their|the|an?)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|\boff\s(?:its|their|"
     r"the)\s(?:[\w-]+\s){0,3}(?:high|peak|record)s?\b|\b(?:bear[\s-]market|correction)\sterritory|"
     r"\bfrom\s(?:its|the)\s(?:[\w-]+\s){0,3}low)"
+    # the period of the move before ("while the Dow was down 15% over the same period")
+    r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:period|stretch|span|time)\b)"
     r"|(?P<multiday>\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
     r"\b(?:over|in)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
     r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"

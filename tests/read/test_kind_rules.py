@@ -216,3 +216,29 @@ def test_a_time_phrase_of_another_moves_extreme_does_not_make_a_move_intraday():
 def test_a_time_phrase_after_one_move_still_sets_the_scene_for_a_parallel_one():
     text = "The FTSE 100 fell 1.4% at 0810 GMT, while the FTSE 250 lost 1.9%."
     assert [c.kind for c in _claims(text, "2022-03-07", "^FTMC")] == ["intraday"]
+
+
+def test_over_the_same_period_takes_the_period_of_the_move_before():
+    text = "The Nikkei 225 ended the first half down 8.3%, while the Dax was down 19.5% over the same period."
+    (dax,) = _claims(text, "2022-06-30", "^GDAXI")
+    assert (dax.kind, dax.period) == ("other", "year-to-date")
+    (after_close,) = _claims(
+        "The Dow fell 1% on Monday. The Dax rose 2% over the same period.", "2022-03-08", "^GDAXI"
+    )
+    assert after_close.kind == "close"
+
+
+def test_a_period_after_respectively_is_the_whole_lists():
+    claims = read_article(
+        "The Dow and the Nasdaq fell 1.1% and 2.3%, respectively, over the month.", published="2022-04-29"
+    ).claims
+    assert [(c.ticker, c.pct, c.period) for c in claims] == [("^DJI", 1.1, "month"), ("^IXIC", 2.3, "month")]
+
+
+def test_a_first_half_phrase_a_few_words_after_the_number():
+    (c,) = _claims(
+        "That leaves the FTSE 250 almost 20 percent lower over the first half of the year.",
+        "2022-06-30",
+        "^FTMC",
+    )
+    assert (c.kind, c.period) == ("other", "year-to-date")
