@@ -21,6 +21,13 @@ __all__ = ["report_dict", "report_text", "claims_frame", "describe_claim", "SCHE
 SCHEMA_VERSION = 1
 
 
+def _s(x: Any) -> str | None:
+    """A text field for JSON: ``None`` for a missing value (NaN, NaT, None or empty)."""
+    if x is None or (not isinstance(x, str) and pd.isna(x)) or x == "":
+        return None
+    return str(x)
+
+
 def _f(x: Any) -> float | None:
     try:
         v = float(x)
@@ -136,25 +143,40 @@ def report_dict(report: CheckReport) -> dict[str, Any]:
             {
                 "ticker": str(t),
                 "index": r["index"],
-                "session": str(r["session"]) if r["session"] else None,
+                "session": _s(r["session"]),
                 "close": _f(r["close"]),
                 "close_pct": _f(r["close_pct"]),
-                "direction": r["direction"],
-                "note": r["note"],
+                "direction": _s(r["direction"]),
+                "note": _s(r["note"]),
             }
             for t, r in report.context.iterrows()
         ]
-    return {
-        "schema": SCHEMA_VERSION,
-        "source": art.source,
-        "published": art.published.isoformat() if art.published else None,
-        "published_basis": art.date_basis,
-        "event_date": art.event_date.isoformat() if art.event_date else None,
-        "claims": claims,
-        "study": main.to_dict() if main is not None else None,
-        "market_context": ctx,
-        "notes": list(art.notes),
-    }
+    return _json_safe(
+        {
+            "schema": SCHEMA_VERSION,
+            "source": art.source,
+            "published": art.published.isoformat() if art.published else None,
+            "published_basis": art.date_basis,
+            "event_date": art.event_date.isoformat() if art.event_date else None,
+            "claims": claims,
+            "study": main.to_dict() if main is not None else None,
+            "market_context": ctx,
+            "notes": list(art.notes),
+        }
+    )
+
+
+def _json_safe(x: Any) -> Any:
+    """``x`` with every NaN or infinite float (and NaT) replaced by ``None``: strict JSON."""
+    if isinstance(x, dict):
+        return {k: _json_safe(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_json_safe(v) for v in x]
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    if x is pd.NaT:
+        return None
+    return x
 
 
 def claims_frame(report: CheckReport) -> pd.DataFrame:

@@ -165,3 +165,17 @@ def test_batch_folder_to_csv(capsys, tmp_path):
     rows = pd.read_csv(out_csv)
     assert {"^FTMC", "^FTSE"} <= set(rows["ticker"])
     assert "empty.txt" in out and "Unreadable files (1)" in out
+
+
+def test_json_is_strict_when_a_bundled_market_was_shut_on_the_event_day(tmp_path, capsys):
+    # 5 May 2022: Tokyo shut (Golden Week); the Nikkei's context row has no session
+    import json
+
+    from eventstudy.faces.cli import main
+
+    p = tmp_path / "t.txt"
+    p.write_text("TOKYO, 5 May 2022 - Wall Street overnight: the Dow fell 3.1%.\n", encoding="utf-8")
+    assert main(["check", "--offline", "--json", str(p)]) == 0
+    doc = json.loads(capsys.readouterr().out, parse_constant=lambda c: pytest.fail(f"non-JSON {c}"))
+    nikkei = [r for r in doc["market_context"] if r["ticker"] == "^N225"]
+    assert nikkei and nikkei[0]["direction"] is None and nikkei[0]["session"] is None
