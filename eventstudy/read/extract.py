@@ -581,7 +581,7 @@ def _scan(rx: re.Pattern, text: str) -> list[tuple[int, int, str | None]]:
 #: a sentence without any of them is not scanned.
 _NEEDS: dict[str, tuple[str, ...]] = {
     L.CLOSE_WEEK.pattern: ("week",),
-    L.EXTREME.pattern: ("point", "stage", "much", "intra", "its", "session"),
+    L.EXTREME.pattern: ("point", "stage", "much", "intra", "its", "session", "high", "low", "peak", "trough"),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),
     L.PRESENT.pattern: ("is", "are", "has"),
@@ -833,7 +833,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
             any(_ATTACHED_DAY.match(text, n.end) for n in mv.nums)
             and not cues.first(L.PRESENT, mv.lo, mv.hi)
             and not _intraday_cue(cues, mv.lo, mv.hi)
-            and not cues.first(L.EXTREME, mv.lo, mv.hi)
+            and not _extreme_cue(cues, mv)
         ):
             mv.kind, mv.kind_strength = "close", 2
             return
@@ -841,7 +841,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.kind, mv.kind_strength = "intraday", 2
         mv.notes.append("New York figures at another market's close: read as a snapshot")
         return
-    if cues.first(L.EXTREME, mv.lo, mv.hi):
+    if _extreme_cue(cues, mv):
         mv.kind, mv.kind_strength, mv.extreme = "intraday", 2, True
         return
     if cues.first(L.CLOSE_STRONG, mv.lo, mv.hi):
@@ -889,6 +889,23 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
 
 #: "..., having both opened sharply lower": a participle clause about an earlier moment.
 _HAVING_BEFORE = re.compile(r"\bhaving\s(?:both\s|all\s(?:three\s|four\s)?|each\s)?(?:\w+ly\s)?$")
+
+
+def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
+    """The phrase that makes one of the move's numbers a session extreme, if any.
+
+    An extreme phrase belongs to the number it introduces ("after hitting a high of 7,161.91",
+    "as much as 3%"), even where it starts in the range of the move before; one in the move's
+    range that introduces another move's number is not this move's.
+    """
+    text = cues.text
+    for m in cues.matches(L.EXTREME):
+        nxt = _FIRST_DIGIT.search(text, m[1], m[1] + 12)
+        if nxt is not None and any(n.start <= nxt.start() < n.end for n in mv.nums):
+            return m  # it introduces one of this move's numbers
+        if mv.lo <= m[0] < mv.hi and nxt is None:
+            return m  # after its number: "sank 600 points at one stage"
+    return None
 
 
 def _intraday_cue(cues: _Cues, lo: int, hi: int) -> tuple[int, int, str | None] | None:
@@ -1513,6 +1530,8 @@ _ATTACH_GAP = re.compile(r"\s(?:[A-Za-z-]+\s)?(?:on\s)?")
 #: What may stand between a number and "the previous day" that dates it ("932 points the
 #: previous day", "its 433-point drop the previous session").
 _DAYBEFORE_GAP = re.compile(r"\s(?:[A-Za-z-]+\s){0,2}")
+#: What may stand between a number and "overnight" / "last night" printed after it.
+_NIGHT_GAP = re.compile(r"\s(?:(?:on|in)\s)?(?:[A-Z][\w&.-]*\s){0,2}")
 _FIRST_DIGIT = re.compile(r"\d")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
 
@@ -1566,8 +1585,14 @@ def _possessive_cue(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> Day
 
 
 def _attached_cue(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> DayCue | None:
-    """A weekday or "yesterday" printed right after one of the move's numbers."""
+    """A weekday, "yesterday" or "overnight" printed right after one of the move's numbers."""
     for pos, c in found:
+        if c.kind == "lastnight":
+            # "... after the S&P 500 slumped 3.3% on Wall Street overnight": the night is the
+            # number's, not a day named earlier for another market ("Asian stocks fell on Friday")
+            if any(n.end < pos <= n.end + 32 and _NIGHT_GAP.fullmatch(sent, n.end, pos) for n in mv.nums):
+                return c
+            continue
         if c.kind not in ("weekday", "yesterday"):
             continue
         for n in mv.nums:
@@ -1643,10 +1668,12 @@ def _date_one(
             or any(n.end < p <= n.end + 30 and _DAYBEFORE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
         ]
     attached = (_possessive_cue(found, sent, mv) or _attached_cue(found, sent, mv)) if found else None
-    if attached is not None:
+    if attached is not None and attached.kind != "lastnight":
         mv.trading_date = resolve_cue(attached, ctx.published, code)
         mv.date_explicit = True
         return
+    if attached is not None:
+        found = [(p, c) for p, c in found if c is attached]  # "overnight": read below, by market
     if found and low is not None:
         # "..., which slid 5% last week, closed 1.4% higher on Monday": not the relative clause's
         found = [(p, c) for p, c in found if not (p < anchor and _CLAUSE_VERB.search(low, p, anchor))]

@@ -132,6 +132,8 @@ EXTREME = re.compile(
     r"|\bat\s(?:its|their|the)\s(?:session|intra-?session)\s(?:high|low|peak|trough)s?\b"
     r"|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b"
     r"|\b(?:session|intra-?session)\s(?:high|low|peak|trough)\sof\b"
+    r"|\b(?:hit|hitting|touched|touching|reached|reaching)\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,2}"
+    r"(?:high|low|peak|trough)\sof\b"
 )
 #: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
 TIME_OF_DAY = re.compile(
@@ -215,7 +217,7 @@ PERIODS = re.compile(
     + _CAPPING
     + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b|\bweeks?\sin\sa\srow\b|\b(?:straight|consecutive)\sweeks?\b)"
     r"|(?P<month>\bfor\sthe\smonth\b|\bthis\smonth\b|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
-    r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?(?:the|its)\smonth\b|"
+    r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?month\b|"
     # "closed out January with a loss of 9%", "ended its January down 5%" (not "closed out
     # October on Friday", the day's move)
     r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s|its\s|out\sits\s)(?:"
@@ -227,7 +229,7 @@ PERIODS = re.compile(
     r"(?:" + _MONTHS + r"|month)\b|\b" + _CAPPING + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}month\b)"
     r"|(?P<quarter>\b"
     + _CAPPING
-    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?(?:the|its)\squarter\b|\b(?:for|over|during)\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
+    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?quarter\b|\b(?:for|over|during)\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
     r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b|\bin\sthe\squarter\b|"
     r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b)"
     r"|(?P<ytd>\byear-to-date\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"

@@ -165,3 +165,9 @@ def test_today_on_a_holiday_is_moved_with_a_note():
     (c,) = _claims("Friday 15 April 2022\nThe FTSE 100 was flat today.", "2022-04-15")
     assert c.trading_date == date(2022, 4, 14)
     assert any("2022-04-15 is not a XLON session" in n for n in c.notes)
+
+
+def test_overnight_right_after_a_wall_street_number_beats_the_asian_day_named_before():
+    text = "Asia markets\nFriday, June 17, 2022\nAsian stocks fell on Friday after the S&P 500 slumped 3.3% on Wall Street overnight."
+    (c,) = read_article(text).claims
+    assert (c.ticker, c.trading_date) == ("^GSPC", date(2022, 6, 16))

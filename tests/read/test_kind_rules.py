@@ -242,3 +242,20 @@ def test_a_first_half_phrase_a_few_words_after_the_number():
         "^FTMC",
     )
     assert (c.kind, c.period) == ("other", "year-to-date")
+
+
+def test_a_high_of_x_earlier_in_the_session_is_the_extreme_not_the_close():
+    close, high = _claims(
+        "The FTSE 250 closed at 22,300.4, up 120 points, after hitting a high of 22,410.7 earlier in the session.",
+        "2022-03-29",
+        "^FTMC",
+    )
+    assert (close.kind, close.level) == ("close", 22300.4)
+    assert (high.kind, high.level) == ("intraday", 22410.7)
+
+
+def test_a_headline_month_or_quarter_without_the_article():
+    (m,) = read_article("Dow ends month flat", published="2022-05-31").claims
+    (q,) = read_article("The Dax closes quarter 3% lower", published="2022-03-31").claims
+    assert (m.kind, m.period, m.direction) == ("other", "month", "flat")
+    assert (q.kind, q.period) == ("other", "quarter")
