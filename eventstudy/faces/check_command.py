@@ -230,15 +230,20 @@ def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None
             offline=offline,
             progress=not args.no_progress and sys.stderr.isatty(),
         )
+    per_file = _per_file(files, result)
     if out is not None:
         try:
             if out.suffix.lower() == ".csv":
                 result.frame.to_csv(out, index=False)
+                if len(result.failures):
+                    # the unreadable files, beside the claims (a CSV has no room for them)
+                    result.failures.to_csv(out.with_name(out.stem + ".failures.csv"), index=False)
             else:
                 doc = {
                     "claims": _records(result.frame),
                     "failures": _records(result.failures),
                     "files": result.files,
+                    "per_file": per_file,
                 }
                 out.write_text(
                     json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False), encoding="utf-8"
@@ -258,7 +263,30 @@ def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None
             print(f"\nUnreadable files ({len(result.failures)}):")
             for _, r in result.failures.iterrows():
                 print(f"  {r['file']}: {_failure_reason(r['file'], r['reason'])}")
+        no_claims = [r["file"] for r in per_file if r["claims"] == 0 and r["error"] is None]
+        if no_claims:
+            print(f"\nFiles read with no claims ({len(no_claims)}):")
+            for f in no_claims:
+                print(f"  {f}")
         if out is not None:
             n = len(result.frame)
             print(f"\n{n} claim{'s' if n != 1 else ''} written to {out}")
+            if len(result.failures) and out.suffix.lower() == ".csv":
+                print(f"unreadable files written to {out.with_name(out.stem + '.failures.csv')}")
+    if len(result.failures) == len(files):
+        print(f"eventstudy check: error: none of the {len(files)} files could be read", file=sys.stderr)
+        return 2
     return 0
+
+
+def _per_file(files: list[Path], result) -> list[dict]:
+    """One record per input file: how many claims were read from it, or why it was not read."""
+    counts = result.frame["file"].astype(str).value_counts().to_dict() if len(result.frame) else {}
+    errors = (
+        dict(zip(result.failures["file"].astype(str), result.failures["reason"], strict=True))
+        if len(result.failures)
+        else {}
+    )
+    return [
+        {"file": str(f), "claims": int(counts.get(str(f), 0)), "error": errors.get(str(f))} for f in files
+    ]

@@ -301,3 +301,26 @@ def test_debug_is_taken_before_or_after_the_command(capsys, tmp_path, where):
     with pytest.raises(ArticleError, match="no such file"):
         main(argv)
     assert "no such file" in one_line_error(capsys, "check", missing)
+
+
+def test_batch_lists_every_file_and_fails_when_none_could_be_read(capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "none.txt").write_text("A quiet day, 9 March 2022: nothing about markets.", encoding="utf-8")
+    (folder / "bin.txt").write_bytes(b"\x00\x01\x02")
+    out = tmp_path / "res.json"
+    code, text, _ = run(capsys, "check", "--offline", "--no-progress", str(folder), "--out", str(out))
+    assert code == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    per_file = {Path(r["file"]).name: (r["claims"], r["error"] is not None) for r in doc["per_file"]}
+    assert per_file == {"a.txt": (1, False), "bin.txt": (0, True), "none.txt": (0, False)}
+    assert "Files read with no claims (1)" in text
+    csv_out = tmp_path / "res.csv"
+    assert run(capsys, "check", "--offline", "--no-progress", str(folder), "--out", str(csv_out))[0] == 0
+    failures = pd.read_csv(tmp_path / "res.failures.csv")
+    assert [Path(f).name for f in failures["file"]] == ["bin.txt"]
+    code, _, err = run(
+        capsys, "check", "--offline", "--no-progress", str(tmp_path / "missing"), str(folder / "bin.txt")
+    )
+    assert code == 2 and "none of the 2 files could be read" in err
