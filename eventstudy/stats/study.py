@@ -291,10 +291,20 @@ class EventStudy:
         short = out["nobs"] < min_est
         singular = out["singular"] & ~short
         no_event = (out["n_event"] == 0) & ~short & ~singular
+        # a model that fits the estimation window exactly (the security is its own benchmark)
+        # leaves no residual variance: its standardised tests would divide noise by ~0
+        exact = (np.asarray(out["sigma2"]) <= _EXACT_FIT_VARIANCE) & ~short & ~singular & ~no_event
         for mask, text in (
             (short, lambda j: f"only {out['nobs'][j]} estimation returns (min_estimation={min_est})"),
             (singular, lambda j: "the regressors do not vary in the estimation window (singular X'X)"),
             (no_event, lambda j: "no returns in the event window"),
+            (
+                exact,
+                lambda j: (
+                    "the model fits the estimation window exactly (residual variance 0: is the "
+                    "security its own benchmark?)"
+                ),
+            ),
         ):
             for j in np.flatnonzero(mask):
                 reason[cand[j]] = text(j)
@@ -542,6 +552,10 @@ def _parse_returns(returns: pd.DataFrame | pd.Series) -> pd.DataFrame:
 
 #: Largest median absolute daily return a column may have; above it the values look like prices.
 _MAX_MEDIAN_ABS_RETURN = 1.0
+
+
+#: Residual variance at or below this (a residual s.d. of 1e-10, i.e. 1e-8 %) is an exact fit.
+_EXACT_FIT_VARIANCE = 1e-20
 
 
 def _prices_note(values: np.ndarray, names: list[str], what: str) -> str | None:

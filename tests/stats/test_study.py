@@ -370,3 +370,12 @@ def test_volatile_returns_are_not_mistaken_for_prices():
         warnings.simplefilter("error", EventStudyWarning)
         res = EventStudy(returns, market, [Event("S01", "2022-03-15")], estimation=(-120, -11)).run()
     assert res.n_events == 1 and not any("prices" in n for n in res.notes)
+
+
+def test_an_event_whose_security_is_its_own_benchmark_is_dropped_with_the_reason():
+    returns, market, _ = _universe(seed=5)
+    returns = returns.assign(MKT=market)  # a security that is the benchmark itself
+    ev = [Event("S00", "2022-05-09"), Event("MKT", "2022-05-09")]
+    res = EventStudy(returns, market, ev, estimation=(-100, -11), event=(-1, 1)).run()
+    assert list(res.event_ids) == ["S00"]
+    assert "fits the estimation window exactly" in res.dropped.loc["MKT", "reason"]
