@@ -148,7 +148,9 @@ class PriceLoader:
         """Closing levels, one column per ticker, from ``start`` to ``end`` inclusive.
 
         The index is the union of the tickers' sessions (``date``); a ticker without a
-        session on a date has NaN there.
+        session on a date has NaN there. For returns of tickers on different exchanges use
+        ``returns_from_prices(closes, across_gaps=True)``, which keeps each market's first
+        return after its own holidays.
 
         Raises
         ------

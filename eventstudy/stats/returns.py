@@ -12,7 +12,7 @@ __all__ = ["returns_from_prices", "to_simple"]
 
 
 def returns_from_prices(
-    prices: pd.DataFrame | pd.Series, *, kind: ReturnKind = "simple"
+    prices: pd.DataFrame | pd.Series, *, kind: ReturnKind = "simple", across_gaps: bool = False
 ) -> pd.DataFrame | pd.Series:
     r"""Daily returns of a wide table of prices (dates x securities).
 
@@ -24,6 +24,12 @@ def returns_from_prices(
     kind
         ``"simple"`` for :math:`R_t = P_t / P_{t-1} - 1` or ``"log"`` for
         :math:`r_t = \ln(P_t / P_{t-1})`.
+    across_gaps
+        ``False`` (default): a return needs prices on two consecutive rows. ``True``: each
+        column's return runs from its last earlier price, so that in a table of several
+        exchanges (the union of their calendars) a market's first session after its own
+        holiday keeps its return (:math:`P_t / P_{s} - 1` with :math:`s` the last row before
+        :math:`t` with a price); rows without a price stay NaN.
 
     Returns
     -------
@@ -52,7 +58,8 @@ def returns_from_prices(
     values = prices.to_numpy(dtype=float)
     if np.any(values[np.isfinite(values)] <= 0):
         raise StudyError("prices must be positive; got a zero or negative price")
-    ratio = prices.astype(float) / prices.astype(float).shift(1)
+    p = prices.astype(float)
+    ratio = p / (p.ffill().shift(1) if across_gaps else p.shift(1))
     out = np.log(ratio) if kind == "log" else ratio - 1.0
     return out.iloc[1:]
 

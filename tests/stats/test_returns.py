@@ -38,3 +38,17 @@ def test_bad_prices_raise_typed_errors():
         returns_from_prices(pd.Series([1.0, 2.0, 3.0]))
     with pytest.raises(PolicyError, match="kind='pct' is not valid"):
         returns_from_prices(pd.Series([1.0, 2.0, 3.0], index=days), kind="pct")  # type: ignore[arg-type]
+
+
+def test_across_gaps_keeps_the_first_return_after_a_markets_own_holiday():
+    # a union calendar: London shut on 2022-01-03 (a UK holiday) while New York traded
+    days = pd.to_datetime(["2021-12-31", "2022-01-03", "2022-01-04"])
+    prices = pd.DataFrame(
+        {"^FTSE": [7384.54, np.nan, 7505.15], "^GSPC": [4766.18, 4796.56, 4793.54]}, index=days
+    )
+    plain = returns_from_prices(prices)
+    bridged = returns_from_prices(prices, across_gaps=True)
+    assert np.isnan(plain.loc["2022-01-04", "^FTSE"])
+    assert bridged.loc["2022-01-04", "^FTSE"] == pytest.approx(7505.15 / 7384.54 - 1)
+    assert np.isnan(bridged.loc["2022-01-03", "^FTSE"])  # no price that day: still no return
+    pd.testing.assert_series_equal(bridged["^GSPC"], plain["^GSPC"])
