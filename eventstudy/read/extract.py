@@ -102,7 +102,8 @@ _DAY_WORDS = (
     "pm ",
     "a.m",
     "p.m",
-    "session",  # "a session earlier", "the session before"
+    "session earlier",  # (not "session": prose says "during the session" without a day)
+    "session before",
     "christmas",  # "Christmas Eve"
     "s eve",  # "New Year's Eve"
 )
