@@ -582,7 +582,19 @@ def _scan(rx: re.Pattern, text: str) -> list[tuple[int, int, str | None]]:
 #: a sentence without any of them is not scanned.
 _NEEDS: dict[str, tuple[str, ...]] = {
     L.CLOSE_WEEK.pattern: ("week",),
-    L.EXTREME.pattern: ("point", "stage", "much", "intra", "its", "session", "high", "low", "peak", "trough"),
+    L.EXTREME.pattern: (
+        "point",
+        "stage",
+        "much",
+        "intra",
+        "its",
+        "session",
+        "high",
+        "low",
+        "peak",
+        "trough",
+        "after",
+    ),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),
     L.PRESENT.pattern: ("is", "are", "has"),
@@ -892,6 +904,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
 _HAVING_BEFORE = re.compile(r"\bhaving\s(?:both\s|all\s(?:three\s|four\s)?|each\s)?(?:\w+ly\s)?$")
 
 
+_MOVE_VERB = re.compile(r"\b(?:" + L.VERBS_PAST + r")\b")
+
+
 def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
     """The phrase that makes one of the move's numbers a session extreme, if any.
 
@@ -901,7 +916,9 @@ def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
     """
     text = cues.text
     for m in cues.matches(L.EXTREME):
-        nxt = _FIRST_DIGIT.search(text, m[1], m[1] + 12)
+        nxt = _FIRST_DIGIT.search(text, m[1], m[1] + 30)
+        if nxt is not None and _MOVE_VERB.search(text, m[1], nxt.start()):
+            nxt = None  # "... at its session low before it ended 0.5% higher": another move's verb
         if nxt is not None and any(n.start <= nxt.start() < n.end for n in mv.nums):
             return m  # it introduces one of this move's numbers
         if mv.lo <= m[0] < mv.hi and nxt is None:

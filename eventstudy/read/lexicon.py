@@ -133,7 +133,7 @@ EXTREME = re.compile(
     r"|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b"
     r"|\b(?:session|intra-?session)\s(?:high|low|peak|trough)\sof\b"
     r"|\b(?:hit|hitting|touched|touching|reached|reaching)\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,2}"
-    r"(?:high|low|peak|trough)\sof\b"
+    r"(?:high|low|peak|trough)\sof\b|\bafter\s(?:touching|hitting)\s(?=\d)"
 )
 #: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
 TIME_OF_DAY = re.compile(
@@ -231,8 +231,11 @@ PERIODS = re.compile(
     + _CAPPING
     + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?quarter\b|\b(?:for|over|during)\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
     r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b|\bin\sthe\squarter\b|"
-    r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b)"
-    r"|(?P<ytd>\byear-to-date\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
+    r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b|\b(?:ended|finished|closed)\s(?:out\s)?the\s(?:three|3)\smonths\b|"
+    r"\bthe\s(?:first|second|third|fourth)\squarter\s(?:brought|saw|delivered)\b)"
+    r"|(?P<ytd>\byear-to-date\b|\bover\s(?:the\scourse\sof\s)?(?:19|20)\d\d\b(?![\d,.])|"
+    r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|"
+    r"\b(?:the|its)\s(?:first\s)?six\smonths\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
     r"months\b|\bin\sthe\shalf\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
@@ -243,8 +246,9 @@ PERIODS = re.compile(
     r"the)\s(?:[\w-]+\s){0,3}(?:high|peak|record)s?\b|\b(?:bear[\s-]market|correction)\sterritory|"
     r"\bfrom\s(?:its|the)\s(?:[\w-]+\s){0,3}low)"
     # the period of the move before ("while the Dow was down 15% over the same period")
-    r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:period|stretch|span|time)\b)"
-    r"|(?P<multiday>\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
+    r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:\w+\s)?(?:period|stretch|span|time|sessions|days)\b)"
+    r"|(?P<multiday>\bsince\s(?:the\s)?(?:invasion|war\sbegan|crash|election|referendum)\b|"
+    r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,3}\s(?:invaded|said|announced|began|started|took\soffice)\b|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
     r"\b(?:over|in)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
     r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|\d{1,2})-(?:day|session|week)\b(?!\s(?:high|low)|(?:\s[\w-]+){0,2}\s(?:weekend|break|holiday|closure))|\bthan\s(?:last\sweek|a\sweek\sago|"

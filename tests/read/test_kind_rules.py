@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from eventstudy.read import read_article
 
 
@@ -259,3 +261,35 @@ def test_a_headline_month_or_quarter_without_the_article():
     (q,) = read_article("The Dax closes quarter 3% lower", published="2022-03-31").claims
     assert (m.kind, m.period, m.direction) == ("other", "month", "flat")
     assert (q.kind, q.period) == ("other", "quarter")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "ticker", "period"),
+    [
+        (
+            "Over 2021 the FTSE 250 gained 14.6%, its best year since 2019.",
+            "2021-12-31",
+            "^FTMC",
+            "year-to-date",
+        ),
+        ("The Dax ended the three months down 9.3%.", "2022-03-31", "^GDAXI", "quarter"),
+        ("For the Dow, the second quarter brought an 11.3% decline.", "2022-06-30", "^DJI", "quarter"),
+        ("The Nasdaq Composite ended the six months down 29.5%.", "2022-06-30", "^IXIC", "year-to-date"),
+        (
+            "Three sessions into the new year, the FTSE 100 is already up 5.9%.",
+            "2021-01-07",
+            "^FTSE",
+            "year-to-date",
+        ),
+        ("The Dax has shed 12.3% since Russia invaded Ukraine.", "2022-03-08", "^GDAXI", "multi-day"),
+    ],
+)
+def test_more_ways_to_name_a_period(text, published, ticker, period):
+    (c,) = _claims(text, published, ticker)
+    assert (c.kind, c.period) == ("other", period)
+
+
+def test_over_the_same_five_sessions_is_the_week_before():
+    text = "The FTSE 100 lost 4.1% over the week, and the FTSE 250 fell 3.8% over the same five sessions."
+    (c,) = _claims(text, "2022-06-18", "^FTMC")
+    assert c.kind == "weekly"
