@@ -289,6 +289,7 @@ _DAY_CUE_RARE = first_char_guard(
         # (not "the previous day's close", a reference; not "the day before the vote")
         r"|(?P<daybefore>\bthe\sp(?:revious|rior|receding)\s(?:day|session|trading\s(?:day|session))\b(?!['’])"
         r"|\ba\s(?:day|session|trading\sday)\searlier\b|\bthe\s(?:day|session)\sbefore(?=\s*(?:[,.;:)!?]|$)))"
+        r"|(?P<preweekend>\b(?:before|ahead\sof)\sthe\sweekend\b)"
         r"|(?P<eve>\b(?:christmas|new\syear['’]?s)\seve\b)"
         r"|(?P<endyear>\b(?:at|by)\sthe\s(?:end|close)\sof\s(?P<eyy>(?:19|20)\d\d)\b)",
         re.IGNORECASE,
@@ -306,6 +307,7 @@ _RARE_KEYS = (
     "session before",
     "christmas eve",
     "s eve",
+    "the weekend",
 )
 _CUE_EXCLUDE_BEFORE = first_char_guard(
     re.compile(
@@ -446,6 +448,7 @@ _RARE_WORDS = (
     ("trading day earlier", (2,)),
     ("day before", (4,)),
     ("session before", (4,)),
+    ("the weekend", (7, 9)),
     ("christmas eve", (0,)),
     ("new year's eve", (0,)),
     ("new years eve", (0,)),
@@ -462,7 +465,7 @@ _CUE_WORDS = frozenset(
     for w in (
         *("today", "tonight", "morning", "afternoon", "evening", "heute", "aujourd", "yesterday"),
         *("gestern", "hier", "last", "overnight", "after", "previous", "prior", "preceding"),
-        *("earlier", "before", "eve"),
+        *("earlier", "before", "eve", "weekend"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag"),
         *("dienstag", "mittwoch", "donnerstag", "freitag", "lundi", "mardi", "mercredi", "jeudi"),
         "vendredi",
@@ -534,6 +537,10 @@ def day_cues(text: str):
             if m.group("endyear"):
                 # "had stood at 15,884.86 at the end of 2021": the year's last session
                 yield at, DayCue("date", s, day=date(int(m.group("eyy")), 12, 31))
+            elif m.group("preweekend"):
+                # "Before the weekend, the FTSE 100 closed up 1%": the Friday before the piece
+                # (the piece's own day when it is a Friday)
+                yield at, DayCue("weekday", s, weekday=4)
             elif m.group("eve"):
                 # the last sessions before Christmas and the new year (often half days)
                 yield at, DayCue("date", s, month_day=(12, 24 if s[0] in "cC" else 31))

@@ -294,6 +294,9 @@ class Move:
     extreme: bool = False  # the extreme of a session ("at one point", "as much as")
     # where the sentence-wide intraday phrase that made this move intraday starts, if one did
     sentence_cue: int | None = None
+    # a later group of one mention's numbers, split off on purpose ("..., after it had shed
+    # 741 points"): not merged back into the group before it
+    split_off: bool = False
     merged: bool = False
     last_sentence: int = -1
     entry_at: datetime | None = None  # the time stamp of a live-blog entry the move is in
@@ -904,6 +907,15 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
 _HAVING_BEFORE = re.compile(r"\bhaving\s(?:both\s|all\s(?:three\s|four\s)?|each\s)?(?:\w+ly\s)?$")
 
 
+_RELATIVE_OPEN = re.compile(r",\s(?:which|where|when|who)\b[^,]{0,80}$")
+
+
+def _in_relative_clause(low: str, pos: int, anchor: int) -> bool:
+    """Whether a day phrase at ``pos`` sits in a comma-enclosed relative clause that closes
+    before the number at ``anchor`` (", which traded as normal on Monday, the DAX ...")."""
+    return _RELATIVE_OPEN.search(low, max(0, pos - 80), pos) is not None and "," in low[pos:anchor]
+
+
 _MOVE_VERB = re.compile(r"\b(?:" + L.VERBS_PAST + r")\b")
 
 
@@ -992,7 +1004,9 @@ _AFTER_RESPECTIVELY = re.compile(r"\W{0,3}(?:respectively|jeweils)\W{1,3}")
 #: A clause with its own move between two numbers: "sank 2.4%, having added 110 points the
 #: day before", "ended 1.1% lower, after sinking 600 points at one stage".
 _CLAUSE_MOVE = re.compile(
-    r"\b(?:having\s(?:been\s)?|after\s(?:having\s(?:been\s)?)?)(?:\w+ly\s)?(?:" + L.DIRECTION.pattern + r")"
+    r"\b(?:having\s(?:been\s)?|after\s(?:(?:it|they)\shad\s(?:been\s)?|having\s(?:been\s)?)?)(?:\w+ly\s)?(?:"
+    + L.DIRECTION.pattern
+    + r")"
 )
 
 
@@ -1294,6 +1308,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 target0, members[-1][0].text, gnums, lo, hi, hi_full=hi_full, plo=plo, phi=phi, sentence=si
             )
             mv.carried, mv.night = ctx.carried, ctx.night
+            if gi:  # split off by a clause of its own ("..., after it had shed 741 points")
+                gap = mlow[prev_end : gnums[0].start]  # type: ignore[misc]
+                mv.split_off = ("having " in gap or "after " in gap) and _CLAUSE_MOVE.search(gap) is not None
             if gi == 0:
                 dir_lo = last_member_end if gnums[0].start > last_member_end else seg_lo
             else:
@@ -1693,8 +1710,15 @@ def _date_one(
     if attached is not None:
         found = [(p, c) for p, c in found if c is attached]  # "overnight": read below, by market
     if found and low is not None:
-        # "..., which slid 5% last week, closed 1.4% higher on Monday": not the relative clause's
-        found = [(p, c) for p, c in found if not (p < anchor and _CLAUSE_VERB.search(low, p, anchor))]
+        # "..., which slid 5% last week, closed 1.4% higher on Monday": not the relative clause's;
+        # nor "In Frankfurt, which traded as normal on Monday, the DAX dropped 2.5%"
+        found = [
+            (p, c)
+            for p, c in found
+            if not (
+                p < anchor and (_CLAUSE_VERB.search(low, p, anchor) or _in_relative_clause(low, p, anchor))
+            )
+        ]
     # (no day phrase in the sentence: no cue from it, and nothing to work out)
     cue = _nearest_cue([(pos, c) for pos, c in found if mv.lo <= pos < mv.hi_full], anchor) if found else None
     if cue is None and found:
@@ -1815,6 +1839,8 @@ def _closed_by(code: str, at, session: date) -> bool | None:
 
 def _compatible(a: Move, b: Move) -> bool:
     if a.target is not b.target or a.period != b.period:
+        return False
+    if b.split_off and a.sentence == b.sentence:
         return False
     if a.direction and b.direction and a.direction != b.direction:
         return False

@@ -171,3 +171,25 @@ def test_overnight_right_after_a_wall_street_number_beats_the_asian_day_named_be
     text = "Asia markets\nFriday, June 17, 2022\nAsian stocks fell on Friday after the S&P 500 slumped 3.3% on Wall Street overnight."
     (c,) = read_article(text).claims
     assert (c.ticker, c.trading_date) == ("^GSPC", date(2022, 6, 16))
+
+
+def test_a_day_in_a_relative_clause_before_the_subject_is_not_its_day():
+    (c,) = _claims(
+        "The FTSE 100 rose 0.4% on Tuesday after the bank holiday. In Frankfurt, which traded as normal "
+        "on Monday, the Dax fell 1.1%.",
+        "2022-05-03",
+        "^GDAXI",
+    )
+    assert c.trading_date == date(2022, 5, 3)
+
+
+def test_before_the_weekend_is_the_friday():
+    (c,) = _claims("Monday 14 March 2022. Before the weekend, the FTSE 100 closed up 0.9%.", "2022-03-14")
+    assert c.trading_date == date(2022, 3, 11)
+
+
+def test_a_move_after_it_had_another_is_two_claims():
+    found = _claims(
+        "The Dow slipped 0.1% to 29,900.5 on Friday, a day after it had shed 740 points.", "2022-06-17"
+    )
+    assert [(c.pct, c.points) for c in found] == [(0.1, None), (None, 740.0)]

@@ -105,7 +105,7 @@ _CUE_VOCAB = (
     "break monday tuesday wednesday thursday friday saturday sunday montag freitag lundi jeudi "
     "Jan. Feb March April May June Sept Oct 5 12 3rd 21st 2022 1.4% in during on previous prior "
     "preceding session trading day at by end close of 2021 since from record high Good Easter "
-    "FTSE rose fell İ ſ ΣΑΣ a day earlier before Christmas Eve New Year's Years’"
+    "FTSE rose fell İ ſ ΣΑΣ a day earlier before Christmas Eve New Year's Years’ ahead weekend"
 ).split()
 _HEDGE_VOCAB = (
     "just under over below above shy of more less than as much little close to nearly almost "
