@@ -177,7 +177,13 @@ class EventStudyResults:
 
     @property
     def caar(self) -> pd.Series:
-        r"""Cumulative average abnormal return from the first event day, :math:`CAAR_t = \sum_{s \le t} AAR_s`."""
+        r"""Cumulative average abnormal return from the first event day, :math:`CAAR_t = \sum_{s \le t} AAR_s`.
+
+        It equals the mean of the events' CARs when no abnormal return is missing; when some
+        are (an event without a return on some event day), :math:`AAR_s` averages the events
+        with a return on day :math:`s` and the two differ. :meth:`plot` draws the mean CAR
+        (with its band), the summary's footer gives the mean CAR over the window.
+        """
         return self.aar.cumsum().rename("caar")
 
     def _days(self, start: int | None, end: int | None) -> np.ndarray:
@@ -463,7 +469,7 @@ class EventStudyResults:
             ("Abnormal return" if one else "Average abnormal return") + " (AR)" * one + " (AAR)" * (not one)
         )
         ax1.legend(loc="best", fontsize="small")
-        ax2.plot(days, 100 * caar, marker="o", color="tab:red", label="CAR" if one else "CAAR")
+        ax2.plot(days, 100 * caar, marker="o", color="tab:red", label="CAR" if one else "mean CAR")
         ax2.fill_between(
             days,
             100 * (caar - caar_hw),
@@ -473,7 +479,7 @@ class EventStudyResults:
             label=f"{level} confidence interval",
         )
         ax2.axhline(0, color="grey", lw=0.8)
-        ax2.set_ylabel("Cumulative (CAR)" if one else "Cumulative average (CAAR)")
+        ax2.set_ylabel("Cumulative (CAR)" if one else "Mean CAR across events")
         ax2.set_xlabel("Trading day relative to the event (0 = event day)")
         ax2.legend(loc="best", fontsize="small")
         for ax in (ax1, ax2):

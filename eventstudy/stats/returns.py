@@ -34,9 +34,9 @@ def returns_from_prices(
     Returns
     -------
     DataFrame or Series
-        Returns on every date but the first. A return is computed only between two
-        consecutive rows that both have a price; it is NaN otherwise (no filling across
-        gaps), so a missing price costs two returns.
+        Returns on every date but the first. With ``across_gaps=False`` a return is
+        computed only between two consecutive rows that both have a price; it is NaN
+        otherwise (no filling across gaps), so a missing price costs two returns.
 
     Raises
     ------

@@ -158,7 +158,8 @@ def cross_sectional_tests(panel: AbnormalReturnPanel, *, convention: Convention 
         patell, boehmer_bmp, kolari_pynnonen, lamb, sign, generalized_sign,
         corrado_sign, rank, modified_rank, wilcoxon_v`` (V of the signed-rank test), then
         their two-sided p-values ``<key>_p``. NaN where a test cannot be computed on a
-        day (e.g. one event for the t-test, no variation).
+        day (e.g. one event for the t-test and for the sign, generalized sign and Wilcoxon
+        tests, which count or rank across events; no variation).
 
     Raises
     ------
@@ -172,11 +173,21 @@ def cross_sectional_tests(panel: AbnormalReturnPanel, *, convention: Convention 
     with np.errstate(invalid="ignore", divide="ignore"):
         cols: dict[str, np.ndarray] = {"mean_aar": safe_div(masked_sum(s.ev, s.ev_ok, 0), s.n_day)}
         pvals: dict[str, np.ndarray] = {}
+        one = np.asarray(s.n_day) < 2
         for key, fn in _DAY:
             res = fn(s)
             cols[key] = np.asarray(res.stat, dtype=float)
             pvals[f"{key}_p"] = np.asarray(res.pvalue, dtype=float)
+            if key in _CROSS_SECTION_ONLY and one.any():
+                # a count or ranks across events: one event gives +-1 / V = 1, not evidence
+                cols[key] = np.where(one, np.nan, cols[key])
+                pvals[f"{key}_p"] = np.where(one, np.nan, pvals[f"{key}_p"])
     return pd.DataFrame({**cols, **pvals}, index=index)
+
+
+#: Day tests that count or rank across events only (no time-series standardisation): they
+#: need at least two events on a day (NaN otherwise).
+_CROSS_SECTION_ONLY = frozenset({"sign", "generalized_sign", "wilcoxon_v"})
 
 
 def car_tests(

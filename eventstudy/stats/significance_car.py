@@ -357,7 +357,7 @@ def _car_signs(c: _Car, name: str, p: float) -> Result:
     if not c.s.estudy2:
         car = car[car != 0]
     n = car.size
-    bad = _few(name, n, 1)
+    bad = _few(name, n)  # a count across events: one event is +-1, not evidence
     if bad:
         return bad
     if not 0 < p < 1:
@@ -439,6 +439,9 @@ def car_generalized_sign(
 
 def _car_wilcoxon(c: _Car) -> Result:
     car = c.car[np.isfinite(c.car)]
+    bad = _few("wilcoxon_v", int((car != 0).sum()))
+    if bad:
+        return bad
     v, p = signed_rank(car[:, None])
     if not np.isfinite(v[0]):
         return InvalidTestStatistic("wilcoxon_v", "no event has a non-zero cumulative abnormal return")

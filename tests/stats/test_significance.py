@@ -344,9 +344,19 @@ def test_one_event_gives_nan_or_invalid_never_an_error():
         warnings.simplefilter("error")
         table = cross_sectional_tests(panel)
         res = car_tests(panel, 0, 1)
-    assert table[["t_test", "boehmer_bmp", "kolari_pynnonen"]].isna().all().all()
-    assert np.isfinite(table[["patell", "bw_1980", "sign"]].to_numpy()).all()
-    for key in ("t_test", "boehmer_bmp", "kolari_pynnonen", "grank_t"):
+    # tests across events need two; a count or ranks of one event (+-1, V = 1) are not evidence
+    cross = ["t_test", "boehmer_bmp", "kolari_pynnonen", "sign", "generalized_sign", "wilcoxon_v"]
+    assert table[cross].isna().all().all()
+    assert np.isfinite(table[["patell", "bw_1980", "corrado_sign", "rank"]].to_numpy()).all()
+    for key in (
+        "t_test",
+        "boehmer_bmp",
+        "kolari_pynnonen",
+        "grank_t",
+        "sign",
+        "generalized_sign",
+        "wilcoxon_v",
+    ):
         assert isinstance(res[key], InvalidTestStatistic)
         assert "at least 2 events" in res[key].reason
     assert res["patell"].valid
