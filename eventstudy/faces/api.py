@@ -545,8 +545,24 @@ def check_many(
 ) -> BatchResult:
     """Check every claim in many article files and folders (see :func:`eventstudy.check.check_paths`).
 
-    Returns a :class:`~eventstudy.check.BatchResult`: ``.frame`` (one row per claim),
-    ``.failures`` (unreadable files with the reason) and ``.summary()``.
+    Parameters
+    ----------
+    paths
+        Files and folders (searched recursively; hidden files skipped).
+    published
+        Publication date for every article (``YYYY-MM-DD``); else each file's own dateline.
+    source
+        Where prices come from (default: a :class:`~eventstudy.prices.PriceLoader`).
+    offline
+        ``True``: bundled data and the store only; ``None``: ``EVENTSTUDY_OFFLINE`` decides.
+    progress
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    BatchResult
+        ``.frame`` (one row per claim), ``.failures`` (unreadable files with the reason)
+        and ``.summary()``.
     """
     day = parse_date(published) if published is not None else None
     if isinstance(paths, str | os.PathLike):

@@ -47,7 +47,12 @@ def add_parser(subparsers: Any) -> None:
     src.add_argument("--prices", metavar="FILE.csv", help="prices instead of returns (returns are computed)")
     p.add_argument("--benchmark", metavar="FILE.csv", help="benchmark returns (or prices with --prices)")
     p.add_argument("--factors", metavar="FILE.csv", help="factor returns for --model factor")
-    p.add_argument("--model", choices=get_args(ModelName), default="market", help="expected-return model")
+    p.add_argument(
+        "--model",
+        choices=get_args(ModelName),
+        default="market",
+        help="expected-return model (default: market)",
+    )
     p.add_argument(
         "--estimation",
         default="-250:-11",
@@ -72,7 +77,12 @@ def add_parser(subparsers: Any) -> None:
         default="next",
         help="event dates that are not trading days (default next)",
     )
-    p.add_argument("--min-estimation", type=int, default=None, help="fewest estimation returns per event")
+    p.add_argument(
+        "--min-estimation",
+        type=int,
+        default=None,
+        help="fewest estimation returns per event (default: half the estimation window, at least the parameters + 2)",
+    )
     p.add_argument(
         "--calendar", default=None, help="exchange code (e.g. XLON) for event timestamps with a time"
     )
