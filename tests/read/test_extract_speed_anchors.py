@@ -10,36 +10,22 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 
 import pytest
+from pattern_samples import sample
 
 from eventstudy.read import extract
+
+#: \d and \s as in sentences of printable ASCII; any other category as a word
+_ASCII_CATEGORIES = {_c.CATEGORY_DIGIT: "0179", _c.CATEGORY_SPACE: "  "}
+
+
+def _sample(items, rng: random.Random) -> str:
+    """A random ASCII-ish string that the parsed pattern ``items`` may match."""
+    return sample(items, rng, categories=_ASCII_CATEGORIES, other="ab1_", range_cap=40)
+
 
 _SEPARATORS = ["", " ", "  ", ",", ", ", ". ", "-", ";", "%", "'", ":", "(", "_"]
 #: A few texts get a character outside printable ASCII: those are scanned as before.
 _ODD = ["\n", "\u00a0", "–", "é", "Σ", "\t"]
-
-
-def _sample(items, rng: random.Random) -> str:
-    """A random string that the parsed pattern ``items`` may match (lookarounds left out)."""
-    out = []
-    for op, av in items:
-        if op is _c.LITERAL:
-            out.append(chr(av))
-        elif op is _c.IN:
-            o, a = rng.choice([x for x in av if x[0] is not _c.NEGATE] or [(_c.LITERAL, ord("x"))])
-            if o is _c.LITERAL:
-                out.append(chr(a))
-            elif o is _c.RANGE:
-                out.append(chr(rng.randint(a[0], min(a[1], a[0] + 40))))
-            else:
-                out.append(rng.choice({_c.CATEGORY_DIGIT: "0179", _c.CATEGORY_SPACE: "  "}.get(a, "ab1_")))
-        elif op is _c.SUBPATTERN:
-            out.append(_sample(av[-1], rng))
-        elif op is _c.BRANCH:
-            out.append(_sample(rng.choice(av[1]), rng))
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            lo, hi, body = av
-            out.extend(_sample(body, rng) for _ in range(rng.randint(lo, min(hi, lo + 3))))
-    return "".join(out)
 
 
 def _texts(rx: re.Pattern, seed: int, n: int):

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import random
 import re
-from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 
 import pytest
+from pattern_samples import sample as _sample
 
 from eventstudy.read import extract, lexicon
 from eventstudy.read.fastre import first_char_guard, literal_prefixes, prefix_guard
@@ -36,42 +36,6 @@ def _tokens(pattern: str) -> list[str]:
     words = re.findall(r"[^\W\d_]+", re.sub(r"\\[a-zA-Z]", " ", pattern))
     extra = ["12", "2008", "3", "xxy", "ſtuck", "KELVIN", "Kelvin", "MONDAY", "ΧΘΕΣ", "ab", "aB"]
     return sorted(set(words)) + extra
-
-
-_CATEGORY_SAMPLES = {
-    _c.CATEGORY_DIGIT: "0179",
-    _c.CATEGORY_NOT_DIGIT: "a ,",
-    _c.CATEGORY_SPACE: " \n\u00a0",
-    _c.CATEGORY_NOT_SPACE: "a1,",
-    _c.CATEGORY_WORD: "ab1_é",
-    _c.CATEGORY_NOT_WORD: " ,-",
-}
-
-
-def _sample(items, rng: random.Random) -> str:
-    """A random string that the parsed pattern ``items`` may match (lookarounds are ignored)."""
-    out = []
-    for op, av in items:
-        if op is _c.LITERAL:
-            out.append(chr(av))
-        elif op is _c.IN:
-            o, a = rng.choice([x for x in av if x[0] is not _c.NEGATE] or [(_c.LITERAL, ord("x"))])
-            if o is _c.LITERAL:
-                out.append(chr(a))
-            elif o is _c.RANGE:
-                out.append(chr(rng.randint(a[0], a[1])))
-            else:
-                out.append(rng.choice(_CATEGORY_SAMPLES.get(a, "x")))
-        elif op is _c.SUBPATTERN:
-            out.append(_sample(av[-1], rng))
-        elif op is _c.BRANCH:
-            out.append(_sample(rng.choice(av[1]), rng))
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            lo, hi, body = av
-            out.extend(_sample(body, rng) for _ in range(rng.randint(lo, min(hi, lo + 3))))
-        elif op in (_c.ANY, _c.NOT_LITERAL):
-            out.append(rng.choice("a ,1"))
-    return "".join(out)
 
 
 def _texts(tokens: list[str], seed: int, n: int, pattern: str | None = None):
