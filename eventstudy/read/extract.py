@@ -531,6 +531,9 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                 if not ctx.recent:
                     continue
                 target = ctx.recent[-1]
+                if "tech" in m.text.lower():
+                    # "the tech-heavy index" is the Nasdaq named last, not whichever index was
+                    target = next((t for t in reversed(ctx.recent) if "nasdaq" in t.name.lower()), target)
         if target is not None:
             ctx.recent.append(target)
             if len(ctx.recent) > 12:

@@ -104,3 +104,12 @@ def test_two_indices_with_a_days_and_a_weeks_move_both_have_both():
         ("^GSPC", 1.1, "close"),
         ("^GSPC", 2.5, "weekly"),
     ]
+
+
+def test_the_tech_heavy_index_is_the_nasdaq_named_before_not_the_last_index():
+    claims = read_article(
+        "The Nasdaq Composite rose 0.2% on Thursday, while the S&P 500 fell 0.4%. The tech-heavy index is "
+        "down 25% this year.",
+        published="2022-05-12",
+    ).claims
+    assert [(c.ticker, c.pct) for c in claims] == [("^IXIC", 0.2), ("^GSPC", 0.4), ("^IXIC", 25.0)]
