@@ -359,10 +359,12 @@ class DayCue:
 
 #: A day word used as a possessive or an adjective names another event, not the claim's
 #: session ("Thursday's losses", "yesterday's gains", "overnight losses on Wall Street");
-#: only a possessive before a session noun ("yesterday's session") or a number ("Monday's
-#: 0.4% drop", "Tuesday's gain of 1.1%") still dates a claim.
+#: only a possessive before a session noun ("yesterday's session"), a ranking of the session
+#: ("yesterday's laggard", "Friday's biggest faller") or a number ("Monday's 0.4% drop",
+#: "Tuesday's gain of 1.1%") still dates a claim.
 _POSSESSIVE_AFTER = re.compile(
-    r"^['’]s?\s(?!(?:session|trading|close|dealings|business)\b)"
+    r"^['’]s?\s(?!(?:session|trading|close|dealings|business|(?:biggest\s|top\s|worst\s|best\s)?"
+    r"(?:laggards?|winners?|losers?|leaders?|performers?|fallers?|risers?|gainers?))\b)"
     r"(?!(?:[\w-]+\s)?(?:of\s)?(?:(?:about|around|nearly|almost|some|roughly|more\sthan)\s)?[+\-−]?\d)"
 )
 _ATTRIBUTIVE_AFTER = re.compile(

@@ -193,3 +193,10 @@ def test_a_move_after_it_had_another_is_two_claims():
         "The Dow slipped 0.1% to 29,900.5 on Friday, a day after it had shed 740 points.", "2022-06-17"
     )
     assert [(c.pct, c.points) for c in found] == [(0.1, None), (None, 740.0)]
+
+
+def test_yesterdays_laggard_dates_the_claim():
+    (c,) = _claims(
+        "Good morning. The FTSE 250 was yesterday's laggard (down 1.2% at 20,900.4).", "2022-04-01", "^FTMC"
+    )
+    assert c.trading_date == date(2022, 3, 31)
