@@ -1030,6 +1030,8 @@ def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list
                 )
                 or (len(gap) > 25 and L.DIRECTION.search(L.NEUTRALISE.sub(" ", gap)))
                 or _SECOND_VERB.search(gap)
+                # ", which had touched 7,605 in the morning, closed 0.7% lower": the clause's level
+                or (all(c.unit == "level" for c in cur) and _CLAUSE_VERB.search(gap))
                 or (
                     # a move then another ("closed at 7,500, having risen 1.2%" is one move)
                     ("having " in gap or "after " in gap)

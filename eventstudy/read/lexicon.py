@@ -133,7 +133,8 @@ EXTREME = re.compile(
     r"|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b"
     r"|\b(?:session|intra-?session)\s(?:high|low|peak|trough)\sof\b"
     r"|\b(?:hit|hitting|touched|touching|reached|reaching)\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,2}"
-    r"(?:high|low|peak|trough)\sof\b|\bafter\s(?:touching|hitting)\s(?=\d)"
+    r"(?:high|low|peak|trough)\sof\b|\b(?:after\s)?(?:touching|hitting|(?:had\s)?touched)\s(?=\d)"
+    r"|\bas\s(?:high|low)\sas\b"
 )
 #: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
 TIME_OF_DAY = re.compile(
@@ -337,6 +338,7 @@ LEVEL_CUE_POINTS = re.compile(
 )
 #: Words before a plain number that make it an index level ("to 7,450.37", "at 21,452.50").
 LEVEL_CUE = re.compile(
+    r"(?:\btouched\s|\btouching\s|\bas\s(?:high|low)\sas\s)$|"
     r"(?:\bto|\bat|\bof|\bnear|στις|στα|\bbei|\bauf|\bà|\bsur|\ba|\bin)\s(?:(?:just\s|a\s)?(?:above|below|under|"
     r"over|around|about|nearly|almost|some|roughly|more\sthan|less\sthan)\s)?(?:a\s)?(?:(?:new\s)?(?:[\w-]+"
     r"\s){0,2}(?:high|low|level|close)\sof\s|(?:new\s|fresh\s)?record\s(?:high\s|close\s)?)?$",

@@ -293,3 +293,13 @@ def test_over_the_same_five_sessions_is_the_week_before():
     text = "The FTSE 100 lost 4.1% over the week, and the FTSE 250 fell 3.8% over the same five sessions."
     (c,) = _claims(text, "2022-06-18", "^FTMC")
     assert c.kind == "weekly"
+
+
+def test_a_level_touched_in_a_relative_clause_is_the_sessions_extreme():
+    extreme, close = _claims(
+        "The FTSE 250, which had touched 21,400 in the morning, closed 120.5 points, or 0.6%, lower at 21,050.3.",
+        "2022-02-03",
+        "^FTMC",
+    )
+    assert (extreme.kind, extreme.level) == ("intraday", 21400.0)
+    assert (close.kind, close.pct, close.points, close.level) == ("close", 0.6, 120.5, 21050.3)
