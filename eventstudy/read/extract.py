@@ -600,6 +600,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "peak",
         "trough",
         "after",
+        "touch",
+        "hitting",
     ),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),
