@@ -12,14 +12,15 @@ where :math:`d` is the number of printed decimals (``"0.8"`` -> 0.75..0.85,
 field; without it, from ``repr`` of the number (so ``3.0`` counts as one decimal).
 
 Hedge words turn the claim into an inequality on the *magnitude* :math:`m` of the move
-(or on the level). Every hedged range contains the exact range above, so a hedge can only
-widen what is accepted, never narrow it:
+(or on the level). A bound is taken at the number as printed, less a tenth of its half unit
+(a true 3.97 % may be printed "4 %"): "more than 4 %" is false for a 3.9 % move, though 3.9
+rounds to 4. The other hedges only widen the exact range above:
 
 ==============  ===============================================  ==========================
 group           words                                            accepted magnitude
 ==============  ===============================================  ==========================
-``lower``       more than, over, above, at least, just over, ...  :math:`m \\ge \\hat x - h`
-``upper``       less than, under, below, at most, ...             :math:`0 \\le m \\le \\hat x + h`
+``lower``       more than, over, above, at least, just over, ...  :math:`m \\ge \\hat x - h/10`
+``upper``       less than, under, below, at most, ...             :math:`0 \\le m \\le \\hat x + h/10`
 ``nearly``      nearly, almost, just under, just shy of, ...      :math:`(1-a)\\hat x - h \\le m \\le \\hat x + h`
 ``about``       about, around, roughly, some, close to, ...       :math:`|m - \\hat x| \\le \\max(h, b\\,\\hat x)`
 ``extreme``     as much as, up to, as far as, as high/low as      the day's extreme :math:`\\ge \\hat x - h`
@@ -233,10 +234,12 @@ def magnitude_interval(value: float, text: str | None, hedge: str | None, *, lev
     h = half_unit(text, value)
     group = hedge_group(hedge)
     eps = _EPS * max(1.0, x)
-    if group == "lower" or group == "extreme":
-        lo, hi = x - h, math.inf
+    if group == "lower":
+        lo, hi = x - h / 10, math.inf  # "more than 4 %": at least ~4, not anything that rounds to 4
+    elif group == "extreme":
+        lo, hi = x - h, math.inf  # "as much as 4 %": the day's extreme reached about 4
     elif group == "upper":
-        lo, hi = (-math.inf if level else 0.0), x + h
+        lo, hi = (-math.inf if level else 0.0), x + h / 10
     elif group == "nearly":
         a = NEARLY_LEVEL if level else NEARLY_MOVE
         lo, hi = x * (1 - a) - h, x + h

@@ -438,7 +438,7 @@ def _classify_numbers(
                     (L.REF_LEVEL_BEFORE.search(bclean + " ") and not _SETS_LEVEL.search(bclean + " "))
                     or L.REF_LEVEL_AFTER.match(after)
                 )
-                hedge = hedge_before(bclean)
+                hedge = hedge_before(bclean + " ")
                 out.append(_Num(s, e, value, text, "level", 0, hedge, ref))
             else:
                 prev_plain = (s, e, value, text)
@@ -449,7 +449,7 @@ def _classify_numbers(
             bclean = before.rstrip("-−– ")
             if L.LEVEL_CUE_POINTS.search(bclean + " ") and value >= 50:
                 ref = bool(L.REF_LEVEL_BEFORE.search(bclean + " "))
-                out.append(_Num(s, uend, value, text, "level", 0, hedge_before(bclean), ref))
+                out.append(_Num(s, uend, value, text, "level", 0, hedge_before(bclean + " "), ref))
                 continue
         if unit == "pct":
             if value > 100:

@@ -83,7 +83,8 @@ def test_flat(mem):
         ("nearly", 4.0, "4.0", 1035.0, "contradicted"),  # 3.5 is too far below
         ("nearly", 4.0, "4.0", 1040.4, "confirmed"),  # 4.04 rounds to 4.0
         ("nearly", 4.0, "4.0", 1041.0, "contradicted"),  # 4.1 is over, not nearly
-        ("more than", 2.0, "2.0", 1019.6, "confirmed"),  # 1.96 rounds to 2.0
+        ("more than", 2.0, "2.0", 1019.96, "confirmed"),  # 1.996: at least 2.0 less a tenth of its half unit
+        ("more than", 2.0, "2.0", 1019.6, "contradicted"),  # 1.96 rounds to 2.0 but is not more than 2.0
         ("more than", 2.0, "2.0", 1030.0, "confirmed"),
         ("more than", 2.0, "2.0", 1019.4, "contradicted"),
         ("about", 2.0, "2.0", 1019.0, "confirmed"),  # 1.9 within 5 %
@@ -100,11 +101,11 @@ def test_hedged_close_pct(mem, hedge, pct, text, close, status):
 
 
 def test_more_than_points(mem):
-    src = mem.two_day(30000.0, 30000.0, 30300.0, 29900.0, 30199.6)
+    src = mem.two_day(30000.0, 30000.0, 30300.0, 29900.0, 30199.97)
     assert (
         check_claim(mem.claim(points=200.0, points_text="200", hedge="more than"), src).status == "confirmed"
     )
-    src = mem.two_day(30000.0, 30000.0, 30300.0, 29900.0, 30199.3)
+    src = mem.two_day(30000.0, 30000.0, 30300.0, 29900.0, 30199.6)  # 199.6 is not more than 200
     assert (
         check_claim(mem.claim(points=200.0, points_text="200", hedge="more than"), src).status
         == "contradicted"
@@ -345,7 +346,7 @@ def test_verdict_to_dict_is_json_ready(mem):
     v = check_claim(mem.claim(pct=0.8, pct_text="0.8", hedge="more than"), src)
     d = json.loads(json.dumps(v.to_dict()))
     assert d["status"] == "confirmed" and d["session"] == "2024-01-03"
-    assert d["tolerance"]["pct"] == [pytest.approx(0.75), "inf"]
+    assert d["tolerance"]["pct"] == [pytest.approx(0.795), "inf"]
     for k in ("prev_close", "open", "high", "low", "close", "close_pct", "close_points"):
         assert k in d["actual"]
     assert isinstance(v, Verdict) and str(v) == v.explanation

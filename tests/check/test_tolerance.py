@@ -63,14 +63,16 @@ def test_nearly_is_a_bit_under():
     assert iv.lo == pytest.approx(3.55) and iv.hi == pytest.approx(4.05)
 
 
-def test_more_than_has_no_upper_bound_and_allows_rounding():
+def test_more_than_has_no_upper_bound_and_a_bound_at_the_printed_number():
     iv = magnitude_interval(200, "200", "more than")
-    assert iv.lo == pytest.approx(199.5) and math.isinf(iv.hi)
+    assert iv.lo == pytest.approx(199.95) and math.isinf(iv.hi)
+    # "more than 4 %" is false for a 3.9 % move, though 3.9 rounds to 4
+    assert not magnitude_interval(4, "4", "more than").contains(3.914)
 
 
-def test_less_than_is_bounded_above_by_rounding():
+def test_less_than_is_bounded_above_at_the_printed_number():
     iv = magnitude_interval(0.1, "0.1", "less than")
-    assert iv.contains(0.0) and iv.contains(0.149) and not iv.contains(0.151)
+    assert iv.contains(0.0) and iv.contains(0.1049) and not iv.contains(0.106)
 
 
 def test_about_widens_by_five_percent_for_moves_half_percent_for_levels():
@@ -82,11 +84,13 @@ def test_about_widens_by_five_percent_for_moves_half_percent_for_levels():
     assert level.lo == pytest.approx(6965) and level.hi == pytest.approx(7035)
 
 
-def test_every_hedge_contains_the_exact_range():
+def test_every_hedge_but_a_bound_contains_the_exact_range():
     exact = magnitude_interval(3.2, "3.2", None)
-    for hedge in ("nearly", "more than", "less than", "about", "as much as", "unheard-of"):
+    for hedge in ("nearly", "about", "as much as", "unheard-of"):
         iv = magnitude_interval(3.2, "3.2", hedge)
         assert iv.lo <= exact.lo and iv.hi >= exact.hi, hedge
+    assert magnitude_interval(3.2, "3.2", "more than").hi >= exact.hi
+    assert magnitude_interval(3.2, "3.2", "less than").lo <= exact.lo
 
 
 def test_interval_helpers():

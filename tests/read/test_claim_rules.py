@@ -96,3 +96,10 @@ def test_flat_after_an_aside_or_with_a_period():
         "The S&P 500 finished the month virtually unchanged after a volatile May.", published="2022-05-31"
     ).claims
     assert (spx.direction, spx.kind, spx.period) == ("flat", "other", "month")
+
+
+def test_a_hedge_before_a_level_is_the_levels():
+    (c,) = read_article(
+        "The FTSE 100 rose almost 4 per cent to just below 7,500.", published="2022-02-25"
+    ).claims
+    assert (c.pct_hedge, c.level_hedge) == ("almost", "just below")
