@@ -470,7 +470,11 @@ OTHER_INDICES: tuple[OtherIndex, ...] = (
     OtherIndex("FTSEurofirst 300", None, ("ftseurofirst 300", "ftse eurofirst 300", "eurofirst 300")),
     OtherIndex("FTSE All-World", None, ("ftse all-world", "ftse all world")),
     OtherIndex("FTSE Italia All-Share", "XMIL", ("ftse italia all-share", "ftse italia all share")),
-    OtherIndex("FTSE AIM All-Share", "XLON", ("aim all-share", "ftse aim all-share", "aim all share")),
+    OtherIndex(
+        "FTSE AIM All-Share",
+        "XLON",
+        ("aim all-share", "ftse aim all-share", "aim all share", "aim", "aim market", "junior aim market"),
+    ),
     OtherIndex("Cboe UK 100", "XLON", ("cboe uk 100",)),
     OtherIndex("Cboe UK 250", "XLON", ("cboe uk 250",)),
     OtherIndex("STOXX Europe 50", "XETR", ("stoxx europe 50", "stoxx 50 europe")),

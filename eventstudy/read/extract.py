@@ -240,6 +240,7 @@ class Context:
     decimal_comma: bool = False
     live: bool = False
     home: str | None = None  # "americas", "europe", "asia"
+    home_guessed: bool = False  # home taken from the first index named, not a dateline or zone
     published_at: object = None  # datetime with zone, if printed
     recent: list = field(default_factory=list)  # resolved targets, most recent last
     carried: DayCue | None = None
@@ -1657,6 +1658,27 @@ _NOT_A_SESSION = (
 )
 
 
+def _named_day(cue: DayCue, published: date) -> date | None:
+    """The calendar day an explicit date phrase names (``None`` for other phrases)."""
+    if cue.kind != "date":
+        return None
+    if cue.day is not None:
+        return cue.day
+    if cue.month_day is None:
+        return None
+    mon, dd = cue.month_day
+    try:
+        d = date(published.year, mon, dd)
+    except ValueError:
+        return None
+    if d > published + timedelta(days=7):
+        try:
+            d = date(published.year - 1, mon, dd)
+        except ValueError:
+            return None
+    return d
+
+
 def _day_before_base(found: list[tuple[int, DayCue]], mv: Move, region: str | None) -> DayCue | None:
     """The day phrase that "the previous day" counts back from: another day phrase of the
     sentence ("rose 1.6% on Tuesday, recouping its 433-point drop the previous session"), else
@@ -1770,6 +1792,19 @@ def _date_one(
                 f"'{cue.text}' for a market that trades in the night of {_EARLIER_ZONE[region, ctx.home]}: "
                 f"its session of the publication day, {pub_session}"
             )
+        elif (
+            cue.kind == "lastnight"
+            and region == "asia"
+            and (ctx.home is None or ctx.home_guessed)
+            and d != pub_session
+        ):
+            # where the piece was written is not known: Asia's "overnight" is the previous
+            # session from Asia, the publication day's from Europe or America; both are kept
+            mv.alt_date = pub_session
+            mv.notes.append(
+                f"'{cue.text}' with no dateline to say where the piece was written: {d} (an Asian "
+                f"piece) or {pub_session} (a European or American one)"
+            )
         if cue.kind == "daybefore":
             base = _day_before_base(cue_cache[mv.sentence], mv, region)
             if base is not None:
@@ -1789,6 +1824,9 @@ def _date_one(
                 mv.notes.append(f"day taken from '{cue.text}' earlier in the article")
             if cue.kind == "today" and d != ctx.published:
                 mv.notes.append(_NOT_A_SESSION.format(day=ctx.published, code=code, session=d))
+            named = _named_day(cue, ctx.published)
+            if named is not None and named != d:
+                mv.notes.append(_NOT_A_SESSION.format(day=named, code=code, session=d))
         return
     if ctx.home == "asia" and region in ("americas", "europe"):
         mv.trading_date = session_before(code, ctx.published)
@@ -1947,7 +1985,7 @@ def extract_claims(
     if ctx.home is None:
         for m in all_mentions:
             if m.kind in ("name", "place") and isinstance(m.target, Index) and _region(m.target.calendar):
-                ctx.home = _region(m.target.calendar)
+                ctx.home, ctx.home_guessed = _region(m.target.calendar), True
                 break
     moves: list[Move] = []
     known: dict[int, list[tuple[int, DayCue]]] = {}  # day phrases of sentence i, found once

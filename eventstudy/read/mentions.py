@@ -102,7 +102,7 @@ _REFS = {
 }
 
 #: Single-word aliases that are also ordinary words: they must be capitalised in the text.
-_NEEDS_CAPITAL = {"dow", "russell", "us", "uk"}
+_NEEDS_CAPITAL = {"dow", "russell", "us", "uk", "aim"}
 
 _MARKET_WORDS = {
     "stocks",

@@ -200,3 +200,14 @@ def test_yesterdays_laggard_dates_the_claim():
         "Good morning. The FTSE 250 was yesterday's laggard (down 1.2% at 20,900.4).", "2022-04-01", "^FTMC"
     )
     assert c.trading_date == date(2022, 3, 31)
+
+
+def test_a_named_day_that_is_not_a_session_is_moved_with_a_note():
+    (c,) = _claims("NEW YORK, 27 December 2021 - On Christmas Eve the Dow rose 0.5%.", "2021-12-27")
+    assert c.trading_date == date(2021, 12, 23)
+    assert any("2021-12-24 is not a XNYS session" in n for n in c.notes)
+
+
+def test_overnight_in_tokyo_with_no_dateline_keeps_both_sessions():
+    (c,) = _claims("Published: 2022-02-25. Overnight, the Nikkei 225 rose 1.9 per cent.", "2022-02-25")
+    assert {c.trading_date, c.alt_trading_date} == {date(2022, 2, 24), date(2022, 2, 25)}

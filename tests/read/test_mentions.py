@@ -129,3 +129,12 @@ def test_other_ftse_family_indices_are_not_the_ftse_100():
         ("FTSE AIM 100", None),
         ("FTSE China A50", None),
     ]
+
+
+def test_aim_is_the_aim_market_only_when_capitalised():
+    from eventstudy.read import read_article
+
+    (c,) = read_article("London's junior AIM market fell 1.2%.", published="2022-02-28").claims
+    assert (c.index, c.ticker) == ("FTSE AIM All-Share", None)
+    (d,) = read_article("Investors aim to buy dips; the FTSE 100 fell 0.4%.", published="2022-02-28").claims
+    assert d.ticker == "^FTSE"
