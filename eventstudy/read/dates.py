@@ -109,9 +109,11 @@ _FULL_DATES = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?![\d-])"), "iso"),
     # 15.03.2022 (the European order; an American date is written with slashes or a name)
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_num"),
-    # 15. März 2022, 15 mars 2022
+    # 15. März 2022, 15 mars 2022, 1er mars 2022
     (
-        re.compile(r"\b(\d{1,2})\.?\s(" + "|".join(_FOREIGN_MONTHS) + r"),?\s(\d{4})\b", re.IGNORECASE),
+        re.compile(
+            r"\b(\d{1,2})(?:er)?\.?\s(" + "|".join(_FOREIGN_MONTHS) + r"),?\s(\d{4})\b", re.IGNORECASE
+        ),
         "dmy_foreign",
     ),
 ]

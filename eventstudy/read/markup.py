@@ -51,15 +51,29 @@ def looks_like_html(text: str) -> bool:
     return "<" in text and (_BLOCK.search(text) is not None or _BREAK.search(text) is not None)
 
 
+#: A page's machine-readable publication time ("article:published_time", "datePublished").
+_META_PUBLISHED = re.compile(
+    r"<meta\b[^<>]{0,300}?(?:article:published_time|datePublished|pubdate)[^<>]{0,300}?content=[\"']"
+    r"(\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)",
+    re.IGNORECASE,
+)
+
+
 def html_to_text(text: str) -> str:
     """Plain text of an HTML fragment: blocks become paragraphs, other tags go, entities are decoded.
+
+    A ``<meta>`` publication time ("article:published_time") becomes a first line
+    ``Published: <time>``, read as the dateline.
 
     Examples
     --------
     >>> html_to_text("<p>The S&amp;P 500 rose 1%.</p><p>In London the FTSE 100 fell.</p>")
     'The S&P 500 rose 1%.\\n\\nIn London the FTSE 100 fell.'
     """
+    meta = _META_PUBLISHED.search(text)
     text = _drop_hidden(text)
+    if meta is not None:  # the page's own publication time, as a dateline
+        text = f"Published: {meta.group(1)}\n\n{text}"
     text = _BREAK.sub("\n", text)
     text = _BLOCK.sub("\n\n", text)
     text = _TAG.sub("", text)

@@ -317,6 +317,13 @@ def read_file(path: str | os.PathLike, *, published: date | str | None = None) -
                 f"{p}: is not valid UTF-16 text; save the article as UTF-8", path=str(p)
             ) from e
     if b"\x00" in raw[:65536]:
+        head = raw[:4096]
+        odd, even = head[1::2], head[0::2]
+        if len(head) >= 8 and (odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)):
+            raise ArticleError(
+                f"{p}: looks like UTF-16 or UTF-32 text without a byte-order mark; save the article as UTF-8",
+                path=str(p),
+            )
         raise ArticleError(f"{p}: is a binary file (NUL bytes), not article text", path=str(p))
     try:
         text = raw.decode("utf-8-sig")

@@ -55,7 +55,11 @@ def returns_from_prices(
         raise StudyError(
             "prices must be indexed by a sorted DatetimeIndex; parse the date column and sort it"
         )
+    if prices.index.has_duplicates:
+        raise StudyError("prices have a date twice; keep one row per date")
     values = prices.to_numpy(dtype=float)
+    if np.isinf(values).any():
+        raise StudyError("prices must be finite; got an infinite price (use NaN for a missing one)")
     if np.any(values[np.isfinite(values)] <= 0):
         raise StudyError("prices must be positive; got a zero or negative price")
     p = prices.astype(float)

@@ -157,3 +157,7 @@ def test_numeric_and_foreign_publication_dates_are_read(head, expected_at):
 
 def test_a_number_with_dots_is_not_a_date():
     assert find_published("The Dax closed at 13.847,93 points, up 7,92 percent.") is None
+
+
+def test_french_first_of_the_month():
+    assert find_published("PARIS, 1er mars 2022 - Le CAC 40 a chuté de 3,9 %.").day == date(2022, 3, 1)

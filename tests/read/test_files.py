@@ -97,3 +97,11 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path, encoding):
     art = read_file(p)
     assert art.published == date(2022, 3, 9)
     assert [(c.ticker, c.pct) for c in art.claims] == [("^FTSE", 3.3)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_utf16_or_32_without_a_byte_order_mark_says_so(tmp_path, encoding):
+    p = tmp_path / "a.txt"
+    p.write_bytes("London, 9 March 2022 - The FTSE 100 rose 3.3 per cent.".encode(encoding))
+    with pytest.raises(ArticleError, match="without a byte-order mark; save the article as UTF-8"):
+        read_file(p)

@@ -34,3 +34,11 @@ def test_paragraphs_of_pasted_html_do_not_run_together():
         ("^IXIC", 3.8, date(2022, 3, 16)),
     ]
     assert any("HTML markup removed" in n for n in art.notes)
+
+
+def test_a_meta_publication_time_is_the_dateline():
+    art = read_article(
+        '<html><head><meta property="article:published_time" content="2022-02-25T16:45:00Z">'
+        "</head><body><p>The FTSE 100 rose 3.9% today.</p></body></html>"
+    )
+    assert art.published == date(2022, 2, 25)

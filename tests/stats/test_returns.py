@@ -52,3 +52,12 @@ def test_across_gaps_keeps_the_first_return_after_a_markets_own_holiday():
     assert bridged.loc["2022-01-04", "^FTSE"] == pytest.approx(7505.15 / 7384.54 - 1)
     assert np.isnan(bridged.loc["2022-01-03", "^FTSE"])  # no price that day: still no return
     pd.testing.assert_series_equal(bridged["^GSPC"], plain["^GSPC"])
+
+
+def test_infinite_prices_and_repeated_dates_are_refused():
+    days = pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"])
+    with pytest.raises(StudyError, match="infinite price"):
+        returns_from_prices(pd.Series([1.0, np.inf, 2.0], index=days), across_gaps=True)
+    twice = pd.to_datetime(["2024-01-01", "2024-01-01"])
+    with pytest.raises(StudyError, match="a date twice"):
+        returns_from_prices(pd.Series([1.0, 2.0], index=twice))
