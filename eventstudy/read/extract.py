@@ -603,6 +603,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "after",
         "touch",
         "hitting",
+        "been",
     ),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),

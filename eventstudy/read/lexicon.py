@@ -135,6 +135,7 @@ EXTREME = re.compile(
     r"|\b(?:hit|hitting|touched|touching|reached|reaching)\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,2}"
     r"(?:high|low|peak|trough)\sof\b|\b(?:after\s)?(?:touching|hitting|(?:had\s)?touched)\s(?=\d)"
     r"|\bas\s(?:high|low)\sas\b"
+    r"|\bhaving\sbeen\s(?:up|down|higher|lower)\s(?:by\s)?(?:more\sthan\s|nearly\s|almost\s|over\s)?(?=\d)"
 )
 #: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
 TIME_OF_DAY = re.compile(

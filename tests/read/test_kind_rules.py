@@ -303,3 +303,18 @@ def test_a_level_touched_in_a_relative_clause_is_the_sessions_extreme():
     )
     assert (extreme.kind, extreme.level) == ("intraday", 21400.0)
     assert (close.kind, close.pct, close.points, close.level) == ("close", 0.6, 120.5, 21050.3)
+
+
+def test_having_been_up_x_is_the_sessions_extreme():
+    close, extreme = _claims(
+        "The Dow closed down 129.6 points at 34,168.1, having been up more than 500 points before the Fed spoke.",
+        "2022-01-26",
+        "^DJI",
+    )
+    assert (close.kind, close.direction) == ("close", "down")
+    assert (extreme.kind, extreme.direction, extreme.points, extreme.points_hedge) == (
+        "intraday",
+        "up",
+        500.0,
+        "more than",
+    )
