@@ -618,10 +618,12 @@ def find_mentions(text: str) -> list[Mention]:
             if _key_at(end_tok + 1, src, ms, keys, plain) is not None and keys[end_tok] in _IT_ADVERBS:
                 verb += 1
             vk = _key_at(verb, src, ms, keys, plain)
-            if (
-                vk is None
-                or vk not in _IT_VERBS
-                or any(k in _NOT_BEFORE_IT for k in _keys_before(src, p, 1, plain))
+            before = _keys_before(src, p, 1, plain)
+            if (vk is None or vk not in _IT_VERBS or any(k in _NOT_BEFORE_IT for k in before)) and not (
+                # the object of a move: "Thursday's drop left it 15.4% lower for the year"
+                any(k in _LEAVES_IT for k in before)
+                and vk is not None
+                and (vk[:1].isdigit() or vk in _IT_OBJECT_NEXT)
             ):
                 pos = end
                 continue
@@ -716,6 +718,16 @@ _NOT_BEFORE_IT = {
 }
 
 _IT_ADVERBS = {"still", "also", "then", "later", "eventually", "ultimately", "nonetheless", "nevertheless"}
+
+#: Verbs whose object "it" is an index with a move after it ("left it 2% lower").
+_LEAVES_IT = frozenset(
+    {"left", "leaves", "leave", "leaving", "put", "puts", "putting", "took", "takes", "taking", "sent"}
+    | {"sends", "sending", "pushed", "pushes", "pushing", "dragged", "drags", "dragging", "lifted", "lifts"}
+)
+#: Words that may follow such an "it" before the number ("left it up 3%", "left it nearly 4% lower").
+_IT_OBJECT_NEXT = frozenset(
+    {"up", "down", "higher", "lower", "nearly", "almost", "about", "more", "just", "some"}
+)
 
 _IT_VERBS = {
     "is",

@@ -113,3 +113,14 @@ def test_the_tech_heavy_index_is_the_nasdaq_named_before_not_the_last_index():
         published="2022-05-12",
     ).claims
     assert [(c.ticker, c.pct) for c in claims] == [("^IXIC", 0.2), ("^GSPC", 0.4), ("^IXIC", 25.0)]
+
+
+def test_it_as_the_object_of_left_carries_a_move():
+    claims = read_article(
+        "The Dax fell 2.1% on Thursday. The drop left it 14.2% lower for the year. Analysts left it to the ECB.",
+        published="2022-03-10",
+    ).claims
+    assert [(c.ticker, c.pct, c.period) for c in claims] == [
+        ("^GDAXI", 2.1, None),
+        ("^GDAXI", 14.2, "year-to-date"),
+    ]
