@@ -56,7 +56,18 @@ from ..exceptions import PriceDataError
 from ..prices.base import PriceSource
 from ..read.model import Article, Claim
 from .cache import LOOKBACK_DAYS, PriceCache, PriceTable, session_before
-from .tolerance import DATA_SLACK, FLAT_PCT, IMPLAUSIBLE_DAY_PCT, Interval, hedge_group, magnitude_interval
+from .tolerance import (
+    ABOUT_LEVEL,
+    ABOUT_MOVE,
+    DATA_SLACK,
+    FLAT_PCT,
+    IMPLAUSIBLE_DAY_PCT,
+    NEARLY_LEVEL,
+    NEARLY_MOVE,
+    Interval,
+    hedge_group,
+    magnitude_interval,
+)
 from .verdict import Verdict
 
 __all__ = ["check_claim", "check_claims", "check_article", "PERIODS", "period_start"]
@@ -237,8 +248,8 @@ _NUMBER_NAME = {"pct": "percentage", "points": "points", "level": "level"}
 _HEDGE_MEANING = {
     "lower": "a lower bound (the true figure is at least the number)",
     "upper": "an upper bound (the true figure is at most the number)",
-    "nearly": "just short of the number (up to 10 % below for a move, 1 % for a level)",
-    "about": "an approximation (within 5 % for a move, 0.5 % for a level)",
+    "nearly": f"just short of the number (up to {NEARLY_MOVE:.0%} below for a move, {NEARLY_LEVEL:.0%} for a level)",
+    "about": f"an approximation (within {ABOUT_MOVE:.0%} for a move, {ABOUT_LEVEL:.1%} for a level)",
     "extreme": "the session's extreme, not the close",
 }
 

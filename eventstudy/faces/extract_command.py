@@ -7,7 +7,7 @@ import json
 
 from ..read import read_file
 from ..read.model import Article, Claim
-from .report import SCHEMA_VERSION
+from .report import SCHEMA_VERSION, hedged
 
 __all__ = ["add_parser", "run", "article_json", "article_text"]
 
@@ -72,8 +72,7 @@ def article_text(article: Article) -> str:
             ("level", c.level, c.level_text, "", "at "),
         ):
             if value is not None:
-                hedge = c.hedge_for(number)
-                parts.append(lead + (f"{hedge} " if hedge else "") + _num(value, text, unit))
+                parts.append(lead + hedged(c, number, _num(value, text, unit)))
         kind = c.kind + (f" ({c.period})" if c.period else "")
         day = str(c.trading_date) + (f" or {c.alt_trading_date}" if c.alt_trading_date else "")
         marks = []

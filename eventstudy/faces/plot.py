@@ -73,7 +73,8 @@ def plot_event_window(
     Notes
     -----
     The x axis counts trading days; a thinned set of days (always day 0) is labelled
-    with the day and its date, so labels never overlap however wide the window.
+    with the day and its date, so labels do not overlap at the figure's default size,
+    however wide the window.
 
     The band is :math:`\\pm z_{1-\\alpha/2}\\,\\hat\\sigma(CAR)` around zero: a CAR outside
     it is significant at level ``alpha`` under the normal approximation.

@@ -44,7 +44,7 @@ def _pc(x: float | None, digits: int = 2) -> str:
     return "n/a" if x is None or not math.isfinite(x) else f"{x:+.{digits}f} %"
 
 
-def _hedged(c: Claim, number: str, text: str) -> str:
+def hedged(c: Claim, number: str, text: str) -> str:
     """A number as printed, with its own hedge word in front ("more than 500 points")."""
     h = c.hedge_for(number)
     return f"{h} {text}" if h else text
@@ -57,13 +57,13 @@ def describe_claim(c: Claim) -> str:
         parts.append(c.direction)
     nums = []
     if c.pct is not None:
-        nums.append(_hedged(c, "pct", f"{c.pct_text or c.pct} %"))
+        nums.append(hedged(c, "pct", f"{c.pct_text or c.pct} %"))
     if c.points is not None:
-        nums.append(_hedged(c, "points", f"{c.points_text or c.points} points"))
+        nums.append(hedged(c, "points", f"{c.points_text or c.points} points"))
     if nums:
         parts.append(", ".join(nums))
     if c.level is not None:
-        level = _hedged(c, "level", f"{float(c.level_text or c.level):,.2f}")
+        level = hedged(c, "level", f"{float(c.level_text or c.level):,.2f}")
         parts.append(f"{'to' if nums or c.direction else 'at'} {level}")
     kind = c.kind + (f" ({c.period})" if c.period else "")
     when = c.trading_date.isoformat() if c.trading_date else "session unknown"
@@ -151,7 +151,7 @@ def report_dict(report: CheckReport) -> dict[str, Any]:
             }
             for t, r in report.context.iterrows()
         ]
-    return _json_safe(
+    return json_safe(
         {
             "schema": SCHEMA_VERSION,
             "source": art.source,
@@ -166,12 +166,12 @@ def report_dict(report: CheckReport) -> dict[str, Any]:
     )
 
 
-def _json_safe(x: Any) -> Any:
+def json_safe(x: Any) -> Any:
     """``x`` with every NaN or infinite float (and NaT) replaced by ``None``: strict JSON."""
     if isinstance(x, dict):
-        return {k: _json_safe(v) for k, v in x.items()}
+        return {k: json_safe(v) for k, v in x.items()}
     if isinstance(x, list | tuple):
-        return [_json_safe(v) for v in x]
+        return [json_safe(v) for v in x]
     if isinstance(x, float) and not math.isfinite(x):
         return None
     if x is pd.NaT:
@@ -233,7 +233,7 @@ def _study_text(s: ClaimStudy) -> list[str]:
 
 
 def _context_line(report: CheckReport) -> str:
-    """'5 of the 5 indices the article does not name closed up too: a market-wide move.'
+    """'5 of the 5 indices with prices that the article does not name closed up too: a market-wide move.'
 
     The direction compared is that of the first claim about the event date (the context's day).
     """

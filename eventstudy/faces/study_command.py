@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 from pathlib import Path
 from typing import Any, get_args
@@ -25,6 +24,7 @@ import pandas as pd
 
 from ..exceptions import StudyError
 from ..policies import DatePolicy, ModelName
+from .report import json_safe
 
 __all__ = ["add_parser", "run", "parse_span", "read_table"]
 
@@ -149,17 +149,6 @@ def read_table(path: str | Path, what: str) -> pd.DataFrame:
         raise StudyInputError(f"{what} file {str(p)!r} holds values that are not numbers") from e
 
 
-def _finite(obj: Any) -> Any:
-    """The same document with NaN and infinities as ``None`` (JSON has no NaN)."""
-    if isinstance(obj, dict):
-        return {k: _finite(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [_finite(v) for v in obj]
-    if isinstance(obj, float) and not math.isfinite(obj):
-        return None
-    return obj
-
-
 def run(args: argparse.Namespace) -> int:
     """Run ``eventstudy study``; print the summary (or JSON) and return 0."""
     from ..stats import EventStudy, returns_from_prices
@@ -212,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
         convention=args.convention,
     ).run()
     if args.json:
-        print(json.dumps(_finite(result.to_dict()), indent=2, allow_nan=False))
+        print(json.dumps(json_safe(result.to_dict()), indent=2, allow_nan=False))
     else:
         print(result.summary())
     return 0

@@ -658,13 +658,19 @@ def resolve_cue(cue: DayCue, published: date, code: str | None) -> date:
         back = (published.weekday() - (cue.weekday or 0)) % 7
         return session_on_or_before(code, published - timedelta(days=back))
     if cue.kind == "date":
-        if cue.day is not None:
-            return session_on_or_before(code, cue.day)
-        mon, dd = cue.month_day or (published.month, published.day)
-        d = _mk(published.year, mon, dd)
-        if d is None:
-            return session_on_or_before(code, published)
-        if d > published + timedelta(days=7):
-            d = _mk(published.year - 1, mon, dd) or d
-        return session_on_or_before(code, d)
+        return session_on_or_before(code, cue_day(cue, published) or published)
     return session_on_or_before(code, published)
+
+
+def cue_day(cue: DayCue, published: date) -> date | None:
+    """The calendar day an explicit date phrase names (``None`` for other phrases or an
+    impossible date); a month and day more than a week after ``published`` is last year's."""
+    if cue.kind != "date":
+        return None
+    if cue.day is not None:
+        return cue.day
+    mon, dd = cue.month_day or (published.month, published.day)
+    d = _mk(published.year, mon, dd)
+    if d is not None and d > published + timedelta(days=7):
+        d = _mk(published.year - 1, mon, dd) or d
+    return d

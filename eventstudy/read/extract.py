@@ -31,6 +31,7 @@ from .dates import (
     TZ_OFFSETS,
     DayCue,
     best_cue,
+    cue_day,
     day_cues,
     find_day_cue,
     resolve_cue,
@@ -850,13 +851,14 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         _set_period(mv, pm[2] or "other")
         mv.period_lead = pm[0] < mv.nums[0].start if mv.nums else True
         return
+    extreme = _extreme_cue(cues, mv)
     if "day" in text and not ctx.live:
         # "after surging 2.1% on Tuesday", "a 1.2% drop on Thursday": that session's close
         if (
             any(_ATTACHED_DAY.match(text, n.end) for n in mv.nums)
             and not cues.first(L.PRESENT, mv.lo, mv.hi)
             and not _intraday_cue(cues, mv.lo, mv.hi)
-            and not _extreme_cue(cues, mv)
+            and not extreme
         ):
             mv.kind, mv.kind_strength = "close", 2
             return
@@ -864,7 +866,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.kind, mv.kind_strength = "intraday", 2
         mv.notes.append("New York figures at another market's close: read as a snapshot")
         return
-    if _extreme_cue(cues, mv):
+    if extreme:
         mv.kind, mv.kind_strength, mv.extreme = "intraday", 2, True
         return
     if cues.first(L.CLOSE_STRONG, mv.lo, mv.hi):
@@ -1659,27 +1661,6 @@ _NOT_A_SESSION = (
 )
 
 
-def _named_day(cue: DayCue, published: date) -> date | None:
-    """The calendar day an explicit date phrase names (``None`` for other phrases)."""
-    if cue.kind != "date":
-        return None
-    if cue.day is not None:
-        return cue.day
-    if cue.month_day is None:
-        return None
-    mon, dd = cue.month_day
-    try:
-        d = date(published.year, mon, dd)
-    except ValueError:
-        return None
-    if d > published + timedelta(days=7):
-        try:
-            d = date(published.year - 1, mon, dd)
-        except ValueError:
-            return None
-    return d
-
-
 def _day_before_base(found: list[tuple[int, DayCue]], mv: Move, region: str | None) -> DayCue | None:
     """The day phrase that "the previous day" counts back from: another day phrase of the
     sentence ("rose 1.6% on Tuesday, recouping its 433-point drop the previous session"), else
@@ -1825,7 +1806,7 @@ def _date_one(
                 mv.notes.append(f"day taken from '{cue.text}' earlier in the article")
             if cue.kind == "today" and d != ctx.published:
                 mv.notes.append(_NOT_A_SESSION.format(day=ctx.published, code=code, session=d))
-            named = _named_day(cue, ctx.published)
+            named = cue_day(cue, ctx.published)
             if named is not None and named != d:
                 mv.notes.append(_NOT_A_SESSION.format(day=named, code=code, session=d))
         return
