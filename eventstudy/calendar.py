@@ -52,14 +52,11 @@ def get_calendar(code: str) -> xcals.ExchangeCalendar:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return xcals.get_calendar(code, start=_START)
-        except ValueError:  # some calendars (XTKS) cannot go back to _START
-            pass
+            try:
+                return xcals.get_calendar(code, start=_START)
+            except ValueError:  # some calendars (XTKS) cannot go back to _START
+                return xcals.get_calendar(code)
         except Exception as exc:  # a calendar that cannot be built with this pandas (ASEX)
-            raise EventStudyError(f"exchange calendar {code!r} cannot be built: {exc}") from exc
-        try:
-            return xcals.get_calendar(code)
-        except Exception as exc:
             raise EventStudyError(f"exchange calendar {code!r} cannot be built: {exc}") from exc
 
 

@@ -237,7 +237,7 @@ def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None
                 result.frame.to_csv(out, index=False)
                 if len(result.failures):
                     # the unreadable files, beside the claims (a CSV has no room for them)
-                    result.failures.to_csv(out.with_name(out.stem + ".failures.csv"), index=False)
+                    result.failures.to_csv(_failures_path(out), index=False)
             else:
                 doc = {
                     "claims": _records(result.frame),
@@ -272,11 +272,16 @@ def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None
             n = len(result.frame)
             print(f"\n{n} claim{'s' if n != 1 else ''} written to {out}")
             if len(result.failures) and out.suffix.lower() == ".csv":
-                print(f"unreadable files written to {out.with_name(out.stem + '.failures.csv')}")
+                print(f"unreadable files written to {_failures_path(out)}")
     if len(result.failures) == len(files):
         print(f"eventstudy check: error: none of the {len(files)} files could be read", file=sys.stderr)
         return 2
     return 0
+
+
+def _failures_path(out: Path) -> Path:
+    """Where the unreadable files of a CSV run go: beside it, ``NAME.failures.csv``."""
+    return out.with_name(out.stem + ".failures.csv")
 
 
 def _per_file(files: list[Path], result) -> list[dict]:

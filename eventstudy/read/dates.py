@@ -83,23 +83,11 @@ _TIME = r"(\d{1,2})[:.](\d{2})\s?([AaPp]\.?[Mm]\.?)?\s?" + _TZ
 
 #: German and French month names (as printed, lower-cased) and their numbers.
 _FOREIGN_MONTHS = {
-    **dict(
-        zip(
-            ("januar", "februar", "märz", "maerz", "april", "mai", "juni", "juli"),
-            (1, 2, 3, 3, 4, 5, 6, 7),
-            strict=True,
-        )
-    ),
-    **dict(zip(("august", "september", "oktober", "november", "dezember"), range(8, 13), strict=True)),
-    **dict(
-        zip(
-            ("janvier", "février", "mars", "avril", "juin", "juillet", "août"),
-            (1, 2, 3, 4, 6, 7, 8),
-            strict=True,
-        )
-    ),
-    **dict(zip(("septembre", "octobre", "novembre", "décembre"), range(9, 13), strict=True)),
-}
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+}  # fmt: skip
 _FULL_DATES = [
     # March 15, 2022 | Feb. 24 2022
     (re.compile(r"\b" + _MON + r"\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b"), "mdy"),
