@@ -1019,6 +1019,11 @@ _CLAUSE_MOVE = re.compile(
 )
 
 
+def _own_clause(gap: str) -> bool:
+    """Whether the text between two numbers opens a clause with its own move (:data:`_CLAUSE_MOVE`)."""
+    return ("having " in gap or "after " in gap) and _CLAUSE_MOVE.search(gap) is not None
+
+
 def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list[list[_Num]]:
     """The numbers of a mention split into moves; ``cues`` (if given) are those of ``sent``."""
     groups: list[list[_Num]] = []
@@ -1040,10 +1045,7 @@ def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list
                 or (all(c.unit == "level" for c in cur) and _CLAUSE_VERB.search(gap))
                 or (
                     # a move then another ("closed at 7,500, having risen 1.2%" is one move)
-                    ("having " in gap or "after " in gap)
-                    and n.unit != "level"
-                    and any(c.unit != "level" for c in cur)
-                    and _CLAUSE_MOVE.search(gap)
+                    n.unit != "level" and any(c.unit != "level" for c in cur) and _own_clause(gap)
                 )
             ):
                 groups.append(cur)
@@ -1321,7 +1323,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             mv.carried, mv.night = ctx.carried, ctx.night
             if gi:  # split off by a clause of its own ("..., after it had shed 741 points")
                 gap = mlow[prev_end : gnums[0].start]  # type: ignore[misc]
-                mv.split_off = ("having " in gap or "after " in gap) and _CLAUSE_MOVE.search(gap) is not None
+                mv.split_off = _own_clause(gap)
             if gi == 0:
                 dir_lo = last_member_end if gnums[0].start > last_member_end else seg_lo
             else:
