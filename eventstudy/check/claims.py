@@ -54,7 +54,7 @@ from datetime import date, timedelta
 
 from ..exceptions import PriceDataError
 from ..prices.base import PriceSource
-from ..read.model import Article, Claim
+from ..read.model import INCONSISTENT_NOTE, Article, Claim
 from .cache import LOOKBACK_DAYS, PriceCache, PriceTable, session_before
 from .tolerance import (
     ABOUT_LEVEL,
@@ -308,7 +308,7 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
     if not acc.checks:
         return _unverifiable(claim, "nothing to check", session=d)
     inner = _internal_consistency(claim, sign)
-    if inner and not any(n.startswith("inconsistent claim") for n in claim.notes):
+    if inner and not any(n.startswith(INCONSISTENT_NOTE) for n in claim.notes):
         notes.append(inner)  # (unless the reader already said so)
     status = "confirmed" if all(acc.checks.values()) else "contradicted"
     if (

@@ -10,6 +10,10 @@ from ..policies import ClaimKind, Direction
 
 __all__ = ["Claim", "Article"]
 
+#: How a reader's note on a claim whose own %, points and level disagree begins (the checker
+#: does not repeat such a note).
+INCONSISTENT_NOTE = "inconsistent claim"
+
 
 @dataclass(frozen=True)
 class Claim:

@@ -16,7 +16,7 @@ from . import lexicon as L
 from .dates import _MON_NC, find_published
 from .extract import Context, Move, _region, extract_claims
 from .markup import html_to_text, looks_like_html
-from .model import Article, Claim
+from .model import INCONSISTENT_NOTE, Article, Claim
 from .numbers import uses_decimal_comma
 from .sentences import split_sentences
 
@@ -274,13 +274,13 @@ def check_consistency(
         pct, pts, lvl = float(pct_text), float(points_text), float(level_text)
         before = lvl - sign * pts
         if before <= 0:
-            return f"inconsistent claim: {points_text} points cannot move the index to {level_text}"
+            return f"{INCONSISTENT_NOTE}: {points_text} points cannot move the index to {level_text}"
         implied = 100 * pts / before
         d_pts = _half_unit(points_text) + _half_unit(level_text)
         tol = _half_unit(pct_text) + 100 * d_pts / before + 0.02 * pct + 1e-9
         if abs(implied - pct) > tol:
             return (
-                f"inconsistent claim: {points_text} points to {level_text} is {implied:.2f}%, "
+                f"{INCONSISTENT_NOTE}: {points_text} points to {level_text} is {implied:.2f}%, "
                 f"not the {pct_text}% printed"
             )
     return None
