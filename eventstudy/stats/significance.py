@@ -173,21 +173,11 @@ def cross_sectional_tests(panel: AbnormalReturnPanel, *, convention: Convention 
     with np.errstate(invalid="ignore", divide="ignore"):
         cols: dict[str, np.ndarray] = {"mean_aar": safe_div(masked_sum(s.ev, s.ev_ok, 0), s.n_day)}
         pvals: dict[str, np.ndarray] = {}
-        one = np.asarray(s.n_day) < 2
         for key, fn in _DAY:
             res = fn(s)
             cols[key] = np.asarray(res.stat, dtype=float)
             pvals[f"{key}_p"] = np.asarray(res.pvalue, dtype=float)
-            if key in _CROSS_SECTION_ONLY and one.any():
-                # a count or ranks across events: one event gives +-1 / V = 1, not evidence
-                cols[key] = np.where(one, np.nan, cols[key])
-                pvals[f"{key}_p"] = np.where(one, np.nan, pvals[f"{key}_p"])
     return pd.DataFrame({**cols, **pvals}, index=index)
-
-
-#: Day tests that count or rank across events only (no time-series standardisation): they
-#: need at least two events on a day (NaN otherwise).
-_CROSS_SECTION_ONLY = frozenset({"sign", "generalized_sign", "wilcoxon_v"})
 
 
 def car_tests(

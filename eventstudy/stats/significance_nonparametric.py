@@ -43,10 +43,17 @@ def _positives(s: PanelStats) -> tuple[np.ndarray, np.ndarray]:
     return pos.sum(axis=0).astype(float), n
 
 
+def _across_events(s: PanelStats, stat: np.ndarray, pvalue: np.ndarray) -> DayResult:
+    """A count or ranks across events: NaN on a day with fewer than two events (one event
+    gives z = +-1 or V = 1, not evidence)."""
+    one = np.asarray(s.n_day) < 2
+    return DayResult(np.where(one, np.nan, stat), np.where(one, np.nan, pvalue))
+
+
 def _sign(s: PanelStats) -> DayResult:
     w, n = _positives(s)
     z = safe_div(w - 0.5 * n, np.sqrt(0.25 * n))
-    return DayResult(z, two_sided_normal(z))
+    return _across_events(s, z, two_sided_normal(z))
 
 
 def sign(panel: AbnormalReturnPanel, *, convention: Convention = "paper") -> pd.DataFrame:
@@ -83,7 +90,7 @@ def _gsign(s: PanelStats) -> DayResult:
     w, n = _positives(s)
     p = s.p_hat
     z = safe_div(w - n * p, np.sqrt(n * p * (1.0 - p)))
-    return DayResult(z, two_sided_normal(z))
+    return _across_events(s, z, two_sided_normal(z))
 
 
 def generalized_sign(panel: AbnormalReturnPanel, *, convention: Convention = "paper") -> pd.DataFrame:
@@ -271,7 +278,7 @@ def signed_rank(x: np.ndarray, *, n_all: int | None = None) -> tuple[np.ndarray,
 
 def _wilcoxon(s: PanelStats) -> DayResult:
     v, p = signed_rank(s.ev, n_all=s.n if s.estudy2 else None)
-    return DayResult(v, p)
+    return _across_events(s, v, p)
 
 
 def wilcoxon(panel: AbnormalReturnPanel, *, convention: Convention = "paper") -> pd.DataFrame:

@@ -348,6 +348,7 @@ def test_one_event_gives_nan_or_invalid_never_an_error():
     cross = ["t_test", "boehmer_bmp", "kolari_pynnonen", "sign", "generalized_sign", "wilcoxon_v"]
     assert table[cross].isna().all().all()
     assert np.isfinite(table[["patell", "bw_1980", "corrado_sign", "rank"]].to_numpy()).all()
+    assert sign(panel)["stat"].isna().all()  # the test on its own, too
     for key in (
         "t_test",
         "boehmer_bmp",
