@@ -87,12 +87,12 @@ def plot_event_window(
         except Exception:  # pragma: no cover - a backend already in use
             pass
     import matplotlib.pyplot as plt
-    from scipy.stats import norm
+    from scipy.special import ndtri
 
     days = np.asarray(frame.index, dtype=int)
     ar = frame["ar"].to_numpy(dtype=float) * 100
     car = frame["car"].to_numpy(dtype=float) * 100
-    z = norm.ppf(1 - alpha / 2)
+    z = ndtri(1 - alpha / 2)
     band = z * frame["car_se"].to_numpy(dtype=float) * 100
     dates = (
         {int(d): pd.Timestamp(t) for d, t in zip(days, frame["date"], strict=True) if pd.notna(t)}

@@ -32,12 +32,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
+from scipy import special
 
 from ..exceptions import StudyError
 from .models import ExpectedReturnModel
 from .panel import AbnormalReturnPanel
 from .returns import to_simple
+from .significance_shared import two_sided_t
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -68,7 +69,7 @@ class Summary:
 
 def _two_sided_p(t: np.ndarray, df: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore"):
-        return 2.0 * sps.t.sf(np.abs(t), np.maximum(df, 1))
+        return two_sided_t(t, np.maximum(df, 1))
 
 
 @dataclass(frozen=True, eq=False)
@@ -428,7 +429,7 @@ class EventStudyResults:
 
     def _band(self, alpha: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         r"""AAR and CAAR with their half-widths :math:`z_{1-\alpha/2}\sqrt{\sum_i V_{it}}/N_t`."""
-        z = sps.norm.ppf(1 - alpha / 2)
+        z = special.ndtri(1 - alpha / 2)
         m = np.isfinite(self.event_ar)
         nt = np.maximum(m.sum(axis=0), 1)
         ar_var = np.where(m, self.sigma2[:, None] * self.pred_factor, 0.0).sum(axis=0)
