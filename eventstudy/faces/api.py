@@ -47,11 +47,21 @@ DEFAULT_WINDOW: tuple[int, int] = (-1, 1)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def parse_date(value: date | str, name: str = "published") -> date:
+def parse_date(value: date | str, name: str = "published", *, command_line: bool = False) -> date:
     """A date from a ``date``, ``datetime``, ``Timestamp`` or an ISO ``YYYY-MM-DD`` string.
 
     Only the ISO form is accepted for strings: ``03/02/2022`` is 3 February in London and
     2 March in New York, so guessing would silently change the answer.
+
+    Parameters
+    ----------
+    value
+        The date.
+    name
+        The parameter's name, for the message.
+    command_line
+        Word the message for the command line (``--published '03/02/2022' is not a date``)
+        rather than for Python callers (``published='03/02/2022' is not a date``).
 
     Raises
     ------
@@ -63,8 +73,12 @@ def parse_date(value: date | str, name: str = "published") -> date:
             return cal.to_date(value, name)
         except InvalidDateError:
             pass
-    flag = "--" + name.replace("_", "-")
-    raise ArticleError(f"{flag} {str(value)!r} is not a date; use {flag} YYYY-MM-DD, e.g. 2022-02-15")
+    if command_line:
+        flag = "--" + name.replace("_", "-")
+        raise ArticleError(f"{flag} {str(value)!r} is not a date; use {flag} YYYY-MM-DD, e.g. 2022-02-15")
+    raise ArticleError(
+        f"{name}={str(value)!r} is not a date; give {name}='YYYY-MM-DD', e.g. {name}='2022-02-15'"
+    )
 
 
 def check_windows(

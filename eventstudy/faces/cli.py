@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "published", None) is not None:
             from .api import parse_date
 
-            args.published = parse_date(args.published)  # ISO only: 03/02 is not guessed
+            args.published = parse_date(args.published, command_line=True)  # ISO only: 03/02 is not guessed
         return int(args.run(args))
     except EventStudyError as e:
         if args.debug:

@@ -50,13 +50,17 @@ _ZONE_REGION = {
 }
 
 
+#: How to give the publication date, for Python callers and the command line alike.
+PUBLISHED_HINT = "give published='YYYY-MM-DD' (on the command line: --published YYYY-MM-DD)"
+
+
 def _parse_published(published: date | str | None) -> date | None:
     if published is None:
         return None
     try:
         return to_date(published, "published")
     except EventStudyError as e:
-        raise ArticleError(f"published={published!r} is not a date; use --published YYYY-MM-DD") from e
+        raise ArticleError(f"published={published!r} is not a date; {PUBLISHED_HINT}") from e
 
 
 def read_article(text: str, *, published: date | str | None = None, source: str | None = None) -> Article:
@@ -112,10 +116,10 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
         yearless = _YEARLESS_DATELINE.search(text[:300])
         if yearless:
             raise NoDateError(
-                f"the dateline{where} gives {yearless.group(0).strip()!r} but no year; use --published YYYY-MM-DD",
+                f"the dateline{where} gives {yearless.group(0).strip()!r} but no year; {PUBLISHED_HINT}",
                 path=source,
             )
-        raise NoDateError(f"no publication date found{where}; use --published YYYY-MM-DD", path=source)
+        raise NoDateError(f"no publication date found{where}; {PUBLISHED_HINT}", path=source)
     ctx = Context(
         published=pub,
         decimal_comma=uses_decimal_comma(text),

@@ -112,6 +112,8 @@ def test_missing_datetimes_are_refused():
 
     with pytest.raises(InvalidDateError, match="missing"):
         to_date(pd.NaT, "published")
-    with pytest.raises(ArticleError, match="--published .* is not a date"):
+    with pytest.raises(ArticleError, match="^published=.* is not a date"):
         parse_date(pd.NaT)
+    with pytest.raises(ArticleError, match="^--published .* is not a date"):
+        parse_date(pd.NaT, command_line=True)
     assert parse_date(pd.Timestamp("2022-02-15 17:30")) == date(2022, 2, 15)

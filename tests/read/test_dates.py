@@ -37,7 +37,9 @@ def test_given_date_overrides_the_text():
 
 
 def test_no_date_raises_with_the_fix():
-    with pytest.raises(NoDateError, match="use --published YYYY-MM-DD"):
+    with pytest.raises(
+        NoDateError, match=r"give published='YYYY-MM-DD' \(on the command line: --published YYYY-MM-DD\)"
+    ):
         read_article("The FTSE 100 closed 1.1% higher.")
 
 

@@ -83,7 +83,10 @@ def test_bad_published_value(tmp_path):
 def test_yearless_wire_dateline_says_what_is_missing(tmp_path):
     f = tmp_path / "wire.txt"
     f.write_text("PARIS, Nov 3 (Wire) - French shares rose, with the CAC 40 up 0.4 per cent.\n")
-    with pytest.raises(NoDateError, match=r"gives 'PARIS, Nov 3' but no year; use --published YYYY-MM-DD"):
+    with pytest.raises(
+        NoDateError,
+        match=r"gives 'PARIS, Nov 3' but no year; give published='YYYY-MM-DD' \(on the command line: --published YYYY-MM-DD\)",
+    ):
         read_file(f)
 
 
