@@ -132,13 +132,22 @@ class EventStudyResults:
         return int(self.event_ar.shape[0])
 
     @property
-    def df_resid(self) -> np.ndarray:
-        """Residual degrees of freedom :math:`L_i - k` per event."""
+    def df_resid(self) -> pd.Series:
+        """Residual degrees of freedom :math:`L_i - k` per event (index: event id)."""
+        return pd.Series(self._df_resid, index=self._id_index, name="df")
+
+    @property
+    def sigma(self) -> pd.Series:
+        r"""Estimation-window residual standard deviation :math:`\hat\sigma_i` per event (index: event id)."""
+        return pd.Series(np.sqrt(self.sigma2), index=self._id_index, name="sigma")
+
+    @property
+    def _df_resid(self) -> np.ndarray:
         return self.nobs - self.n_params
 
     @property
-    def sigma(self) -> np.ndarray:
-        return np.sqrt(self.sigma2)
+    def _id_index(self) -> pd.Index:
+        return pd.Index(self.event_ids, name="id")
 
     @cached_property
     def panel(self) -> AbnormalReturnPanel:
@@ -214,7 +223,7 @@ class EventStudyResults:
             se = np.sqrt(var)
             t = np.where(nv > 0, car / se, np.nan)
         car = np.where(nv > 0, car, np.nan)
-        return {"car": car, "var": var, "se": se, "t": t, "p": _two_sided_p(t, self.df_resid), "n_days": nv}
+        return {"car": car, "var": var, "se": se, "t": t, "p": _two_sided_p(t, self._df_resid), "n_days": nv}
 
     def car(self, start: int | None = None, end: int | None = None) -> pd.DataFrame:
         r"""CAR of each event over event days ``start .. end`` (inclusive; default the whole window).
@@ -245,8 +254,21 @@ class EventStudyResults:
         return car, var
 
     # -------------------------------------------------------- quantiles
+    @property
+    def ar_quantile(self) -> pd.DataFrame:
+        """Share of each event's estimation-window ARs at or below its AR on each event day.
+
+        Event days (rows) x events (columns), like :attr:`ar`: an empirical quantile of the
+        event-day AR against the estimation window, NaN where the AR is missing.
+        """
+        return pd.DataFrame(
+            self._ar_quantile.T,
+            index=pd.Index(self.event_days, name="day"),
+            columns=self._id_index,
+        )
+
     @cached_property
-    def ar_quantile(self) -> np.ndarray:
+    def _ar_quantile(self) -> np.ndarray:
         """``(N, T)`` share of each event's estimation ARs at or below the event-day AR."""
         n, T = self.event_ar.shape
         out = np.empty((n, T))
@@ -279,8 +301,17 @@ class EventStudyResults:
         return out
 
     # ------------------------------------------------------ per event
+    @property
+    def bhar(self) -> pd.Series:
+        r"""Buy-and-hold abnormal return over the event window per event (index: event id).
+
+        :math:`BHAR_i = \prod_t (1 + R_{it}) - \prod_t (1 + E[R_{it}])` over the event days
+        with a return (Barber and Lyon 1997), on simple returns whatever the input kind.
+        """
+        return pd.Series(self._bhar, index=self._id_index, name="bhar")
+
     @cached_property
-    def bhar(self) -> np.ndarray:
+    def _bhar(self) -> np.ndarray:
         r"""``(N,)`` buy-and-hold abnormal return over the event window (missing days skipped)."""
         m = np.isfinite(self.event_ar)
         r = to_simple(self.event_returns, self.return_kind)  # type: ignore[arg-type]
@@ -311,13 +342,13 @@ class EventStudyResults:
                 "car_quantile": self._car_quantile(c["car"], width)
                 if width <= self.est_ar.shape[1]
                 else np.nan,
-                "ar0_quantile": self.ar_quantile[:, int(np.argmin(np.abs(self.event_days)))],
-                "bhar": self.bhar,
+                "ar0_quantile": self._ar_quantile[:, int(np.argmin(np.abs(self.event_days)))],
+                "bhar": self._bhar,
                 "n_est": self.nobs,
-                "df": self.df_resid,
-                "sigma": self.sigma,
+                "df": self._df_resid,
+                "sigma": np.sqrt(self.sigma2),
             },
-            index=pd.Index(self.event_ids, name="id"),
+            index=self._id_index,
         )
         for j, name in enumerate(self.param_names):
             frame[name] = self.params[:, j]
@@ -353,7 +384,7 @@ class EventStudyResults:
         xs = np.cumsum(np.where(m_all[0][:, None], self.x_event[i], 0.0), axis=0)
         car_var = self.sigma2[i] * (nv + np.einsum("tk,kj,tj->t", xs, self.xtx_inv[i], xs))
         ar_se = np.sqrt(self.sigma2[i] * self.pred_factor[i])
-        df = np.full(len(m), self.df_resid[i])
+        df = np.full(len(m), self._df_resid[i])
         with np.errstate(invalid="ignore", divide="ignore"):
             ar_t = self.event_ar[i] / ar_se
             car_se = np.sqrt(car_var)
@@ -367,7 +398,7 @@ class EventStudyResults:
                 "ar_se": ar_se,
                 "ar_t": ar_t,
                 "ar_p": _two_sided_p(ar_t, df),
-                "ar_quantile": self.ar_quantile[i],
+                "ar_quantile": self._ar_quantile[i],
                 "car": np.where(nv > 0, car, np.nan),
                 "car_se": car_se,
                 "car_t": car_t,

@@ -115,7 +115,7 @@ def test_vectorised_equals_reference_loop(universe, model):
         assert car["var"].iloc[i] == pytest.approx(r["var"], abs=1e-10)
         assert stats["bhar"].iloc[i] == pytest.approx(r["bhar"], abs=1e-10)
         assert stats["n_est"].iloc[i] == r["n"]
-        np.testing.assert_allclose(res.ar_quantile[i], r["q"], atol=1e-12, equal_nan=True)
+        np.testing.assert_allclose(res.ar_quantile.iloc[:, i], r["q"], atol=1e-12, equal_nan=True)
 
 
 def test_market_benchmark_on_all_estimation_days(universe):

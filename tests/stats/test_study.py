@@ -379,3 +379,22 @@ def test_an_event_whose_security_is_its_own_benchmark_is_dropped_with_the_reason
     res = EventStudy(returns, market, ev, estimation=(-100, -11), event=(-1, 1)).run()
     assert list(res.event_ids) == ["S00"]
     assert "fits the estimation window exactly" in res.dropped.loc["MKT", "reason"]
+
+
+def test_per_event_properties_are_pandas_keyed_by_event_id():
+    """bhar, sigma, df_resid and ar_quantile come out as pandas, labelled like ar and event_stats."""
+    returns, market, _ = _universe(seed=5)
+    events = [Event("S01", "2022-03-15"), Event("S02", "2022-06-01", id="second")]
+    res = EventStudy(returns, market, events, estimation=(-120, -11), event=(-3, 3)).run()
+    stats = res.event_stats
+    for name, col in (("bhar", "bhar"), ("sigma", "sigma"), ("df_resid", "df")):
+        s = getattr(res, name)
+        assert isinstance(s, pd.Series) and list(s.index) == ["S01", "second"], name
+        np.testing.assert_allclose(s.to_numpy(), stats[col].to_numpy(), rtol=0, atol=0)
+    assert res.sigma["second"] == pytest.approx(np.sqrt(res.sigma2[1]))
+    q = res.ar_quantile
+    assert isinstance(q, pd.DataFrame) and q.shape == res.ar.shape
+    assert list(q.columns) == list(res.ar.columns) and list(q.index) == list(res.ar.index)
+    # the day-0 column of event "second" is its event frame's quantile on day 0
+    assert q.loc[0, "second"] == res.event_frame("second").loc[0, "ar_quantile"]
+    assert q.loc[0, "S01"] == stats.loc["S01", "ar0_quantile"]
