@@ -360,17 +360,19 @@ class CheckReport:
     __hash__ = None  # type: ignore[assignment]
 
     @property
+    def event_day_verdicts(self) -> tuple[Verdict, ...]:
+        """The verdicts of the claims about the article's event date (the header's session)."""
+        return tuple(v for v in self.verdicts if v.claim.trading_date == self.article.event_date)
+
+    @property
     def main_study(self) -> ClaimStudy | None:
         """The study of the first claim about the article's event date that has one (else of
         the first claim that has one), so that the study, the market context and the plot are
         about the same session as the header."""
-        keys = [(v.claim.ticker, v.claim.trading_date) for v in self.verdicts]
-        for key in keys:
-            if key in self.studies and key[1] == self.article.event_date:
-                return self.studies[key]
-        for key in keys:
-            if key in self.studies:
-                return self.studies[key]
+        for v in (*self.event_day_verdicts, *self.verdicts):
+            study = self.studies.get((v.claim.ticker, v.claim.trading_date))
+            if study is not None:
+                return study
         return None
 
     def to_dict(self) -> dict[str, Any]:

@@ -239,10 +239,9 @@ def _context_line(report: CheckReport) -> str:
     """
     ctx = report.context
     claimed = {v.claim.ticker for v in report.verdicts}
-    on_day = [v for v in report.verdicts if v.claim.trading_date == report.article.event_date]
     dirs = {
         v.claim.ticker: v.claim.direction
-        for v in on_day or report.verdicts
+        for v in report.event_day_verdicts or report.verdicts
         if v.claim.direction in ("up", "down")
     }
     if ctx is None or not dirs:
