@@ -1611,6 +1611,25 @@ def _carried_cues(
     return out
 
 
+#: A day phrase that opens its sentence ("On Tuesday, ...", "Yesterday the ...").
+_OPENING_CUE_GAP = re.compile(r"^[\s\"'“‘(]*(?:(?:on|by|late|early|earlier|later|then|and|but)\s+)*$", re.I)
+
+
+def _flashback(cue: DayCue, found: list[tuple[int, DayCue]], sent: str, ctx: Context) -> bool:
+    """Whether a day phrase of a sentence with no index claim tells of an earlier day than the
+    one the article is already about, inside the sentence: background ("the jolt markets got on
+    Wednesday, when ...", "Walmart lost 6.8% after falling 11% on Tuesday"), which does not move
+    the day of the claims after it. A phrase that opens the sentence ("On Tuesday, markets ...")
+    changes the day.
+    """
+    if ctx.carried is None or cue.kind not in ("weekday", "date", "yesterday", "lastwd"):
+        return False
+    pos = next((p for p, c in found if c is cue), None)
+    if pos is None or _OPENING_CUE_GAP.match(sent, 0, pos):
+        return False
+    return resolve_cue(cue, ctx.published, None) < resolve_cue(ctx.carried, ctx.published, None)
+
+
 def _own_cues(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> list[tuple[int, DayCue]]:
     """Day phrases without those that belong to another number ("Thursday's 3.9% slide")."""
     out = []
@@ -1804,6 +1823,17 @@ def _date_one(
             )
         else:
             mv.trading_date = d
+            if (
+                carried
+                and mv.kind == "weekly"
+                and cue.kind in ("weekday", "date")
+                and d < pub_session
+                and d.weekday() < 4
+            ):
+                # a week's move ends on the week's last session (not after the publication
+                # day), not on a day named earlier for something in the week
+                friday = d + timedelta(days=4 - d.weekday())
+                mv.trading_date = session_on_or_before(code, min(friday, pub_session))
             if carried:
                 mv.notes.append(f"day taken from '{cue.text}' earlier in the article")
             if cue.kind == "today" and d != ctx.published:
@@ -2050,6 +2080,8 @@ def extract_claims(
                 cue = None
             if cue is not None and cue.day is not None and cue.day.year < ctx.published.year:
                 pass  # a date of an earlier year is a reference point, not the article's session
+            elif cue is not None and len(moves) == n_before and _flashback(cue, found, sent, ctx):
+                pass  # background told of an earlier day ("..., after falling 11% on Tuesday")
             elif cue is not None and cue.kind not in ("lastnight", "prevsession"):
                 ctx.carried, ctx.night = cue, None
             elif cue is not None:

@@ -211,3 +211,47 @@ def test_a_named_day_that_is_not_a_session_is_moved_with_a_note():
 def test_overnight_in_tokyo_with_no_dateline_keeps_both_sessions():
     (c,) = _claims("Published: 2022-02-25. Overnight, the Nikkei 225 rose 1.9 per cent.", "2022-02-25")
     assert {c.trading_date, c.alt_trading_date} == {date(2022, 2, 24), date(2022, 2, 25)}
+
+
+def test_background_of_an_earlier_day_does_not_move_the_claims_after_it():
+    # a Thursday evening wrap: the Monday shock is background, told inside a sentence with no
+    # index figure; the Dow's 1.2% fall is Thursday's
+    (dow,) = _claims(
+        "Shares on Wall Street ended weaker on Thursday. Traders were still digesting the sell-off "
+        "markets suffered on Monday, when the jobs data surprised. The Dow Jones Industrial Average "
+        "lost 1.2% to 33,100.",
+        "2022-03-10",
+        "^DJI",
+    )
+    assert dow.trading_date == date(2022, 3, 10)
+    # the same in a company's clause: "after sliding 9% on Tuesday"
+    (ftse,) = _claims(
+        "London's blue chips fell on Wednesday. Ocado shares dropped another 3% after sliding 9% on "
+        "Tuesday. The FTSE 100 closed 0.4% lower at 7,190.",
+        "2022-03-09",
+        "^FTSE",
+    )
+    assert ftse.trading_date == date(2022, 3, 9)
+
+
+def test_an_earlier_day_that_opens_the_sentence_still_moves_the_claims_after_it():
+    (dax,) = _claims(
+        "European shares were calm on Friday. On Wednesday, markets had been rattled by the "
+        "inflation report. The Dax lost 2.1% that day.",
+        "2022-03-11",
+        "^GDAXI",
+    )
+    assert dax.trading_date == date(2022, 3, 9)
+
+
+def test_a_weeks_move_after_a_named_day_ends_on_the_weeks_last_session():
+    # a Saturday column: Wednesday is the day of the rate decision, the week ends on Friday
+    moves = _claims(
+        "The central bank raised rates on Wednesday, and shares rallied. Over the week the S&P 500 "
+        "gained 3.1%, and the Nasdaq Composite 4.0%.",
+        "2022-03-19",
+    )
+    assert [(c.ticker, c.kind, c.trading_date) for c in moves] == [
+        ("^GSPC", "weekly", date(2022, 3, 18)),
+        ("^IXIC", "weekly", date(2022, 3, 18)),
+    ]
