@@ -1024,6 +1024,15 @@ def _own_clause(gap: str) -> bool:
     return ("having " in gap or "after " in gap) and _CLAUSE_MOVE.search(gap) is not None
 
 
+#: Between a move and a level: the move's period, then the level it ended at ("1.2% over the
+#: five sessions to 34,200.67", "3.5% for the week to close on Friday at 7,404.73").
+_PERIOD_TO_LEVEL = re.compile(
+    r"\s*(?:(?:over|for|across|during|in)\s(?:the\s)?|this\s)(?:[\w-]+\s){0,3}?(?:week|sessions|days|trading\sdays)"
+    r"\s(?:to|at|to\s(?:close|end|finish|settle)(?:\s(?:on\s)?\w+day)?\s(?:at\s)?)\s*",
+    re.IGNORECASE,
+)
+
+
 def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list[list[_Num]]:
     """The numbers of a mention split into moves; ``cues`` (if given) are those of ``sent``."""
     groups: list[list[_Num]] = []
@@ -1031,7 +1040,9 @@ def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list
     for n in nums:
         if cur:
             gap = sent[cur[-1].end : n.start]
-            if (
+            if n.unit == "level" and all(c.unit != "level" for c in cur) and _PERIOD_TO_LEVEL.fullmatch(gap):
+                pass  # "gained 1.2% over the week to 34,200.67": the level ends the period's move
+            elif (
                 any(c.unit == n.unit for c in cur)
                 or n.ref_level
                 or cur[-1].ref_level

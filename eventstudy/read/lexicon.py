@@ -51,6 +51,7 @@ _UP_WORDS = (
     r"rallying|surge|surges|surged|surging|soar|soars|soared|soaring|rocket|rockets|rocketed|rocketing|"
     r"leap|leaps|leapt|leaped|leaping|spike|spiked|spiking|hiked|hiking|up|higher|increase|increased|"
     r"increasing|rebound|rebounded|rebounding|bounced|bouncing|firmed|firmer|strengthened|improved|"
+    r"recovered|recovering|"
     r"in\sthe\sgreen|in\spositive\sterritory|a\srise|a\sgain|an\sincrease|a\sjump|put\son|tacked\son|"
     r"picked\sup|edged\sup|ticked\sup|im\splus|nach\soben|stieg|legte\szu|gewann|zulegen|höher|fester|en\shausse|"
     r"progresse|progressé|gagné|gagne|άνοδο|κέρδη|υψηλότερα|ενισχύθηκε|ανέβηκε|subió|sube|avanzó"
@@ -99,7 +100,9 @@ _POST_DOWN = (
 )
 #: A direction word right after a number ("3.6 per cent lower", "0.1% down", "in the red").
 POST_DIRECTION = re.compile(
-    r"^[\s,]{0,2}(?:(?:or|and)\s)?(?:[\d.,]+\s?(?:points?|pts)\s)?(?:(?P<up>"
+    r"^[\s,]{0,2}(?:(?:or|and)\s)?(?:[\d.,]+\s?(?:points?|pts)\s)?"
+    # "a 5.7% weekly slide", "a 2% one-day drop"
+    r"(?:(?:weekly|monthly|quarterly|annual|yearly|daily|intraday|(?:one|two|three|single)-day)\s)?(?:(?P<up>"
     + _POST_UP
     + r")|(?P<down>"
     + _POST_DOWN

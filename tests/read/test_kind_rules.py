@@ -318,3 +318,40 @@ def test_having_been_up_x_is_the_sessions_extreme():
         500.0,
         "more than",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Dow Jones Industrial Average gained 1.6% over the five sessions to 35,100.2.",
+        "The Dow Jones Industrial Average added 1.6% this week to 35,100.2.",
+        "The Dow Jones Industrial Average put on 1.6% over the week to close on Friday at 35,100.2.",
+    ],
+)
+def test_a_level_after_the_weeks_move_is_where_the_week_ended(sentence):
+    (c,) = _claims(sentence, "2021-11-12", "^DJI")
+    assert (c.kind, c.direction, c.pct, c.level) == ("weekly", "up", 1.6, 35100.2)
+
+
+def test_a_level_after_a_days_move_with_the_week_named_later_stays_two_claims():
+    day, week = _claims(
+        "The Dow Jones Industrial Average gained 0.3% on Friday to 35,100.2 and 1.6% over the week.",
+        "2021-11-12",
+        "^DJI",
+    )
+    assert (day.kind, day.pct, day.level) == ("close", 0.3, 35100.2)
+    assert (week.kind, week.pct, week.level) == ("weekly", 1.6, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction", "kind"),
+    [
+        ("The Nasdaq Composite recovered 1.2% on Friday.", "up", "close"),
+        ("The Nasdaq Composite suffered a 4.4% weekly slide.", "down", "weekly"),
+        ("The Nasdaq Composite posted a 3% weekly gain.", "up", "weekly"),
+        ("The Nasdaq Composite recovered some of its losses to end 0.8% lower.", "down", "close"),
+    ],
+)
+def test_direction_words_recovered_and_a_weekly_noun(sentence, direction, kind):
+    (c,) = _claims(sentence, "2022-01-21", "^IXIC")
+    assert (c.direction, c.kind) == (direction, kind)
