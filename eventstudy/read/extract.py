@@ -349,7 +349,7 @@ _TABLE_GAP = re.compile(r"\s?[:.…|/]*\s*|\s")
 #: A percentage about a company: "a 26% collapse in Meta's shares", "a 20% plunge in Netflix".
 _COMPANY_MOVE_AFTER = re.compile(
     r"\s(?:[\w-]+\s)?(?:plunge|drop|fall|rise|jump|gain|slide|decline|surge|rally|increase|collapse|"
-    r"slump|tumble|advance|loss)s?\sin\s(?:shares\s(?:in|of)\s)?(?!" + _MONTH_OR_DAY + r")[A-Z]"
+    r"slump|tumble|advance|loss)s?\sin\s(?:shares\s(?:in|of)\s|(?!" + _MONTH_OR_DAY + r")[A-Z])"
 )
 
 
@@ -1074,7 +1074,8 @@ def _mask(sent: str, mentions: list[Mention]) -> str:
     pos = 0
     for m in mentions:
         parts.append(sent[pos : m.start])
-        parts.append("x" * (m.end - m.start))
+        # a company named by its index ("FTSE 250-listed Boots") reads as a capitalised name
+        parts.append(("C" if m.kind == "skip" else "x") + "x" * (m.end - m.start - 1))
         pos = m.end
     parts.append(sent[pos:])
     return "".join(parts)

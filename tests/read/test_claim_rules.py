@@ -103,3 +103,24 @@ def test_a_hedge_before_a_level_is_the_levels():
         "The FTSE 100 rose almost 4 per cent to just below 7,500.", published="2022-02-25"
     ).claims
     assert (c.pct_hedge, c.level_hedge) == ("almost", "just below")
+
+
+def test_a_move_in_a_company_named_by_its_index_is_not_the_index_move():
+    for sentence in (
+        "The FTSE 250 edged up 0.2%, held back by a 6% slide in FTSE 250-listed grocer Ocado.",
+        "The FTSE 250 edged up 0.2%, held back by a 6% slide in shares of the grocer Ocado.",
+    ):
+        found = _claims(sentence, "2022-03-08")
+        assert [(c.ticker, c.pct) for c in found] == [("^FTMC", 0.2)], sentence
+
+
+def test_the_economys_growth_or_contraction_is_not_the_index_move():
+    found = _claims(
+        "The FTSE 100 rose 0.6% on Tuesday even as figures showed the UK economy contracted 0.8% "
+        "in the quarter.",
+        "2022-03-08",
+    )
+    assert [(c.ticker, c.pct) for c in found] == [("^FTSE", 0.6)]
+    # the word alone, in an aside about the index, does not stop the index's own number
+    (c,) = _claims("The FTSE 100, a gauge of the global economy, rose 0.6%.", "2022-03-08")
+    assert (c.ticker, c.pct) == ("^FTSE", 0.6)
