@@ -816,7 +816,9 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
 
 #: A year right after a number: "has lost 20.6% in 2022" (the year so far when it is the
 #: publication year).
-_IN_YEAR = re.compile(r"\sin\s(20\d\d)\b(?![\s,]*(?:so\sfar|to\sdate|[-–/]\s?\d))")
+_IN_YEAR = re.compile(
+    r"\s(?:(?:lower|higher|up|down|weaker|stronger)\s)?in\s(20\d\d)\b(?![\s,]*(?:so\sfar|to\sdate|[-–/]\s?\d))"
+)
 #: A day right after a number and its noun: "2.1% on Tuesday", "a 1.2% drop on Thursday".
 _ATTACHED_DAY = re.compile(
     r"\s(?:[a-z-]+\s)?(?:on\s(?:monday|tuesday|wednesday|thursday|friday)|yesterday)\b(?!['’])"
@@ -1445,6 +1447,13 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
 # ------------------------------------------------------------------ dates
 
 
+#: A "since" clause whose verb a day phrase follows: the start of a multi-day move.
+_SINCE_SAID = re.compile(
+    r"\bsince\s(?:[\w'’-]+\s){1,8}?(?:invaded|said|announced|began|started|took\soffice)\s(?:on\s)?$",
+    re.IGNORECASE,
+)
+
+
 def _nearest_cue(found: list[tuple[int, DayCue]], anchor: int) -> DayCue | None:
     """The day phrase that dates a claim whose numbers start at ``anchor``.
 
@@ -1746,6 +1755,9 @@ def _date_one(
             or p < anchor
             or any(n.end < p <= n.end + 30 and _DAYBEFORE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
         ]
+    if found and mv.period == "multi-day":
+        # "since the governor said on Friday": the day the period starts, not the claim's
+        found = [(p, c) for p, c in found if not _SINCE_SAID.search(sent, max(0, p - 80), p)]
     attached = (_possessive_cue(found, sent, mv) or _attached_cue(found, sent, mv)) if found else None
     if attached is not None and attached.kind != "lastnight":
         mv.trading_date = resolve_cue(attached, ctx.published, code)

@@ -242,7 +242,7 @@ PERIODS = re.compile(
     r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|"
     r"\b(?:the|its)\s(?:first\s)?six\smonths\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
-    r"months\b|\bin\sthe\shalf\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
+    r"months\b|\b(?:in|over|for)\sthe\shalf\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
     r"|(?P<year>\bover\sthe\s(?:past|last)\s(?:12\smonths|year)\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
     r"\bcompared\swith\sa\syear\sago)"
@@ -253,7 +253,7 @@ PERIODS = re.compile(
     # the period of the move before ("while the Dow was down 15% over the same period")
     r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:\w+\s)?(?:period|stretch|span|time|sessions|days)\b)"
     r"|(?P<multiday>\bsince\s(?:the\s)?(?:invasion|war\sbegan|crash|election|referendum)\b|"
-    r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,3}\s(?:invaded|said|announced|began|started|took\soffice)\b|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
+    r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice)\b|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
     r"\b(?:over|in)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
     r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|\d{1,2})-(?:day|session|week)\b(?!\s(?:high|low)|(?:\s[\w-]+){0,2}\s(?:weekend|break|holiday|closure))|\bthan\s(?:last\sweek|a\sweek\sago|"

@@ -355,3 +355,37 @@ def test_a_level_after_a_days_move_with_the_week_named_later_stays_two_claims():
 def test_direction_words_recovered_and_a_weekly_noun(sentence, direction, kind):
     (c,) = _claims(sentence, "2022-01-21", "^IXIC")
     assert (c.direction, c.kind) == (direction, kind)
+
+
+def test_over_the_half_is_the_half_year():
+    moves = [
+        c
+        for c in read_article(
+            "The Nasdaq Composite lost 21.4% over the half and the Dow Jones Industrial Average 11.2%.",
+            published="2022-06-30",
+        ).claims
+    ]
+    assert [(c.ticker, c.kind, c.period) for c in moves] == [
+        ("^IXIC", "other", "year-to-date"),
+        ("^DJI", "other", "year-to-date"),
+    ]
+
+
+def test_a_direction_word_before_in_the_publication_year_is_year_to_date():
+    day, ytd = _claims(
+        "The FTSE 100 slipped 0.4% on Tuesday to 7,250.1, leaving it 1.8% higher in 2022.",
+        "2022-05-10",
+        "^FTSE",
+    )
+    assert (day.kind, day.pct) == ("close", 0.4)
+    assert (ytd.kind, ytd.period, ytd.pct) == ("other", "year-to-date", 1.8)
+
+
+def test_a_long_since_clause_with_a_day_is_the_start_of_a_multi_day_move():
+    (c,) = _claims(
+        "The FTSE 250 has dropped 4.2% since the European Central Bank's chief economist said on "
+        "Monday that rates would climb.",
+        "2022-03-10",
+        "^FTMC",
+    )
+    assert (c.kind, c.period, c.trading_date) == ("other", "multi-day", date(2022, 3, 10))
