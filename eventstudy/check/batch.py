@@ -18,7 +18,7 @@ from .cache import PriceCache
 from .claims import _check, _prefetch
 from .verdict import Verdict
 
-__all__ = ["BatchResult", "BatchSummary", "check_paths", "collect_files", "FRAME_COLUMNS"]
+__all__ = ["BatchResult", "BatchSummary", "check_paths", "collect_files", "is_results_file", "FRAME_COLUMNS"]
 
 #: Columns of :attr:`BatchResult.frame`, one row per claim.
 FRAME_COLUMNS = (
@@ -52,13 +52,41 @@ FRAME_COLUMNS = (
 _STATUSES = ("confirmed", "contradicted", "ambiguous", "unverifiable")
 
 
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+#: How the files this package writes begin: a results CSV (:data:`FRAME_COLUMNS`), its
+#: failures CSV, a results JSON (``check PATH... --out results.json``) and a ``check --json``
+#: document. Found inside a folder, they are an earlier run's output, not articles.
+_OUTPUT_HEADS = (
+    ",".join(FRAME_COLUMNS[:4]).encode(),
+    b"file,error,reason",
+    b'{\n  "claims": [',
+    b'{\n  "schema": ',
+)
+
+
+def is_results_file(path: Path) -> bool:
+    """Whether ``path`` is a results file this package wrote (a CSV or JSON of a check run)."""
+    if path.suffix.lower() not in (".csv", ".json"):
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return False  # unreadable: the reader reports it
+    return head.startswith(_OUTPUT_HEADS)
+
+
+def collect_files(
+    paths: Iterable[str | os.PathLike[str]], *, skipped: list[Path] | None = None
+) -> list[Path]:
     """Files named in ``paths``, with folders searched recursively.
 
     Files given by name are always kept (a missing one is reported by the reader). Inside a
     folder every non-hidden file is kept (hidden files and folders, starting with ``.``,
     are skipped), so that a binary or undecodable file is reported rather than silently
-    ignored. Each folder's files are sorted by path; a file named twice is kept once.
+    ignored, except the results files of an earlier check run (:func:`is_results_file`:
+    ``check articles/ --out articles/results.csv`` twice must not read the first run's
+    results as an article); those are appended to ``skipped`` when it is given. Each
+    folder's files are sorted by path; a file named twice is kept once.
     """
     out: list[Path] = []
     for p in paths:
@@ -67,7 +95,15 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             found = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.extend(Path(root) / f for f in files if not f.startswith("."))
+                for f in files:
+                    if f.startswith("."):
+                        continue
+                    fp = Path(root) / f
+                    if is_results_file(fp):
+                        if skipped is not None:
+                            skipped.append(fp)
+                        continue
+                    found.append(fp)
             out.extend(sorted(found))
         else:
             out.append(path)

@@ -216,7 +216,13 @@ def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None
 
     _batch_options(args)
     out = _output_path(args.out, "--out", (".csv", ".json"), None) if args.out is not None else None
-    files = collect_files(paths)
+    skipped: list[Path] = []
+    files = collect_files(paths, skipped=skipped)
+    for f in sorted(skipped):
+        print(
+            f"eventstudy check: skipped {f}: the results of an earlier check run, not an article",
+            file=sys.stderr,
+        )
     if not files:
         raise ArticleError(
             f"no article files in {', '.join(str(p) for p in paths)}; give text files or folders holding them"

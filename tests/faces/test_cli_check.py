@@ -179,3 +179,31 @@ def test_json_is_strict_when_a_bundled_market_was_shut_on_the_event_day(tmp_path
     doc = json.loads(capsys.readouterr().out, parse_constant=lambda c: pytest.fail(f"non-JSON {c}"))
     nikkei = [r for r in doc["market_context"] if r["ticker"] == "^N225"]
     assert nikkei and nikkei[0]["direction"] is None and nikkei[0]["session"] is None
+
+
+def test_an_earlier_runs_results_in_the_folder_are_not_read_as_articles(capsys, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    # a notes file that happens to be a CSV is still an input (reported if unreadable as prose)
+    (folder / "notes.csv").write_text("date,comment\n2022-02-15,seen\n", encoding="utf-8")
+    for out_name in ("results.csv", "results.json"):
+        code, out, err = run(
+            capsys, "check", "--offline", "--no-progress", str(folder), "--out", str(folder / out_name)
+        )
+        assert code == 0, err
+    assert f"skipped {folder / 'results.csv'}: the results of an earlier check run" in err
+    doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    assert [c["file"] for c in doc["claims"]] == [str(folder / "a.txt")]
+    assert sorted(r["file"] for r in doc["per_file"]) == [str(folder / "a.txt"), str(folder / "notes.csv")]
+    # a check --json document saved beside the articles is skipped too
+    code, one, _ = run(capsys, "check", "--offline", "--json", str(folder / "a.txt"))
+    (folder / "a.json").write_text(one, encoding="utf-8")
+    from eventstudy.check.batch import collect_files, is_results_file
+
+    assert is_results_file(folder / "a.json") and not is_results_file(folder / "notes.csv")
+    skipped: list = []
+    assert collect_files([folder], skipped=skipped) == [folder / "a.txt", folder / "notes.csv"]
+    assert sorted(p.name for p in skipped) == ["a.json", "results.csv", "results.json"]
+    # named on the command line, a file is always read
+    assert collect_files([folder / "results.csv"]) == [folder / "results.csv"]
