@@ -222,6 +222,8 @@ _COORDINATION = re.compile(
 _SAME_SUBJECT = re.compile(
     r"\b(?:but|though|although|yet)\s(?:it\s)?(?:still\s|also\s)?(?:is|was|has|had|remains?|remained|"
     r"stays?|stayed|ends|closes|finishes|" + L.VERBS_PAST + r")\b"
+    # "..., although it still squeezed out a 0.2% gain": "it" names the same subject
+    r"|\b(?:but|though|although|yet)\sit\s(?:still\s|also\s)?[a-z]+ed\b"
 )
 _ON_AVERAGE = re.compile(r"\bon\saverage\b", re.I)
 #: :data:`~.numbers.WORD_NUMBER_RE` with a guard for its first characters (the same matches).
@@ -1166,7 +1168,9 @@ _N_WORDS = {
 #: "..., with SoftBank Group off 2.1% and Fast Retailing 0.8% lower": a company as the subject
 #: of the numbers after it (index names are masked by then, so capitals are other names).
 _COMPANY_SUBJECT = re.compile(
-    r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}\s(?:[a-z]+\s)?$"
+    r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
+    # "... exporters such as Toyota Motor, which fell 2.6%"
+    r"(?:,\s(?:which|that)\s(?:[a-z]+\s)?|\s(?:[a-z]+\s)?)$"
 )
 
 
@@ -1433,6 +1437,8 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
     fm = _FLAT_AFTER.match(after)
     if not fm or t is None:
         return []
+    if L.OTHER_ASSET.search(after, 0, fm.end()):
+        return []  # "Tokyo's core consumer prices were flat": the prices', not the index's
     hi = min(g_end, m.end + 60)
     mv = Move(t, m.text, [], m.start, hi, hi_full=hi, plo=m.start, phi=hi, direction="flat", sentence=si)
     mv.carried, mv.night = ctx.carried, ctx.night

@@ -244,9 +244,9 @@ PERIODS = re.compile(
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
     r"months\b|\b(?:in|over|for)\sthe\shalf\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
-    r"|(?P<year>\bover\sthe\s(?:past|last)\s(?:12\smonths|year)\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
+    r"|(?P<year>\bover\sthe\s(?:past\s|last\s)?(?:12|twelve)\smonths\b|\bover\sthe\s(?:past|last)\syear\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
     r"\bcompared\swith\sa\syear\sago)"
-    r"|(?P<record>\bfrom\s(?:its|their|the|a|an)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|"
+    r"|(?P<record>\bfrom\s(?!a\srecord\sclose\b)(?:its|their|the|a|an)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|"
     r"\bbelow\s(?:its|their|the|an?)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|\boff\s(?:its|their|"
     r"the)\s(?:[\w-]+\s){0,3}(?:high|peak|record)s?\b|\b(?:bear[\s-]market|correction)\sterritory|"
     r"\bfrom\s(?:its|the)\s(?:[\w-]+\s){0,3}low)"
@@ -266,15 +266,20 @@ PERIODS = re.compile(
 #: or in capitals ("WTI", "CPI"): an explicit list keeps the pattern case-sensitive and fast.
 _ASSET_NAMES = (
     "oil crude brent wti gas gold silver copper bitcoin ether pound sterling dollar euro yen yuan "
-    "rouble ruble franc gilt gilts treasury treasuries yield yields bond bonds inflation cpi gdp"
+    "rouble ruble franc gilt gilts treasury treasuries yield yields bond bonds bund bunds jgb jgbs "
+    "inflation cpi gdp"
 ).split()
-_ASSET_WORDS = "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in _ASSET_NAMES)
+_ASSET_WORDS = "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in _ASSET_NAMES).replace(
+    # the euro, not the euro zone ("the Euro Stoxx 50 index of blue chips from the euro zone")
+    "euro|Euro|EURO",
+    r"(?:euro|Euro|EURO)(?![\s-](?:zone|area)\b)",
+)
 OTHER_ASSET = re.compile(
     r"\b(?:" + _ASSET_WORDS + r"|rates?|wages?|"
     r"unemployment|shares\sin|shares\sof|stock\sof|stake|dividend|profits?|revenue|sales|"
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
     r"futures|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
-    r"average\sgain|on\saverage|historically|mortgage|house\sprices|"
+    r"average\sgain|on\saverage|historically|mortgage|house\sprices|consumer\sprices|"
     r"[Ee]conomy\s(?:\w+\s)?(?:shrank|grew|contracted|expanded|shrinks|grows|contracts|expands))\b",
 )
 #: Lower-case words one of which every match of :data:`OTHER_ASSET`, lowered, holds (an asset
@@ -283,7 +288,7 @@ OTHER_ASSET = re.compile(
 OTHER_ASSET_WORDS = re.compile(
     "|".join(_ASSET_NAMES) + r"|rate|wage|unemployment|shares|stock|stake|dividend|profit|revenue|sales|"
     r"plc|inc|group|breadth|volume|vix|volatility|futures|sector|banks|miners|housebuilders|retailers|"
-    r"market|capitalisation|capitalization|average|historically|mortgage|house|economy"
+    r"market|capitalisation|capitalization|average|historically|mortgage|house|economy|consumer"
 )
 #: A sector index ("the travel and leisure index"): not the headline index named before it.
 SECTOR_INDEX = re.compile(

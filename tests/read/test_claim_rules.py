@@ -124,3 +124,37 @@ def test_the_economys_growth_or_contraction_is_not_the_index_move():
     # the word alone, in an aside about the index, does not stop the index's own number
     (c,) = _claims("The FTSE 100, a gauge of the global economy, rose 0.6%.", "2022-03-08")
     assert (c.ticker, c.pct) == ("^FTSE", 0.6)
+
+
+def test_companies_named_after_such_as_keep_their_numbers():
+    found = _claims(
+        "The Nikkei 225 fell 1.1% on Friday. In Tokyo, carmakers such as Nissan Motor, which lost 3.4%, "
+        "were sold.",
+        "2021-11-12",
+    )
+    assert [(c.ticker, c.pct) for c in found] == [("^N225", 1.1)]
+
+
+def test_although_it_keeps_the_subject():
+    found = _claims(
+        "The Dow shed 0.6% yesterday, leaving it down 3.1% for September, although it still squeezed "
+        "out a 1.4% gain for the quarter.",
+        "2021-10-01",
+        "^DJI",
+    )
+    assert [(c.pct, c.period) for c in found] == [(0.6, None), (3.1, "month"), (1.4, "quarter")]
+
+
+def test_euro_zone_is_not_the_currency_and_bunds_are_bonds():
+    found = _claims(
+        "The Euro Stoxx 50 index of the euro zone's biggest companies slipped 1.3%. The yield on "
+        "Germany's 10-year Bund rose to 0.2%.",
+        "2022-02-14",
+    )
+    assert [(c.ticker, c.pct) for c in found] == [("^STOXX50E", 1.3)]
+
+
+def test_flat_consumer_prices_are_not_a_flat_index():
+    assert _claims("Tokyo's core consumer prices were flat in October.", "2021-11-19") == []
+    (c,) = _claims("Tokyo stocks were flat on Friday.", "2021-11-19")
+    assert (c.ticker, c.direction) == ("^N225", "flat")

@@ -389,3 +389,19 @@ def test_a_long_since_clause_with_a_day_is_the_start_of_a_multi_day_move():
         "^FTMC",
     )
     assert (c.kind, c.period, c.trading_date) == ("other", "multi-day", date(2022, 3, 10))
+
+
+def test_over_the_twelve_months_is_a_year():
+    _, year = _claims(
+        "The FTSE 100 fell 0.3% to 7,100.5, leaving it up 12.1% over the twelve months.",
+        "2021-12-31",
+        "^FTSE",
+    )
+    assert (year.kind, year.period, year.pct) == ("other", "year", 12.1)
+
+
+def test_from_a_record_close_is_the_days_move_but_from_its_record_close_is_a_drawdown():
+    (day,) = _claims("The S&P 500 fell 1.1% from a record close on Tuesday.", "2022-01-05", "^GSPC")
+    assert (day.kind, day.period) == ("close", None)
+    (dd,) = _claims("The S&P 500 is down 4% from its Jan. 3 record close.", "2022-01-20", "^GSPC")
+    assert (dd.kind, dd.period) == ("other", "from-record")
