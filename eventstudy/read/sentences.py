@@ -117,6 +117,8 @@ def _split(text: str) -> list[tuple[int, int]]:
                 continue
             if nxt.isdigit() and text[ms - 1 : ms] == ".":
                 continue  # dot leaders of a table row: "FTSE 100 .... 7,169.28"
+        elif c == "\n" and me - ms == 1 and _wrapped(text, start, ms, me):
+            continue  # a hard-wrapped line goes on: not a sentence end
         end = ms + 1 if c in ".!?" else ms
         if wordy(text, start, end):
             spans.append(_trim(text, start, end))
@@ -234,6 +236,29 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
                 out.append(m.span())
                 pos = m.end()
     return out
+
+
+#: Words a line cannot end a headline or a table row with: the line was wrapped mid-sentence.
+_WRAP_LAST_WORD = frozenset(
+    "the a an of to in on at by for with from and or but as while its their than per after before "
+    "into over under whose which that was were is has had have been be".split()
+)
+
+
+def _wrapped(text: str, start: int, nl: int, nxt: int) -> bool:
+    """Whether the single line break at ``nl`` wraps a sentence (text pasted from an e-mail or
+    a fixed-width wire): the next line starts with a lower-case letter, or this line ends with
+    a comma or with a word no headline or table row ends with ("the", "of", "to")."""
+    c = text[nxt : nxt + 1]
+    if not c or c.isspace():
+        return False
+    if c.islower():
+        return True
+    line = text[start:nl].rstrip()
+    if line.endswith(","):
+        return True
+    w = _LAST_WORD.search(line)
+    return w is not None and w.group(1).lower() in _WRAP_LAST_WORD
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
