@@ -303,6 +303,9 @@ class Move:
     split_off: bool = False
     merged: bool = False
     last_sentence: int = -1
+    # the day its own sentence names (resolved on the weekdays, before the exchange calendar
+    # is known): moves of sentences naming two different days are not merged
+    own_day: date | None = None
     entry_at: datetime | None = None  # the time stamp of a live-blog entry the move is in
     notes: list[str] = field(default_factory=list)
     sentence: int = 0
@@ -1949,6 +1952,8 @@ def _compatible(a: Move, b: Move) -> bool:
     cb = b.carried if b.carried is not None else None
     if ca is not cb and ca is not None and cb is not None:
         return False
+    if a.own_day is not None and b.own_day is not None and a.own_day != b.own_day:
+        return False  # "... rose 227 points on Wednesday. On Tuesday the FTSE 100 added 0.1%."
     for unit in ("pct", "points", "level"):
         x, y = a.get(unit), b.get(unit)
         if x is not None and y is not None and abs(x.value - y.value) > 1e-9:
@@ -2106,6 +2111,11 @@ def extract_claims(
             if day_words:
                 known[si] = found = list(day_cues(sent))
                 cue = best_cue(_carried_cues(found, sent, lsent, moves[n_before:]))
+                own = best_cue(c for _, c in found)
+                if own is not None and len(moves) > n_before:
+                    day = resolve_cue(own, ctx.published, None)
+                    for mv in moves[n_before:]:
+                        mv.own_day = day
             else:
                 cue = None
             if cue is not None and cue.day is not None and cue.day.year < ctx.published.year:

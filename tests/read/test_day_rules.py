@@ -255,3 +255,21 @@ def test_a_weeks_move_after_a_named_day_ends_on_the_weeks_last_session():
         ("^GSPC", "weekly", date(2022, 3, 18)),
         ("^IXIC", "weekly", date(2022, 3, 18)),
     ]
+
+
+def test_moves_of_one_index_in_sentences_naming_different_days_stay_apart():
+    found = _claims(
+        "The FTSE 100 climbed 120 points to 7,300.4 on Thursday. On Wednesday the FTSE 100 "
+        "added 0.3 per cent.",
+        "2022-03-10",
+        "^FTSE",
+    )
+    assert [(c.points, c.pct, c.level, c.trading_date) for c in found] == [
+        (120.0, None, 7300.4, date(2022, 3, 10)),
+        (None, 0.3, None, date(2022, 3, 9)),
+    ]
+    # the same day named twice still completes one claim
+    (one,) = _claims(
+        "The FTSE 100 climbed 1.7% on Thursday. It closed at 7,300.4 on Thursday.", "2022-03-10", "^FTSE"
+    )
+    assert (one.pct, one.level) == (1.7, 7300.4)
