@@ -172,18 +172,28 @@ def run(args: argparse.Namespace) -> int:
         n = len(report.verdicts)
         what = "the claim could not be checked" if n == 1 else f"none of the {n} claims could be checked"
         raise PriceUnavailableError(f"{what}: {first}")
+    no_plot = None
     if plot is not None:
-        fig = report.plot(0)
-        try:
-            fig.savefig(plot, dpi=120)
-        except (OSError, ValueError) as e:
-            raise _UsageError(f"cannot write the plot to {plot}: {e}") from e
+        # the plot is of the main study (the header's event date, as the text and JSON);
+        # without one the verdicts are still printed, with the reason the plot is missing
+        study = report.main_study
+        if study is None:
+            why = next(iter(report.study_errors.values()), "the article has no claims to study")
+            no_plot = f"no plot written to {plot}: {why}"
+        else:
+            fig = study.plot()
+            try:
+                fig.savefig(plot, dpi=120)
+            except (OSError, ValueError) as e:
+                raise _UsageError(f"cannot write the plot to {plot}: {e}") from e
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
     else:
         print(report.summary())
-        if plot is not None:
+        if plot is not None and no_plot is None:
             print(f"\nPlot saved to {plot}")
+    if no_plot is not None:
+        print(f"eventstudy check: {no_plot}", file=sys.stderr)
     return 0
 
 

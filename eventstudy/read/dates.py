@@ -256,6 +256,7 @@ _WEEKDAYS = {
 _DAY_CUE = first_char_guard(
     re.compile(
         r"(?P<today>\b(?:today|this\s(?:morning|afternoon|evening)|tonight|so\sfar\stoday|earlier\stoday|"
+        r"earlier\sin\sthe\s(?:day|session)|"
         r"heute|aujourd'hui|σήμερα)\b)"
         r"|(?P<yesterday>\b(?:yesterday|gestern|hier|χθες)\b)"
         r"|(?P<lastnight>\b(?:last\snight|overnight)\b)"
@@ -353,7 +354,8 @@ class DayCue:
 #: ("yesterday's laggard", "Friday's biggest faller") or a number ("Monday's 0.4% drop",
 #: "Tuesday's gain of 1.1%") still dates a claim.
 _POSSESSIVE_AFTER = re.compile(
-    r"^['’]s?\s(?!(?:session|trading|close|dealings|business|(?:biggest\s|top\s|worst\s|best\s)?"
+    r"^['’]s?\s(?!(?:(?:shortened|holiday-shortened|half-day|truncated|abbreviated|short|early|late)\s)?"
+    r"(?:session|trading|close|dealings|business)\b|(?:(?:biggest\s|top\s|worst\s|best\s)?"
     r"(?:laggards?|winners?|losers?|leaders?|performers?|fallers?|risers?|gainers?))\b)"
     r"(?!(?:[\w-]+\s)?(?:of\s)?(?:(?:about|around|nearly|almost|some|roughly|more\sthan)\s)?[+\-−]?\d)"
 )
@@ -397,6 +399,7 @@ def best_cue(cues) -> DayCue | None:
 _MONTH_DAY = r"\w*\.?\s\d"
 _CUE_PREFIXES = [
     *("today", "tonight", r"this\s(?:morning|afternoon|evening)", r"so\sfar\stoday", r"earlier\stoday"),
+    r"earlier\sin\sthe\s(?:day|session)",
     *("heute", "aujourd", "σήμερα", "ςήμερα", "yesterday", "gestern", r"hier\b", "χθεσ", "χθες"),
     *(r"last\s", "overnight", r"after\sthe\s"),
     *(

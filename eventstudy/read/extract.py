@@ -1259,6 +1259,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     # which ignores case, is "on average" with a space between)
     maybe_average = lsent is sent or "average" in lsent
     prev_hi: int | None = None
+    prev_group_moves = 0  # moves of the group (index) before
     opens_sentence = False  # a period phrase opens the sentence ("For May, ..."): it scopes it all
     last_phi: int | None = None  # where the previous move's period phrases end
     for gidx, (g_start, g_end, members) in enumerate(groups):
@@ -1358,6 +1359,10 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 and prev_hi is not None
                 and L.STOPPER.search(mlow, prev_hi, gnums[0].start)
                 and not cues.first(L.PRESENT, mv.lo, mv.hi)
+                and not (
+                    # one period move of the index before, then "while <index> <verb> N%"
+                    gi == 0 and prev_group_moves == 1 and _PARALLEL_CLAUSE.fullmatch(mlow, prev_hi, g_start)
+                )
             ):
                 # a period phrase inside a sentence scopes its clause; a present tense after
                 # "while" ("..., while the Nasdaq is down 29%") still reads as the same total
@@ -1375,6 +1380,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     opens_sentence = True
                     ctx.lead_period, ctx.lead_si = mv.period_key, si
             seg_moves.append(mv)
+        prev_group_moves = len(seg_moves)
         if maybe_average:
             seg_moves = [mv for mv in seg_moves if not _ON_AVERAGE.search(sent[mv.lo : mv.hi_full])]
         if len(members) > 1:
@@ -1428,6 +1434,11 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     if moves:
         ctx.last_period = next((mv.period_key for mv in reversed(moves) if mv.period_key), None)
     return moves
+
+
+#: Between one index's move over a period and another index named in a parallel clause
+#: ("... lost 4.1% on the week, while the FTSE 250 dropped 3.8%"): the period is shared.
+_PARALLEL_CLAUSE = re.compile(r"[^,;]{0,30}?,?\s(?:while|whereas)\s(?:the\s)?")
 
 
 _FLAT_AFTER = re.compile(r"\W{0,3}(?:[\w-]+,?\s){0,5}?(?:flat|unchanged|little\schanged)\b", re.I)

@@ -273,3 +273,18 @@ def test_moves_of_one_index_in_sentences_naming_different_days_stay_apart():
         "The FTSE 100 climbed 1.7% on Thursday. It closed at 7,300.4 on Thursday.", "2022-03-10", "^FTSE"
     )
     assert (one.pct, one.level) == (1.7, 7300.4)
+
+
+def test_earlier_in_the_day_and_a_shortened_session_are_the_claims_own_days():
+    # a Monday piece: Friday carried from the sentence before, but "earlier in the day" is today
+    (nikkei,) = _claims(
+        "On Friday the S&P 500 had risen 0.4 per cent. In Asia, the Nikkei 225 lost 1.1 per cent "
+        "earlier in the day.",
+        "2022-06-13",
+        "^N225",
+    )
+    assert nikkei.trading_date == date(2022, 6, 13)
+    (ftse,) = _claims(
+        "The FTSE 100 edged up 0.2 per cent in Thursday's shortened session.", "2021-12-27", "^FTSE"
+    )
+    assert ftse.trading_date == date(2021, 12, 23)

@@ -405,3 +405,24 @@ def test_from_a_record_close_is_the_days_move_but_from_its_record_close_is_a_dra
     assert (day.kind, day.period) == ("close", None)
     (dd,) = _claims("The S&P 500 is down 4% from its Jan. 3 record close.", "2022-01-20", "^GSPC")
     assert (dd.kind, dd.period) == ("other", "from-record")
+
+
+def test_a_parallel_while_clause_shares_the_weeks_period():
+    first, second = read_article(
+        "The Dax shed 2.2 per cent on the week, while the Euro Stoxx 50 fell 2.6 per cent.",
+        published="2022-05-14",
+    ).claims
+    assert [(c.ticker, c.kind) for c in (first, second)] == [("^GDAXI", "weekly"), ("^STOXX50E", "weekly")]
+    # not when the index before had a day's and a period's move, nor with its own day
+    moves = read_article(
+        "The Dax fell 1.1% on the day and 2.2% for the week, while the Euro Stoxx 50 lost 1.4%. "
+        "The CAC 40 shed 3% over the week, whereas the Euro Stoxx 50 dropped 0.9% on Friday.",
+        published="2022-05-14",
+    ).claims
+    stoxx = [(c.pct, c.kind) for c in moves if c.ticker == "^STOXX50E"]
+    assert stoxx == [(1.4, "close"), (0.9, "close")]
+
+
+def test_over_the_five_days_is_the_week():
+    (c,) = _claims("The Nasdaq Composite gained 2.4 per cent over the five days.", "2022-05-28", "^IXIC")
+    assert c.kind == "weekly"
