@@ -207,3 +207,16 @@ def test_an_earlier_runs_results_in_the_folder_are_not_read_as_articles(capsys, 
     assert sorted(p.name for p in skipped) == ["a.json", "results.csv", "results.json"]
     # named on the command line, a file is always read
     assert collect_files([folder / "results.csv"]) == [folder / "results.csv"]
+
+
+def test_plot_without_a_study_still_prints_the_verdicts(capsys, tmp_path):
+    # February 2021: the bundled prices start in January, too late for an estimation window
+    art = tmp_path / "early.txt"
+    art.write_text(
+        "LONDON, 10 February 2021 - The FTSE 100 fell 0.2 per cent on Wednesday.\n", encoding="utf-8"
+    )
+    png = tmp_path / "early.png"
+    code, out, err = run(capsys, "check", "--offline", str(art), "--plot", str(png))
+    assert code == 0
+    assert "verdict:" in out and not png.exists()
+    assert f"no plot written to {png}:" in err
