@@ -316,6 +316,9 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
         and kind in ("close", "intraday")
         and claim.pct is not None
         and claim.pct >= IMPLAUSIBLE_DAY_PCT
+        # a level or points figure that holds on the day ties the claim to it: then the
+        # percentage is simply wrong ("rose 11 per cent to 21,852.51", the day's close)
+        and not (acc.checks.get("level") or acc.checks.get("points"))
     ):
         # "down 14.8%" read as a day's move of an index is far more likely a longer period
         # or another asset in the same sentence than a false claim: a person must look
@@ -662,13 +665,20 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
             notes=(*v1.notes, note),
         )
     confirmed = [v for v in (v1, v2) if v.status == "confirmed"]
+    if not confirmed:
+        # no session confirms it: the one where the printed level (an exact figure) is the
+        # close is the one meant ("rose 11 per cent to 21,852.51": the level is that day's)
+        anchored = [v for v in (v1, v2) if v.checks.get("level")]
+        if len(anchored) == 1:
+            confirmed = anchored
     if len(confirmed) == 1:
         # The prices settle which session the article meant: the printed figures hold on one
         # candidate and not on the other. Say so, and keep both verdicts.
         hit = confirmed[0]
         miss = v2 if hit is v1 else v1
+        held = "figures hold" if hit.status == "confirmed" else "level is the close"
         note = (
-            f"the article does not settle the session ({claim.trading_date} or {alt}); its figures hold "
+            f"the article does not settle the session ({claim.trading_date} or {alt}); its {held} "
             f"on {hit.session} and not on {miss.session} ({miss.status}), so {hit.session} is taken"
         )
         return replace(

@@ -239,11 +239,10 @@ def _context_line(report: CheckReport) -> str:
     """
     ctx = report.context
     claimed = {v.claim.ticker for v in report.verdicts}
-    dirs = {
-        v.claim.ticker: v.claim.direction
-        for v in report.event_day_verdicts or report.verdicts
-        if v.claim.direction in ("up", "down")
-    }
+    dirs: dict[str, str] = {}
+    for v in report.event_day_verdicts or report.verdicts:
+        if v.claim.direction in ("up", "down"):
+            dirs.setdefault(v.claim.ticker, v.claim.direction)  # each index's first claim
     if ctx is None or not dirs:
         return ""
     main = next(iter(dirs.values()))

@@ -122,8 +122,10 @@ _YEAR_20 = re.compile(r"20(?<!\d..)\d\d(?!\d)")
 _TIME_AFTER = re.compile(r"^[,\s/|at-]{0,6}" + _TIME, re.IGNORECASE)
 _REFERENCE_BEFORE = first_char_guard(
     re.compile(
+        # (on one line: a headline's "best day since 2008" does not make the dateline below it
+        # a reference date)
         r"(?:since|from|until|till|before|after|between|record|high|low|peak|through|hit|set|reached)"
-        r"\W{0,3}(?:\w+\W{1,3})?$",
+        r"[^\w\n]{0,3}(?:\w+[^\w\n]{1,3})?$",
         re.IGNORECASE,
     )
 )

@@ -19,9 +19,10 @@ _BLOCK = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"<br\b[^<>]{0,200}>", re.IGNORECASE)
-#: The start of what holds no article text: a script, a style or a comment (its end is found
-#: with ``str.find``, so that an unclosed one costs one pass, not one per start).
-_HIDDEN_START = re.compile(r"<(script|style)\b[^<>]{0,2000}>|<!--", re.IGNORECASE)
+#: The start of what holds no article text: a script, a style, a comment, or an aside or a
+#: navigation block (related links: "FTSE 100 rose 2% on Monday" is another story's headline)
+#: (its end is found with ``str.find``, so that an unclosed one costs one pass, not one per start).
+_HIDDEN_START = re.compile(r"<(script|style|aside|nav)\b[^<>]{0,2000}>|<!--", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 

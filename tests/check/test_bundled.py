@@ -136,6 +136,23 @@ def test_an_implausible_one_day_figure_is_unverifiable_not_contradicted():
     assert check_claim(art.claims[0], BundledSource()).status == "contradicted"
 
 
+def test_a_large_percentage_with_the_days_closing_level_is_contradicted():
+    # FTSE 100 closed at 7,044.03 on 2021-11-26 (-3.64 %): the level ties the claim to the day,
+    # so "fell 14.8%" is a wrong percentage, not a misread longer period
+    from eventstudy.read import read_article
+
+    art = read_article("The FTSE 100 fell 14.8% to 7,044.03 on Friday.", published="2021-11-27")
+    v = check_claim(art.claims[0], BundledSource())
+    assert (v.status, v.failed) == ("contradicted", ("pct",))
+    # with no day stated, the session whose close is the printed level is taken
+    art = read_article("LONDON, 26 November 2021 - The FTSE 100 fell 14.8% to 7,044.03.")
+    c = art.claims[0]
+    assert c.alt_trading_date is not None
+    v = check_claim(c, BundledSource())
+    assert (v.status, str(v.session)) == ("contradicted", "2021-11-26")
+    assert any("level is the close on 2021-11-26" in n for n in v.notes)
+
+
 def test_each_number_is_judged_with_its_own_hedge():
     # FTSE 100 2022-06-30: 7,312.32 -> 7,169.28 is -1.956 %, -143.04 points (bundled data).
     # "almost 2 per cent" is just under 2 %; "more than 140 points" is at least 140 points.

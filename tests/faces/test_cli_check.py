@@ -220,3 +220,17 @@ def test_plot_without_a_study_still_prints_the_verdicts(capsys, tmp_path):
     assert code == 0
     assert "verdict:" in out and not png.exists()
     assert f"no plot written to {png}:" in err
+
+
+def test_the_market_line_compares_each_indexs_first_claim(capsys, tmp_path):
+    # 2022-03-09: FTSE 100 +3.25 %; the second FTSE sentence (a past week's fall, read as a
+    # claim of its own) must not turn the comparison to "down"
+    art = tmp_path / "t.txt"
+    art.write_text(
+        "LONDON, 9 March 2022 - The FTSE 100 rose 3.3 per cent to 7,190.72 on Wednesday. "
+        "The FTSE 100 fell 0.5 per cent on Wednesday, one trader wrongly said.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", "--offline", str(art))
+    assert code == 0, err
+    assert "closed up too" in out and "closed down too" not in out

@@ -163,3 +163,10 @@ def test_a_number_with_dots_is_not_a_date():
 
 def test_french_first_of_the_month():
     assert find_published("PARIS, 1er mars 2022 - Le CAC 40 a chuté de 3,9 %.").day == date(2022, 3, 1)
+
+
+def test_a_year_in_the_headline_above_does_not_make_the_dateline_a_reference():
+    text = "Markets: the best day since 2009\n\n14 March 2022\n\nThe FTSE 100 rose 1.1 per cent."
+    assert find_published(text).day == date(2022, 3, 14)
+    # on one line the phrase still marks a reference date
+    assert find_published("The Dow has gained 40% since 12 March 2020 and rose 1%.") is None

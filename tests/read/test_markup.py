@@ -42,3 +42,13 @@ def test_a_meta_publication_time_is_the_dateline():
         "</head><body><p>The FTSE 100 rose 3.9% today.</p></body></html>"
     )
     assert art.published == date(2022, 2, 25)
+
+
+def test_asides_and_navigation_are_not_the_article():
+    page = (
+        "<html><body><nav><a>Markets</a> <a>FTSE 250 jumps 3% on Friday</a></nav><article><p>LONDON, 16 "
+        "June 2022 - The FTSE 100 fell 3.1 per cent to 7,044.98 on Thursday.</p><aside class=related>"
+        "<ul><li>FTSE 100 rose 2 per cent to 7,600 on Monday</li></ul></aside></article></body></html>"
+    )
+    found = [(c.ticker, c.direction, c.pct) for c in read_article(page).claims]
+    assert found == [("^FTSE", "down", 3.1)]
