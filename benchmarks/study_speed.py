@@ -46,10 +46,11 @@ def universe(n_series: int, n_days: int, seed: int = 0) -> tuple[pd.DataFrame, p
 def events(returns: pd.DataFrame, n: int, seed: int = 1) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     lo, hi = -EST[0], len(returns) - WIN[1] - 1
+    k = rng.choice(returns.shape[1] * (hi - lo), n, replace=False)  # distinct (security, day) pairs
     return pd.DataFrame(
         {
-            "security": returns.columns[rng.integers(0, returns.shape[1], n)],
-            "date": returns.index[rng.integers(lo, hi, n)],
+            "security": returns.columns[k % returns.shape[1]],
+            "date": returns.index[lo + k // returns.shape[1]],
         }
     )
 

@@ -107,8 +107,12 @@ class _DistributedStudy(EventStudy):
         out = _stack(outs)
         market = self._benchmark  # the parsed benchmark returns on the rows of the returns table
         if market is not None:  # what the workers left out, exactly as EventStudy._compute takes it
-            out["est_market"] = np.take(market, pos[:, None] + est_rel[None, :])
-            out["event_market"] = np.take(market, pos[:, None] + ev_rel[None, :])
+            # an estimation window may start before the table: those days are NaN, as on the workers
+            pad = max(0, -int(pos.min()) - int(est_rel[0]))
+            if pad:
+                market, pos = np.concatenate([np.full(pad, np.nan), market]), pos + pad
+            out["est_market"] = market[pos[:, None] + est_rel[None, :]]
+            out["event_market"] = market[pos[:, None] + ev_rel[None, :]]
         return out
 
 

@@ -79,6 +79,9 @@ def plot_event_window(
     The band is :math:`\\pm z_{1-\\alpha/2}\\,\\hat\\sigma(CAR)` around zero: a CAR outside
     it is significant at level ``alpha`` under the normal approximation.
     """
+    from ..stats.results import check_alpha
+
+    alpha = check_alpha(alpha)
     import matplotlib
 
     if matplotlib.get_backend().lower() not in {"agg", "pdf", "svg", "ps", "cairo"}:

@@ -10,23 +10,28 @@ security; the benchmark file has one column of benchmark returns (or prices, wit
 ``--prices``). Without ``--events`` every security has the same event (calendar-date
 windows); with ``--events EVENTS.csv`` (columns ``security,date[,id]``) each event has
 its own date and the windows may be relative, e.g. ``--estimation -250:-11 --event -1:1``.
+Event dates are ISO (``YYYY-MM-DD``); securities and ids are read as text (``0012`` stays
+``0012``). With ``--prices`` and a benchmark, returns are computed on the dates both files
+have (:func:`eventstudy.stats.common_date_returns`; a note names the dates skipped).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 from pathlib import Path
 from typing import Any, get_args
 
+import numpy as np
 import pandas as pd
 
 from ..exceptions import StudyError
 from ..policies import DatePolicy, ModelName
 from .report import json_safe
 
-__all__ = ["add_parser", "run", "parse_span", "read_table"]
+__all__ = ["add_parser", "run", "parse_span", "read_table", "read_events"]
 
 
 class StudyInputError(StudyError):
@@ -65,7 +70,9 @@ def add_parser(subparsers: Any) -> None:
         metavar="START:END",
         help="event window: trading days like -1:1 or dates like 2020-03-16:2020-03-20",
     )
-    p.add_argument("--events", metavar="EVENTS.csv", help="events: columns security,date[,id]")
+    p.add_argument(
+        "--events", metavar="EVENTS.csv", help="events: columns security,date[,id]; dates as YYYY-MM-DD"
+    )
     p.add_argument(
         "--log-returns",
         action="store_true",
@@ -108,14 +115,57 @@ def parse_span(text: str, name: str) -> tuple[int, int] | tuple[str, str]:
     )
 
 
-def _read_csv(p: Path, what: str) -> pd.DataFrame:
+def _read_csv(p: Path, what: str, **kwargs: Any) -> pd.DataFrame:
     try:
-        return pd.read_csv(p)
+        return pd.read_csv(p, **kwargs)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
         reason = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise StudyInputError(f"{what} file {str(p)!r} is not a readable CSV ({reason})") from e
     except OSError as e:
         raise StudyInputError(f"{what} file {str(p)!r} cannot be read ({e.strerror or e})") from e
+
+
+#: An ISO 8601 date, optionally with a time of day and a UTC offset (``2022-02-15``,
+#: ``2022-02-15 16:45``, ``2022-02-15T16:45:00+00:00``).
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+
+
+def read_events(path: str | Path) -> pd.DataFrame:
+    """Read an events CSV (columns ``security,date[,id]``) with every value kept as text.
+
+    Securities and ids stay as written (``0012`` is not the number 12, ``NA`` is not
+    missing); a blank ``id`` gets the default id. Dates must be ISO ``YYYY-MM-DD``
+    (optionally with a time, ``YYYY-MM-DD HH:MM``): ``04/03/2022`` could be 4 March or
+    3 April, so it is refused rather than guessed.
+
+    Raises
+    ------
+    StudyInputError
+        If the file is missing or unreadable, lacks the columns, or a date is not ISO
+        (naming its line and value).
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise StudyInputError(f"events file {str(p)!r} not found; give a CSV with columns security,date")
+    frame = _read_csv(p, "events", dtype=str, keep_default_na=False)
+    frame.columns = [str(c).strip() for c in frame.columns]
+    if not {"security", "date"} <= set(frame.columns):
+        raise StudyInputError(
+            f"events file {str(p)!r} needs the columns security,date (optionally id); got {','.join(frame.columns)}"
+        )
+    frame = frame.apply(lambda col: col.str.strip())
+    dates = frame["date"]
+    bad = ~(dates.str.fullmatch(_ISO_DATE) | (dates == ""))
+    if bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        raise StudyInputError(
+            f"events file {str(p)!r} line {i + 2}: date {dates.iloc[i]!r} is not YYYY-MM-DD; "
+            "write dates as ISO dates like 2022-03-04"
+        )
+    frame["date"] = dates.where(dates != "", None)
+    if "id" in frame:
+        frame["id"] = frame["id"].where(frame["id"] != "", None)
+    return frame
 
 
 def read_table(path: str | Path, what: str) -> pd.DataFrame:
@@ -151,11 +201,18 @@ def read_table(path: str | Path, what: str) -> pd.DataFrame:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``eventstudy study``; print the summary (or JSON) and return 0."""
-    from ..stats import EventStudy, returns_from_prices
+    from ..stats import EventStudy, common_date_returns, returns_from_prices
 
     kind = "log" if args.log_returns else "simple"
+    input_notes: tuple[str, ...] = ()
+    if args.factors and args.model != "factor":
+        raise StudyInputError(
+            f"--factors is used only by --model factor, not --model {args.model}; "
+            "drop --factors or add --model factor"
+        )
     if args.prices:
-        returns = returns_from_prices(read_table(args.prices, "prices"), kind=kind)
+        prices = read_table(args.prices, "prices")
+        returns = None  # computed below, on the dates the benchmark shares when there is one
     else:
         returns = read_table(args.returns, "returns")
     benchmark = None
@@ -171,7 +228,13 @@ def run(args: argparse.Namespace) -> int:
         b = read_table(args.benchmark, "benchmark")
         if b.shape[1] != 1:
             raise StudyInputError(f"benchmark file must have one data column; it has {b.shape[1]}")
-        benchmark = returns_from_prices(b, kind=kind) if args.prices else b
+        if args.prices and args.model in ("market", "market-adjusted"):
+            # returns of both on the dates both have: never a one-day move against a two-day one
+            returns, benchmark, input_notes = common_date_returns(prices, b, kind=kind)
+        else:
+            benchmark = returns_from_prices(b, kind=kind) if args.prices else b
+    if returns is None:
+        returns = returns_from_prices(prices, kind=kind)
     factors = read_table(args.factors, "factors") if args.factors else None
     estimation = parse_span(args.estimation, "estimation")
     event = parse_span(args.event, "event")
@@ -181,7 +244,7 @@ def run(args: argparse.Namespace) -> int:
             raise StudyInputError(
                 f"events file {args.events!r} not found; give a CSV with columns security,date"
             )
-        events = _read_csv(Path(args.events), "events")
+        events = read_events(args.events)
     elif isinstance(event[0], int):
         raise StudyInputError(
             "relative windows need event dates: give --events EVENTS.csv, or dates like --event 2020-03-16:2020-03-20"
@@ -200,6 +263,8 @@ def run(args: argparse.Namespace) -> int:
         return_kind=kind,
         convention=args.convention,
     ).run()
+    if input_notes:
+        result = dataclasses.replace(result, notes=input_notes + result.notes)
     if args.json:
         print(json.dumps(json_safe(result.to_dict()), indent=2, allow_nan=False))
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .models import ConstantMean, ExpectedReturnModel, FactorModel, MarketAdjusted, MarketModel
 from .panel import AbnormalReturnPanel
 from .results import EventStudyResults, Summary
-from .returns import returns_from_prices
+from .returns import common_date_returns, returns_from_prices
 from .study import EventStudy
 from .windows import Event
 
@@ -25,5 +25,6 @@ __all__ = [
     "MarketAdjusted",
     "MarketModel",
     "Summary",
+    "common_date_returns",
     "returns_from_prices",
 ]

@@ -199,8 +199,8 @@ class EventStudyResults:
     def _days(self, start: int | None, end: int | None) -> np.ndarray:
         """Mask of the event days ``start .. end``; both must lie inside the event window."""
         d = self.event_days
-        a = int(d[0]) if start is None else int(start)
-        b = int(d[-1]) if end is None else int(end)
+        a = int(d[0]) if start is None else _event_day(start, "start")
+        b = int(d[-1]) if end is None else _event_day(end, "end")
         lo, hi = int(d[0]), int(d[-1])
         sel = (d >= a) & (d <= b)
         if not sel.any():
@@ -479,6 +479,7 @@ class EventStudyResults:
         from matplotlib.figure import Figure
         from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+        alpha = check_alpha(alpha)
         aar, aar_hw, caar, caar_hw = self._band(alpha)
         days = self.event_days
         one = self.n_events == 1
@@ -515,7 +516,9 @@ class EventStudyResults:
         ax2.set_xlabel("Trading day relative to the event (0 = event day)")
         ax2.legend(loc="best", fontsize="small")
         for ax in (ax1, ax2):
-            ax.yaxis.set_major_formatter(PercentFormatter(decimals=1))
+            # decimals=None: as many decimals as the axis range needs, so that no two tick
+            # labels read alike (a fixed 1 decimal shows 0.0%, -0.0%, -0.1%, -0.1% for tiny AARs)
+            ax.yaxis.set_major_formatter(PercentFormatter(decimals=None))
             ax.grid(axis="y", alpha=0.3)
         ax2.xaxis.set_major_locator(MaxNLocator(integer=True))
         who = f"{self.event_ids[0]}" if one else f"{self.n_events} events"
@@ -638,6 +641,30 @@ class EventStudyResults:
             ],
             "notes": list(self.notes),
         }
+
+
+def _event_day(value: Any, name: str) -> int:
+    """An event day given as ``start`` or ``end``: a whole number, else a typed error."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer | float | np.floating):
+        raise StudyError(
+            f"{name}={value!r} is not an event day; give a whole number of trading days, e.g. -1 or 1"
+        )
+    if not float(value).is_integer():
+        raise StudyError(f"{name}={value!r} is not a whole number of trading days; give e.g. -1 or 1")
+    return int(value)
+
+
+def check_alpha(alpha: Any) -> float:
+    """A significance level strictly between 0 and 1, else :class:`~eventstudy.exceptions.StudyError`."""
+    try:
+        a = float(alpha)
+    except (TypeError, ValueError):
+        a = float("nan")
+    if isinstance(alpha, bool) or not 0.0 < a < 1.0:
+        raise StudyError(
+            f"alpha={alpha!r} is not a significance level; give a number between 0 and 1, e.g. 0.05"
+        )
+    return a
 
 
 def _num(v: Any) -> Any:

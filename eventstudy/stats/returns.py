@@ -8,7 +8,7 @@ import pandas as pd
 from ..exceptions import StudyError
 from ..policies import ReturnKind, validate
 
-__all__ = ["returns_from_prices", "to_simple"]
+__all__ = ["returns_from_prices", "common_date_returns", "to_simple"]
 
 
 def returns_from_prices(
@@ -51,12 +51,7 @@ def returns_from_prices(
     [0.1, -0.1]
     """
     kind = validate(kind, ReturnKind, "kind")
-    if not isinstance(prices.index, pd.DatetimeIndex) or not prices.index.is_monotonic_increasing:
-        raise StudyError(
-            "prices must be indexed by a sorted DatetimeIndex; parse the date column and sort it"
-        )
-    if prices.index.has_duplicates:
-        raise StudyError("prices have a date twice; keep one row per date")
+    _check_prices_index(prices, "prices")
     values = prices.to_numpy(dtype=float)
     if np.isinf(values).any():
         raise StudyError("prices must be finite; got an infinite price (use NaN for a missing one)")
@@ -66,6 +61,100 @@ def returns_from_prices(
     ratio = p / (p.ffill().shift(1) if across_gaps else p.shift(1))
     out = np.log(ratio) if kind == "log" else ratio - 1.0
     return out.iloc[1:]
+
+
+def _check_prices_index(prices: pd.DataFrame | pd.Series, what: str) -> None:
+    if not isinstance(prices.index, pd.DatetimeIndex) or not prices.index.is_monotonic_increasing:
+        raise StudyError(
+            f"{what} must be indexed by a sorted DatetimeIndex; parse the date column and sort it"
+        )
+    if prices.index.has_duplicates:
+        raise StudyError(f"{what} have a date twice; keep one row per date")
+
+
+def common_date_returns(
+    prices: pd.DataFrame | pd.Series,
+    benchmark: pd.DataFrame | pd.Series,
+    *,
+    kind: ReturnKind = "simple",
+) -> tuple[pd.DataFrame | pd.Series, pd.DataFrame | pd.Series, tuple[str, ...]]:
+    r"""Returns of securities and of their benchmark, computed on the dates both tables have.
+
+    The two price tables are first cut to their common dates and only then turned into
+    returns (:func:`returns_from_prices`, ``across_gaps=False``). A date that one table
+    lacks is skipped by both, so the next return spans the same days in both,
+    :math:`R_t = P_t / P_s - 1` with :math:`s` the previous common date: a security's
+    one-day move is never set against the benchmark's move over two days (which would
+    put the missing day's market move into the abnormal return).
+
+    Parameters
+    ----------
+    prices
+        Security prices (dates x securities), sorted ``DatetimeIndex``; NaN where missing.
+    benchmark
+        Benchmark prices (a Series or a one-column frame), sorted ``DatetimeIndex``.
+    kind
+        ``"simple"`` or ``"log"`` returns.
+
+    Returns
+    -------
+    returns, benchmark_returns, notes
+        The two return tables on the same dates (all common dates but the first) and
+        notes (empty, or one sentence naming the dates skipped because one table lacks
+        them and how many returns therefore span more than one of the table's days).
+
+    Raises
+    ------
+    StudyError
+        If the tables share fewer than two dates, or :func:`returns_from_prices` rejects them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"])
+    >>> p = pd.Series([100.0, 101.0, 103.02], index=d)
+    >>> b = pd.Series([50.0, 51.0], index=d[[0, 2]])  # no benchmark price on 2 January
+    >>> r, rb, notes = common_date_returns(p, b)
+    >>> round(float(r.iloc[0]), 4), round(float(rb.iloc[0]), 4)  # both from 1 to 3 January
+    (0.0302, 0.02)
+    """
+    _check_prices_index(prices, "prices")
+    _check_prices_index(benchmark, "benchmark prices")
+    common = prices.index.intersection(benchmark.index)
+    if len(common) < 2:
+        raise StudyError(
+            f"the prices and the benchmark prices share {len(common)} date(s); give both on the same dates"
+        )
+    lo, hi = common[0], common[-1]
+    span = prices.index.union(benchmark.index)
+    span = span[(span >= lo) & (span <= hi)]
+    notes: tuple[str, ...] = ()
+    if len(span) > len(common):
+        p_in = prices.index[(prices.index >= lo) & (prices.index <= hi)]
+        b_in = benchmark.index[(benchmark.index >= lo) & (benchmark.index <= hi)]
+        lack_b = p_in.difference(benchmark.index)
+        lack_p = b_in.difference(prices.index)
+        parts = []
+        if len(lack_b):
+            parts.append(
+                f"the benchmark lacks {len(lack_b)} date(s) of the prices (first {lack_b[0]:%Y-%m-%d})"
+            )
+        if len(lack_p):
+            parts.append(
+                f"the prices lack {len(lack_p)} date(s) of the benchmark (first {lack_p[0]:%Y-%m-%d})"
+            )
+        pos = span.get_indexer(common)
+        jumps = np.flatnonzero(np.diff(pos) > 1)
+        first = jumps[0]
+        notes = (
+            f"Returns are computed on the {len(common)} dates both price tables have: "
+            + " and ".join(parts)
+            + f"; so {len(jumps)} return(s) span a skipped date, in the securities and the benchmark alike "
+            f"(first {common[first + 1]:%Y-%m-%d}, from {common[first]:%Y-%m-%d}).",
+        )
+    out_p = returns_from_prices(prices.loc[common], kind=kind)
+    out_b = returns_from_prices(benchmark.loc[common], kind=kind)
+    return out_p, out_b, notes
 
 
 def to_simple(values: np.ndarray, kind: ReturnKind) -> np.ndarray:

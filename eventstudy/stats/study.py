@@ -66,14 +66,22 @@ class EventStudy:
         :func:`~eventstudy.stats.returns_from_prices` to make it from prices.
     benchmark
         Benchmark (market index) returns, a Series (or one-column frame) on the same
-        dates; needed by the ``"market"`` and ``"market-adjusted"`` models.
+        dates; needed by the ``"market"`` and ``"market-adjusted"`` models. Make both
+        from prices with :func:`~eventstudy.stats.common_date_returns`: returns computed
+        on each table's own dates pair a one-day move with a two-day one wherever one
+        table lacks a date.
     events
         The events: a DataFrame with columns ``security`` and ``date`` (optionally
         ``id``), a sequence of :class:`~eventstudy.stats.Event`, or (with calendar-date
         windows) a sequence of security names or ``None`` for every column. An event
         whose security is not a column is dropped (listed in ``results.dropped`` with
         its reason), unless every event is: then
-        :class:`~eventstudy.exceptions.UnknownSecurityError` is raised.
+        :class:`~eventstudy.exceptions.UnknownSecurityError` is raised. Dates given as
+        text must be ISO (``YYYY-MM-DD``, optionally with a time). An event that repeats
+        an earlier event's security and day 0 (after the dates are moved to trading days)
+        is dropped with its reason and a note, the first being kept: the two share every
+        return, so counting both would treat one observation as two independent ones and
+        overstate the significance of every test.
     factors
         Factor returns (dates x factors) for ``model="factor"``.
     model
@@ -86,7 +94,9 @@ class EventStudy:
         first day of the event window when the events have no date).
     min_estimation
         Fewest non-missing estimation returns an event needs; default half the
-        estimation window (and never fewer than the parameters + 2).
+        estimation window (and never fewer than the parameters + 2). An estimation
+        window that starts before the first row of ``returns`` uses the rows there are
+        (like missing returns; a note says so) when they are at least ``min_estimation``.
     date_policy
         An event date that is not a row of ``returns``: ``"next"`` (default) trading
         day, ``"previous"`` one, ``"skip"`` (drop the event, listed in ``dropped``) or
@@ -104,12 +114,19 @@ class EventStudy:
         default) or ``"estudy2"`` (the R package estudy2, reproducing its vignette); see
         :mod:`eventstudy.stats.significance`.
 
+    Raises
+    ------
+    StudyError
+        If a simple return (``return_kind="simple"``) of ``returns`` or the benchmark
+        is below -1, a loss of more than 100% (most often returns in per cent).
+
     Warns
     -----
     EventStudyWarning
-        If a column of ``returns`` (or the benchmark) looks like prices rather than
-        returns (median absolute value above 1); the caveat is also kept in the notes
-        of the results.
+        If a column of ``returns``, the benchmark or the factors looks like prices
+        rather than returns (median absolute value above 1) or like returns in per cent
+        (median absolute value above 0.1); the caveat is also kept in the notes of the
+        results. Factors given to a model without factors leave a note.
 
     Notes
     -----
@@ -153,11 +170,15 @@ class EventStudy:
         self._returns = _parse_returns(returns)
         index = self._returns.index
         self._benchmark = _parse_benchmark(benchmark, index) if benchmark is not None else None
-        self._input_notes = self._check_units(benchmark)
         self._factors = _parse_factors(factors, index) if factors is not None else None
         self._factor_names = (
             [str(c) for c in factors.columns] if isinstance(factors, pd.DataFrame) else ["factor"]
         )
+        self._input_notes = self._check_units(benchmark)
+        if self._factors is not None and not self._model.uses_factors:
+            self._input_notes += (
+                f"The factors were not used: the {self._model.label} has no factors (use model='factor').",
+            )
         if self._model.uses_benchmark and self._benchmark is None:
             raise StudyError(f"model={self._model.name!r} needs benchmark returns; pass benchmark=")
         if self._model.uses_factors and (self._factors is None or self._factors.shape[1] == 0):
@@ -175,16 +196,6 @@ class EventStudy:
                     f"estimation window {self._estimation.label()} overlaps the event window "
                     f"{self._event.label()}; end the estimation window before the event window"
                 )
-            span = (
-                max(self._event.end, self._estimation.end)
-                - min(self._estimation.start, self._event.start)
-                + 1
-            )
-            if span > len(index):
-                raise InsufficientDataError(
-                    f"the estimation and event windows span {span} trading days but the returns table has "
-                    f"only {len(index)} rows; shorten the windows or give a longer returns table"
-                )
         elif self._estimation.end >= self._event.start:  # type: ignore[operator]
             raise StudyError(
                 f"estimation window {self._estimation.label()} overlaps the event window "
@@ -199,6 +210,17 @@ class EventStudy:
             raise StudyError(f"min_estimation={min_estimation!r} must be a positive integer")
         self._min_estimation = min_estimation
         self._calendar = calendar
+        if isinstance(self._estimation, RelativeWindow) and isinstance(self._event, RelativeWindow):
+            # an estimation window that starts before the table is cut to the table's rows,
+            # so the table needs min_estimation days, the gap and the event window
+            est, evw = self._estimation, self._event
+            need = evw.end - (est.end - self._min_est(est.length) + 1) + 1
+            if need > len(index):
+                raise InsufficientDataError(
+                    f"the windows need at least {need} trading days ({self._min_est(est.length)} estimation "
+                    f"days up to day {est.end:+d}, then to day {evw.end:+d}) but the returns table has only "
+                    f"{len(index)} rows; shorten the windows, lower min_estimation or give a longer returns table"
+                )
 
     # ------------------------------------------------------------------ run
     def run(self) -> EventStudyResults:
@@ -265,7 +287,9 @@ class EventStudy:
             lo = min(self._estimation.start, self._event.start)
             hi = max(self._estimation.end, self._event.end)
             ok = position >= 0
-            early = ok & (position + lo < 0)
+            # an estimation window that starts before the table keeps the days the table
+            # has (min_estimation decides); one with no day in the table cannot be used
+            early = ok & (position + min(self._estimation.end, self._event.start) < 0)
             late = ok & (position + hi >= n_days)
             reason[early] = f"the returns table starts fewer than {-lo} trading days before the event"
             reason[late] = f"the returns table ends fewer than {hi} trading days after the event"
@@ -274,7 +298,7 @@ class EventStudy:
 
         L, T = len(est_rel), len(ev_rel)
         k = model.n_params(self._n_regressors())
-        min_est = self._min_estimation if self._min_estimation is not None else max(math.ceil(L / 2), k + 2)
+        min_est = self._min_est(L)
         if min_est > L:
             if self._min_estimation is None:
                 raise StudyError(
@@ -284,18 +308,30 @@ class EventStudy:
             raise StudyError(
                 f"min_estimation={min_est} exceeds the {L} days of the estimation window; lower it or widen the window"
             )
+        self._drop_repeats(sec_pos, position, reason, ev, n_days, notes)
         cand = np.flatnonzero(position >= 0)
         out = self._compute(sec_pos[cand], position[cand], est_rel, ev_rel)
 
         keep = np.ones(len(cand), dtype=bool)
         short = out["nobs"] < min_est
+        cut = position[cand] + est_rel[0] < 0  # estimation window starts before the table
         singular = out["singular"] & ~short
         no_event = (out["n_event"] == 0) & ~short & ~singular
         # a model that fits the estimation window exactly (the security is its own benchmark)
         # leaves no residual variance: its standardised tests would divide noise by ~0
         exact = (np.asarray(out["sigma2"]) <= _EXACT_FIT_VARIANCE) & ~short & ~singular & ~no_event
         for mask, text in (
-            (short, lambda j: f"only {out['nobs'][j]} estimation returns (min_estimation={min_est})"),
+            (
+                short,
+                lambda j: (
+                    f"only {out['nobs'][j]} estimation returns (min_estimation={min_est}"
+                    + (
+                        f"; the returns table starts fewer than {-est_rel[0]} trading days before the event)"
+                        if cut[j]
+                        else ")"
+                    )
+                ),
+            ),
             (singular, lambda j: "the regressors do not vary in the estimation window (singular X'X)"),
             (no_event, lambda j: "no returns in the event window"),
             (
@@ -340,11 +376,19 @@ class EventStudy:
                 + ("; ..." if len(counts) > 3 else "")
                 + "."
             )
-        n_short = int(np.sum(out["nobs"] < L))
+        n_cut = int(np.sum(cut[keep]))
+        if n_cut:
+            notes.append(
+                f"{n_cut} of {len(kept)} events have an estimation window that starts before the first row of "
+                f"the returns table; they use the days the table has (the fewest {int(out['nobs'][cut[keep]].min())} "
+                f"estimation returns, min_estimation={min_est})."
+            )
+        short_inside = (out["nobs"] < L) & ~cut[keep]  # missing returns inside the table
+        n_short = int(np.sum(short_inside))
         if n_short:
             notes.append(
                 f"{n_short} of {len(kept)} events have fewer than {L} estimation returns (missing returns are "
-                f"skipped; the fewest used is {int(out['nobs'].min())}, min_estimation={min_est})."
+                f"skipped; the fewest used is {int(out['nobs'][short_inside].min())}, min_estimation={min_est})."
             )
         n_ev_missing = int(np.sum(out["n_event"] < T))
         if n_ev_missing:
@@ -391,17 +435,68 @@ class EventStudy:
 
     # ------------------------------------------------------------ helpers
     def _check_units(self, benchmark: pd.Series | pd.DataFrame | None) -> tuple[str, ...]:
-        """Warn (and keep a note for the results) if the returns or benchmark look like prices."""
-        found = [_prices_note(self._returns.to_numpy(), list(map(str, self._returns.columns)), "returns")]
+        """Check the units of the returns, benchmark and factors.
+
+        Raises on an impossible simple return (below -100%); warns (and keeps a note for
+        the results) if values look like prices or like returns in per cent.
+        """
+        dates = self._returns.index
+        kind = self._return_kind
+        found = [
+            _units_note(
+                self._returns.to_numpy(), list(map(str, self._returns.columns)), "returns", dates, kind
+            )
+        ]
         if self._benchmark is not None:
             name = getattr(benchmark, "name", None) if isinstance(benchmark, pd.Series) else None
             if isinstance(benchmark, pd.DataFrame):
                 name = benchmark.columns[0]
-            found.append(_prices_note(self._benchmark, [str(name or "benchmark")], "benchmark"))
+            found.append(_units_note(self._benchmark, [str(name or "benchmark")], "benchmark", dates, kind))
+        if self._factors is not None:
+            found.append(_units_note(self._factors, self._factor_names, "factors", dates, None))
         notes = tuple(n for n in found if n is not None)
         for text in notes:
             warnings.warn(text, EventStudyWarning, stacklevel=3)
         return notes
+
+    def _min_est(self, L: int) -> int:
+        """Fewest estimation returns an event needs: ``min_estimation``, or half the window (at least k + 2)."""
+        if self._min_estimation is not None:
+            return int(self._min_estimation)
+        return max(math.ceil(L / 2), self._model.n_params(self._n_regressors()) + 2)
+
+    @staticmethod
+    def _drop_repeats(
+        sec_pos: np.ndarray,
+        position: np.ndarray,
+        reason: np.ndarray,
+        ev: pd.DataFrame,
+        n_days: int,
+        notes: list[str],
+    ) -> None:
+        r"""Drop events that repeat an earlier event's security and day 0 (in place; the first is kept).
+
+        Two events of one security on one day (a row given twice, or a weekend date moved
+        onto another event's day) share every return: they are one observation, and
+        counting them twice would shrink every test's standard error by :math:`\sqrt{2}`.
+        """
+        valid = np.flatnonzero(position >= 0)
+        if len(valid) < 2:
+            return
+        key = sec_pos[valid].astype(np.int64) * (n_days + 1) + position[valid]
+        dup = pd.Index(key).duplicated(keep="first")
+        if not dup.any():
+            return
+        rep = valid[dup]
+        first = valid[int(np.flatnonzero(key == key[dup][0])[0])]
+        reason[rep] = "repeats an earlier event's security and day 0 (the first is kept)"
+        position[rep] = -1
+        ids = ev["id"].to_numpy()
+        notes.append(
+            f"{len(rep)} event(s) repeat the security and day 0 of an earlier event and were dropped, keeping "
+            f"the first (e.g. {ids[rep[0]]!r} repeats {ids[first]!r}): a repeated event is one observation, "
+            "and counting it twice would overstate the significance of every test."
+        )
 
     def _n_regressors(self) -> int:
         if self._model.uses_factors:
@@ -442,12 +537,24 @@ class EventStudy:
     ) -> dict[str, np.ndarray]:
         """Fit every event (chunked, vectorised) and return the stacked arrays."""
         model = self._model
-        rt = np.ascontiguousarray(self._returns.to_numpy(dtype=float).T)  # (S, D)
+        # estimation windows that start before the table read NaN rows put in front of it
+        pad = max(0, -int(pos.min()) - int(est_rel[0])) if len(pos) else 0
+        values = self._returns.to_numpy(dtype=float)
+        if pad:
+            rt = np.full((values.shape[1], pad + values.shape[0]), np.nan)
+            rt[:, pad:] = values.T
+            pos = pos + pad
+        else:
+            rt = np.ascontiguousarray(values.T)  # (S, D)
         mkt = self._benchmark
+        if mkt is not None and pad:
+            mkt = np.concatenate([np.full(pad, np.nan), mkt])
         zsrc = None
         if model.uses_factors:
             assert self._factors is not None
             zsrc = self._factors
+            if pad:
+                zsrc = np.concatenate([np.full((pad, zsrc.shape[1]), np.nan), zsrc])
         elif model.uses_benchmark:
             assert mkt is not None
             zsrc = mkt[:, None]
@@ -553,44 +660,85 @@ def _parse_returns(returns: pd.DataFrame | pd.Series) -> pd.DataFrame:
 #: Largest median absolute daily return a column may have; above it the values look like prices.
 _MAX_MEDIAN_ABS_RETURN = 1.0
 
+#: Largest median absolute daily return of a column of returns given as fractions; above it
+#: (a move of more than 10% on half of the days) the values look like returns in per cent.
+_MAX_MEDIAN_ABS_FRACTION = 0.1
+
 
 #: Residual variance at or below this (a residual s.d. of 1e-10, i.e. 1e-8 %) is an exact fit.
 _EXACT_FIT_VARIANCE = 1e-20
 
 
-def _prices_note(values: np.ndarray, names: list[str], what: str) -> str | None:
-    r"""A caveat if columns of ``values`` look like prices (or index levels), not returns.
+def _units_note(
+    values: np.ndarray, names: list[str], what: str, dates: pd.DatetimeIndex, kind: str | None
+) -> str | None:
+    r"""Check the units of the columns of ``values``: a caveat, an error or ``None``.
 
-    A column is flagged when :math:`\operatorname{median}_t |r_t| > 1`: half of its days
-    would move by more than 100%, which no daily return series does, while any price or
-    index level above 1 does. Abnormal returns computed from such values are meaningless.
+    * A simple return below :math:`-1` (a loss of more than 100%) cannot happen: with
+      ``kind="simple"`` it raises (:math:`-1`, a total loss, is allowed; log returns and
+      factors are not checked).
+    * :math:`\operatorname{median}_t |r_t| > 1`: half of the days would move by more than
+      100%, which no daily return series does while any price or index level above 1
+      does: the values look like prices.
+    * :math:`0.1 < \operatorname{median}_t |r_t| \le 1`: a median daily move above 10% is
+      implausible as a fraction, while returns written in per cent (1.2 for 1.2%) have a
+      median of 0.3-2: the values look like per cent.
+
+    Raises
+    ------
+    StudyError
+        Naming the column, date and value of a simple return below -1.
 
     Returns
     -------
     str or None
-        The note (naming the first such column, its median and how to make returns), or
-        ``None`` when every column looks like returns.
+        The note (naming the first such column, its median and the fix), or ``None``.
     """
     raw = values.reshape(len(values), -1)
-    # only columns with a value beyond +-limit can have a median |value| above it (one pass
-    # each for the largest and the smallest value, NaN ignored: ~1 ms for 3,000 x 500)
-    lim = _MAX_MEDIAN_ABS_RETURN
-    cand = np.flatnonzero((np.fmax.reduce(raw, axis=0) > lim) | (np.fmin.reduce(raw, axis=0) < -lim))
+    # one pass each for the largest and the smallest value (NaN ignored: ~1 ms for 3,000 x 500);
+    # only a column with a value beyond +-limit can have a median |value| above it
+    hi, lo = np.fmax.reduce(raw, axis=0), np.fmin.reduce(raw, axis=0)
+    if kind == "simple" and np.any(lo < -1):
+        j = int(np.flatnonzero(lo < -1)[0])
+        i = int(np.flatnonzero(raw[:, j] < -1)[0])
+        raise StudyError(
+            f"the {what} column {names[j]!r} has the simple return {raw[i, j]:.4g} on {dates[i]:%Y-%m-%d}, a loss "
+            "of more than 100%, which cannot happen; give returns as fractions (divide per cent by 100), or "
+            "pass return_kind='log' (CLI: --log-returns) if they are log returns"
+        )
+    lim = _MAX_MEDIAN_ABS_FRACTION
+    cand = np.flatnonzero((hi > lim) | (lo < -lim))
     if len(cand) == 0:
         return None
     v = np.abs(raw[:, cand])
-    sub = np.where(np.isfinite(v), v, np.nan)
-    med = np.nanmedian(sub, axis=0)  # every candidate column has a finite value: no all-NaN warning
-    bad = np.flatnonzero(med > _MAX_MEDIAN_ABS_RETURN)
+    finite = np.isfinite(v)
+    # a median above the limit needs at least half of the values above it: a cheap count
+    # leaves few columns (a volatile stock has a few days beyond 10%, not half of them)
+    half = 2 * np.count_nonzero(finite & (v > lim), axis=0) >= np.count_nonzero(finite, axis=0)
+    cand, v, finite = cand[half], v[:, half], finite[:, half]
+    if len(cand) == 0:
+        return None
+    sub = np.where(finite, v, np.nan)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a column of infinities only
+        med = np.nanmedian(sub, axis=0)
+    prices = np.flatnonzero(med > _MAX_MEDIAN_ABS_RETURN)
+    per_cent = np.flatnonzero(med > lim)
+    bad = prices if len(prices) else per_cent
     if len(bad) == 0:
         return None
     j = int(bad[0])
     more = f" (and {len(bad) - 1} more columns)" if len(bad) > 1 else ""
+    head = f"The {what} column {names[cand[j]]!r}{more} has median |value| {med[j]:.4g}"
+    if len(prices):
+        return (
+            f"{head} > {_MAX_MEDIAN_ABS_RETURN:g}: these look like prices or index levels, not returns, and the "
+            "abnormal returns are then meaningless; convert prices with eventstudy.stats.returns_from_prices "
+            "(CLI: --prices) and give returns as fractions (0.01 = 1%)."
+        )
     return (
-        f"The {what} column {names[cand[j]]!r}{more} has median |value| {med[j]:.4g} > "
-        f"{_MAX_MEDIAN_ABS_RETURN:g}: these look like prices or index levels, not returns, and the "
-        "abnormal returns are then meaningless; convert prices with eventstudy.stats.returns_from_prices "
-        "(CLI: --prices) and give returns as fractions (0.01 = 1%)."
+        f"{head} > {lim:g}: these look like returns in per cent (a median daily move above {lim:.0%} is "
+        "implausible); divide them by 100 and give returns as fractions (0.01 = 1%)."
     )
 
 

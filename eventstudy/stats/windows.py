@@ -146,7 +146,7 @@ def parse_events(events: Any, columns: Sequence[str], *, allow_unknown: bool = F
             }
         )
         if "id" in events:
-            frame["id"] = events["id"].astype(str).to_numpy()
+            frame["id"] = _id_text(events["id"])
     else:
         rows = []
         for ev in events:
@@ -187,6 +187,31 @@ def parse_events(events: Any, columns: Sequence[str], *, allow_unknown: bool = F
             f"event ids must be unique; {frame['id'][frame['id'].duplicated()].iloc[0]!r} repeats"
         )
     return frame.reset_index(drop=True)
+
+
+def _is_missing(v: object) -> bool:
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _id_text(ids: pd.Series) -> np.ndarray:
+    """Event ids as text; missing or blank ids are ``None`` (they get the default id).
+
+    A float column of whole numbers (what pandas makes of integer ids with a blank) is
+    written without ``.0``: id ``1`` stays ``"1"``.
+    """
+    values = ids.to_numpy(dtype=object)
+    out = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        if (isinstance(v, str) and not v.strip()) or (not isinstance(v, str) and _is_missing(v)):
+            out[i] = None
+        elif isinstance(v, float | np.floating) and float(v).is_integer():
+            out[i] = str(int(v))
+        else:
+            out[i] = str(v)
+    return out
 
 
 def _default_ids(frame: pd.DataFrame) -> np.ndarray:
@@ -232,9 +257,34 @@ class AlignedEvents:
     moved: list[tuple[int, str, str, str]]
 
 
+#: An ISO 8601 date, optionally with a time of day and a UTC offset.
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+
+
+def _check_iso_text(raw: pd.Series) -> None:
+    """Refuse event dates given as text that is not ISO ``YYYY-MM-DD[ HH:MM[:SS]][offset]``.
+
+    ``"04/03/2022"`` is 4 March in London and 3 April in New York: guessing (pandas
+    reads it month first) would silently move the event by a month.
+    """
+    is_text = np.fromiter((isinstance(v, str) for v in raw), dtype=bool, count=len(raw))
+    if not is_text.any():
+        return
+    text = raw[is_text].astype(str).str.strip()
+    bad = ~text.str.fullmatch(_ISO_DATE)
+    if bad.any():
+        i = int(text.index[np.flatnonzero(bad.to_numpy())[0]])
+        raise StudyError(
+            f"event date {raw.iloc[i]!r} (event {i}) is not a date in ISO form; write it as YYYY-MM-DD "
+            "(optionally with a time, YYYY-MM-DD HH:MM)"
+        )
+
+
 def _to_session_dates(raw: pd.Series | np.ndarray, calendar: str | None) -> tuple[np.ndarray, list, list]:
     """Parse event dates; timestamps with a time go through ``session_of_timestamp``."""
     raw = pd.Series(raw).reset_index(drop=True)
+    if raw.dtype == object or pd.api.types.is_string_dtype(raw.dtype):
+        _check_iso_text(raw)
     try:  # fast path: plain dates (no time of day, no time zone)
         parsed = pd.DatetimeIndex(pd.to_datetime(raw))
         if parsed.tz is None and not parsed.hasnans and (parsed == parsed.normalize()).all():
