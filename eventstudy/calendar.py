@@ -89,11 +89,34 @@ def to_date(value: date | datetime | str | pd.Timestamp, name: str = "date") -> 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 
 
+def _today() -> date:
+    return date.today()
+
+
 def _check_range(cal: xcals.ExchangeCalendar, day: date) -> pd.Timestamp:
+    """``day`` as a Timestamp, if the calendar lists sessions that far back and ahead.
+
+    Raises
+    ------
+    InvalidDateError
+        (an :class:`~eventstudy.exceptions.EventStudyError`) naming the calendar's range.
+    """
     ts = pd.Timestamp(day)
-    if ts < cal.first_session or ts > cal.last_session:
-        raise EventStudyError(
-            f"{day} is outside the {cal.name} calendar ({cal.first_session.date()} .. {cal.last_session.date()})"
+    first, last = cal.first_session.date(), cal.last_session.date()
+    if ts < cal.first_session:
+        raise InvalidDateError(
+            f"{day} is before {first}, the first session of the {cal.name} calendar; "
+            f"give a date from {first} to {last}"
+        )
+    if ts > cal.last_session:
+        if day > _today():
+            raise InvalidDateError(
+                f"{day} is after {last}, the last session the {cal.name} calendar lists, and in the "
+                "future: no prices exist for it yet; give a past date"
+            )
+        raise InvalidDateError(
+            f"{day} is after {last}, the last session the {cal.name} calendar lists; give a date from "
+            f"{first} to {last}, or upgrade exchange_calendars for later sessions"
         )
     return ts
 

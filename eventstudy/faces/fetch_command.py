@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Iterator
 from datetime import date
 
-from ..exceptions import EventStudyError, PriceDataError
+from ..exceptions import EventStudyError, PriceDataError, StoreError
 from ..prices.coverage import format_intervals, last_settled_day
 from ..prices.loader import OFFLINE_ENV, PriceLoader
 
@@ -88,6 +88,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 def run(args: argparse.Namespace) -> int:
     """Fill the store; return 0 if every ticker is complete, 2 if any failed."""
     settled = last_settled_day()
+    start = args.start
+    if start > settled:
+        print(
+            f"eventstudy fetch: error: --start {start} is after {settled}, the last settled day: "
+            "dates in the future have no prices yet; give an earlier --start",
+            file=sys.stderr,
+        )
+        return 2
     end = args.end or settled
     if end > settled:
         print(
@@ -95,15 +103,15 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         end = settled
-    start = args.start
     if start > end:
         print(
             f"eventstudy fetch: error: --start {start} is after --end {end}; give an earlier --start",
             file=sys.stderr,
         )
         return 2
-    # fetch is the one command that is asked to go online: $EVENTSTUDY_OFFLINE does not stop it
-    loader = PriceLoader(store_path=args.store, offline=False)
+    # fetch is the one command that is asked to go online: $EVENTSTUDY_OFFLINE does not stop it;
+    # its purpose is to fill the store, so a store that cannot keep the prices is an error
+    loader = PriceLoader(store_path=args.store, offline=False, require_store=True)
     failed = 0
     for ticker in dict.fromkeys(args.tickers):
         try:
@@ -114,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             print(f"eventstudy fetch: error: {e}", file=sys.stderr)
             continue
+        except StoreError as e:  # read-only or in use: the other tickers would fail the same way
+            print(f"eventstudy fetch: error: {e}", file=sys.stderr)
+            return 2
         done = f"fetched {format_intervals(gaps)}" if gaps else "nothing to fetch"
         print(f"{ticker} {start}..{end}: {len(frame)} sessions; {done}; store {loader.store.path}")
     return 2 if failed else 0

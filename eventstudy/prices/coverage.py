@@ -8,7 +8,8 @@ only for the dates it really covers.
 Expected sessions come from the exchange calendar of the index (``eventstudy.indices``
 and ``eventstudy.calendar``). For a ticker that is not in the registry, or dates that the
 calendar cannot evaluate, weekdays stand in for sessions; then a weekday missing
-*between* two rows is taken for a holiday (see :func:`expected_sessions`).
+*between* two rows is taken for a holiday, and so is a short run of missing weekdays at
+either edge of the answer (see :func:`weekday_coverage`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ __all__ = [
     "subtract",
     "expected_sessions",
     "covered_intervals",
+    "weekday_coverage",
+    "MAX_HOLIDAY_RUN",
     "last_settled_day",
     "conform",
     "format_intervals",
@@ -178,6 +181,53 @@ def covered_intervals(
     if run_start is not None and run_start <= end and _has_present(run_start, end + _ONE, expected, present):
         out.append((run_start, end))
     return out
+
+
+#: The longest run of weekdays without a row, at the edge of an answer for a ticker without an
+#: exchange calendar, that is taken for holidays (Golden Week, Lunar New Year: up to 5 weekdays).
+MAX_HOLIDAY_RUN = 5
+
+
+def weekday_coverage(
+    have: pd.DatetimeIndex, start: date, end: date, *, max_run: int = MAX_HOLIDAY_RUN
+) -> list[Interval]:
+    """The part of ``start .. end`` an answer covers, for a ticker without an exchange calendar.
+
+    Without a calendar nothing says which weekday is a holiday, so the answer itself is the
+    evidence: every weekday between its first and last row is covered (a weekday without a
+    row there is a holiday), and so is a run of at most ``max_run`` weekdays without a row
+    at either edge (a holiday at the start or the end of the range). A longer run at an
+    edge is taken for prices the source does not have (before a listing, after a delisting,
+    a short answer) and is left out. An empty answer covers nothing.
+
+    Parameters
+    ----------
+    have
+        Dates with a price, possibly reaching outside ``start .. end`` (rows asked for
+        around the range show whether its edge days are holidays).
+    start, end
+        The range asked for, inclusive; ``end`` no later than the last settled day.
+    max_run
+        The longest edge run of weekdays without a row that counts as holidays.
+
+    Returns
+    -------
+    list of Interval
+        ``[]`` or one interval inside ``start .. end``.
+    """
+    have = _as_index(have)
+    if len(have) == 0 or start > end:
+        return []
+    first, last = have.min().date(), have.max().date()
+    weekdays = pd.bdate_range(start, end).date
+    lo, hi = start, end
+    before = [d for d in weekdays if d < first]
+    if len(before) > max_run:
+        lo = before[-1] + _ONE
+    after = [d for d in weekdays if d > last]
+    if len(after) > max_run:
+        hi = after[0] - _ONE
+    return [(lo, hi)] if lo <= hi else []
 
 
 def _has_present(lo: date, hi_exclusive: date, expected: pd.DatetimeIndex, present) -> bool:

@@ -11,7 +11,15 @@
 
 Offline (``offline=True``, or ``EVENTSTUDY_OFFLINE=1`` when ``offline`` is not given) the
 network is never used and a range the bundled data and the store cannot fill raises a
-one-line error that says where the prices could have come from.
+one-line error that says where the prices could have come from. Dates after the last
+settled day (:func:`~eventstudy.prices.coverage.last_settled_day`) have no prices yet
+anywhere: the error says so instead of suggesting a fetch.
+
+A store that is read-only, or locked by another process for longer than its timeout,
+cannot keep what was fetched: the loader then keeps those prices in memory for its own
+later calls, warns once (:class:`~eventstudy.exceptions.EventStudyWarning`), and leaves
+the store as it is; with ``require_store=True`` (the ``fetch`` command) it raises the
+:class:`~eventstudy.exceptions.StoreError` instead.
 
 Prices are raw index levels; bounds are inclusive; answers are complete or raise.
 """
@@ -19,18 +27,34 @@ Prices are raw index levels; bounds are inclusive; answers are complete or raise
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
-from ..exceptions import PartialPriceDataError, PriceDataError, PriceUnavailableError
+from ..exceptions import (
+    EventStudyWarning,
+    PartialPriceDataError,
+    PolicyError,
+    PriceDataError,
+    PriceUnavailableError,
+    StoreError,
+)
 from ..indices import by_ticker
-from .base import PriceSource
 from .bundled import BundledSource, load_bundled
-from .coverage import Interval, conform, expected_sessions, format_intervals, parse_range, subtract
-from .store import PriceStore
-from .yahoo import Fetched
+from .coverage import (
+    Interval,
+    conform,
+    expected_sessions,
+    format_intervals,
+    last_settled_day,
+    merge,
+    parse_range,
+    subtract,
+)
+from .store import IN_USE, READ_ONLY, PriceStore
+from .yahoo import RETRY_ADVICE, Fetched
 
 __all__ = ["PriceLoader", "default_loader", "OFFLINE_ENV"]
 
@@ -58,6 +82,10 @@ class PriceLoader:
         :class:`~eventstudy.prices.base.PriceSource` (only complete answers are stored).
     bundled
         Use the bundled files (default ``True``).
+    require_store
+        If the store cannot keep what was fetched (read-only, or locked by another process),
+        raise :class:`~eventstudy.exceptions.StoreError`. Default ``False``: keep the fetched
+        prices in memory for this loader, warn once, and go on.
 
     Examples
     --------
@@ -74,6 +102,7 @@ class PriceLoader:
         offline: bool | None = None,
         source: object | None = None,
         bundled: bool = True,
+        require_store: bool = False,
     ) -> None:
         self.store = PriceStore(store_path)
         self.offline = _env_offline() if offline is None else bool(offline)
@@ -81,10 +110,17 @@ class PriceLoader:
             from .yahoo import YahooSource
 
             source = YahooSource()
-        if not (hasattr(source, "fetch") or isinstance(source, PriceSource)):
-            raise TypeError("source must have fetch(ticker, start, end) or history(ticker, start, end)")
+        if not (callable(getattr(source, "fetch", None)) or callable(getattr(source, "history", None))):
+            raise PolicyError(
+                f"source={source!r} is not a price source; give an object with "
+                "fetch(ticker, start, end) or history(ticker, start, end), or None for Yahoo Finance"
+            )
         self.source = source
         self.bundled = BundledSource() if bundled else None
+        self.require_store = bool(require_store)
+        # prices fetched but not saved (the store was read-only or in use): ticker -> [(rows, coverage)]
+        self._unsaved: dict[str, list[tuple[pd.DataFrame, list[Interval]]]] = {}
+        self._warned = False
 
     def __repr__(self) -> str:
         return f"PriceLoader(store_path={str(self.store.path)!r}, offline={self.offline}, source={self.source!r})"
@@ -203,7 +239,7 @@ class PriceLoader:
 
     def _gaps(self, ticker: str, start: date, end: date, bundled_cov: Interval | None) -> list[Interval]:
         """Sub-ranges neither bundled nor stored that hold at least one expected session."""
-        covered = self.store.coverage(ticker)
+        covered = [*self.store.coverage(ticker), *self._unsaved_coverage(ticker)]
         if bundled_cov is not None:
             covered = [*covered, bundled_cov]
         out = []
@@ -224,22 +260,61 @@ class PriceLoader:
                 got = Fetched(ticker, start, end, conform(frame), ((start, end),), ())
         except PriceDataError as e:
             return [str(e)]
-        if not got.frame.empty and got.coverage:
-            self.store.write(ticker, got.frame, coverage=got.coverage, source=str(name))
+        if got.coverage:
+            rows = got.frame if got.context.empty else pd.concat([got.frame, got.context])
+            if not rows.empty:
+                self._save(ticker, conform(rows), list(got.coverage), str(name), start, end)
         if got.frame.empty:
             return [f"{name} returned no prices for {start}..{end}"]
         if not got.complete:
             return [f"{name} returned only {format_intervals(got.coverage)} of {start}..{end}"]
         return []
 
-    def _combine(self, ticker: str, start: date, end: date, bundled_cov: Interval | None) -> pd.DataFrame:
+    def _save(
+        self, ticker: str, rows: pd.DataFrame, coverage: list[Interval], name: str, start: date, end: date
+    ) -> None:
+        """Write fetched rows to the store; if it is read-only or in use, keep them in memory."""
+        try:
+            self.store.write(ticker, rows, coverage=coverage, source=name)
+        except StoreError as e:
+            reason = getattr(e, "reason", None)
+            if self.require_store or reason not in (IN_USE, READ_ONLY):
+                raise _store_error(
+                    f"{e}; the prices fetched for {ticker} {start}..{end} were not saved", e
+                ) from e
+            self._unsaved.setdefault(ticker, []).append((rows, coverage))
+            if not self._warned:
+                self._warned = True
+                warnings.warn(
+                    f"{e}; prices fetched now are kept for this run only and will be fetched again next time",
+                    EventStudyWarning,
+                    stacklevel=4,
+                )
+
+    def _unsaved_coverage(self, ticker: str) -> list[Interval]:
+        return [iv for _, cov in self._unsaved.get(ticker, ()) for iv in cov]
+
+    def _unsaved_rows(self, ticker: str, start: date, end: date) -> pd.DataFrame | None:
+        """Rows kept in memory inside their coverage and ``start .. end`` (``None`` if none)."""
         parts = []
+        for rows, cov in self._unsaved.get(ticker, ()):
+            inside = pd.Series(False, index=rows.index)
+            for a, b in merge(cov):
+                lo, hi = max(a, start), min(b, end)
+                if lo <= hi:
+                    inside |= (rows.index >= pd.Timestamp(lo)) & (rows.index <= pd.Timestamp(hi))
+            if inside.any():
+                parts.append(rows[inside.to_numpy()])
+        return conform(pd.concat(parts)) if parts else None
+
+    def _combine(self, ticker: str, start: date, end: date, bundled_cov: Interval | None) -> pd.DataFrame:
+        stored = self.store.read(ticker, start, end)
+        parts = [stored]  # later parts win where dates repeat: memory over store, bundled over both
+        unsaved = self._unsaved_rows(ticker, start, end)
+        if unsaved is not None:
+            parts.append(unsaved)
         if bundled_cov is not None and bundled_cov[0] <= end and start <= bundled_cov[1]:
             parts.append(self._bundled_rows(ticker, max(start, bundled_cov[0]), min(end, bundled_cov[1])))
-        stored = self.store.read(ticker, start, end)
-        if parts:
-            stored = stored[~stored.index.isin(parts[0].index)]  # bundled data wins
-        parts.append(stored)
         parts = [p for p in parts if not p.empty]
         if not parts:
             return conform(stored)
@@ -256,21 +331,55 @@ class PriceLoader:
         failures: Sequence[str],
     ) -> PriceDataError:
         bundled = f"bundled ({bundled_cov[0]}..{bundled_cov[1]})" if bundled_cov else "bundled"
-        if frame.empty:
-            lead, cls = f"prices for {ticker} {start}..{end} are", PriceUnavailableError
-        else:
-            lead = f"prices for {ticker} {start}..{end} are incomplete: {format_intervals(gaps)}"
-            lead, cls = lead + (" is" if len(gaps) == 1 else " are"), PartialPriceDataError
-        if _registry_entry(ticker) is None:
-            lead = lead.replace(f"{ticker} ", f"{ticker} (not in eventstudy.indices) ", 1)
+        cls = PriceUnavailableError if frame.empty else PartialPriceDataError
+        who = ticker if _registry_entry(ticker) is not None else f"{ticker} (not in eventstudy.indices)"
+        head = f"prices for {who} {start}..{end} are"
+        why = "; ".join(failures) or "the source could not fill the gaps"
+        advice = "" if "retry later" in why else f"; {RETRY_ADVICE}"
+        settled = last_settled_day()
+        past, future = _split_at(ticker, gaps, settled)
+        if future:  # no source can help: say so, and suggest no fetch
+            msg = (
+                f"{head} {'not to be had' if frame.empty else 'incomplete'}: {format_intervals(future)} "
+                f"{'is' if len(future) == 1 else 'are'} "
+                f"after {settled}, the last settled day: no prices exist yet for dates in the future; "
+                f"ask for dates up to {settled}"
+            )
+            if past and failures and not self.offline:
+                msg += f" (and {format_intervals(past)} failed: {why})"
+            return cls(msg, ticker=ticker, start=start, end=end)
+        if not frame.empty:
+            head = f"{head} incomplete: {format_intervals(gaps)} {'is' if len(gaps) == 1 else 'are'}"
         if self.offline:
             msg = (
-                f"{lead} not {bundled} and not in the store at {self.store.path}; run online "
+                f"{head} not {bundled} and not in the store at {self.store.path}; run online "
                 f"(unset {OFFLINE_ENV}) or `eventstudy fetch {ticker} --start {gaps[0][0]} --end {gaps[-1][1]}`"
             )
         else:
-            msg = f"{lead} not to be had: {'; '.join(failures) or 'the source could not fill the gaps'}; retry later"
+            msg = f"{head} not to be had: {why}{advice}"
         return cls(msg, ticker=ticker, start=start, end=end)
+
+
+def _split_at(ticker: str, gaps: Sequence[Interval], settled: date) -> tuple[list[Interval], list[Interval]]:
+    """``gaps`` cut at ``settled``: the parts up to it and the parts after it, each kept only
+    if it holds an expected session (a weekend after the settled day is no future gap)."""
+    past: list[Interval] = []
+    future: list[Interval] = []
+    for lo, hi in gaps:
+        for part, out in (
+            ((lo, min(hi, settled)), past),
+            ((max(lo, settled + timedelta(days=1)), hi), future),
+        ):
+            if part[0] <= part[1] and len(expected_sessions(ticker, *part)[0]):
+                out.append(part)
+    return past, future
+
+
+def _store_error(message: str, cause: StoreError) -> StoreError:
+    err = StoreError(message)
+    err.path = getattr(cause, "path", None)  # type: ignore[attr-defined]
+    err.reason = getattr(cause, "reason", None)  # type: ignore[attr-defined]
+    return err
 
 
 def _registry_entry(ticker: str) -> object | None:

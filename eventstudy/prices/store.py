@@ -19,6 +19,11 @@ Safety
 * Nothing is ever deleted or migrated destructively. A file that is not an eventstudy
   store (garbage bytes, another application's database, a newer schema) raises
   :class:`~eventstudy.exceptions.StoreError` naming the path and is left untouched.
+* A store locked by another process is waited for (``timeout`` seconds), then raises a
+  :class:`~eventstudy.exceptions.StoreError` that says so (``reason == "in use"``); a
+  store that cannot be written because the file or its folder is read-only says that
+  (``reason == "read-only"``). Neither is damaged: the advice is to retry or to use
+  another file, never to move a healthy store aside.
 """
 
 from __future__ import annotations
@@ -41,6 +46,9 @@ __all__ = ["PriceStore", "default_store_path", "STORE_ENV"]
 
 #: Environment variable that overrides the default store path.
 STORE_ENV = "EVENTSTUDY_STORE"
+
+#: Seconds a store waits for another process that holds it locked (``PriceStore(timeout=None)``).
+DEFAULT_TIMEOUT = 30.0
 
 _APPLICATION_ID = 0x45565354  # "EVST": marks the file as an eventstudy store
 _SCHEMA_VERSION = 1
@@ -73,10 +81,60 @@ def default_store_path() -> Path:
     return Path(platformdirs.user_cache_dir("eventstudy")) / "prices.sqlite"
 
 
-def _error(message: str, path: Path) -> StoreError:
+#: Why a store cannot be used, kept as ``StoreError.reason``.
+IN_USE, READ_ONLY, UNUSABLE = "in use", "read-only", "unusable"
+
+
+def _error(message: str, path: Path, reason: str = UNUSABLE) -> StoreError:
     err = StoreError(message)
     err.path = str(path)  # type: ignore[attr-defined]
+    err.reason = reason  # type: ignore[attr-defined]
     return err
+
+
+def _sqlite_code(e: sqlite3.Error) -> int:
+    """The primary SQLite result code of ``e`` (0 if unknown)."""
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is None:  # pragma: no cover - Python 3.11+ always sets it
+        text = str(e).lower()
+        return 5 if "locked" in text else 8 if "readonly" in text else 0
+    return int(code) & 0xFF
+
+
+def _sqlite_error(e: sqlite3.Error, path: Path, *, write: bool, timeout: float) -> StoreError:
+    """The :class:`StoreError` for an SQLite failure on the store at ``path``, with the right advice."""
+    code = _sqlite_code(e)
+    if code in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+        return _error(
+            f"the price store {path} is in use by another process (still locked after {timeout:g} s); "
+            f"retry when that process has finished, or set {STORE_ENV} to another file",
+            path,
+            IN_USE,
+        )
+    if code == 8:  # SQLITE_READONLY (the file, its folder or the file system)
+        return _error(
+            f"the price store {path} is read-only ({e}); make it and its folder writable, "
+            f"or set {STORE_ENV} to a writable file",
+            path,
+            READ_ONLY,
+        )
+    if code in (3, 14, 23):  # SQLITE_PERM, SQLITE_CANTOPEN, SQLITE_AUTH
+        return _error(
+            f"the price store {path} cannot be {'written' if write else 'read'} ({e}); check the "
+            f"permissions of the file and its folder, or set {STORE_ENV} to another file",
+            path,
+        )
+    if code == 13:  # SQLITE_FULL
+        return _error(
+            f"the price store {path} cannot be written: the disk is full ({e}); free some space "
+            f"or set {STORE_ENV} to a file on another disk",
+            path,
+        )
+    return _error(
+        f"the price store {path} cannot be {'written' if write else 'read'} ({e}); "
+        f"it was left as it is: move it aside or set {STORE_ENV} to another file",
+        path,
+    )
 
 
 class PriceStore:
@@ -87,6 +145,10 @@ class PriceStore:
     path
         The SQLite file. ``None``: ``$EVENTSTUDY_STORE``, else the user cache directory
         (see :func:`default_store_path`).
+    timeout
+        Seconds to wait for another process that holds the store locked, before raising
+        :class:`~eventstudy.exceptions.StoreError` (``reason == "in use"``). ``None``:
+        :data:`DEFAULT_TIMEOUT` (30 s).
 
     Notes
     -----
@@ -101,8 +163,9 @@ class PriceStore:
     []
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float | None = None) -> None:
         self.path = Path(path).expanduser() if path is not None else default_store_path()
+        self.timeout = float(DEFAULT_TIMEOUT if timeout is None else timeout)
 
     def __repr__(self) -> str:
         return f"PriceStore({str(self.path)!r})"
@@ -121,12 +184,20 @@ class PriceStore:
         try:
             if write:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                con = sqlite3.connect(path, timeout=30, isolation_level=None)
+                con = sqlite3.connect(path, timeout=self.timeout, isolation_level=None)
             else:
                 con = sqlite3.connect(
-                    f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30, isolation_level=None
+                    f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=self.timeout, isolation_level=None
                 )
-        except (OSError, sqlite3.Error) as e:
+        except sqlite3.Error as e:
+            if _sqlite_code(e) in (5, 6, 8):
+                raise _sqlite_error(e, path, write=write, timeout=self.timeout) from e
+            raise _error(
+                f"cannot open the price store {path} ({e}); pass another store path or set "
+                f"{STORE_ENV} to a writable file",
+                path,
+            ) from e
+        except OSError as e:
             raise _error(
                 f"cannot open the price store {path} ({e}); pass another store path or set "
                 f"{STORE_ENV} to a writable file",
@@ -136,11 +207,7 @@ class PriceStore:
             ready = self._check(con, write=write)
             yield con if ready else None
         except sqlite3.Error as e:
-            raise _error(
-                f"the price store {path} cannot be {'written' if write else 'read'} ({e}); "
-                f"it was left as it is: move it aside or set {STORE_ENV} to another file",
-                path,
-            ) from e
+            raise _sqlite_error(e, path, write=write, timeout=self.timeout) from e
         finally:
             con.close()
 

@@ -14,20 +14,24 @@ What yfinance 1.x does, and what this module does about it:
   the sessions received are compared with the exchange calendar's
   (:func:`~eventstudy.prices.coverage.expected_sessions`); what is missing makes the
   answer partial, and :class:`Fetched` records the true coverage.
+* A ticker without an exchange calendar (a stock, a currency) has no list of sessions to
+  compare with: Yahoo is asked for two weeks more on each side, so that a holiday at the
+  edge of the range lies between rows, and
+  :func:`~eventstudy.prices.coverage.weekday_coverage` says what the answer covers.
 * A row dated today or later may be a live snapshot: it is dropped (see
   :func:`~eventstudy.prices.coverage.last_settled_day`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
 from ..exceptions import PartialPriceDataError, PriceDataError, PriceUnavailableError
-from .base import COLUMNS
+from .base import COLUMNS, empty_frame
 from .coverage import (
     Interval,
     conform,
@@ -37,9 +41,16 @@ from .coverage import (
     last_settled_day,
     parse_range,
     subtract,
+    weekday_coverage,
 )
 
-__all__ = ["YahooSource", "Fetched"]
+__all__ = ["YahooSource", "Fetched", "RETRY_ADVICE"]
+
+#: The advice that ends a message about a download that failed (said once per message).
+RETRY_ADVICE = "retry later or work offline"
+
+#: Days asked for on each side of the range for a ticker without an exchange calendar.
+_AROUND = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,10 @@ class Fetched:
         Inclusive intervals of ``start .. end`` in which every expected session has a row.
     missing
         Expected sessions without a price (including those not settled yet).
+    context
+        Rows received outside ``start .. end`` (asked for around the range of a ticker
+        without an exchange calendar, to tell its edge holidays from missing prices); they
+        are stored with ``frame`` but are not part of the answer.
     """
 
     ticker: str
@@ -64,6 +79,7 @@ class Fetched:
     frame: pd.DataFrame
     coverage: tuple[Interval, ...]
     missing: tuple[date, ...]
+    context: pd.DataFrame = field(default_factory=empty_frame, repr=False)
 
     @property
     def complete(self) -> bool:
@@ -107,17 +123,25 @@ class YahooSource:
         """
         start, end = parse_range(start, end)
         settled = last_settled_day()
+        last = min(end, settled)
         expected, exact = expected_sessions(ticker, start, end)
         if start > settled:
             raw = None  # nothing can be final yet: do not ask
+        elif exact:
+            raw = self._download(ticker, start, last)
+        else:  # no calendar: ask around the range, so that edge holidays lie between rows
+            around = (start - _AROUND, min(last + _AROUND, settled))
+            raw = self._download(ticker, *around, asked=(start, last))
+        received = _normalise(raw, ticker).loc[: pd.Timestamp(settled)]
+        inside = (received.index >= pd.Timestamp(start)) & (received.index <= pd.Timestamp(last))
+        frame, context = received[inside], received[~inside]
+        if exact:
+            coverage = covered_intervals(frame.index, expected, start, end, exact=True)
         else:
-            raw = self._download(ticker, start, min(end, settled))
-        frame = _normalise(raw, ticker)
-        frame = frame.loc[pd.Timestamp(start) : pd.Timestamp(min(end, settled))]
-        coverage = covered_intervals(frame.index, expected, start, end, exact=exact)
-        inside = np.array([_inside(d, coverage) for d in expected.date], dtype=bool)
-        missing = tuple(expected.date[~inside])
-        return Fetched(ticker, start, end, frame, tuple(coverage), missing)
+            coverage = weekday_coverage(received.index, start, last)
+        covered = np.array([_inside(d, coverage) for d in expected.date], dtype=bool)
+        missing = tuple(expected.date[~covered])
+        return Fetched(ticker, start, end, frame, tuple(coverage), missing, context)
 
     def history(self, ticker: str, start: date, end: date) -> pd.DataFrame:
         """OHLC for ``ticker`` from ``start`` to ``end`` inclusive (source protocol).
@@ -133,7 +157,10 @@ class YahooSource:
         raise_if_short(got)
         return got.frame
 
-    def _download(self, ticker: str, start: date, end: date) -> pd.DataFrame | None:
+    def _download(
+        self, ticker: str, start: date, end: date, *, asked: Interval | None = None
+    ) -> pd.DataFrame | None:
+        """yfinance's answer for ``start .. end`` inclusive; errors name ``asked`` (default: the same)."""
         try:
             import yfinance
         except ImportError as e:  # pragma: no cover - yfinance is a dependency
@@ -157,8 +184,9 @@ class YahooSource:
                 timeout=self.timeout,
             )
         except Exception as e:  # yfinance raises assorted network errors
+            start, end = asked or (start, end)
             raise PriceUnavailableError(
-                f"Yahoo Finance download of {ticker} {start}..{end} failed ({e}); retry later or work offline",
+                f"Yahoo Finance download of {ticker} {start}..{end} failed ({e}); {RETRY_ADVICE}",
                 ticker=ticker,
                 start=start,
                 end=end,
@@ -169,10 +197,18 @@ def raise_if_short(got: Fetched) -> None:
     """Raise the error that says what a :class:`Fetched` answer lacks (nothing if complete)."""
     if got.complete and not got.frame.empty:
         return
+    if got.frame.empty and got.complete:
+        raise PriceUnavailableError(
+            f"there is no trading session for {got.ticker} in {got.start}..{got.end} "
+            "(Yahoo Finance has prices around it only); widen the range",
+            ticker=got.ticker,
+            start=got.start,
+            end=got.end,
+        )
     if got.frame.empty:
         raise PriceUnavailableError(
             f"Yahoo Finance returned no prices for {got.ticker} {got.start}..{got.end} "
-            "(offline, rate-limited or unknown ticker); check the ticker, retry later or work offline",
+            f"(offline, rate-limited or unknown ticker); check the ticker, {RETRY_ADVICE}",
             ticker=got.ticker,
             start=got.start,
             end=got.end,

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from eventstudy.exceptions import (
+    EventStudyError,
     InvalidDateRangeError,
     PartialPriceDataError,
     PriceDataError,
@@ -210,3 +211,23 @@ def test_a_plain_price_source_is_used_and_its_complete_answers_stored(tmp_path):
     loader.history("^GSPC", D(2019, 3, 4), D(2019, 3, 8))
     assert Constant.calls == 1
     assert PriceStore(tmp_path / "p.sqlite").coverage("^GSPC") == [(D(2019, 3, 4), D(2019, 3, 8))]
+
+
+@pytest.mark.parametrize("source", [object(), "yahoo", 3])
+def test_a_source_that_is_not_one_is_a_typed_error(source, tmp_path):
+    with pytest.raises(EventStudyError, match=r"is not a price source; give an object with fetch"):
+        PriceLoader(store_path=tmp_path / "p.sqlite", source=source)
+
+
+def test_a_failed_download_says_retry_later_once(online, fake_yahoo):
+    fake_yahoo.mode = "raise"
+    with pytest.raises(PriceUnavailableError, match="Could not resolve host") as e:
+        online.history("^FTMC", D(2019, 1, 2), D(2019, 1, 8))
+    assert str(e.value).count("retry later") == 1
+
+
+def test_an_empty_download_says_retry_later_once(online, fake_yahoo):
+    fake_yahoo.mode = "empty"
+    with pytest.raises(PriceUnavailableError, match="not to be had") as e:
+        online.history("^FTMC", D(2019, 1, 2), D(2019, 1, 8))
+    assert str(e.value).count("retry later") == 1
