@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +34,7 @@ from ..prices import PriceLoader
 from ..prices.base import PriceSource
 from ..read import read_article, read_file
 from ..read.model import Article
-from ..stats import EventStudy, EventStudyResults, returns_from_prices
+from ..stats import EventStudy, EventStudyResults, common_date_returns, returns_from_prices
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -254,9 +254,10 @@ def study_claim(
         ``"constant-mean"`` (default without a benchmark), ``"market"`` (default with one)
         or ``"market-adjusted"``.
     benchmark
-        Benchmark index for the market models. Its close-to-close returns on its own
-        sessions are matched to the index's sessions by date; days on which only one of
-        the two traded are missing for the benchmark and skipped in estimation.
+        Benchmark index for the market models. Returns of the index and the benchmark are
+        computed on the dates both traded (:func:`~eventstudy.stats.common_date_returns`),
+        so each return spans the same days in both; a note counts the days skipped. The
+        study's trading days are those dates.
     estimation, window
         Trading days relative to day 0 (defaults ``(-250, -11)`` and ``(-1, +1)``).
 
@@ -273,6 +274,10 @@ def study_claim(
 
     Notes
     -----
+    When the source cannot give the first part of the estimation window (offline, before
+    the bundled data) the window starts at the first day there are prices, with a note, as
+    long as the study's ``min_estimation`` (half the window) is met.
+
     Returns are simple close-to-close returns :math:`R_t = P_t / P_{t-1} - 1`. The
     constant-mean model takes :math:`E[R_t] = \\mu`, the market model
     :math:`E[R_t] = \\alpha + \\beta R_{m,t}` (MacKinlay 1997, section 4).
@@ -293,7 +298,8 @@ def study_claim(
     day0 = cal.align(parse_date(event_date, "event_date"), code, "next")
     assert day0 is not None
     try:
-        start = cal.offset_session(code, day0, estimation[0] - 1)
+        # (with a benchmark, a few more days: the study counts the days both traded)
+        start = cal.offset_session(code, day0, estimation[0] - 1 - (_COMMON_DATE_SLACK if bench else 0))
         end = cal.offset_session(code, day0, window[1])
     except ValueError as e:  # exchange_calendars: the window runs off the calendar
         raise StudyError(
@@ -301,13 +307,27 @@ def study_claim(
             f"calendar; use shorter windows"
         ) from e
     src = source if source is not None else PriceLoader()
-    closes = src.history(index.ticker, start, end)["close"].rename(index.ticker)
-    returns = returns_from_prices(closes.to_frame())
+    tickers = [index.ticker] if bench is None else [index.ticker, bench.ticker]
+    notes: tuple[str, ...] = ()
+    try:
+        prices = [src.history(t, start, end)["close"].rename(t) for t in tickers]
+    except PriceDataError:
+        # the first part of the estimation window cannot be had (offline, before the bundled
+        # data): estimate on the days there are, if the study's min_estimation allows
+        first_day = cal.offset_session(code, day0, window[0])
+        later, cut_note = _available_start(src, tickers, start, first_day)
+        if cut_note is None:
+            raise
+        start, notes = later, (cut_note,)
+        prices = [src.history(t, start, end)["close"].rename(t) for t in tickers]
     bench_returns = None
-    if bench is not None:
-        b = src.history(bench.ticker, start, end)["close"]
-        br = b.pct_change()  # on the benchmark's own sessions
-        bench_returns = br.reindex(returns.index).rename(bench.ticker)
+    if bench is None:
+        returns = returns_from_prices(prices[0].to_frame())
+    else:
+        # both on the dates both traded: a return spans the same days for the index and the
+        # benchmark (a one-day move is never set against a two-day one)
+        returns, bench_returns, common = common_date_returns(prices[0].to_frame(), prices[1])
+        notes += common
     study = EventStudy(
         returns,
         bench_returns,
@@ -320,6 +340,14 @@ def study_claim(
     if res.n_events == 0:
         reason = res.dropped["reason"].iloc[0] if len(res.dropped) else "unknown reason"
         raise StudyError(f"event study of {index.ticker} on {day0} not possible: {reason}")
+    if notes:
+        res = replace(res, notes=(*notes, *res.notes))
+    # the estimation window's first and last day in the returns table (trading days there are
+    # the rows: with a benchmark, the dates both traded; cut to the prices there are)
+    p0 = int(returns.index.searchsorted(pd.Timestamp(res.event_dates[0])))
+    rows = returns.index
+    est_first = rows[max(0, p0 + estimation[0])].date()
+    est_last = rows[max(0, p0 + estimation[1])].date()
     return ClaimStudy(
         index.ticker,
         day0,
@@ -328,8 +356,43 @@ def study_claim(
         estimation,
         window,
         res,
-        cal.offset_session(code, day0, estimation[0]),
-        cal.offset_session(code, day0, estimation[1]),
+        est_first,
+        est_last,
+    )
+
+
+#: Extra sessions read before the estimation window when a benchmark's calendar may lack
+#: some of the index's days (a study counts the dates both traded).
+_COMMON_DATE_SLACK = 20
+
+
+def _available_start(
+    src: PriceSource, tickers: list[str], start: date, first_day: date
+) -> tuple[date, str | None]:
+    """Where the prices of a study can start: ``start``, or later when the source cannot give
+    the first part of the estimation window (offline, before the bundled data) but has the
+    rest; the study then estimates on the days there are (down to its ``min_estimation``).
+
+    Only a missing stretch at the start is cut, and never into the event window: a gap
+    elsewhere still raises when the prices are read.
+    """
+    missing = getattr(src, "missing", None)
+    if missing is None:
+        return start, None
+    cut = start
+    for t in tickers:
+        try:
+            gaps = missing(t, start, first_day)
+        except EventStudyError:
+            return start, None
+        if gaps and gaps[0][0] <= start:
+            cut = max(cut, gaps[0][1])
+    if cut == start:
+        return start, None
+    new = cut + timedelta(days=1)
+    return new, (
+        f"prices of {', '.join(tickers)} before {new} cannot be had here: the estimation window "
+        f"starts at the first day there are prices"
     )
 
 

@@ -221,7 +221,12 @@ def _study_text(s: ClaimStudy) -> list[str]:
     lines += [
         "",
         f"  CAR[{s.window[0]:+d},{s.window[1]:+d}] = {100 * st['car']:+.2f} %  (s.e. {100 * st['se']:.2f} %, "
-        f"t = {st['t']:.2f}, p = {st['p']:.3f}; variance with the prediction-error term, MacKinlay 1997)",
+        f"t = {st['t']:.2f}, p = {st['p']:.3f}; "
+        + (
+            "variance of the market-adjusted returns over the estimation window, nothing estimated)"
+            if s.model == "market-adjusted"
+            else "variance with the prediction-error term, MacKinlay 1997)"
+        ),
         f"  Event-day |AR| ranks {rank} of {of} against the estimation window "
         f"(empirical p = {rank / of:.3f}): "
         + ("unusual" if rank / of <= 0.05 else "not unusual")

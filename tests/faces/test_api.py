@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import eventstudy
-from eventstudy.exceptions import StudyError, UnknownIndexError
+from eventstudy.exceptions import EventStudyError, StudyError, UnknownIndexError
 from eventstudy.prices import PriceLoader
 
 
@@ -117,3 +117,30 @@ def test_missing_datetimes_are_refused():
     with pytest.raises(ArticleError, match="^--published .* is not a date"):
         parse_date(pd.NaT, command_line=True)
     assert parse_date(pd.Timestamp("2022-02-15 17:30")) == date(2022, 2, 15)
+
+
+def test_study_claim_across_calendars_uses_the_dates_both_traded():
+    # FTSE 100 against the S&P 500: UK and US holidays differ; returns span the same days
+    src = PriceLoader(offline=True)
+    s = eventstudy.study_claim("^FTSE", "2022-03-09", source=src, benchmark="^GSPC")
+    y = src.history("^FTSE", date(2021, 1, 4), date(2022, 3, 10))["close"]
+    x = src.history("^GSPC", date(2021, 1, 4), date(2022, 3, 10))["close"]
+    both = y.index.intersection(x.index)
+    ry, rx = y.loc[both].pct_change(), x.loc[both].pct_change()
+    i0 = both.get_loc(pd.Timestamp("2022-03-09"))
+    est = slice(i0 - 250, i0 - 10)
+    beta, alpha = np.polyfit(rx.iloc[est].to_numpy(), ry.iloc[est].to_numpy(), 1)
+    assert s.frame.loc[0, "ar"] == pytest.approx(ry.iloc[i0] - (alpha + beta * rx.iloc[i0]), abs=1e-12)
+    assert s.estimation_dates == (both[i0 - 250].date(), both[i0 - 11].date(), 240)
+    assert any("dates both price tables have" in n for n in s.results.notes)
+
+
+def test_study_claim_offline_before_the_bundled_year_estimates_on_the_days_there_are():
+    # 26 Nov 2021: days -250..-11 start in November 2020, before the bundled data (Jan 2021)
+    s = eventstudy.study_claim("^FTSE", "2021-11-26", source=PriceLoader(offline=True))
+    first, last, n = s.estimation_dates
+    assert first == date(2021, 1, 5) and 120 <= n < 240
+    assert any("cannot be had here" in note for note in s.results.notes)
+    # February 2021 leaves too few days: still an error, with the reason
+    with pytest.raises(EventStudyError):
+        eventstudy.study_claim("^FTSE", "2021-02-15", source=PriceLoader(offline=True))
