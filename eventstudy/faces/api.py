@@ -298,8 +298,9 @@ def study_claim(
     day0 = cal.align(parse_date(event_date, "event_date"), code, "next")
     assert day0 is not None
     try:
-        # (with a benchmark, a few more days: the study counts the days both traded)
-        start = cal.offset_session(code, day0, estimation[0] - 1 - (_COMMON_DATE_SLACK if bench else 0))
+        # (a few more days: the study counts the rows there are, and a price file may lack a
+        # session of its calendar or, with a benchmark, the study counts the days both traded)
+        start = cal.offset_session(code, day0, estimation[0] - 1 - _COMMON_DATE_SLACK)
         end = cal.offset_session(code, day0, window[1])
     except ValueError as e:  # exchange_calendars: the window runs off the calendar
         raise StudyError(
@@ -309,6 +310,7 @@ def study_claim(
     src = source if source is not None else PriceLoader()
     tickers = [index.ticker] if bench is None else [index.ticker, bench.ticker]
     notes: tuple[str, ...] = ()
+    cut = False  # whether the start was moved to the first day there are prices
     try:
         prices = [src.history(t, start, end)["close"].rename(t) for t in tickers]
     except PriceDataError:
@@ -318,7 +320,7 @@ def study_claim(
         later, cut_note = _available_start(src, tickers, start, first_day)
         if cut_note is None:
             raise
-        start, notes = later, (cut_note,)
+        start, notes, cut = later, (cut_note,), True
         prices = [src.history(t, start, end)["close"].rename(t) for t in tickers]
     bench_returns = None
     if bench is None:
@@ -340,12 +342,14 @@ def study_claim(
     if res.n_events == 0:
         reason = res.dropped["reason"].iloc[0] if len(res.dropped) else "unknown reason"
         raise StudyError(f"event study of {index.ticker} on {day0} not possible: {reason}")
-    if notes:
-        res = replace(res, notes=(*notes, *res.notes))
     # the estimation window's first and last day in the returns table (trading days there are
     # the rows: with a benchmark, the dates both traded; cut to the prices there are)
     p0 = int(returns.index.searchsorted(pd.Timestamp(res.event_dates[0])))
     rows = returns.index
+    if cut and p0 + estimation[0] >= 0:
+        notes = notes[1:]  # the prices there are still hold the whole window: nothing was cut
+    if notes:
+        res = replace(res, notes=(*notes, *res.notes))
     est_first = rows[max(0, p0 + estimation[0])].date()
     est_last = rows[max(0, p0 + estimation[1])].date()
     return ClaimStudy(
@@ -361,8 +365,8 @@ def study_claim(
     )
 
 
-#: Extra sessions read before the estimation window when a benchmark's calendar may lack
-#: some of the index's days (a study counts the dates both traded).
+#: Extra sessions read before the estimation window: the study counts the rows of the price
+#: table (a file may lack a session, a benchmark's calendar some of the index's days).
 _COMMON_DATE_SLACK = 20
 
 

@@ -144,3 +144,10 @@ def test_study_claim_offline_before_the_bundled_year_estimates_on_the_days_there
     # February 2021 leaves too few days: still an error, with the reason
     with pytest.raises(EventStudyError):
         eventstudy.study_claim("^FTSE", "2021-02-15", source=PriceLoader(offline=True))
+
+
+def test_a_price_file_lacking_sessions_still_gives_the_whole_estimation_window():
+    # the bundled Euro Stoxx 50 file lacks a few Xetra sessions: the study reads a few more
+    # days, so it still estimates on 240 returns, with no note about a cut window
+    s = eventstudy.study_claim("^STOXX50E", "2022-06-15", source=PriceLoader(offline=True))
+    assert s.estimation_dates[2] == 240 and s.results.notes == ()
