@@ -253,6 +253,8 @@ PERIODS = re.compile(
     # the period of the move before ("while the Dow was down 15% over the same period")
     r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:\w+\s)?(?:period|stretch|span|time|sessions|days)\b)"
     r"|(?P<multiday>\bsince\s(?:the\s)?(?:invasion|war\sbegan|crash|election|referendum)\b|"
+    # "had lost 6% in a single week": some week, not one the text names
+    r"\bin\sa\s(?:single|one)\sweek\b|"
     r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice)\b|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
     r"\b(?:over|in)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
     r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"

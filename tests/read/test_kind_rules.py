@@ -426,3 +426,13 @@ def test_a_parallel_while_clause_shares_the_weeks_period():
 def test_over_the_five_days_is_the_week():
     (c,) = _claims("The Nasdaq Composite gained 2.4 per cent over the five days.", "2022-05-28", "^IXIC")
     assert c.kind == "weekly"
+
+
+def test_in_a_single_week_is_some_week_not_the_claims_week():
+    _, bg = _claims(
+        "The FTSE 100 rose 1.2% to 7,100.5 on Wednesday. The rebound came after a run in which the "
+        "FTSE 100 had shed more than 5% in a single week.",
+        "2022-03-09",
+        "^FTSE",
+    )
+    assert (bg.kind, bg.period) == ("other", "multi-day")
