@@ -1350,7 +1350,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 dir_lo = last_member_end if gnums[0].start > last_member_end else seg_lo
             else:
                 dir_lo = prev_end  # type: ignore[assignment]
-            mv.direction = _direction(cues, mv, dir_lo, pre, prev_dir)
+            # (a later number of the group takes the direction of the one before it, not a
+            # direction word before the subject: "after the biggest rate rise: X and Y slid 4% and 2%")
+            mv.direction = _direction(cues, mv, dir_lo, pre if gi == 0 else None, prev_dir)
             prev_dir = mv.direction
             after_mention = sent[last_member_end : last_member_end + 40]
             if (

@@ -158,3 +158,12 @@ def test_flat_consumer_prices_are_not_a_flat_index():
     assert _claims("Tokyo's core consumer prices were flat in October.", "2021-11-19") == []
     (c,) = _claims("Tokyo stocks were flat on Friday.", "2021-11-19")
     assert (c.ticker, c.direction) == ("^N225", "flat")
+
+
+def test_a_later_number_of_a_list_takes_the_verb_not_a_direction_word_before_the_subject():
+    found = _claims(
+        "Stocks sank a day after the central bank's biggest rate rise in decades: the S&P 500 and the "
+        "Dow Jones Industrial Average fell 3.3% and 2.4% respectively.",
+        "2022-06-16",
+    )
+    assert [(c.ticker, c.direction, c.pct) for c in found] == [("^GSPC", "down", 3.3), ("^DJI", "down", 2.4)]
