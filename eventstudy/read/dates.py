@@ -361,6 +361,10 @@ _POSSESSIVE_AFTER = re.compile(
     r"(?:laggards?|winners?|losers?|leaders?|performers?|fallers?|risers?|gainers?))\b)"
     r"(?!(?:[\w-]+\s)?(?:of\s)?(?:(?:about|around|nearly|almost|some|roughly|more\sthan)\s)?[+\-−]?\d)"
 )
+#: "on / from / over / against / versus / above / below <day>'s close": the close a move is
+#: measured from (written backwards: matched at the start of the reversed text before the day).
+_BASE_BEFORE_REVERSED = re.compile(r"\s+(?:no|morf|revo|tsniaga|susrev|evoba|woleb)\b", re.IGNORECASE)
+_CLOSE_AFTER = re.compile(r"^['’]s?\s(?:close|closing\slevel|closing\sprice|finish|settlement)\b")
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^\s(?:losses|loss|gains|gain|rally|rallies|rout|sell-?off|slide|slump|falls?|rises?|declines?|"
     r"moves?|surge|drop|plunge|advance|lead|cues?|weakness|strength|news|trading\sin)\b"
@@ -559,6 +563,8 @@ def day_cues(text: str):
         after = text[m.end() : m.end() + 24].lower()
         if _POSSESSIVE_AFTER.match(after):
             continue
+        if _BASE_BEFORE_REVERSED.match(back) and _CLOSE_AFTER.match(after):
+            continue  # "gained 1.3% on Friday's close": the base of the move, not its day
         if kind == "lastnight" and s.lower() == "overnight" and _ATTRIBUTIVE_AFTER.match(after):
             continue
         if kind == "today" or kind == "yesterday" or kind == "lastnight" or kind == "lastweek":

@@ -288,3 +288,11 @@ def test_earlier_in_the_day_and_a_shortened_session_are_the_claims_own_days():
         "The FTSE 100 edged up 0.2 per cent in Thursday's shortened session.", "2021-12-27", "^FTSE"
     )
     assert ftse.trading_date == date(2021, 12, 23)
+
+
+def test_a_move_on_a_named_days_close_is_measured_from_it_not_made_on_it():
+    # a Monday piece: the DAX traded on Friday and Monday, London was shut
+    (dax,) = _claims("The DAX, open on Monday, gained 1.1% on Friday's close.", "2022-06-06", "^GDAXI")
+    assert dax.trading_date == date(2022, 6, 6)
+    (at,) = _claims("At Friday's close the DAX was up 1.1%.", "2022-06-06", "^GDAXI")
+    assert at.trading_date == date(2022, 6, 3)
