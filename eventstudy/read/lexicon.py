@@ -181,6 +181,7 @@ INTRADAY = re.compile(
     r"\s)?trading\b|\bcurrently\b|\bso\sfar\stoday|\bon\strack\b|\bon\space\b|\b(?:were|was)\s(?:\w+ing)\b|"
     r"\bafter\sthe\sopen(?:ing)?(?:\sbell)?\b|\b(?:by|at)\sthe\s(?:lunch(?:time)?|midday)\s(?:break|recess)\b|"
     r"\bhandelsbeginn|\bfrühen\shandel|\bà\sl'ouverture|\ben\sdébut\sde\séance|\bmid-?session|"
+    r"\b(?:started|starts|began|begins)\s(?:the\s)?(?:session|day|trading)\b|"
     r"\b(?:morning|afternoon)\ssession\b|\b(?:in|by)\s(?:the\s)?(?:late\s|early\s)?(?:morning|afternoon)\b|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b",
     _I,
 )

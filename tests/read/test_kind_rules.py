@@ -436,3 +436,15 @@ def test_in_a_single_week_is_some_week_not_the_claims_week():
         "^FTSE",
     )
     assert (bg.kind, bg.period) == ("other", "multi-day")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The FTSE 100 has started the session 0.5% lower at 7,012.",
+        "The FTSE 100 began the day 0.5% lower at 7,012.",
+    ],
+)
+def test_starting_the_session_is_the_opening(sentence):
+    (c,) = _claims(sentence, "2021-05-19", "^FTSE")
+    assert c.kind == "intraday"
