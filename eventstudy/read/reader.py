@@ -181,6 +181,8 @@ def _is_live(low: str) -> bool:
     return False
 
 
+#: A dateline of two or more cities: "LONDON/NEW YORK, July 19 (Reuters) -".
+_JOINT_DATELINE = re.compile(r"^\W{0,3}[A-Z][A-Z .]+(?:/[A-Z][A-Z .]+)+")
 _BRACKET_ASIAN_DATELINE = re.compile(r"^\W{0,3}\[(?:HONG KONG|TOKYO|SINGAPORE|SHANGHAI)\]")
 
 
@@ -188,6 +190,13 @@ def _home(text: str, zone: str | None) -> str | None:
     if zone and zone in _ZONE_REGION:
         return _ZONE_REGION[zone]
     head = text[:80]
+    joint = _JOINT_DATELINE.match(head)
+    if joint is not None:
+        # "LONDON/NEW YORK, July 19": a wrap written after the last of its markets closed
+        regions = {_home(city, None) for city in joint.group(0).strip(" -,").split("/")}
+        for region in ("americas", "europe", "asia"):
+            if region in regions:
+                return region
     # the datelines are anchored at the start ("^", no MULTILINE): match == search
     if _ASIAN_DATELINE.match(head) or _BRACKET_ASIAN_DATELINE.match(head):
         return "asia"

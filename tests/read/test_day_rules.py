@@ -296,3 +296,19 @@ def test_a_move_on_a_named_days_close_is_measured_from_it_not_made_on_it():
     assert dax.trading_date == date(2022, 6, 6)
     (at,) = _claims("At Friday's close the DAX was up 1.1%.", "2022-06-06", "^GDAXI")
     assert at.trading_date == date(2022, 6, 3)
+
+
+def test_a_joint_dateline_is_written_after_its_last_market_closed():
+    text = (
+        "LONDON/NEW YORK, July 19 (Reuters) - Shares slid on Monday. The FTSE 100 fell 1.2% to "
+        "6,900.5, and on Wall Street the Dow Jones Industrial Average shed 1.1% to 34,000.4."
+    )
+    found = {c.ticker: c.kind for c in read_article(text, published="2021-07-19").claims}
+    assert found == {"^FTSE": "close", "^DJI": "close"}
+    # from London alone, Wall Street figures without a close word are a snapshot
+    (dow,) = _claims(
+        "LONDON, July 19 (Reuters) - On Wall Street the Dow Jones Industrial Average was 1.1% lower.",
+        "2021-07-19",
+        "^DJI",
+    )
+    assert dow.kind == "intraday"
