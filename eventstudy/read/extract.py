@@ -879,10 +879,11 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if cues.first(L.CLOSE_STRONG, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "close", 2
         return
-    if _intraday_cue(cues, mv.lo, mv.hi):
+    ic = _intraday_cue(cues, mv.lo, mv.hi)
+    if ic and not _close_then_earlier_moment(text, mv, ic[0]):
         mv.kind, mv.kind_strength = "intraday", 2
         return
-    if cues.first(L.CLOSE, mv.lo, mv.hi):
+    if ic or cues.first(L.CLOSE, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "close", 2
         return
     if sentence_period:
@@ -952,6 +953,24 @@ def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
         if mv.lo <= m[0] < mv.hi and nxt is None:
             return m  # after its number: "sank 600 points at one stage"
     return None
+
+
+#: A close verb right before a move's numbers ("closed 3.3% higher", "ended the day up 1%").
+_CLOSE_VERB_BEFORE = re.compile(r"\b(?:closed|ended|finished|settled)\s(?:[a-z]+\s){0,3}$")
+#: What starts a clause about an earlier moment after the numbers ("... after a fall at the open").
+_EARLIER_MOMENT = re.compile(r"\b(?:after|having|despite|following|from)\b")
+
+
+def _close_then_earlier_moment(text: str, mv: Move, cue_at: int) -> bool:
+    """Whether a move closed ("closed 3.3% higher") and the intraday phrase after its numbers
+    tells of an earlier moment ("... after a steep fall at the open"): the move is a close."""
+    if not mv.nums or cue_at < mv.nums[-1].end:
+        return False
+    start = mv.nums[0].start
+    return (
+        _CLOSE_VERB_BEFORE.search(text, max(mv.lo, start - 30), start) is not None
+        and _EARLIER_MOMENT.search(text, mv.nums[-1].end, cue_at) is not None
+    )
 
 
 def _intraday_cue(cues: _Cues, lo: int, hi: int) -> tuple[int, int, str | None] | None:

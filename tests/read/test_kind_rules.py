@@ -448,3 +448,14 @@ def test_in_a_single_week_is_some_week_not_the_claims_week():
 def test_starting_the_session_is_the_opening(sentence):
     (c,) = _claims(sentence, "2021-05-19", "^FTSE")
     assert c.kind == "intraday"
+
+
+def test_closed_then_an_earlier_moment_at_the_open_is_a_close():
+    (c,) = _claims(
+        "The Nasdaq Composite closed 2.1% higher after a sharp fall at the open.", "2022-02-24", "^IXIC"
+    )
+    assert c.kind == "close"
+    (c,) = _claims("The Nasdaq Composite ended 2.1% higher, having opened lower.", "2022-02-24", "^IXIC")
+    assert c.kind == "close"
+    (c,) = _claims("The Nasdaq Composite was 2.1% higher after the open.", "2022-02-24", "^IXIC")
+    assert c.kind == "intraday"
