@@ -283,6 +283,7 @@ OTHER_ASSET = re.compile(
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
     r"futures|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices|consumer\sprices|"
+    r"consumer\s(?:staples|discretionary)|utilities|financials|as\sa\sgroup|"
     r"[Ee]conomy\s(?:\w+\s)?(?:shrank|grew|contracted|expanded|shrinks|grows|contracts|expands))\b",
 )
 #: Lower-case words one of which every match of :data:`OTHER_ASSET`, lowered, holds (an asset
@@ -291,7 +292,8 @@ OTHER_ASSET = re.compile(
 OTHER_ASSET_WORDS = re.compile(
     "|".join(_ASSET_NAMES) + r"|rate|wage|unemployment|shares|stock|stake|dividend|profit|revenue|sales|"
     r"plc|inc|group|breadth|volume|vix|volatility|futures|sector|banks|miners|housebuilders|retailers|"
-    r"market|capitalisation|capitalization|average|historically|mortgage|house|economy|consumer"
+    r"market|capitalisation|capitalization|average|historically|mortgage|house|economy|consumer|"
+    r"utilities|financials"
 )
 #: A sector index ("the travel and leisure index"): not the headline index named before it.
 SECTOR_INDEX = re.compile(

@@ -167,3 +167,12 @@ def test_a_later_number_of_a_list_takes_the_verb_not_a_direction_word_before_the
         "2022-06-16",
     )
     assert [(c.ticker, c.direction, c.pct) for c in found] == [("^GSPC", "down", 3.3), ("^DJI", "down", 2.4)]
+
+
+def test_a_sector_as_a_group_is_not_the_index():
+    found = _claims(
+        "The S&P 500 fell 2.2% on Wednesday; one trader in New York noted that utilities, usually "
+        "a refuge, lost 3.1% as a group.",
+        "2022-05-18",
+    )
+    assert [(c.ticker, c.pct) for c in found] == [("^GSPC", 2.2)]
