@@ -346,7 +346,9 @@ _MONTH_OR_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed
 #: "set an all-time closing high of 15,212.68": the day's own level, not a reference.
 _SETS_LEVEL = re.compile(
     r"\b(?:set|sets|setting|hit|hits|hitting|reach(?:ed|es|ing)|notch(?:ed|es|ing)|post(?:ed|s|ing)|"
-    r"mark(?:ed|s|ing)|clinch(?:ed|es|ing)|(?:clos|end|finish)(?:ed|es|ing|s)?\sat)\s"
+    r"mark(?:ed|s|ing)|clinch(?:ed|es|ing)|(?:clos|end|finish)(?:ed|es|ing|s)?\sat|"
+    # "added 0.7% to a record closing high of 15,212.68": the move's own level
+    r"\d%\sto|per\scent\sto|percent\sto|points\sto)\s"
     r"(?:a|an|its|their|the)\s(?:new\s|fresh\s)?(?:[\w-]+\s){0,2}(?:high|peak|record)\sof\s$"
 )
 #: Between an index name and its level in a table row: a colon, dots, a bar or a slash.

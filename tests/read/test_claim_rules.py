@@ -176,3 +176,11 @@ def test_a_sector_as_a_group_is_not_the_index():
         "2022-05-18",
     )
     assert [(c.ticker, c.pct) for c in found] == [("^GSPC", 2.2)]
+
+
+def test_a_move_to_a_record_high_of_a_level_ends_at_that_level():
+    (c,) = _claims("The Dax added 0.9% to a record closing high of 15,300.5.", "2021-04-06", "^GDAXI")
+    assert (c.pct, c.level) == (0.9, 15300.5)
+    # a record the index is below is a reference, not the day's level
+    (c,) = _claims("The Dax is 3% below its record high of 16,290.19.", "2022-03-01", "^GDAXI")
+    assert (c.pct, c.level, c.kind) == (3.0, None, "other")
