@@ -1,0 +1,37 @@
+"""German and French market reports: direction words and periods (our own sentences)."""
+
+from __future__ import annotations
+
+from eventstudy.read import read_article
+
+
+def _claims(text: str, published: str):
+    return [
+        (c.ticker, c.direction, c.pct, c.kind, c.period)
+        for c in read_article(text, published=published).claims
+    ]
+
+
+def test_german_direction_nouns_and_periods():
+    found = _claims(
+        "Der Dax schloss am Freitag 0,42 Prozent tiefer bei 15.400,12 Punkten. Für den Dax steht auf "
+        "Wochensicht ein Minus von 1,2 Prozent zu Buche. Im Juli gewann der Dax 0,6 Prozent.",
+        "2021-07-30",
+    )
+    assert found == [
+        ("^GDAXI", "down", 0.42, "close", None),
+        ("^GDAXI", "down", 1.2, "weekly", None),
+        ("^GDAXI", "up", 0.6, "other", "month"),
+    ]
+
+
+def test_german_quarter_and_french_verbs():
+    (q,) = _claims(
+        "Der Dax büßte im ersten Quartal 8,7 Prozent ein.",
+        "2022-03-31",
+    )
+    assert q[:2] == ("^GDAXI", "down") and (q[3], q[4]) == ("other", "quarter")
+    found = _claims(
+        "À Paris, le CAC 40 a bondi de 5,2% à 6 400,5 points, et le Dax a chuté de 1,1%.", "2022-03-09"
+    )
+    assert [(t, d, p) for t, d, p, _, _ in found] == [("^FCHI", "up", 5.2), ("^GDAXI", "down", 1.1)]
