@@ -1003,7 +1003,14 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             break
         if m[0] >= end and _NEXT_CLAUSE.search(cues.text, end, m[1]):
             continue
-        if mv.nums and m[1] <= mv.nums[0].start and _CLAUSE_VERB.search(cues.text, m[1], mv.nums[0].start):
+        if (
+            mv.nums
+            and m[1] <= mv.nums[0].start
+            and (
+                _CLAUSE_VERB.search(cues.text, m[1], mv.nums[0].start)
+                or _in_relative_clause(cues.text, m[0], mv.nums[0].start)
+            )
+        ):
             continue  # "..., which slid 5% last week, closed 1.4% higher": the relative clause's
         if m[2] in _OWN_PERIODS and mv.nums and m[1] <= mv.nums[0].start:
             # "..., which briefly entered correction territory, closed 0.3% higher": a close
@@ -1292,6 +1299,12 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         for n in seg_nums:
             gap = masked[cursor : n.start]
             lgap = mlow[cursor : n.start]
+            if cursor == last_member_end and not kept:
+                # "The Nasdaq, which has lagged as bond yields rose, managed a weekly advance of
+                # 1.1%": an aside about the index between commas does not change the subject
+                aside = _ASIDE.match(gap)
+                if aside is not None:
+                    gap, lgap = gap[aside.end() :], lgap[aside.end() :]
             # (cues.absent: no match can lie in the gap, proven from the sentence's anchors)
             if (
                 kept
@@ -1457,6 +1470,10 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     if moves:
         ctx.last_period = next((mv.period_key for mv in reversed(moves) if mv.period_key), None)
     return moves
+
+
+#: An aside about the subject right after its name: ", which has lagged this year,".
+_ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 
 
 #: Between one index's move over a period and another index named in a parallel clause

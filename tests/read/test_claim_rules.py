@@ -184,3 +184,12 @@ def test_a_move_to_a_record_high_of_a_level_ends_at_that_level():
     # a record the index is below is a reference, not the day's level
     (c,) = _claims("The Dax is 3% below its record high of 16,290.19.", "2022-03-01", "^GDAXI")
     assert (c.pct, c.level, c.kind) == (3.0, None, "other")
+
+
+def test_an_aside_about_the_index_does_not_hide_its_number_nor_give_it_a_period():
+    (c,) = _claims(
+        "The Nasdaq Composite, which has trailed all year as bond yields climbed, posted a weekly "
+        "gain of 1.3%.",
+        "2021-04-17",
+    )
+    assert (c.ticker, c.direction, c.pct, c.kind) == ("^IXIC", "up", 1.3, "weekly")
