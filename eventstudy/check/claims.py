@@ -316,20 +316,23 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
         and kind in ("close", "intraday")
         and claim.pct is not None
         and claim.pct >= IMPLAUSIBLE_DAY_PCT
-        # a level or points figure that holds on the day ties the claim to it: then the
-        # percentage is simply wrong ("rose 11 per cent to 21,852.51", the day's close)
-        and not (acc.checks.get("level") or acc.checks.get("points"))
+        # an exact closing level or points figure that holds on the day ties the claim to it:
+        # then the percentage is simply wrong ("rose 11 per cent to 21,852.51", the day's close)
+        and not _anchored(claim, acc.checks, kind)
     ):
         # "down 14.8%" read as a day's move of an index is far more likely a longer period
         # or another asset in the same sentence than a false claim: a person must look
-        return _unverifiable(
-            claim,
-            f"a {claim.pct:g} % move in one session of the {claim.index} is implausible (the largest "
-            f"one-day moves of major indices are about {IMPLAUSIBLE_DAY_PCT:g} %) and the index moved "
-            f"{_pc(actual['close_pct'])} that day: the figure is probably for a longer period or "
-            "another asset; check the text",
-            session=d,
-            notes=tuple(notes),
+        return replace(
+            _unverifiable(
+                claim,
+                f"a {claim.pct:g} % move in one session of the {claim.index} is implausible (the largest "
+                f"one-day moves of major indices are about {IMPLAUSIBLE_DAY_PCT:g} %) and the index moved "
+                f"{_pc(actual['close_pct'])} that day: the figure is probably for a longer period or "
+                "another asset; check the text",
+                session=d,
+                notes=tuple(notes),
+            ),
+            checks=dict(acc.checks),  # (the figures were compared: which held is known)
         )
     tail = (
         f"the index closed at {_lv(c)} ({_pc(actual['close_pct'])}, {_pts(actual['close_points'])} points)"
@@ -637,6 +640,17 @@ def _intraday(
 
 
 # ---------------------------------------------------------------------------- public API
+def _anchored(claim: Claim, checks: dict[str, bool], kind: str) -> bool:
+    """Whether an unhedged closing level or points figure of the claim held on the session
+    checked: that ties the claim to the session (a bound, "to below 7,100", or a level inside
+    a day's range does not)."""
+    if kind != "close":
+        return False
+    return any(
+        checks.get(q) is True and hedge_group(claim.hedge_for(q)) == "exact" for q in ("level", "points")
+    )
+
+
 def _check(claim: Claim, cache: PriceCache) -> Verdict:
     if claim.ticker is None:
         return _unverifiable(
@@ -668,7 +682,13 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
     if not confirmed:
         # no session confirms it: the one where the printed level (an exact figure) is the
         # close is the one meant ("rose 11 per cent to 21,852.51": the level is that day's)
-        anchored = [v for v in (v1, v2) if v.checks.get("level")]
+        # (an exact closing level that is one session's close and not the other's)
+        anchored = [
+            v
+            for v, other in ((v1, v2), (v2, v1))
+            if _anchored(claim, {"level": v.checks.get("level")}, claim.kind)
+            and other.checks.get("level") is False
+        ]
         if len(anchored) == 1:
             confirmed = anchored
     if len(confirmed) == 1:

@@ -27,7 +27,14 @@ import pandas as pd
 
 from .. import calendar as cal
 from ..check import BatchResult, Verdict, check_article, check_paths, market_context
-from ..exceptions import ArticleError, EventStudyError, InvalidDateError, PriceDataError, StudyError
+from ..exceptions import (
+    ArticleError,
+    EventStudyError,
+    InsufficientDataError,
+    InvalidDateError,
+    PriceDataError,
+    StudyError,
+)
 from ..indices import by_ticker, lookup
 from ..policies import ModelName, validate
 from ..prices import PriceLoader
@@ -298,10 +305,15 @@ def study_claim(
     day0 = cal.align(parse_date(event_date, "event_date"), code, "next")
     assert day0 is not None
     try:
-        # (a few more days: the study counts the rows there are, and a price file may lack a
-        # session of its calendar or, with a benchmark, the study counts the days both traded)
-        start = cal.offset_session(code, day0, estimation[0] - 1 - _COMMON_DATE_SLACK)
+        start = cal.offset_session(code, day0, estimation[0] - 1)
         end = cal.offset_session(code, day0, window[1])
+        first_day = cal.offset_session(code, day0, window[0])
+        # a few more days either side: the study counts the rows there are (a price file
+        # may lack a session of its calendar; with a benchmark, the days both traded)
+        wide = (
+            cal.offset_session(code, day0, estimation[0] - 1 - _COMMON_DATE_SLACK),
+            cal.offset_session(code, day0, window[1] + (_AFTER_SLACK if bench else 0)),
+        )
     except ValueError as e:  # exchange_calendars: the window runs off the calendar
         raise StudyError(
             f"estimation {estimation} and window {window} around {day0} run outside the {code} "
@@ -309,19 +321,9 @@ def study_claim(
         ) from e
     src = source if source is not None else PriceLoader()
     tickers = [index.ticker] if bench is None else [index.ticker, bench.ticker]
-    notes: tuple[str, ...] = ()
-    cut = False  # whether the start was moved to the first day there are prices
-    try:
-        prices = [src.history(t, start, end)["close"].rename(t) for t in tickers]
-    except PriceDataError:
-        # the first part of the estimation window cannot be had (offline, before the bundled
-        # data): estimate on the days there are, if the study's min_estimation allows
-        first_day = cal.offset_session(code, day0, window[0])
-        later, cut_note = _available_start(src, tickers, start, first_day)
-        if cut_note is None:
-            raise
-        start, notes, cut = later, (cut_note,), True
-        prices = [src.history(t, start, end)["close"].rename(t) for t in tickers]
+    prices, cut_note = _study_prices(src, tickers, (start, end), wide, first_day)
+    notes: tuple[str, ...] = (cut_note,) if cut_note else ()
+    cut = cut_note is not None
     bench_returns = None
     if bench is None:
         returns = returns_from_prices(prices[0].to_frame())
@@ -330,6 +332,11 @@ def study_claim(
         # benchmark (a one-day move is never set against a two-day one)
         returns, bench_returns, common = common_date_returns(prices[0].to_frame(), prices[1])
         notes += common
+        if pd.Timestamp(day0) not in returns.index:
+            raise InsufficientDataError(
+                f"the benchmark {bench.ticker} did not trade on {day0}, day 0 of {index.ticker}: its "
+                "abnormal return cannot be measured against it; choose a benchmark of the same market"
+            )
     study = EventStudy(
         returns,
         bench_returns,
@@ -368,6 +375,34 @@ def study_claim(
 #: Extra sessions read before the estimation window: the study counts the rows of the price
 #: table (a file may lack a session, a benchmark's calendar some of the index's days).
 _COMMON_DATE_SLACK = 20
+#: Extra sessions read after the event window with a benchmark (its calendar may lack a day).
+_AFTER_SLACK = 5
+
+
+def _study_prices(
+    src: PriceSource,
+    tickers: list[str],
+    exact: tuple[date, date],
+    wide: tuple[date, date],
+    first_day: date,
+) -> tuple[list[pd.Series], str | None]:
+    """Closes of ``tickers`` for a study: over the ``wide`` range if the source has it, else
+    over the ``exact`` range the windows need, else from the first day the source has (an
+    estimation window cut at its start, when the source cannot give its first part) with a
+    note. A source that cannot give the event window raises its error."""
+
+    def read(lo: date, hi: date) -> list[pd.Series]:
+        return [src.history(t, lo, hi)["close"].rename(t) for t in tickers]
+
+    for lo, hi in (wide, (wide[0], exact[1]), exact):
+        try:
+            return read(lo, hi), None
+        except PriceDataError as e:
+            error = e
+    later, note = _available_start(src, tickers, exact[0], first_day)
+    if note is None:
+        raise error
+    return read(later, exact[1]), note
 
 
 def _available_start(
@@ -604,8 +639,9 @@ def check(
                     or tuple(estimation) != DEFAULT_ESTIMATION
                     or tuple(window) != DEFAULT_WINDOW
                 )
-                if asked and not isinstance(e, PriceDataError):
-                    # a set-up the user asked for that cannot work at all is an error, not a note
+                if asked and not isinstance(e, PriceDataError | InsufficientDataError):
+                    # a set-up the user asked for that cannot work at all is an error, not a
+                    # note (but not one that fails for this claim's date only)
                     raise
                 errors[key] = str(e)
     ctx = None

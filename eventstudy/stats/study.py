@@ -310,6 +310,8 @@ class EventStudy:
             )
         self._drop_repeats(sec_pos, position, reason, ev, n_days, notes)
         cand = np.flatnonzero(position >= 0)
+        if len(cand) == 0:
+            raise _all_dropped(n, reason)
         out = self._compute(sec_pos[cand], position[cand], est_rel, ev_rel)
 
         keep = np.ones(len(cand), dtype=bool)
@@ -347,12 +349,7 @@ class EventStudy:
             keep &= ~mask
         kept = cand[keep]
         if len(kept) == 0:
-            counts = Counter(r for r in reason if r is not None)
-            raise InsufficientDataError(
-                f"all {n} events were dropped: "
-                + "; ".join(f"{c} x {r}" for r, c in counts.most_common(3))
-                + "; check the windows and min_estimation"
-            )
+            raise _all_dropped(n, reason)
         if not keep.all():
             out = {
                 key: (v[keep] if isinstance(v, np.ndarray) and v.ndim and v.shape[0] == len(cand) else v)
@@ -540,6 +537,9 @@ class EventStudy:
         # estimation windows that start before the table read NaN rows put in front of it
         pad = max(0, -int(pos.min()) - int(est_rel[0])) if len(pos) else 0
         values = self._returns.to_numpy(dtype=float)
+        # (and a table shorter than the windows is padded to their length: the sliding
+        # windows below need at least that many rows)
+        pad = max(pad, len(est_rel) + len(ev_rel) - values.shape[0])
         if pad:
             rt = np.full((values.shape[1], pad + values.shape[0]), np.nan)
             rt[:, pad:] = values.T
@@ -773,3 +773,13 @@ def _parse_factors(factors: pd.DataFrame, index: pd.DatetimeIndex) -> np.ndarray
         f = f.tz_localize(None)
     f.index = f.index.normalize()
     return np.ascontiguousarray(f.reindex(index).to_numpy(dtype=float))
+
+
+def _all_dropped(n: int, reason: np.ndarray) -> InsufficientDataError:
+    """The error when no event is left: the three most common reasons, with their counts."""
+    counts = Counter(r for r in reason if r is not None)
+    return InsufficientDataError(
+        f"all {n} events were dropped: "
+        + "; ".join(f"{c} x {r}" for r, c in counts.most_common(3))
+        + "; check the windows and min_estimation"
+    )

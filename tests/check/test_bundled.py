@@ -206,3 +206,14 @@ def test_a_hedged_points_figure_is_consistent_with_a_larger_percentage():
     assert not any("own numbers disagree" in n for n in v.notes), v.notes
     plain = Claim(**{**claim.__dict__, "points_hedge": None})
     assert any("own numbers disagree" in n for n in check_claim(plain, BundledSource()).notes)
+
+
+def test_a_bound_or_hedged_figure_does_not_tie_an_implausible_percentage_to_the_day():
+    from eventstudy.read import read_article
+
+    for text, published in (
+        ("LONDON, 26 November 2021 - The FTSE 100 fell 14.8% to below 7,100.", None),
+        ("The FTSE 100 fell 14.8%, or more than 200 points, on Friday.", "2021-11-27"),
+    ):
+        art = read_article(text, published=published)
+        assert check_claim(art.claims[0], BundledSource()).status == "unverifiable", text

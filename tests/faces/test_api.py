@@ -151,3 +151,23 @@ def test_a_price_file_lacking_sessions_still_gives_the_whole_estimation_window()
     # days, so it still estimates on 240 returns, with no note about a cut window
     s = eventstudy.study_claim("^STOXX50E", "2022-06-15", source=PriceLoader(offline=True))
     assert s.estimation_dates[2] == 240 and s.results.notes == ()
+
+
+def test_study_claim_when_the_benchmark_is_shut_on_day_0_or_the_source_starts_late():
+    from eventstudy.exceptions import InsufficientDataError
+    from eventstudy.prices import BundledSource
+
+    # Juneteenth (observed) 2022-06-20: New York shut, London open
+    with pytest.raises(InsufficientDataError, match="did not trade on 2022-06-20"):
+        eventstudy.study_claim("^FTSE", "2022-06-20", source=PriceLoader(offline=True), benchmark="^GSPC")
+    # a plain source (no `missing`) whose data start just before the estimation window
+    s = eventstudy.study_claim("^FTSE", "2022-01-10", source=BundledSource())
+    assert s.estimation_dates[2] == 240
+
+
+def test_check_with_a_benchmark_keeps_the_verdicts_when_one_study_cannot_run(tmp_path):
+    art = tmp_path / "jt.txt"
+    art.write_text("LONDON, 20 June 2022 - The FTSE 100 rose 1.5 per cent to 7,121.81 on Monday.\n")
+    report = eventstudy.check(art, benchmark="^GSPC", offline=True)
+    assert report.verdicts[0].status == "confirmed" and not report.studies
+    assert "did not trade" in next(iter(report.study_errors.values()))

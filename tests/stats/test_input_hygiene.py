@@ -289,3 +289,14 @@ def test_factors_with_another_model(tmp_path):
         study_command.run(_parse(argv))
     res = EventStudy(r, m, [Event("S0", "2022-02-15")], factors=m.to_frame()).run()
     assert any("factors were not used" in n for n in res.notes)
+
+
+def test_a_table_shorter_than_the_windows_gives_a_typed_error_or_a_cut_study():
+    days = pd.bdate_range("2021-01-04", periods=200)
+    r = pd.DataFrame({"A": np.random.default_rng(0).normal(0, 0.01, 200)}, index=days)
+    # every event dropped before any fitting: the typed error, not numpy's ValueError
+    with pytest.raises(InsufficientDataError, match="all 1 events were dropped"):
+        EventStudy(r, None, [Event("A", days[-1])], model="constant-mean").run()
+    # 200 rows for windows of 261: an event late enough estimates on the rows there are
+    res = EventStudy(r, None, [Event("A", days[150])], model="constant-mean").run()
+    assert res.n_events == 1 and int(res.nobs[0]) == 140
