@@ -189,7 +189,12 @@ MAX_HOLIDAY_RUN = 5
 
 
 def weekday_coverage(
-    have: pd.DatetimeIndex, start: date, end: date, *, max_run: int = MAX_HOLIDAY_RUN
+    have: pd.DatetimeIndex,
+    start: date,
+    end: date,
+    *,
+    max_run: int = MAX_HOLIDAY_RUN,
+    rows_after: bool = True,
 ) -> list[Interval]:
     """The part of ``start .. end`` an answer covers, for a ticker without an exchange calendar.
 
@@ -209,6 +214,11 @@ def weekday_coverage(
         The range asked for, inclusive; ``end`` no later than the last settled day.
     max_run
         The longest edge run of weekdays without a row that counts as holidays.
+    rows_after
+        Whether rows after ``end`` were asked for (and could exist). If not (a range that
+        ends near the last settled day), weekdays after the last row are not taken for
+        holidays: they may be days the source has not published yet, and coverage is kept
+        for good.
 
     Returns
     -------
@@ -225,7 +235,7 @@ def weekday_coverage(
     if len(before) > max_run:
         lo = before[-1] + _ONE
     after = [d for d in weekdays if d > last]
-    if len(after) > max_run:
+    if after and (len(after) > max_run or not rows_after):
         hi = after[0] - _ONE
     return [(lo, hi)] if lo <= hi else []
 

@@ -138,7 +138,9 @@ class YahooSource:
         if exact:
             coverage = covered_intervals(frame.index, expected, start, end, exact=True)
         else:
-            coverage = weekday_coverage(received.index, start, last)
+            # (weekdays after the last row count as holidays only when rows after the range
+            # were asked for: near the last settled day they may not be published yet)
+            coverage = weekday_coverage(received.index, start, last, rows_after=last + _AROUND <= settled)
         covered = np.array([_inside(d, coverage) for d in expected.date], dtype=bool)
         missing = tuple(expected.date[~covered])
         return Fetched(ticker, start, end, frame, tuple(coverage), missing, context)

@@ -162,3 +162,15 @@ def test_fetch_command_stock_range_ending_on_a_holiday(tmp_path, nyse_yahoo, cap
     assert "nothing to fetch" in capsys.readouterr().out
     assert len(nyse_yahoo.calls) == 1
     assert PriceStore(store).coverage("AAPL") == [(D(2023, 6, 1), D(2023, 7, 4))]
+
+
+def test_days_after_the_last_row_near_the_last_settled_day_are_not_taken_for_holidays():
+    rows = pd.DatetimeIndex(["2023-06-26", "2023-06-27", "2023-06-28"])
+    # the source may not have published 29 and 30 June yet: they stay uncovered
+    assert weekday_coverage(rows, date(2023, 6, 26), date(2023, 6, 30), rows_after=False) == [
+        (date(2023, 6, 26), date(2023, 6, 28))
+    ]
+    # with rows after the range asked for and none there, a short run is a holiday
+    assert weekday_coverage(rows, date(2023, 6, 26), date(2023, 6, 30)) == [
+        (date(2023, 6, 26), date(2023, 6, 30))
+    ]
