@@ -69,7 +69,7 @@ def is_results_file(path: Path) -> bool:
         return False
     try:
         with open(path, "rb") as f:
-            head = f.read(64).removeprefix(b"\xef\xbb\xbf")
+            head = f.read(64).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
     except OSError:
         return False  # unreadable: the reader reports it
     return head.startswith(_OUTPUT_HEADS)

@@ -337,15 +337,25 @@ def study_claim(
                 f"the benchmark {bench.ticker} did not trade on {day0}, day 0 of {index.ticker}: its "
                 "abnormal return cannot be measured against it; choose a benchmark of the same market"
             )
-    study = EventStudy(
-        returns,
-        bench_returns,
-        pd.DataFrame({"security": [index.ticker], "date": [pd.Timestamp(day0)]}),
-        model=model,
-        estimation=estimation,
-        event=window,
-    )
-    res = study.run()
+    try:
+        study = EventStudy(
+            returns,
+            bench_returns,
+            pd.DataFrame({"security": [index.ticker], "date": [pd.Timestamp(day0)]}),
+            model=model,
+            estimation=estimation,
+            event=window,
+        )
+        res = study.run()
+    except InsufficientDataError as e:
+        if not cut:
+            raise
+        first = returns.index[0].date() if len(returns.index) else None
+        raise InsufficientDataError(
+            f"event study of {index.ticker} on {day0} not possible: the prices that can be had here "
+            f"start on {first}, too few days before it for the estimation window ({estimation[0]} to "
+            f"{estimation[1]}); run online, or shorten the estimation window (--estimation)"
+        ) from e
     if res.n_events == 0:
         reason = res.dropped["reason"].iloc[0] if len(res.dropped) else "unknown reason"
         raise StudyError(f"event study of {index.ticker} on {day0} not possible: {reason}")

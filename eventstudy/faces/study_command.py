@@ -29,6 +29,7 @@ import pandas as pd
 
 from ..exceptions import StudyError
 from ..policies import DatePolicy, ModelName
+from ..stats.windows import ISO_DATE_PATTERN
 from .report import json_safe
 
 __all__ = ["add_parser", "run", "parse_span", "read_table", "read_events"]
@@ -125,11 +126,6 @@ def _read_csv(p: Path, what: str, **kwargs: Any) -> pd.DataFrame:
         raise StudyInputError(f"{what} file {str(p)!r} cannot be read ({e.strerror or e})") from e
 
 
-#: An ISO 8601 date, optionally with a time of day and a UTC offset (``2022-02-15``,
-#: ``2022-02-15 16:45``, ``2022-02-15T16:45:00+00:00``).
-_ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-
-
 def read_events(path: str | Path) -> pd.DataFrame:
     """Read an events CSV (columns ``security,date[,id]``) with every value kept as text.
 
@@ -155,7 +151,7 @@ def read_events(path: str | Path) -> pd.DataFrame:
         )
     frame = frame.apply(lambda col: col.str.strip())
     dates = frame["date"]
-    bad = ~(dates.str.fullmatch(_ISO_DATE) | (dates == ""))
+    bad = ~(dates.str.fullmatch(ISO_DATE_PATTERN) | (dates == ""))
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
         raise StudyInputError(

@@ -28,7 +28,8 @@ _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
 def _drop_hidden(text: str) -> str:
-    """``text`` without scripts, styles and comments (an unclosed one runs to the end)."""
+    """``text`` without scripts, styles, comments, asides and navigation blocks (an unclosed
+    one runs to the end; an aside inside an aside ends with the outer one)."""
     low = text.lower()
     out: list[str] = []
     pos = 0
@@ -38,8 +39,16 @@ def _drop_hidden(text: str) -> str:
             out.append(text[pos:])
             return " ".join(out)
         out.append(text[pos : m.start()])
-        close = f"</{m.group(1).lower()}" if m.group(1) else "-->"
+        tag = m.group(1).lower() if m.group(1) else None
+        close = f"</{tag}" if tag else "-->"
         end = low.find(close, m.end())
+        if tag in ("aside", "nav"):
+            # skip the closing tags of blocks of the same name opened inside this one
+            opened = low.count(f"<{tag}", m.end(), end) if end >= 0 else 0
+            while end >= 0 and opened:
+                nxt = low.find(close, end + 1)
+                opened += low.count(f"<{tag}", end, nxt if nxt >= 0 else len(low)) - 1
+                end = nxt
         if end < 0:
             return " ".join(out)
         pos = text.find(">", end) + 1 if m.group(1) else end + 3

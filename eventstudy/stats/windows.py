@@ -258,7 +258,9 @@ class AlignedEvents:
 
 
 #: An ISO 8601 date, optionally with a time of day and a UTC offset.
-_ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+#: An ISO 8601 date, optionally with a time of day and a UTC offset (``2022-02-15``,
+#: ``2022-02-15 16:45``, ``2022-02-15T16:45:00+00:00``): how dates given as text must look.
+ISO_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
 
 def _check_iso_text(raw: pd.Series) -> None:
@@ -271,7 +273,7 @@ def _check_iso_text(raw: pd.Series) -> None:
     if not is_text.any():
         return
     text = raw[is_text].astype(str).str.strip()
-    bad = ~text.str.fullmatch(_ISO_DATE)
+    bad = ~text.str.fullmatch(ISO_DATE_PATTERN)
     if bad.any():
         i = int(text.index[np.flatnonzero(bad.to_numpy())[0]])
         raise StudyError(

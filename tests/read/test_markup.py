@@ -52,3 +52,8 @@ def test_asides_and_navigation_are_not_the_article():
     )
     found = [(c.ticker, c.direction, c.pct) for c in read_article(page).claims]
     assert found == [("^FTSE", "down", 3.1)]
+
+
+def test_an_aside_inside_an_aside_ends_with_the_outer_one():
+    page = "<p>Before.</p><aside><p>a</p><aside>b</aside><p>FTSE 100 up 2%</p></aside><p>After.</p>"
+    assert html_to_text(page) == "Before.\n\nAfter."
