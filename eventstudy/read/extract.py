@@ -1696,19 +1696,40 @@ def _carried_cues(
 _OPENING_CUE_GAP = re.compile(r"^[\s\"'“‘(]*(?:(?:on|by|late|early|earlier|later|then|and|but)\s+)*$", re.I)
 
 
-def _flashback(cue: DayCue, found: list[tuple[int, DayCue]], sent: str, ctx: Context) -> bool:
-    """Whether a day phrase of a sentence with no index claim tells of an earlier day than the
-    one the article is already about, inside the sentence: background ("the jolt markets got on
-    Wednesday, when ...", "Walmart lost 6.8% after falling 11% on Tuesday"), which does not move
-    the day of the claims after it. A phrase that opens the sentence ("On Tuesday, markets ...")
-    changes the day.
+def _flashback(
+    cue: DayCue, found: list[tuple[int, DayCue]], sent: str, lsent: str, ctx: Context, *, claims: bool
+) -> bool:
+    """Whether a sentence's day phrase tells of a day before the one the article is about, as
+    background that does not move the day of the claims after it.
+
+    Two kinds: a sentence in the past perfect ("Yesterday the index had risen 1.4%"), and a
+    phrase inside a sentence with no index claim ("the jolt markets got on Wednesday, when ...",
+    "Walmart lost 6.8% after falling 11% on Tuesday"). A phrase that opens a sentence in the
+    simple past ("On Tuesday, markets ...") changes the day.
     """
-    if ctx.carried is None or cue.kind not in ("weekday", "date", "yesterday", "lastwd"):
+    if cue.kind not in ("weekday", "date", "yesterday", "lastwd"):
         return False
-    pos = next((p for p, c in found if c is cue), None)
-    if pos is None or _OPENING_CUE_GAP.match(sent, 0, pos):
+    pluperfect = _PLUPERFECT.search(lsent) is not None
+    if claims and not pluperfect:
         return False
-    return resolve_cue(cue, ctx.published, None) < resolve_cue(ctx.carried, ctx.published, None)
+    if ctx.carried is not None:
+        ref = resolve_cue(ctx.carried, ctx.published, None)
+    elif pluperfect:
+        ref = ctx.published
+    else:
+        return False
+    if not pluperfect:
+        pos = next((p for p, c in found if c is cue), None)
+        if pos is None or _OPENING_CUE_GAP.match(sent, 0, pos):
+            return False
+    return resolve_cue(cue, ctx.published, None) < ref
+
+
+#: "had" and a past participle: a move before the one the text is about.
+_PLUPERFECT = re.compile(
+    r"\bhad\s(?:\w+ly\s|also\s|already\s)?(?:risen|fallen|gained|lost|dropped|climbed|slipped|slid|"
+    r"jumped|surged|tumbled|plunged|sunk|sank|rallied|advanced|declined|closed|ended|finished|shed|added)\b"
+)
 
 
 def _own_cues(found: list[tuple[int, DayCue]], sent: str, mv: Move) -> list[tuple[int, DayCue]]:
@@ -2051,6 +2072,12 @@ _FLAT_HINT = re.compile(r"flat|unchanged|little changed|unverändert|inchangé")
 
 
 #: A live-blog entry's time stamp at the start of a line: "16:42 GMT London's blue chips ...".
+#: The time stamp that opens a live-blog entry: "16:40 GMT - ...", "Posted at 09:00".
+_NEW_ENTRY = re.compile(
+    r"\W{0,3}(?:posted\s(?:at\s)?)?\d{1,2}[:.]\d{2}\b(?:\s?(?:GMT|UTC|BST|CEST|CET|EST|EDT|ET|am|pm|a\.m\.|p\.m\.))?"
+    r"\s*(?:[-–—:|]|$)",
+    re.IGNORECASE,
+)
 _ENTRY_STAMP = re.compile(r"\W{0,3}(\d{1,2})[:.](\d{2})\s?(GMT|UTC|BST|CEST|CET|EST|EDT|ET)\b")
 
 
@@ -2130,6 +2157,9 @@ def extract_claims(
         if not has_digit and lsent[-1:] == ":" and L.PERIOD_HEADING.match(lsent):
             # "For the week:" on a line of its own sets the period of the lines after it
             ctx.heading = (L.PERIODS.search(lsent) or L.PERIODS.search("for the year")).lastgroup  # type: ignore[union-attr]
+        if (sent[:1].isdigit() or sent[:6].lower() == "posted") and _NEW_ENTRY.match(sent):
+            # a new live-blog entry: a day named in the entry before is not this one's
+            ctx.carried, ctx.night = None, None
         if ctx.published_at is not None and sent[:1].isdigit():
             stamp = _ENTRY_STAMP.match(sent)
             if stamp is not None:
@@ -2171,7 +2201,7 @@ def extract_claims(
                 cue = None
             if cue is not None and cue.day is not None and cue.day.year < ctx.published.year:
                 pass  # a date of an earlier year is a reference point, not the article's session
-            elif cue is not None and len(moves) == n_before and _flashback(cue, found, sent, ctx):
+            elif cue is not None and _flashback(cue, found, sent, lsent, ctx, claims=len(moves) > n_before):
                 pass  # background told of an earlier day ("..., after falling 11% on Tuesday")
             elif cue is not None and cue.kind not in ("lastnight", "prevsession"):
                 ctx.carried, ctx.night = cue, None

@@ -177,6 +177,7 @@ INTRADAY = re.compile(
     r"in\searly\s(?:trade|trading|deals|dealings|exchanges|business|afternoon|morning)|"
     r"early\s(?:trade|trading|deals|dealings|exchanges)|at\sthe\sopen(?:ing)?|opening\sbell|\bopen(?:ed|s)\b|"
     r"\bopening\b|\b(?:at|by|as\sof)\s\d{3,4}\s?(?:gmt|bst|et|est|edt|utc|cet|jst|hkt|ist)|\bat\s\d{1,2}[:.]\d\d\b|"
+    r"\b(?:as\sof|by)\s\d{1,2}[:.]\d\d\b|\b(?:at|as\sof|by)\s\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|am\b)|"
     r"\bby\s(?:noon|midday|lunchtime|mid-?morning|mid-?afternoon|\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|"
     r"p\.m\.))|\bin\s(?:morning|afternoon|lunchtime|midday|mid-?day|late)\s(?:trade|trading|deals|dealings|"
     r"session)|\bthis\smorning|\bmorning\strad|\bmidday\b|\blunchtime\b|\b(?:was|is|were|are)\s(?:currently"

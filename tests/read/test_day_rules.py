@@ -312,3 +312,25 @@ def test_a_joint_dateline_is_written_after_its_last_market_closed():
         "^DJI",
     )
     assert dow.kind == "intraday"
+
+
+def test_a_past_perfect_sentence_about_yesterday_does_not_date_the_claims_after_it():
+    found = _claims(
+        "LONDON, Thursday 12 May 2022 - The FTSE 100 closed down 1.6% at 7,233. Yesterday the index "
+        "had risen 1.4%. The FTSE 250 fell 0.8% to 19,481.",
+        None,
+    )
+    assert [(c.ticker, c.pct, c.trading_date) for c in found] == [
+        ("^FTSE", 1.6, date(2022, 5, 12)),
+        ("^FTSE", 1.4, date(2022, 5, 11)),
+        ("^FTMC", 0.8, date(2022, 5, 12)),
+    ]
+
+
+def test_a_new_live_blog_entry_starts_without_the_day_of_the_one_before():
+    text = (
+        "Business live\nThursday 12 May 2022\n\nPosted at 16:45\nThe FTSE 100 closed 1.6% lower. On "
+        "Wednesday it rose 1.4%.\n\nPosted at 12:10\nThe FTSE 250 fell 0.8% to 19,481."
+    )
+    last = read_article(text).claims[-1]
+    assert (last.ticker, last.trading_date) == ("^FTMC", date(2022, 5, 12))

@@ -459,3 +459,8 @@ def test_closed_then_an_earlier_moment_at_the_open_is_a_close():
     assert c.kind == "close"
     (c,) = _claims("The Nasdaq Composite was 2.1% higher after the open.", "2022-02-24", "^IXIC")
     assert c.kind == "intraday"
+
+
+def test_as_of_a_morning_clock_time_is_intraday():
+    (c,) = _claims("Germany's DAX fell 2.5% as of 11:40 a.m. in London.", "2022-01-24", "^GDAXI")
+    assert c.kind == "intraday"
