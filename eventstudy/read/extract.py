@@ -1876,11 +1876,12 @@ def _date_one(
             # another claim's ("... extending the 11% slump on March 14")
             before = [c for pos, c in found if pos < anchor]
             cue = best_cue(before) if before else None
-    if mv.period == "month":
-        end = _named_month_end(sent, ctx.published)
-        if end is not None and end < ctx.published:
-            mv.trading_date = session_on_or_before(code, end)
-            mv.notes.append(f"a month named in the text: the period ends {mv.trading_date}")
+    if mv.period in ("month", "quarter", "year-to-date"):
+        named = _named_period_end(sent, mv.period, ctx.published)
+        if named is not None and named[0] < ctx.published:
+            mv.trading_date = session_on_or_before(code, named[0])
+            mv.date_explicit = True
+            mv.notes.append(f"{named[1]} named in the text: the period ends {mv.trading_date}")
             return
     carried = False
     if cue is None:
@@ -1977,12 +1978,90 @@ def _date_one(
                 f"published before the {code} close of {pub_session}: the close is the previous session's"
             )
             return
-    if mv.kind == "close" and pub_session == ctx.published and ctx.published_at is None:
+    if (
+        mv.kind in ("close", "weekly", "other")
+        and pub_session == ctx.published
+        and ctx.published_at is None
+        and not _period_just_begun(mv, code, pub_session, sent)
+    ):
         mv.alt_date = session_before(code, ctx.published)
         mv.notes.append(
             f"no day stated: taken as the publication day {pub_session}; the previous session "
             f"{mv.alt_date} if the piece was written before the close"
         )
+
+
+def _period_just_begun(mv: Move, code: str | None, day: date, sent: str) -> bool:
+    """Move a month, quarter or year move dated to one of the first two sessions of its
+    period to the end of the period before ("Over the month, the FTSE 100 rose 0.8%" in a
+    review of 1 April is March's), unless the text says the period is under way ("this
+    month", "so far"); say so in a note. Returns whether the move was moved."""
+    if mv.kind != "other" or mv.period not in ("month", "quarter", "year-to-date"):
+        return False
+    if _UNDER_WAY.search(lower(sent)):
+        return False
+    if mv.period == "month":
+        start = day.replace(day=1)
+    elif mv.period == "quarter":
+        start = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    else:
+        start = date(day.year, 1, 1)
+    if session_before(code, session_before(code, day)) >= start:
+        return False  # the third session of the period or later: the period so far
+    mv.trading_date, mv.alt_date = session_before(code, start), day
+    mv.notes.append(
+        f"a {mv.period} move in a piece of {day}, the period's first days: taken as the {mv.period} "
+        f"that ended {mv.trading_date} ({day} kept as the alternative)"
+    )
+    return True
+
+
+#: Words that put a period move in the period under way ("so far this month").
+_UNDER_WAY = re.compile(
+    r"\b(?:this\s(?:month|quarter|year)|so\sfar|to\sdate|(?:month|quarter|year)-to-date|ytd|since\sthe\sstart)\b"
+)
+_QUARTER_NAMED = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\squarter\b|\bq([1-4])\b", re.I)
+_HALF_NAMED = re.compile(r"\b(first|second)\shalf\b", re.I)
+_LAST_PERIOD = re.compile(r"\blast\s(month|quarter)\b(?!['’])", re.I)
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _named_period_end(sent: str, period: str | None, published: date) -> tuple[date, str] | None:
+    """The last day of a period the text names, with what was named: a month ("in March"),
+    a quarter ("the first quarter", "Q1"), a half ("the first half") or "last month/quarter";
+    in the year before the publication date when that period has not ended yet."""
+    if period == "month":
+        end = _named_month_end(sent, published)
+        if end is not None:
+            return end, "a month"
+    last = _LAST_PERIOD.search(sent)
+    if last is not None and last.group(1).lower() == period:
+        first_of_current = (
+            published.replace(day=1)
+            if period == "month"
+            else date(published.year, 3 * ((published.month - 1) // 3) + 1, 1)
+        )
+        return first_of_current - timedelta(days=1), f"last {period}"
+    if period == "quarter":
+        q = _QUARTER_NAMED.search(sent)
+        if q is not None:
+            n = _ORDINAL[q.group(1).lower()] if q.group(1) else int(q.group(2))
+            return _period_end(published, 3 * n), "a quarter"
+    if period == "year-to-date":
+        h = _HALF_NAMED.search(sent)
+        if h is not None:
+            return _period_end(published, 6 if h.group(1).lower() == "first" else 12), "a half-year"
+    return None
+
+
+def _period_end(published: date, month: int) -> date:
+    """The last day of ``month`` in the publication year, or the year before when that day
+    is after the publication date (a period that ends on the publication day is that year's)."""
+    year = published.year
+    end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    if end > published:
+        end = date(year - 1 + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return end
 
 
 def _closed_by(code: str, at, session: date) -> bool | None:

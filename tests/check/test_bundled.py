@@ -217,3 +217,16 @@ def test_a_bound_or_hedged_figure_does_not_tie_an_implausible_percentage_to_the_
     ):
         art = read_article(text, published=published)
         assert check_claim(art.claims[0], BundledSource()).status == "unverifiable", text
+
+
+def test_period_claims_without_a_time_are_checked_on_both_candidate_sessions():
+    # FTSE 100: +1.78 % in 2022 to the 31 March close, +2.08 % to the 1 April close
+    from eventstudy.read import read_article
+
+    (c,) = read_article("LONDON, 1 April 2022 - The FTSE 100 is up 1.8 per cent this year.").claims
+    v = check_claim(c, BundledSource())
+    assert (v.status, str(v.session)) == ("confirmed", "2022-03-31")
+    # a review of the month that has just ended
+    (c,) = read_article("LONDON, 1 April 2022 - Over the month, the FTSE 100 rose 0.8 per cent.").claims
+    v = check_claim(c, BundledSource())
+    assert (v.status, str(v.session)) == ("confirmed", "2022-03-31")

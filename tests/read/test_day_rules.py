@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from eventstudy.read import read_article
 
 
@@ -334,3 +336,46 @@ def test_a_new_live_blog_entry_starts_without_the_day_of_the_one_before():
     )
     last = read_article(text).claims[-1]
     assert (last.ticker, last.trading_date) == ("^FTMC", date(2022, 5, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "day"),
+    [
+        # a review of 1 April: the month and the quarter that just ended
+        (
+            "LONDON, 1 April 2022 - Over the month, the FTSE 100 rose 0.8 per cent.",
+            "month",
+            date(2022, 3, 31),
+        ),
+        (
+            "LONDON, 1 April 2022 - For the first quarter, the FTSE 100 was up 1.8 per cent.",
+            "quarter",
+            date(2022, 3, 31),
+        ),
+        (
+            "NEW YORK, May 2, 2022 - Last month the Nasdaq Composite slumped 13.3 per cent.",
+            "month",
+            date(2022, 4, 29),
+        ),
+        (
+            "LONDON, 1 July 2022 - In the first half the S&P 500 lost 20.6 per cent.",
+            "year-to-date",
+            date(2022, 6, 30),
+        ),
+        # published on the last day of the half: that half
+        (
+            "NEW YORK, June 30, 2022 - In the first half the S&P 500 lost 20.6 per cent.",
+            "year-to-date",
+            date(2022, 6, 30),
+        ),
+        # a period under way stays the one under way
+        (
+            "LONDON, 1 April 2022 - So far this month the FTSE 100 is up 0.3 per cent.",
+            "month",
+            date(2022, 4, 1),
+        ),
+    ],
+)
+def test_a_review_just_after_a_period_ended_is_about_that_period(text, period, day):
+    (c,) = read_article(text).claims
+    assert (c.kind, c.period, c.trading_date) == ("other", period, day)
