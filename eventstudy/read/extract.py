@@ -1332,7 +1332,13 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         if target0 is None:
             continue
         if not kept:
-            moves.extend(_flat_claim(sent, members, g_end, ctx, si))
+            flat = _flat_claim(sent, members, g_end, ctx, si)
+            moves.extend(flat)
+            if flat:
+                # "the S&P 500 ended May flat, while the Nasdaq lost 2%": its period is shared
+                prev_group_moves, prev_hi = 1, flat[0].hi
+                if flat[0].period_key and flat[0].kind_strength == 2:
+                    sentence_period = flat[0].period_key
             continue
         grouped = _group_moves(kept, mlow, cues)
         seg_moves: list[Move] = []
@@ -1585,7 +1591,7 @@ def _date_moves(
             if art not in ctx.notes:
                 ctx.notes.append(art)
         # (an explicit snapshot, "European shares opened higher", may be from a late Asian piece)
-        snapshot = mv.kind == "intraday" and mv.kind_strength >= 2
+        snapshot = mv.kind == "intraday" and (mv.kind_strength >= 2 or mv.sentence_cue is not None)
         foreign = region in ("americas", "europe") and ctx.home == "asia" and not snapshot
         if foreign and mv.trading_date is not None and mv.trading_date >= pub_session:
             closed = _closed_by(code, ctx.published_at, pub_session) if ctx.published_at is not None else None
@@ -1947,6 +1953,17 @@ def _date_one(
             named = cue_day(cue, ctx.published)
             if named is not None and named != d:
                 mv.notes.append(_NOT_A_SESSION.format(day=named, code=code, session=d))
+        return
+    if (
+        ctx.home == "asia"
+        and region in ("americas", "europe")
+        and mv.kind == "intraday"
+        and (mv.kind_strength >= 2 or mv.sentence_cue is not None)
+    ):
+        # "the DAX was down 2.5% in afternoon trade" in an Asian evening report: the session
+        # under way in Europe that day
+        mv.trading_date = pub_session
+        mv.notes.append(f"a snapshot of {mv.target.name} in an Asian report: the {code} session of that day")
         return
     if ctx.home == "asia" and region in ("americas", "europe"):
         mv.trading_date = session_before(code, ctx.published)

@@ -379,3 +379,24 @@ def test_a_new_live_blog_entry_starts_without_the_day_of_the_one_before():
 def test_a_review_just_after_a_period_ended_is_about_that_period(text, period, day):
     (c,) = read_article(text).claims
     assert (c.kind, c.period, c.trading_date) == ("other", period, day)
+
+
+def test_an_asian_evening_report_of_european_afternoon_trade_is_that_days_session():
+    (c,) = _claims(
+        "SINGAPORE, 16 June 2022 - European shares were weaker in afternoon deals, with the DAX "
+        "down 2.1 per cent.",
+        None,
+        "^GDAXI",
+    )
+    assert (c.kind, c.trading_date) == ("intraday", date(2022, 6, 16))
+    # without a snapshot phrase the European figures are the previous session's
+    (c,) = _claims("SINGAPORE, 16 June 2022 - The DAX fell 1.1 per cent.", None, "^GDAXI")
+    assert c.trading_date == date(2022, 6, 15)
+
+
+def test_a_month_ended_flat_shares_its_period_with_a_while_clause():
+    found = _claims(
+        "LONDON, 31 May 2022 - On Wall Street the S&P 500 ended May flat, while the Nasdaq Composite lost 2 per cent.",
+        None,
+    )
+    assert [(c.ticker, c.period) for c in found] == [("^GSPC", "month"), ("^IXIC", "month")]
