@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -34,7 +35,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from ..exceptions import StudyError
+from ..exceptions import EventStudyWarning, StudyError
 from .models import ExpectedReturnModel
 from .panel import AbnormalReturnPanel
 from .returns import to_simple
@@ -423,11 +424,29 @@ class EventStudyResults:
     def car_tests(
         self, start: int | None = None, end: int | None = None
     ) -> dict[str, TestStatistic | InvalidTestStatistic]:
-        """Tests of the CAAR over event days ``start .. end`` (:func:`~eventstudy.stats.significance.car_tests`)."""
+        """Tests of the CAAR over event days ``start .. end`` (:func:`~eventstudy.stats.significance.car_tests`).
+
+        The tests use the events with an abnormal return on every day of the window (their
+        standardisations need the whole window), while :meth:`car` sums the days each event
+        has. When some events miss a day of the window, an
+        :class:`~eventstudy.exceptions.EventStudyWarning` says how many the tests leave out.
+        """
         from . import significance
 
         sel = self._days(start, end)
         days = self.event_days[sel]
+        ar = self.event_ar[:, sel]
+        some = np.isfinite(ar).any(axis=1)
+        full = np.isfinite(ar).all(axis=1)
+        left_out = int(some.sum() - full.sum())
+        if left_out:
+            warnings.warn(
+                f"car_tests({int(days[0])}, {int(days[-1])}) use the {int(full.sum())} events with an abnormal "
+                f"return on every day of the window; {left_out} of the {int(some.sum())} events of "
+                f"car({int(days[0])}, {int(days[-1])}) miss a day there and are left out",
+                EventStudyWarning,
+                stacklevel=2,
+            )
         return significance.car_tests(
             self.panel,
             int(days[0]),

@@ -389,7 +389,12 @@ class EventStudy:
             )
         n_ev_missing = int(np.sum(out["n_event"] < T))
         if n_ev_missing:
-            notes.append(f"{n_ev_missing} events miss returns on some event-window days (their ARs are NaN).")
+            notes.append(
+                f"{n_ev_missing} events miss returns on some event-window days (their ARs are NaN): the "
+                + ("security's or the benchmark's return " if model.uses_benchmark else "security's return ")
+                + "is missing there (a day one of them did not trade, or a gap in the data). car() sums "
+                "the days there are; car_tests() leaves these events out of a window holding such a day."
+            )
 
         if isinstance(self._event, DateWindow):
             ev_positions = np.broadcast_to(ev_rel + position[kept][:, None], (len(kept), T))

@@ -300,3 +300,18 @@ def test_a_table_shorter_than_the_windows_gives_a_typed_error_or_a_cut_study():
     # 200 rows for windows of 261: an event late enough estimates on the rows there are
     res = EventStudy(r, None, [Event("A", days[150])], model="constant-mean").run()
     assert res.n_events == 1 and int(res.nobs[0]) == 140
+
+
+def test_car_tests_say_how_many_events_of_car_they_leave_out():
+    days = pd.bdate_range("2021-01-04", periods=400)
+    rng = np.random.default_rng(3)
+    r = pd.DataFrame(rng.normal(0, 0.01, (400, 3)), index=days, columns=["A", "B", "C"])
+    r.loc[days[301], "B"] = np.nan  # day +1 of B's event
+    ev = [Event(c, days[300]) for c in "ABC"]
+    res = EventStudy(r, None, ev, model="constant-mean", estimation=(-250, -11), event=(-2, 2)).run()
+    assert res.car(-2, 2)["car"].notna().sum() == 3
+    with pytest.warns(EventStudyWarning, match="use the 2 events .* 1 of the 3 events of car"):
+        res.car_tests(-2, 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res.car_tests(-2, 0)  # B has every day of [-2, 0]: no warning
