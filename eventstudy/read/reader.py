@@ -247,7 +247,7 @@ def _to_claim(mv: Move) -> Claim:
         pct_text=pct.text if pct else None,
         points_text=pts.text if pts else None,
         level_text=lvl.text if lvl else None,
-        alt_trading_date=mv.alt_date,
+        alt_trading_date=mv.alt_date if mv.alt_date != mv.trading_date else None,
         period=mv.period,
         notes=tuple(notes),
         pct_hedge=pct.hedge if pct else None,

@@ -400,3 +400,12 @@ def test_a_month_ended_flat_shares_its_period_with_a_while_clause():
         None,
     )
     assert [(c.ticker, c.period) for c in found] == [("^GSPC", "month"), ("^IXIC", "month")]
+
+
+def test_the_alternative_session_is_never_the_session_itself():
+    text = (
+        "SYDNEY, Saturday 14 May 2022 - On Wall Street overnight the S&P 500 rose 2.4 per cent. "
+        "The Dow gained 1.5 per cent and the Nasdaq Composite added 3.8 per cent."
+    )
+    for c in read_article(text).claims:
+        assert c.alt_trading_date != c.trading_date
