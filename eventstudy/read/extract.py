@@ -2174,6 +2174,8 @@ _NEW_ENTRY = re.compile(
     r"\s*(?:[-–—:|]|$)",
     re.IGNORECASE,
 )
+#: The first characters of a :data:`_NEW_ENTRY` match.
+_ENTRY_FIRST = frozenset("0123456789Pp")
 _ENTRY_STAMP = re.compile(r"\W{0,3}(\d{1,2})[:.](\d{2})\s?(GMT|UTC|BST|CEST|CET|EST|EDT|ET)\b")
 
 
@@ -2253,7 +2255,7 @@ def extract_claims(
         if not has_digit and lsent[-1:] == ":" and L.PERIOD_HEADING.match(lsent):
             # "For the week:" on a line of its own sets the period of the lines after it
             ctx.heading = (L.PERIODS.search(lsent) or L.PERIODS.search("for the year")).lastgroup  # type: ignore[union-attr]
-        if (sent[:1].isdigit() or sent[:6].lower() == "posted") and _NEW_ENTRY.match(sent):
+        if sent[:1] in _ENTRY_FIRST and _NEW_ENTRY.match(sent):
             # a new live-blog entry: a day named in the entry before is not this one's
             ctx.carried, ctx.night = None, None
         if ctx.published_at is not None and sent[:1].isdigit():
@@ -2288,8 +2290,8 @@ def extract_claims(
             if day_words:
                 known[si] = found = list(day_cues(sent))
                 cue = best_cue(_carried_cues(found, sent, lsent, moves[n_before:]))
-                own = best_cue(c for _, c in found)
-                if own is not None and len(moves) > n_before:
+                own = best_cue(c for _, c in found) if len(moves) > n_before else None
+                if own is not None:
                     day = resolve_cue(own, ctx.published, None)
                     for mv in moves[n_before:]:
                         mv.own_day = day
