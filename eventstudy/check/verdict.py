@@ -62,7 +62,9 @@ class Verdict:
         (from printed precision, hedge and data slack; signed).
     checks
         Each check made and whether it passed (``direction``, ``pct``, ``points``,
-        ``level``, ``level_in_range``, ``points_vs_pct``, ...).
+        ``level``, ``level_in_range``, ``points_vs_pct``, ...). An ``"unverifiable"``
+        verdict whose figures were compared (an implausible one-day percentage) keeps
+        them too: they say which figures held, not a contradiction.
     candidates
         With ``alt_trading_date``: the verdicts for each candidate session.
     notes

@@ -32,7 +32,9 @@ from ..exceptions import (
     EventStudyError,
     InsufficientDataError,
     InvalidDateError,
+    PartialPriceDataError,
     PriceDataError,
+    PriceUnavailableError,
     StudyError,
 )
 from ..indices import by_ticker, lookup
@@ -333,9 +335,14 @@ def study_claim(
         returns, bench_returns, common = common_date_returns(prices[0].to_frame(), prices[1])
         notes += common
         if pd.Timestamp(day0) not in returns.index:
+            who = (
+                f"the benchmark {bench.ticker} did not trade"
+                if pd.Timestamp(day0) not in prices[1].index
+                else f"the prices of {index.ticker} have no close"
+            )
             raise InsufficientDataError(
-                f"the benchmark {bench.ticker} did not trade on {day0}, day 0 of {index.ticker}: its "
-                "abnormal return cannot be measured against it; choose a benchmark of the same market"
+                f"{who} on {day0}, day 0 of {index.ticker}: its abnormal return cannot be measured "
+                "against the benchmark; choose a benchmark of the same market"
             )
     try:
         study = EventStudy(
@@ -404,11 +411,17 @@ def _study_prices(
     def read(lo: date, hi: date) -> list[pd.Series]:
         return [src.history(t, lo, hi)["close"].rename(t) for t in tickers]
 
-    for lo, hi in (wide, (wide[0], exact[1]), exact):
+    error: PriceDataError | None = None
+    for lo, hi in (wide, (wide[0], exact[1]), (exact[0], wide[1]), exact):
         try:
             return read(lo, hi), None
-        except PriceDataError as e:
+        except PartialPriceDataError as e:  # only a range the source half covers is tried again
             error = e
+        except PriceUnavailableError as e:
+            if (lo, hi) != wide:
+                raise
+            error = e
+    assert error is not None
     later, note = _available_start(src, tickers, exact[0], first_day)
     if note is None:
         raise error

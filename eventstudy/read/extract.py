@@ -882,7 +882,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.kind, mv.kind_strength = "close", 2
         return
     ic = _intraday_cue(cues, mv.lo, mv.hi)
-    if ic and not _close_then_earlier_moment(text, mv, ic[0]):
+    if ic and not _close_then_earlier_moment(text, mv, ic[0], ic[1]):
         mv.kind, mv.kind_strength = "intraday", 2
         return
     if ic or cues.first(L.CLOSE, mv.lo, mv.hi):
@@ -963,7 +963,7 @@ _CLOSE_VERB_BEFORE = re.compile(r"\b(?:closed|ended|finished|settled)\s(?:[a-z]+
 _EARLIER_MOMENT = re.compile(r"\b(?:after|having|despite|following|from)\b")
 
 
-def _close_then_earlier_moment(text: str, mv: Move, cue_at: int) -> bool:
+def _close_then_earlier_moment(text: str, mv: Move, cue_at: int, cue_end: int) -> bool:
     """Whether a move closed ("closed 3.3% higher") and the intraday phrase after its numbers
     tells of an earlier moment ("... after a steep fall at the open"): the move is a close."""
     if not mv.nums or cue_at < mv.nums[-1].end:
@@ -971,7 +971,7 @@ def _close_then_earlier_moment(text: str, mv: Move, cue_at: int) -> bool:
     start = mv.nums[0].start
     return (
         _CLOSE_VERB_BEFORE.search(text, max(mv.lo, start - 30), start) is not None
-        and _EARLIER_MOMENT.search(text, mv.nums[-1].end, cue_at) is not None
+        and _EARLIER_MOMENT.search(text, mv.nums[-1].end, cue_end) is not None
     )
 
 
@@ -1591,7 +1591,11 @@ def _date_moves(
             if art not in ctx.notes:
                 ctx.notes.append(art)
         # (an explicit snapshot, "European shares opened higher", may be from a late Asian piece)
-        snapshot = mv.kind == "intraday" and (mv.kind_strength >= 2 or mv.sentence_cue is not None)
+        # (a phrase elsewhere in the sentence counts for Europe, whose day an Asian evening
+        # overlaps, not for New York, which has not opened yet)
+        snapshot = mv.kind == "intraday" and (
+            mv.kind_strength >= 2 or (mv.sentence_cue is not None and region == "europe")
+        )
         foreign = region in ("americas", "europe") and ctx.home == "asia" and not snapshot
         if foreign and mv.trading_date is not None and mv.trading_date >= pub_session:
             closed = _closed_by(code, ctx.published_at, pub_session) if ctx.published_at is not None else None
@@ -1715,7 +1719,10 @@ def _flashback(
     """
     if cue.kind not in ("weekday", "date", "yesterday", "lastwd"):
         return False
-    pluperfect = _PLUPERFECT.search(lsent) is not None
+    had = _PLUPERFECT.search(lsent)
+    # (past perfect only when no simple past comes before it: "fell 2%, after it had risen"
+    # is the simple past's sentence)
+    pluperfect = had is not None and _MOVE_VERB.search(lsent, 0, had.start()) is None
     if claims and not pluperfect:
         return False
     if ctx.carried is not None:
@@ -1956,7 +1963,7 @@ def _date_one(
         return
     if (
         ctx.home == "asia"
-        and region in ("americas", "europe")
+        and region == "europe"
         and mv.kind == "intraday"
         and (mv.kind_strength >= 2 or mv.sentence_cue is not None)
     ):
@@ -1995,11 +2002,12 @@ def _date_one(
                 f"published before the {code} close of {pub_session}: the close is the previous session's"
             )
             return
+    moved = _period_just_begun(mv, code, pub_session, sent)  # (may move the period's end)
     if (
         mv.kind in ("close", "weekly", "other")
         and pub_session == ctx.published
         and ctx.published_at is None
-        and not _period_just_begun(mv, code, pub_session, sent)
+        and not moved
     ):
         mv.alt_date = session_before(code, ctx.published)
         mv.notes.append(
@@ -2037,16 +2045,29 @@ def _period_just_begun(mv: Move, code: str | None, day: date, sent: str) -> bool
 _UNDER_WAY = re.compile(
     r"\b(?:this\s(?:month|quarter|year)|so\sfar|to\sdate|(?:month|quarter|year)-to-date|ytd|since\sthe\sstart)\b"
 )
-_QUARTER_NAMED = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\squarter\b|\bq([1-4])\b", re.I)
-_HALF_NAMED = re.compile(r"\b(first|second)\shalf\b", re.I)
-_LAST_PERIOD = re.compile(r"\blast\s(month|quarter)\b(?!['’])", re.I)
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+#: A quarter or half named as the move's period ("in the first quarter", "over the first
+#: half of 2021"), not a quarter's earnings or the first half of a session.
+_QUARTER_NAMED = re.compile(
+    r"\b(?:in|for|over|during|across|through)\s(?:the\s)?(first|second|third|fourth)\squarter\b"
+    r"(?!\s(?:earnings|results|gdp|figures))(?:\sof\s(?:the\syear\s)?((?:19|20)\d\d))?",
+    re.I,
+)
+_HALF_NAMED = re.compile(
+    r"\b(?:in|for|over|during|across|through)\s(?:the\s)?(first|second)\shalf\b"
+    r"(?!\sof\s(?:the\s)?(?:session|day|trading|month))(?:\sof\s(?:the\syear\s)?((?:19|20)\d\d))?",
+    re.I,
+)
+_LAST_PERIOD = re.compile(r"(?<!\bthe\s)(?<!since\s)\blast\s(month|quarter)\b(?!['’])(?!\sof\b)", re.I)
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _named_period_end(sent: str, period: str | None, published: date) -> tuple[date, str] | None:
     """The last day of a period the text names, with what was named: a month ("in March"),
-    a quarter ("the first quarter", "Q1"), a half ("the first half") or "last month/quarter";
-    in the year before the publication date when that period has not ended yet."""
+    a quarter ("in the first quarter"), a half ("over the first half of 2021") or "last
+    month/quarter". A period under way ("so far this year", a quarter that has not ended)
+    gives ``None``: the move runs to the publication day."""
+    if _UNDER_WAY.search(lower(sent)):
+        return None
     if period == "month":
         end = _named_month_end(sent, published)
         if end is not None:
@@ -2062,23 +2083,32 @@ def _named_period_end(sent: str, period: str | None, published: date) -> tuple[d
     if period == "quarter":
         q = _QUARTER_NAMED.search(sent)
         if q is not None:
-            n = _ORDINAL[q.group(1).lower()] if q.group(1) else int(q.group(2))
-            return _period_end(published, 3 * n), "a quarter"
+            end = _period_end(published, 3 * _ORDINAL[q.group(1).lower()], 3, q.group(2))
+            return (end, "a quarter") if end is not None else None
     if period == "year-to-date":
         h = _HALF_NAMED.search(sent)
         if h is not None:
-            return _period_end(published, 6 if h.group(1).lower() == "first" else 12), "a half-year"
+            end = _period_end(published, 6 if h.group(1).lower() == "first" else 12, 6, h.group(2))
+            return (end, "a half-year") if end is not None else None
     return None
 
 
-def _period_end(published: date, month: int) -> date:
-    """The last day of ``month`` in the publication year, or the year before when that day
-    is after the publication date (a period that ends on the publication day is that year's)."""
+def _period_end(published: date, month: int, length: int, year_text: str | None) -> date | None:
+    """The last day of the period of ``length`` months that ends with ``month``: in the year
+    printed ("of 2021"), else the publication year, else the year before when the period
+    starts after the publication date; ``None`` when the period is still under way."""
+
+    def end_of(year: int) -> date:
+        return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+
+    if year_text is not None:
+        return end_of(int(year_text))
     year = published.year
-    end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-    if end > published:
-        end = date(year - 1 + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-    return end
+    start = date(year, month - length + 1, 1)
+    if start > published:
+        return end_of(year - 1)
+    end = end_of(year)
+    return end if end <= published else None
 
 
 def _closed_by(code: str, at, session: date) -> bool | None:
@@ -2167,15 +2197,16 @@ MAX_MENTIONS = 40
 _FLAT_HINT = re.compile(r"flat|unchanged|little changed|unverändert|inchangé")
 
 
-#: A live-blog entry's time stamp at the start of a line: "16:42 GMT London's blue chips ...".
 #: The time stamp that opens a live-blog entry: "16:40 GMT - ...", "Posted at 09:00".
 _NEW_ENTRY = re.compile(
     r"\W{0,3}(?:posted\s(?:at\s)?)?\d{1,2}[:.]\d{2}\b(?:\s?(?:GMT|UTC|BST|CEST|CET|EST|EDT|ET|am|pm|a\.m\.|p\.m\.))?"
     r"\s*(?:[-–—:|]|$)",
     re.IGNORECASE,
 )
-#: The first characters of a :data:`_NEW_ENTRY` match.
+#: The first characters of the sentences tested with :data:`_NEW_ENTRY` (a stamp at the very
+#: start of the sentence: "16:40 GMT - ...", "Posted at 09:00").
 _ENTRY_FIRST = frozenset("0123456789Pp")
+#: A live-blog entry's time stamp at the start of a line: "16:42 GMT London's blue chips ...".
 _ENTRY_STAMP = re.compile(r"\W{0,3}(\d{1,2})[:.](\d{2})\s?(GMT|UTC|BST|CEST|CET|EST|EDT|ET)\b")
 
 

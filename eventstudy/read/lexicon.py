@@ -225,7 +225,7 @@ PERIODS = re.compile(
     r"\b"
     + _CAPPING
     + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bwochensicht\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b|\b(?:over|in|across|during)\sthe\sfive\s(?:trading\s)?days\b|\bweeks?\sin\sa\srow\b|\b(?:straight|consecutive)\sweeks?\b)"
-    r"|(?P<month>\bfor\sthe\smonth\b|\bthis\smonth\b|\blast\smonth\b(?!['’])|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
+    r"|(?P<month>\bfor\sthe\smonth\b|\bthis\smonth\b|(?<!\bthe\s)(?<!since\s)\blast\smonth\b(?!['’])(?!\sof\b)|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
     r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?month\b|"
     # "closed out January with a loss of 9%", "ended its January down 5%" (not "closed out
     # October on Friday", the day's move)
@@ -240,7 +240,7 @@ PERIODS = re.compile(
     r"|\ben\s(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
     r"|(?P<quarter>\b"
     + _CAPPING
-    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|\blast\squarter\b(?!['’])|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?quarter\b|\b(?:for|over|during)\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
+    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|(?<!\bthe\s)(?<!since\s)\blast\squarter\b(?!['’])(?!\sof\b)|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?quarter\b|\b(?:for|over|during)\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
     r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b|\bin\sthe\squarter\b|"
     r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b|\b(?:ended|finished|closed)\s(?:out\s)?the\s(?:three|3)\smonths\b|"
     r"\bthe\s(?:first|second|third|fourth)\squarter\s(?:brought|saw|delivered)\b|\bquartal|\bersten\sdrei\smonate\b|"
@@ -263,6 +263,8 @@ PERIODS = re.compile(
     # "had lost 6% in a single week": some week, not one the text names
     r"\bin\sa\s(?:single|one)\sweek\b|"
     r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice)\b|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
+    # "over the last month": the past 30 days or so; "since last month"
+    r"\b(?:over|in)\sthe\s(?:last|past)\smonth\b|\bsince\slast\s(?:week|month|quarter)\b|"
     r"\b(?:over|in)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
     r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|\d{1,2})-(?:day|session|week)\b(?!\s(?:high|low)|(?:\s[\w-]+){0,2}\s(?:weekend|break|holiday|closure))|\bthan\s(?:last\sweek|a\sweek\sago|"

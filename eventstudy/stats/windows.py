@@ -257,7 +257,6 @@ class AlignedEvents:
     moved: list[tuple[int, str, str, str]]
 
 
-#: An ISO 8601 date, optionally with a time of day and a UTC offset.
 #: An ISO 8601 date, optionally with a time of day and a UTC offset (``2022-02-15``,
 #: ``2022-02-15 16:45``, ``2022-02-15T16:45:00+00:00``): how dates given as text must look.
 ISO_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"

@@ -407,5 +407,56 @@ def test_the_alternative_session_is_never_the_session_itself():
         "SYDNEY, Saturday 14 May 2022 - On Wall Street overnight the S&P 500 rose 2.4 per cent. "
         "The Dow gained 1.5 per cent and the Nasdaq Composite added 3.8 per cent."
     )
-    for c in read_article(text).claims:
+    found = read_article(text).claims
+    assert len(found) == 3
+    for c in found:
         assert c.alt_trading_date != c.trading_date
+
+
+def test_an_asian_report_of_wall_street_trading_is_the_previous_new_york_session():
+    # New York has not opened during the Tokyo day: unlike Europe's afternoon
+    (c,) = _claims(
+        "TOKYO, 16 June 2022 - U.S. stocks were weaker in late trading, with the Dow down 2.1 per cent.",
+        None,
+        "^DJI",
+    )
+    assert c.trading_date == date(2022, 6, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period", "day"),
+    [
+        # a period under way runs to the publication day
+        (
+            "The Nasdaq Composite is down 5% in the first quarter so far.",
+            "2022-03-15",
+            "quarter",
+            date(2022, 3, 15),
+        ),
+        (
+            "The S&P 500 has lost 18% so far this year, its worst first half since 1970.",
+            "2022-06-29",
+            "year-to-date",
+            date(2022, 6, 29),
+        ),
+        # a year printed with the quarter
+        ("The FTSE 100 fell 2% in the fourth quarter of 2020.", "2022-06-15", "quarter", date(2020, 12, 31)),
+        # "the last month" is the past 30 days or so, not the calendar month
+        ("The FTSE 100 has fallen 5% over the last month.", "2022-03-16", "multi-day", date(2022, 3, 16)),
+    ],
+)
+def test_periods_under_way_printed_years_and_the_last_month(text, published, period, day):
+    (c,) = read_article(text, published=published).claims
+    assert (c.period, c.trading_date) == (period, day)
+
+
+def test_a_had_clause_after_a_simple_past_keeps_the_sentences_day():
+    found = _claims(
+        "On Tuesday the FTSE 100 fell 2%, after it had risen 1% on Monday. The FTSE 250 lost 1.5%.",
+        "2022-03-16",
+    )
+    assert [(c.ticker, c.pct, c.trading_date) for c in found] == [
+        ("^FTSE", 2.0, date(2022, 3, 15)),
+        ("^FTSE", 1.0, date(2022, 3, 14)),
+        ("^FTMC", 1.5, date(2022, 3, 15)),
+    ]
