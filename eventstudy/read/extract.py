@@ -1642,13 +1642,41 @@ _MONTH_NAMED = re.compile(
 )
 
 
+#: A month named as the period in a German or French wire ("im Mai", "en mars").
+_FOREIGN_MONTH_NAMED = re.compile(r"\b(?:im|en)\s(\w+)\b", re.I)
+_FOREIGN_MONTHS = {
+    **dict.fromkeys(("januar", "janvier"), 1),
+    **dict.fromkeys(("februar", "février"), 2),
+    **dict.fromkeys(("märz", "mars"), 3),
+    **dict.fromkeys(("april", "avril"), 4),
+    **dict.fromkeys(("mai",), 5),
+    **dict.fromkeys(("juni", "juin"), 6),
+    **dict.fromkeys(("juli", "juillet"), 7),
+    **dict.fromkeys(("august", "août"), 8),
+    **dict.fromkeys(("september", "septembre"), 9),
+    **dict.fromkeys(("oktober", "octobre"), 10),
+    **dict.fromkeys(("november", "novembre"), 11),
+    **dict.fromkeys(("dezember", "décembre"), 12),
+}
+
+
 def _named_month_end(sent: str, published: date) -> date | None:
-    """The last day of a month named as a period ("For November, ..."), in the year before
-    the publication date when the month has not yet ended."""
+    """The last day of a month named as a period ("For November, ...", "im Mai"), in the
+    year before the publication date when the month has not yet ended."""
     m = _MONTH_NAMED.search(sent)
-    if m is None:
-        return None
-    mon = MONTHS[m.group(1)[:3].lower()]
+    if m is not None:
+        mon = MONTHS[m.group(1)[:3].lower()]
+    else:
+        mon = next(
+            (
+                _FOREIGN_MONTHS[f.group(1).lower()]
+                for f in _FOREIGN_MONTH_NAMED.finditer(sent)
+                if f.group(1).lower() in _FOREIGN_MONTHS
+            ),
+            None,
+        )
+        if mon is None:
+            return None
     year = published.year if mon <= published.month else published.year - 1
     nxt = date(year + (mon == 12), mon % 12 + 1, 1)
     return nxt - timedelta(days=1)

@@ -35,3 +35,13 @@ def test_german_quarter_and_french_verbs():
         "À Paris, le CAC 40 a bondi de 5,2% à 6 400,5 points, et le Dax a chuté de 1,1%.", "2022-03-09"
     )
     assert [(t, d, p) for t, d, p, _, _ in found] == [("^FCHI", "up", 5.2), ("^GDAXI", "down", 1.1)]
+
+
+def test_a_german_or_french_month_ends_the_move_where_that_month_ended():
+    assert _claims("Der Dax stieg im Mai um 2 Prozent.", "2022-06-16") == [
+        ("^GDAXI", "up", 2.0, "other", "month")
+    ]
+    (c,) = read_article("Der Dax stieg im Mai um 2 Prozent.", published="2022-06-16").claims
+    assert str(c.trading_date) == "2022-05-31"
+    (c,) = read_article("Le CAC 40 a gagné 1,2% en mars.", published="2022-06-16").claims
+    assert str(c.trading_date) == "2022-03-31"
