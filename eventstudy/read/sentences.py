@@ -254,7 +254,7 @@ def _wrapped(text: str, start: int, nl: int, nxt: int) -> bool:
         return False
     if c.islower():
         return True
-    line = text[start:nl].rstrip()
+    line = text[max(start, nl - 40) : nl].rstrip()  # (the line's end only: linear on any input)
     if line.endswith(","):
         return True
     w = _LAST_WORD.search(line)

@@ -143,10 +143,14 @@ _PATHOLOGICAL = {
     "claims": "The FTSE 100 rose 1.2% to 7,000 on Monday. " * 23_256,
     "references": "it is up 1% " * 83_333,
     "no-spaces": "a" * 1_000_000,
+    # wrapped lines: each line break is tested for a wrapped sentence (once, on the line's end)
+    "wrapped-lines": "Ab,\n" * 250_000,
+    "wrapped-names": "the\nFTSE 100 " * 71_428,
     "mixed": "Dow 1,2,3,4,5,6,7,8,9 -- -1.2% (SPX - 3,4) on Monday last night " * 15_625,
     # markup: unclosed tags and comments, and paragraphs (read through eventstudy.read.markup)
     "html-unclosed": "<p><script>" + "<a href='x " * 100_000,
     "html-comments": "<br><!-- " * 111_111,
+    "html-asides": "<p>" + "<aside><aside></aside>" * 45_000,
     "html-paragraphs": "<p>The FTSE 100 rose 1.2% on Monday.</p>" * 24_000,
 }
 
