@@ -2235,15 +2235,24 @@ _NEW_ENTRY = re.compile(
 #: start of the sentence: "16:40 GMT - ...", "Posted at 09:00").
 _ENTRY_FIRST = frozenset("0123456789Pp")
 #: A live-blog entry's time stamp at the start of a line: "16:42 GMT London's blue chips ...".
-_ENTRY_STAMP = re.compile(r"\W{0,3}(\d{1,2})[:.](\d{2})\s?(GMT|UTC|BST|CEST|CET|EST|EDT|ET)\b")
+_ENTRY_STAMP = re.compile(
+    r"\W{0,3}(\d{1,2})[:.](\d{2})\s?(?:(a\.?m\.?|p\.?m\.?)\s?)?(GMT|UTC|BST|CEST|CET|EST|EDT|ET)\b", re.I
+)
 
 
 def _entry_time(stamp: re.Match, ctx: Context) -> datetime | None:
     """The time of a live-blog entry, on the publication day (``None`` if not a clock time)."""
     h, mi = int(stamp.group(1)), int(stamp.group(2))
+    half = (stamp.group(3) or "").lower()[:1]  # "4:10 p.m. ET"
+    if half and not 1 <= h <= 12:
+        return ctx.entry_at
+    if half == "p" and h != 12:
+        h += 12
+    elif half == "a" and h == 12:
+        h = 0
     if h > 23 or mi > 59:
         return ctx.entry_at
-    tz = timezone(timedelta(hours=TZ_OFFSETS[stamp.group(3)]))
+    tz = timezone(timedelta(hours=TZ_OFFSETS[stamp.group(4).upper()]))
     pub = ctx.published
     return datetime(pub.year, pub.month, pub.day, h, mi, tzinfo=tz)
 

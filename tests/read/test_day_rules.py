@@ -460,3 +460,13 @@ def test_a_had_clause_after_a_simple_past_keeps_the_sentences_day():
         ("^FTSE", 1.0, date(2022, 3, 14)),
         ("^FTMC", 1.5, date(2022, 3, 15)),
     ]
+
+
+def test_a_us_live_blog_with_am_pm_stamps_dates_each_entry():
+    text = (
+        "New York, Monday 13 June 2022\n\n10:05 a.m. ET The S&P 500 is down 2.8 per cent in early trade.\n"
+        "4:10 p.m. ET The S&P 500 closed down 3.9 per cent."
+    )
+    snap, close = read_article(text).claims
+    assert (snap.kind, snap.trading_date) == ("intraday", date(2022, 6, 13))
+    assert (close.kind, close.trading_date) == ("close", date(2022, 6, 13))
