@@ -612,6 +612,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "touch",
         "hitting",
         "been",
+        "jusqu",
+        "bis zu",
     ),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),

@@ -45,3 +45,12 @@ def test_a_german_or_french_month_ends_the_move_where_that_month_ended():
     assert str(c.trading_date) == "2022-05-31"
     (c,) = read_article("Le CAC 40 a gagné 1,2% en mars.", published="2022-06-16").claims
     assert str(c.trading_date) == "2022-03-31"
+
+
+def test_french_and_german_as_much_as_is_a_session_extreme():
+    for text in (
+        "Le Dax a perdu jusqu'à 4,8 % en séance.",
+        "Der Dax fiel im Tagesverlauf um bis zu 4,8 Prozent.",
+    ):
+        (c,) = read_article(text, published="2022-02-24").claims
+        assert (c.ticker, c.direction, c.pct, c.kind) == ("^GDAXI", "down", 4.8, "intraday"), text
