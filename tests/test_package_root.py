@@ -51,3 +51,15 @@ def test_unknown_name_is_an_attribute_error() -> None:
         assert "no_such_thing" in str(e)
     else:  # pragma: no cover - the assertion above must fail loudly
         raise AssertionError("no AttributeError")
+
+
+def test_the_extract_command_does_not_import_the_statistics():
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_9f114ec4d93074be.txt"
+    out = _run(
+        "import sys\nfrom eventstudy.faces.cli import main\n"
+        f"main(['extract', {str(seed)!r}])\n"
+        "print(sorted(m for m in ('scipy.stats', 'eventstudy.stats', 'eventstudy.check') if m in sys.modules))"
+    )
+    assert out.splitlines()[-1] == "[]"

@@ -29,7 +29,6 @@ import pandas as pd
 
 from ..exceptions import StudyError
 from ..policies import DatePolicy, ModelName
-from ..stats.windows import ISO_DATE_PATTERN
 from .report import json_safe
 
 __all__ = ["add_parser", "run", "parse_span", "read_table", "read_events"]
@@ -151,6 +150,8 @@ def read_events(path: str | Path) -> pd.DataFrame:
         )
     frame = frame.apply(lambda col: col.str.strip())
     dates = frame["date"]
+    from ..stats.windows import ISO_DATE_PATTERN  # (here: the CLI's other commands need no stats)
+
     bad = ~(dates.str.fullmatch(ISO_DATE_PATTERN) | (dates == ""))
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
