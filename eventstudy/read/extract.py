@@ -2325,6 +2325,12 @@ def extract_claims(
         if not has_digit and lsent[-1:] == ":" and L.PERIOD_HEADING.match(lsent):
             # "For the week:" on a line of its own sets the period of the lines after it
             ctx.heading = (L.PERIODS.search(lsent) or L.PERIODS.search("for the year")).lastgroup  # type: ignore[union-attr]
+        if si and "that day" in lsent:
+            # "The big day was Wednesday. The FTSE 100 jumped 3.3 per cent that day.": the
+            # day named in the sentence before, whatever that sentence is about
+            before = best_cue(c for _, c in day_cues(sents[si - 1]))
+            if before is not None and before.kind in ("weekday", "date", "yesterday", "lastwd"):
+                ctx.carried, ctx.night = before, None
         if sent[:1] in _ENTRY_FIRST and _NEW_ENTRY.match(sent):
             # a new live-blog entry: a day named in the entry before is not this one's
             ctx.carried, ctx.night = None, None

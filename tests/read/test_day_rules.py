@@ -470,3 +470,12 @@ def test_a_us_live_blog_with_am_pm_stamps_dates_each_entry():
     snap, close = read_article(text).claims
     assert (snap.kind, snap.trading_date) == ("intraday", date(2022, 6, 13))
     assert (close.kind, close.trading_date) == ("close", date(2022, 6, 13))
+
+
+def test_that_day_is_the_day_named_in_the_sentence_before():
+    (c,) = _claims(
+        "LONDON, Monday 14 March 2022 - The turning point came on Wednesday. The FTSE 100 jumped 3.3 "
+        "per cent that day.",
+        None,
+    )
+    assert c.trading_date == date(2022, 3, 9)
