@@ -306,6 +306,7 @@ class Move:
     # the day its own sentence names (resolved on the weekdays, before the exchange calendar
     # is known): moves of sentences naming two different days are not merged
     own_day: date | None = None
+    opens_with_day: bool = False  # its sentence opens with a day phrase ("On Tuesday, ...")
     entry_at: datetime | None = None  # the time stamp of a live-blog entry the move is in
     notes: list[str] = field(default_factory=list)
     sentence: int = 0
@@ -2182,6 +2183,8 @@ def _compatible(a: Move, b: Move) -> bool:
         return False
     if a.own_day is not None and b.own_day is not None and a.own_day != b.own_day:
         return False  # "... rose 227 points on Wednesday. On Tuesday the FTSE 100 added 0.1%."
+    if a.own_day is None and b.opens_with_day and b.sentence != a.sentence:
+        return False  # "... ended up 816 points at 28,040.16. On Tuesday, the Nikkei gained 1.5%."
     for unit in ("pct", "points", "level"):
         x, y = a.get(unit), b.get(unit)
         if x is not None and y is not None and abs(x.value - y.value) > 1e-9:
@@ -2369,8 +2372,9 @@ def extract_claims(
                 own = best_cue(c for _, c in found) if len(moves) > n_before else None
                 if own is not None:
                     day = resolve_cue(own, ctx.published, None)
+                    opens = any(_OPENING_CUE_GAP.match(sent, 0, p) for p, _ in found)
                     for mv in moves[n_before:]:
-                        mv.own_day = day
+                        mv.own_day, mv.opens_with_day = day, opens
             else:
                 cue = None
             if cue is not None and cue.day is not None and cue.day.year < ctx.published.year:

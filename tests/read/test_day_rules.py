@@ -479,3 +479,16 @@ def test_that_day_is_the_day_named_in_the_sentence_before():
         None,
     )
     assert c.trading_date == date(2022, 3, 9)
+
+
+def test_a_sentence_opening_with_a_day_is_not_merged_into_an_undated_claim_before_it():
+    found = _claims(
+        "TOKYO, 23 March 2022 - The Nikkei 225 ended up 816 points at 28,040.16. On Tuesday, the "
+        "Nikkei gained 1.5 per cent.",
+        None,
+        "^N225",
+    )
+    assert [(c.points, c.level, c.pct, c.trading_date) for c in found] == [
+        (816.0, 28040.16, None, date(2022, 3, 23)),
+        (None, None, 1.5, date(2022, 3, 22)),
+    ]
