@@ -37,6 +37,7 @@ __all__ = [
     "offset_session",
     "session_of_timestamp",
     "to_date",
+    "period_first_day",
 ]
 
 _START = "1990-01-01"
@@ -230,3 +231,19 @@ EXCHANGE_PLACES: dict[str, str] = {
     "XBOM": "Mumbai",
     "XTSE": "Toronto",
 }
+
+
+def period_first_day(period: str, day: date) -> date | None:
+    """First calendar day of the month, quarter or year that ``day`` falls in.
+
+    ``period`` is ``"month"``, ``"quarter"`` or ``"year"`` (also ``"month-to-date"``,
+    ``"quarter-to-date"``, ``"year-to-date"``, ``"ytd"``); ``None`` for any other period.
+    """
+    p = period.lower()
+    if p in ("month", "month-to-date"):
+        return day.replace(day=1)
+    if p in ("quarter", "quarter-to-date"):
+        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    if p in ("year-to-date", "ytd", "year"):
+        return date(day.year, 1, 1)
+    return None

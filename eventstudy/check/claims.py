@@ -52,6 +52,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..calendar import period_first_day
 from ..exceptions import PriceDataError
 from ..prices.base import PriceSource
 from ..read.model import INCONSISTENT_NOTE, Article, Claim
@@ -128,15 +129,9 @@ def period_start(claim_kind: str, period: str | None, day: date) -> date | None:
     if claim_kind == "weekly":
         return day - timedelta(days=day.weekday())
     p = (period or "").lower()
-    if p in ("month", "month-to-date"):
-        return day.replace(day=1)
-    if p in ("quarter", "quarter-to-date"):
-        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-    if p in ("year-to-date", "ytd", "year"):
-        return date(day.year, 1, 1)
     if p == "open-to-close":
         return day
-    return None
+    return period_first_day(p, day)
 
 
 def _window(claim: Claim) -> tuple[date, date] | None:
@@ -173,13 +168,24 @@ class _Acc:
 
 
 def _unverifiable(
-    claim: Claim, reason: str, *, session: date | None = None, notes: tuple[str, ...] = ()
+    claim: Claim,
+    reason: str,
+    *,
+    session: date | None = None,
+    notes: tuple[str, ...] = (),
+    checks: dict[str, bool] | None = None,
 ) -> Verdict:
     what = f"{claim.index} ({claim.ticker or 'no ticker'}) {claim.kind}"
     if claim.trading_date is not None:
         what += f" on {claim.trading_date}"
     return Verdict(
-        "unverifiable", claim, f"unverifiable: {what}: {reason}.", reason=reason, session=session, notes=notes
+        "unverifiable",
+        claim,
+        f"unverifiable: {what}: {reason}.",
+        reason=reason,
+        session=session,
+        notes=notes,
+        checks=dict(checks or {}),
     )
 
 
@@ -322,17 +328,15 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
     ):
         # "down 14.8%" read as a day's move of an index is far more likely a longer period
         # or another asset in the same sentence than a false claim: a person must look
-        return replace(
-            _unverifiable(
-                claim,
-                f"a {claim.pct:g} % move in one session of the {claim.index} is implausible (the largest "
-                f"one-day moves of major indices are about {IMPLAUSIBLE_DAY_PCT:g} %) and the index moved "
-                f"{_pc(actual['close_pct'])} that day: the figure is probably for a longer period or "
-                "another asset; check the text",
-                session=d,
-                notes=tuple(notes),
-            ),
-            checks=dict(acc.checks),  # (the figures were compared: which held is known)
+        return _unverifiable(
+            claim,
+            f"a {claim.pct:g} % move in one session of the {claim.index} is implausible (the largest "
+            f"one-day moves of major indices are about {IMPLAUSIBLE_DAY_PCT:g} %) and the index moved "
+            f"{_pc(actual['close_pct'])} that day: the figure is probably for a longer period or "
+            "another asset; check the text",
+            session=d,
+            notes=tuple(notes),
+            checks=acc.checks,  # (the figures were compared: which held is known)
         )
     tail = (
         f"the index closed at {_lv(c)} ({_pc(actual['close_pct'])}, {_pts(actual['close_points'])} points)"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import cache, lru_cache
 
+from ..calendar import period_first_day
 from ..indices import Index, OtherIndex
 from . import lexicon as L
 from .dates import (
@@ -1665,7 +1666,8 @@ _FOREIGN_MONTHS = {
 
 def _named_month_end(sent: str, published: date) -> date | None:
     """The last day of a month named as a period ("For November, ...", "im Mai"), in the
-    year before the publication date when the month has not yet ended."""
+    year before the publication date when the month starts after it (:func:`_period_end`;
+    ``None`` for the month under way)."""
     m = _MONTH_NAMED.search(sent)
     if m is not None:
         mon = MONTHS[m.group(1)[:3].lower()]
@@ -1680,9 +1682,7 @@ def _named_month_end(sent: str, published: date) -> date | None:
         )
         if mon is None:
             return None
-    year = published.year if mon <= published.month else published.year - 1
-    nxt = date(year + (mon == 12), mon % 12 + 1, 1)
-    return nxt - timedelta(days=1)
+    return _period_end(published, mon, 1, None)
 
 
 def _asset_night(low: str, cue: tuple[int, DayCue]) -> bool:
@@ -2056,12 +2056,8 @@ def _period_just_begun(mv: Move, code: str | None, day: date, sent: str) -> bool
         return False
     if _UNDER_WAY.search(lower(sent)):
         return False
-    if mv.period == "month":
-        start = day.replace(day=1)
-    elif mv.period == "quarter":
-        start = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-    else:
-        start = date(day.year, 1, 1)
+    start = period_first_day(mv.period, day)
+    assert start is not None  # (a month, quarter or year)
     if session_before(code, session_before(code, day)) >= start:
         return False  # the third session of the period or later: the period so far
     mv.trading_date, mv.alt_date = session_before(code, start), day
@@ -2105,11 +2101,8 @@ def _named_period_end(sent: str, period: str | None, published: date) -> tuple[d
             return end, "a month"
     last = _LAST_PERIOD.search(sent)
     if last is not None and last.group(1).lower() == period:
-        first_of_current = (
-            published.replace(day=1)
-            if period == "month"
-            else date(published.year, 3 * ((published.month - 1) // 3) + 1, 1)
-        )
+        first_of_current = period_first_day(period, published)
+        assert first_of_current is not None  # (a month or a quarter)
         return first_of_current - timedelta(days=1), f"last {period}"
     if period == "quarter":
         q = _QUARTER_NAMED.search(sent)
@@ -2331,7 +2324,10 @@ def extract_claims(
         if si and "that day" in lsent:
             # "The big day was Wednesday. The FTSE 100 jumped 3.3 per cent that day.": the
             # day named in the sentence before, whatever that sentence is about
-            before = best_cue(c for _, c in day_cues(sents[si - 1]))
+            found_before = known.get(si - 1)  # (the sentence before was scanned if it held a claim)
+            if found_before is None:
+                found_before = list(day_cues(sents[si - 1]))
+            before = best_cue(c for _, c in found_before)
             if before is not None and before.kind in ("weekday", "date", "yesterday", "lastwd"):
                 ctx.carried, ctx.night = before, None
         if sent[:1] in _ENTRY_FIRST and _NEW_ENTRY.match(sent):

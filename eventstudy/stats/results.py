@@ -435,9 +435,8 @@ class EventStudyResults:
 
         sel = self._days(start, end)
         days = self.event_days[sel]
-        ar = self.event_ar[:, sel]
-        some = np.isfinite(ar).any(axis=1)
-        full = np.isfinite(ar).all(axis=1)
+        has = np.isfinite(self.event_ar[:, sel])
+        some, full = has.any(axis=1), has.all(axis=1)
         left_out = int(some.sum() - full.sum())
         if left_out:
             warnings.warn(
