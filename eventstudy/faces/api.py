@@ -313,7 +313,7 @@ def study_claim(
         # a few more days either side: the study counts the rows there are (a price file
         # may lack a session of its calendar; with a benchmark, the days both traded)
         wide = (
-            cal.offset_session(code, day0, estimation[0] - 1 - _COMMON_DATE_SLACK),
+            cal.offset_session(code, day0, estimation[0] - 1 - _BEFORE_SLACK),
             cal.offset_session(code, day0, window[1] + (_AFTER_SLACK if bench else 0)),
         )
     except ValueError as e:  # exchange_calendars: the window runs off the calendar
@@ -391,7 +391,7 @@ def study_claim(
 
 #: Extra sessions read before the estimation window: the study counts the rows of the price
 #: table (a file may lack a session, a benchmark's calendar some of the index's days).
-_COMMON_DATE_SLACK = 20
+_BEFORE_SLACK = 20
 #: Extra sessions read after the event window with a benchmark (its calendar may lack a day).
 _AFTER_SLACK = 5
 
