@@ -38,6 +38,7 @@ point, so levels and points also get :data:`DATA_SLACK` index points of slack.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -55,6 +56,7 @@ __all__ = [
     "DATA_SLACK",
     "Interval",
     "half_unit",
+    "FRACTION_HALF_UNIT",
     "hedge_group",
     "magnitude_interval",
 ]
@@ -169,6 +171,12 @@ class Interval:
         return f"{self.lo:g}..{self.hi:g}"
 
 
+#: Half a unit for a fraction in words ("a quarter" is printed "1/4"): a round word for a
+#: move near it, read to a tenth like "0.3 %" (0.20..0.30 % for a quarter).
+FRACTION_HALF_UNIT = 0.05
+_FRACTION_TEXT = re.compile(r"(?:\d+\s)?\d/\d")
+
+
 @lru_cache(maxsize=65536)
 def half_unit(text: str | None, value: float) -> float:
     """Half a unit of the last printed digit of a number.
@@ -188,7 +196,11 @@ def half_unit(text: str | None, value: float) -> float:
     0.5
     >>> half_unit(None, 21755.73)
     0.005
+    >>> half_unit("1/4", 0.25)  # "a quarter of a per cent": read to a tenth
+    0.05
     """
+    if text and "/" in text and _FRACTION_TEXT.fullmatch(text):
+        return FRACTION_HALF_UNIT
     for s in (text, repr(value)):
         if not s:
             continue

@@ -41,7 +41,15 @@ from .dates import (
 )
 from .fastre import literal_prefixes, prefix_guard
 from .mentions import Mention, find_mentions
-from .numbers import NUMBER_RE, WORD_NUMBER_RE, WORD_NUMBERS, hedge_before, parse_number, unit_after
+from .numbers import (
+    NUMBER_RE,
+    WORD_NUMBER_RE,
+    WORD_NUMBERS,
+    hedge_before,
+    parse_number,
+    unit_after,
+    word_number,
+)
 
 try:  # one pass over a text for many words (optional: else each sentence is tested)
     import ahocorasick_rs
@@ -227,6 +235,17 @@ _SAME_SUBJECT = re.compile(
     r"|\b(?:but|though|although|yet)\sit\s(?:still\s|also\s)?[a-z]+ed\b"
 )
 _ON_AVERAGE = re.compile(r"\bon\saverage\b", re.I)
+#: A correction notice up to its first semicolon (lower-cased text): the figures in it are the
+#: ones that were wrong ("An earlier version of this article said the Dow fell 2%").
+_RETRACTED = re.compile(
+    r"\b(?:earlier|previous|original|first)\sversion\sof\s(?:this|the)\s"
+    r"(?:story|article|report|piece|item|blog|post|column)\b[^;]*"
+)
+#: A figure that is denied, not claimed: "fell 1.2%, not 2%", "rather than the 2% first
+#: reported", "instead of 2%" (lower-cased text ending just before the number).
+_NEGATED_BEFORE = re.compile(r"(?:(?:^|[\s,;(])not|\brather\sthan|\binstead\sof)\s(?:the\s|a\s)?$")
+#: Every match of :data:`_NEGATED_BEFORE` ends with one of these (a cheap test before it).
+_NEGATED_ENDS = ("not ", "than ", "of ", "the ", "a ")
 #: :data:`~.numbers.WORD_NUMBER_RE` with a guard for its first characters (the same matches).
 _WORD_NUMBER_RE = prefix_guard(WORD_NUMBER_RE)
 #: The same pattern without IGNORECASE, for lower-cased text (its words are lower case). A
@@ -389,9 +408,11 @@ def _classify_numbers(
         cues is not None and ls == low and cues.absent(_WORD_NUMBER_LOW, 0, len(low))
     ):
         for m in _WORD_NUMBER_RE.finditer(sent):
-            v = WORD_NUMBERS[m.group(1).lower()]
-            cands.append((m.start(), m.end(1), float(v), str(v)))
+            cands.append((m.start(), m.end(1), *word_number(m.group(1))))
     cands.sort()
+    # a correction notice: "An earlier version of this story said the FTSE 100 fell 2%" gives
+    # the figure that was wrong; the right one follows (after a semicolon or in the next sentence)
+    retracted = _RETRACTED.search(low) if "version" in low else None
     prev_plain: tuple[int, int, float, str] | None = None
     bi = 0
     nb = len(blocked)
@@ -400,9 +421,13 @@ def _classify_numbers(
             bi += 1
         if bi < nb and blocked[bi][0] <= s:
             continue  # inside an index name ("FTSE 250")
+        if retracted is not None and retracted.start() <= s < retracted.end():
+            continue
         after_orig = sent[e : e + 40]
         after = low[e : e + 40]
         before = low[max(0, s - 45) : s]
+        if before.endswith(_NEGATED_ENDS) and _NEGATED_BEFORE.search(before):
+            continue  # "fell 1.2%, not 2%", "rather than the 2% first reported"
         if sent[e : e + 1] == ":" or sent[s - 1 : s] == ":" or L.TIME_AFTER.match(after_orig):
             continue
         tail = before[-5:]

@@ -28,6 +28,7 @@ __all__ = [
     "NUMBER_RE",
     "WORD_NUMBER_RE",
     "WORD_NUMBERS",
+    "word_number",
     "parse_number",
     "uses_decimal_comma",
     "unit_after",
@@ -69,14 +70,74 @@ WORD_NUMBERS: dict[str, int] = {
 }
 WORD_NUMBERS.update({"fifteen": 15, "twenty": 20, "zwanzig": 20, "fünfzehn": 15, "thirty": 30})
 
+_ENGLISH_WORDS = "|".join(
+    sorted((w for w, i in WORD_NUMBERS.items() if w.isascii() and i <= 12), key=len, reverse=True)
+)
+
+#: Fractions of a per cent written as words: the value and the text it is printed as. "Half a
+#: per cent" and "a tenth of a per cent" are read like "0.5 %" and "0.1 %"; a quarter or a
+#: third keeps its fraction ("1/4"), which the checker reads to a tenth, like "0.3 %": a round
+#: word for a move near it (a 0.28 % fall is "a quarter of a per cent").
+_FRACTIONS: dict[str, tuple[float, str]] = {
+    "half": (0.5, "0.5"),
+    "tenth": (0.1, "0.1"),
+    "fifth": (0.2, "0.2"),
+    "quarter": (0.25, "1/4"),
+    "third": (0.33, "1/3"),
+    "quarters": (0.75, "3/4"),  # three quarters
+    "thirds": (0.67, "2/3"),  # two thirds
+}
+_FRACTION_WORD = re.compile(r"half|tenth|fifth|quarters?|thirds?")
+
 WORD_NUMBER_RE = first_char_guard(
     re.compile(
         r"\b("
-        + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-        + r")\s(?=per\s?cent|percent|prozent|pour\s?cent|por\s?ciento)",
+        # "half a per cent", "half of one per cent", "a quarter of a percent",
+        # "three-quarters of a per cent", "one and a half per cent"
+        r"(?:(?:a|one)[\s-](?:half|quarter|third|fifth|tenth)|two[\s-]thirds|three[\s-]quarters)"
+        r"\s(?:of\s)?(?:a|one)"
+        r"|half\s(?:of\s)?(?:a|one)"
+        r"|(?:" + _ENGLISH_WORDS + r")\sand\s(?:a\s(?:half|quarter)|three[\s-]quarters)"
+        r"|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r""
+        r")\s(?=per\s?cent|percent|prozent|pour\s?cent|por\s?ciento)",
         re.IGNORECASE,
     )
 )
+
+
+def word_number(phrase: str) -> tuple[float, str]:
+    """The value of a number written in words before a percent word, and its text.
+
+    ``phrase`` is group 1 of a :data:`WORD_NUMBER_RE` match. The text is the number as a
+    decimal, or as a fraction ("1/4") for quarters and thirds (see :data:`_FRACTIONS`).
+
+    Examples
+    --------
+    >>> word_number("two")
+    (2.0, '2')
+    >>> word_number("half a")
+    (0.5, '0.5')
+    >>> word_number("one and a half")
+    (1.5, '1.5')
+    >>> word_number("a quarter of a")
+    (0.25, '1/4')
+    >>> word_number("two and three-quarters")
+    (2.75, '2 3/4')
+    """
+    low = phrase.lower()
+    whole = WORD_NUMBERS.get(low)
+    if whole is not None:
+        return float(whole), str(whole)
+    words = low.replace("-", " ").split()
+    if "and" in words:  # "two and a half", "one and three quarters"
+        base = WORD_NUMBERS[words[0]]
+        if "half" in words:
+            return base + 0.5, f"{base}.5"
+        value, text = _FRACTIONS["quarters" if "quarters" in words else "quarter"]
+        return base + value, f"{base} {text}"
+    m = _FRACTION_WORD.search(low)
+    return _FRACTIONS[m.group(0) if m else "half"]
+
 
 #: ``(?<![\w.,])\d{1,3},\d{1,2}(?![\d,.])`` and ``(?<![\w.,])\d+\.\d{1,2}(?![\d,.])``, written
 #: to begin with ``\d`` (the look-behind is checked after the first digit): ``re`` then skips

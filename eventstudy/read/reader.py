@@ -257,8 +257,19 @@ def _to_claim(mv: Move) -> Claim:
 
 
 def _half_unit(text: str) -> float:
+    if "/" in text:  # a fraction in words ("1/4" for "a quarter"): read to a tenth
+        return 0.05
     frac = text.partition(".")[2]
     return 0.5 * 10 ** (-len(frac))
+
+
+def _value(text: str) -> float:
+    """A printed number, or a fraction in words as printed ("1/4", "2 3/4")."""
+    if "/" not in text:
+        return float(text)
+    whole, _, frac = text.rpartition(" ")
+    num, _, den = frac.partition("/")
+    return (float(whole) if whole else 0.0) + float(num) / float(den)
 
 
 def check_consistency(
@@ -284,7 +295,7 @@ def check_consistency(
         return None
     sign = 1.0 if direction == "up" else -1.0
     if pct_text and points_text and level_text:
-        pct, pts, lvl = float(pct_text), float(points_text), float(level_text)
+        pct, pts, lvl = _value(pct_text), float(points_text), float(level_text)
         before = lvl - sign * pts
         if before <= 0:
             return f"{INCONSISTENT_NOTE}: {points_text} points cannot move the index to {level_text}"

@@ -5,6 +5,9 @@ Every sentence is written for this file (none from the development or held-out s
 
 from __future__ import annotations
 
+import pytest
+
+from eventstudy.check.tolerance import magnitude_interval
 from eventstudy.read import read_article
 
 
@@ -193,3 +196,49 @@ def test_an_aside_about_the_index_does_not_hide_its_number_nor_give_it_a_period(
         "2021-04-17",
     )
     assert (c.ticker, c.direction, c.pct, c.kind) == ("^IXIC", "up", 1.3, "weekly")
+
+
+def test_fractions_of_a_per_cent_in_words_are_read_with_their_precision():
+    text = (
+        "Tokyo, May 10, 2022 - The Nikkei 225 shed half a per cent on Tuesday. The Dax gained one "
+        "and a half per cent, while the Euro Stoxx 50 edged up a quarter of a percent."
+    )
+    found = {c.ticker: c for c in read_article(text).claims}
+    assert (found["^N225"].direction, found["^N225"].pct, found["^N225"].pct_text) == ("down", 0.5, "0.5")
+    assert found["^N225"].hedge is None
+    assert (found["^GDAXI"].pct, found["^GDAXI"].pct_text) == (1.5, "1.5")
+    # a quarter is a round word for a move near it: kept as the fraction, read to a tenth
+    assert (found["^STOXX50E"].pct, found["^STOXX50E"].pct_text) == (0.25, "1/4")
+    assert magnitude_interval(0.25, "1/4", None).as_tuple() == pytest.approx((0.2, 0.3))
+    assert magnitude_interval(0.5, "0.5", None).as_tuple() == pytest.approx((0.45, 0.55))
+
+
+def test_a_fraction_of_a_rate_rise_is_not_an_index_move():
+    found = _claims(
+        "Markets priced in a quarter of a per cent rate rise, and the Dow added 0.4%.", "2022-05-10"
+    )
+    assert [(c.ticker, c.pct) for c in found] == [("^DJI", 0.4)]
+
+
+def test_a_correction_notice_gives_the_wrong_figure_not_a_claim():
+    text = (
+        "London, 9 March 2022. An earlier version of this report wrongly said the FTSE 100 lost 3% "
+        "on Tuesday. It lost 0.1%."
+    )
+    found = read_article(text).claims
+    assert [(c.ticker, c.direction, c.pct) for c in found] == [("^FTSE", "down", 0.1)]
+    semi = _claims(
+        "A previous version of this article got the Dax's gain wrong; it rose 0.7%, not 1.7%.",
+        "2022-03-09",
+    )
+    assert [(c.ticker, c.pct) for c in semi] == [("^GDAXI", 0.7)]
+
+
+def test_a_denied_figure_is_not_a_claim():
+    for text in (
+        "The Nasdaq Composite closed 2.1% lower, not 3.1% as one broker's note had it.",
+        "The Nasdaq Composite closed 2.1% lower rather than the 3.1% drop some traders feared.",
+        "The Nasdaq Composite closed 2.1% lower, instead of 3.1%.",
+    ):
+        found = _claims(text, "2022-05-10")
+        assert [(c.ticker, c.direction, c.pct) for c in found] == [("^IXIC", "down", 2.1)], text
