@@ -1544,7 +1544,8 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
 
 #: A "since" clause whose verb a day phrase follows: the start of a multi-day move.
 _SINCE_SAID = re.compile(
-    r"\bsince\s(?:[\w'’-]+\s){1,8}?(?:invaded|said|announced|began|started|took\soffice)\s(?:on\s)?$",
+    r"\bsince\s(?:[\w'’-]+\s){1,8}?(?:invaded|said|announced|began|started|took\soffice|decision|"
+    r"announcement|vote|speech|statement|meeting|results?|budget|verdict|ruling|deal)\s(?:on\s|of\s)?$",
     re.IGNORECASE,
 )
 

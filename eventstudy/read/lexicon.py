@@ -262,6 +262,12 @@ PERIODS = re.compile(
     # the period of the move before ("while the Dow was down 15% over the same period")
     r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:\w+\s)?(?:period|stretch|span|time|sessions|days)\b)"
     r"|(?P<multiday>\bsince\s(?:the\s)?(?:invasion|war\sbegan|crash|election|referendum)\b|"
+    # "since the Fed's decision on Wednesday", "since the central bank's announcement"
+    r"\bsince\s(?:the|its|their|his|her)\s(?:[\w'’-]+\s){0,3}?(?:decision|announcement|vote|speech|"
+    r"statement|meeting|results?|invasion|budget|shock|outbreak|attack|verdict|ruling|deal)\b|"
+    # "in the two days after the invasion", "over the three sessions since the vote"
+    r"\b(?:over|in|during|across)\sthe\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
+    r"(?:trading\s)?(?:days|sessions|weeks)\s(?:after|since|following|before)\b|"
     # "had lost 6% in a single week": some week, not one the text names
     r"\bin\sa\s(?:single|one)\sweek\b|"
     r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice)\b|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"

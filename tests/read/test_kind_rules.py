@@ -464,3 +464,25 @@ def test_closed_then_an_earlier_moment_at_the_open_is_a_close():
 def test_as_of_a_morning_clock_time_is_intraday():
     (c,) = _claims("Germany's DAX fell 2.5% as of 11:40 a.m. in London.", "2022-01-24", "^GDAXI")
     assert c.kind == "intraday"
+
+
+def test_a_move_since_a_named_decision_is_a_multi_day_move_from_that_day():
+    text = (
+        "New York, May 6, 2022 - The Nasdaq Composite has lost 6.4% since the Fed's rate decision "
+        "on Wednesday. Across the two sessions after the announcement, the Dow shed 3.9%."
+    )
+    found = {c.ticker: c for c in read_article(text).claims}
+    ixic, dji = found["^IXIC"], found["^DJI"]
+    # the day phrase is where the period starts, not the session the claim is about
+    assert (ixic.kind, ixic.period) == ("other", "multi-day")
+    assert ixic.trading_date != date(2022, 5, 4)
+    assert (dji.kind, dji.period) == ("other", "multi-day")
+
+
+def test_the_five_sessions_to_a_friday_close_stay_the_week():
+    (c,) = _claims(
+        "London's blue-chip index added 2.2% over the five sessions to close on Friday at 7,388.12.",
+        "2022-05-14",
+        "^FTSE",
+    )
+    assert c.kind == "weekly"
