@@ -1227,6 +1227,15 @@ _N_WORDS = {
 
 #: "..., with SoftBank Group off 2.1% and Fast Retailing 0.8% lower": a company as the subject
 #: of the numbers after it (index names are masked by then, so capitals are other names).
+#: A sentence that opens with its own subject and verb before the first index is named
+#: ("Miners lost 2.9%, while the FTSE 250 shed 2%", "Travel stocks tumbled 4.5% and the ...",
+#: "Unilever lost 2.9%, while ..."), also after a dateline's dash: the numbers there are that
+#: subject's. Not a participle, adverb or preposition opening ("Having lost 2%, the Dax ...").
+_OWN_SUBJECT_START = re.compile(
+    r"(?:^|(?<=[-–—:]\s))[\"'“‘(]*(?!(?:having|after|despite|following|with|by|on|in|at|up|down|it|they|both)\b)"
+    r"[A-Z][a-z][\w'’&.-]*(?<!ing)(?<!ly)(?:\s[a-z][\w'’&.-]*){0,2}\s(?:" + L.VERBS_PAST + r")\s",
+    re.IGNORECASE,
+)
 _COMPANY_SUBJECT = re.compile(
     r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
     # "... exporters such as Toyota Motor, which fell 2.6%"
@@ -1279,7 +1288,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     prefix = masked[:first_start]
     if nums[0].start < first_start:  # (nums are in text order)
         caps = [m for m in _CAPITAL.finditer(prefix) if m.start() > 0]
-        if caps or L.OTHER_ASSET.search(prefix):
+        if caps or L.OTHER_ASSET.search(prefix) or _OWN_SUBJECT_START.search(prefix):
             nums = [n for n in nums if n.start >= first_start]
             if not nums:
                 return []

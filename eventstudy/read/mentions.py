@@ -775,6 +775,10 @@ _IT_VERBS = {
 }
 
 
+#: What ends a dateline between a place and the words after it: a dash between spaces, a colon.
+_DATELINE_BREAK = re.compile(r"\s[-–—]\s|[–—:]")
+
+
 def _place_ok(
     text: str, src: str, ms: list[re.Match], keys: list[str], plain: bool, j: int
 ) -> tuple[bool, bool]:
@@ -794,7 +798,10 @@ def _place_ok(
             keys.append(w if plain and "'" not in w and "’" not in w else _key(w))
         w = keys[k]
         if w in _MARKET_WORDS:
-            return True, False
+            return True, False  # (also "NEW YORK - Stocks closed ...": the dateline's market)
+        gap = src[ms[k - 1].end() : ms[k].start()]
+        if gap.strip() and _DATELINE_BREAK.search(gap):
+            break  # "LONDON, June 10 - Travel stocks fell": another subject after the dateline
         if w not in _CONNECT and not text[ms[k].start()].isupper():
             break
     back = _keys_before(src, ms[0].start(), 2, plain)

@@ -242,3 +242,26 @@ def test_a_denied_figure_is_not_a_claim():
     ):
         found = _claims(text, "2022-05-10")
         assert [(c.ticker, c.direction, c.pct) for c in found] == [("^IXIC", "down", 2.1)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Housebuilders lost 3.4 per cent, while the FTSE 250 shed 1.8 per cent.",
+        "Barclays lost 3.4%, while the FTSE 250 shed 1.8%.",
+        "EDINBURGH, May 5, 2022 - Housebuilders lost 3.4 per cent, while the FTSE 250 shed 1.8 per cent.",
+    ],
+)
+def test_a_subject_that_opens_the_sentence_keeps_its_own_number(text):
+    found = _claims(text, "2022-05-05")
+    assert [(c.ticker, c.pct) for c in found] == [("^FTMC", 1.8)]
+
+
+def test_a_sector_after_a_dateline_is_not_the_datelines_market():
+    text = "LONDON, May 5, 2022 - Bank stocks tumbled 3.3 per cent and the FTSE 250 gave back 1.8 per cent."
+    assert [(c.ticker, c.pct) for c in read_article(text).claims] == [("^FTMC", 1.8)]
+    us = "NEW YORK, May 5, 2022 - Chip stocks sank 5.1% while the Dow lost 3.1%."
+    assert [(c.ticker, c.pct) for c in read_article(us).claims] == [("^DJI", 3.1)]
+    # the dateline's market itself still counts: "LONDON - Stocks fell ..."
+    plain = "LONDON, May 5, 2022 - Stocks fell 1.1 per cent."
+    assert [(c.ticker, c.pct) for c in read_article(plain).claims] == [("^FTSE", 1.1)]
