@@ -1935,6 +1935,11 @@ def _date_one(
                 p < anchor and (_CLAUSE_VERB.search(low, p, anchor) or _in_relative_clause(low, p, anchor))
             )
         ]
+    if found and region is not None and region == ctx.home and not ctx.home_guessed:
+        # the dateline's own market trades in its daytime: "overnight" in a Tokyo piece is Wall
+        # Street's night ("the Nikkei ended 1.3% lower on Tuesday after a plunge on Wall Street
+        # overnight"), never the Nikkei's session
+        found = [(p, c) for p, c in found if c.kind != "lastnight"]
     # (no day phrase in the sentence: no cue from it, and nothing to work out)
     cue = _nearest_cue([(pos, c) for pos, c in found if mv.lo <= pos < mv.hi_full], anchor) if found else None
     if cue is None and found:
@@ -2062,6 +2067,15 @@ def _date_one(
     at = mv.entry_at if mv.entry_at is not None else ctx.published_at
     if at is not None and mv.kind == "close" and code and region:
         closed = _closed_by(code, at, pub_session)
+        if closed is False and mv.kind_strength == 0:
+            # "14:30 BST - The FTSE 100 fell 0.5%": no close is said, so the figure is the
+            # session so far, or the last close; both are kept
+            mv.kind, mv.trading_date, mv.alt_date = "intraday", pub_session, session_before(code, pub_session)
+            mv.notes.append(
+                f"published during the {code} session of {pub_session} with no close stated: the move "
+                f"so far that day, or the close of {mv.alt_date}"
+            )
+            return
         if closed is False:
             mv.trading_date = session_before(code, pub_session)
             mv.notes.append(

@@ -209,7 +209,8 @@ PRESENT = re.compile(
     _I,
 )
 PARTICIPLE = re.compile(
-    r"^\W{0,3}(?:index\s)?(?:\w+\s)?(?:rising|falling|dropping|gaining|climbing|sliding|slipping|trading|"
+    # (not a past tense before "up"/"down": "gave up 634 points", "ended down 2%")
+    r"^\W{0,3}(?:index\s)?(?:(?!(?:gave|went|\w+ed)\s)\w+\s)?(?:rising|falling|dropping|gaining|climbing|sliding|slipping|trading|"
     r"adding|losing|shedding|jumping|edging|sinking|tumbling|surging|soaring|easing|dipping|"
     r"down|up)\b",
     _I,
@@ -238,6 +239,9 @@ PERIODS = re.compile(
     + _MONTHS
     + r")\b(?!\s(?:\d{1,2}(?:st|nd|rd|th)?\b(?![.,]\d)|\d{3}))|\b(?:had|has|have|posted|suffered|endured|enjoyed|booked)\s(?:a|an|its)\s(?:[\w-]+\s){0,2}"
     r"(?:" + _MONTHS + r"|month)\b|\b" + _CAPPING + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}month\b"
+    # "taking its April gain to 0.4%", "its March loss"
+    r"|\b(?:its|their)\s(?:" + _MONTHS + r")\s(?:gain|loss|advance|decline|rise|fall|drop|slide|rally|slump|"
+    r"tally|rebound|retreat)s?\b"
     r"|\bim\s(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b"
     r"|\ben\s(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
     r"|(?P<quarter>\b"
@@ -251,7 +255,7 @@ PERIODS = re.compile(
     r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|"
     r"\b(?:the|its)\s(?:first\s)?six\smonths\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
-    r"months\b|\b(?:in|over|for)\sthe\shalf\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
+    r"months\b|\b(?:in|over|for)\sthe\shalf\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:the|its)\shalf(?:-year)?\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
     r"|(?P<year>\bover\sthe\s(?:past\s|last\s)?(?:12|twelve)\smonths\b|\bover\sthe\s(?:past|last)\syear\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
     r"\bcompared\swith\sa\syear\sago)"

@@ -492,3 +492,30 @@ def test_a_sentence_opening_with_a_day_is_not_merged_into_an_undated_claim_befor
         (816.0, 28040.16, None, date(2022, 3, 23)),
         (None, None, 1.5, date(2022, 3, 22)),
     ]
+
+
+def test_overnight_about_wall_street_does_not_move_the_datelines_own_close():
+    text = (
+        "TOKYO, June 14, 2022 - Japanese equities slid for a third day on Tuesday, with the Nikkei 225 "
+        "closing 1.3 per cent lower at 26,629.86 after a rout on Wall Street overnight."
+    )
+    (c,) = [c for c in read_article(text).claims if c.ticker == "^N225"]
+    assert c.trading_date == date(2022, 6, 14)
+
+
+def test_a_move_without_a_close_in_a_piece_stamped_mid_session_is_the_day_so_far_or_the_last_close():
+    text = "LONDON, 18 May 2022, 13:15 BST - The FTSE 100 slipped 0.4 per cent."
+    (c,) = read_article(text).claims
+    assert (c.kind, c.trading_date, c.alt_trading_date) == ("intraday", date(2022, 5, 18), date(2022, 5, 17))
+    closed = "LONDON, 18 May 2022, 13:15 BST - The FTSE 100 closed 0.4 per cent lower."
+    (c,) = read_article(closed).claims
+    assert (c.kind, c.trading_date) == ("close", date(2022, 5, 17))
+
+
+def test_gave_up_is_a_past_move_not_a_participle_of_the_session():
+    text = (
+        "LONDON, January 28, 2021 - It was a grim evening in New York. The Dow Jones Industrial "
+        "Average gave up 634 points. In Tokyo this morning the Nikkei 225 is trading lower."
+    )
+    (c,) = [c for c in read_article(text).claims if c.ticker == "^DJI"]
+    assert date(2021, 1, 27) in (c.trading_date, c.alt_trading_date)

@@ -486,3 +486,19 @@ def test_the_five_sessions_to_a_friday_close_stay_the_week():
         "^FTSE",
     )
     assert c.kind == "weekly"
+
+
+def test_ending_the_half_and_its_month_gain_are_periods():
+    text = (
+        "LONDON, June 30, 2022 - The FTSE 250 lost 1.1 per cent on Thursday, ending the half "
+        "down 21 per cent. Earlier in the month the Dax had taken its May loss to 2 per cent."
+    )
+    found = read_article(text).claims
+    half = [c for c in found if c.ticker == "^FTMC" and c.pct == 21.0]
+    assert [(c.kind, c.period) for c in half] == [("other", "year-to-date")]
+    (c,) = _claims(
+        "NEW YORK, April 29, 2022 - The Nasdaq sank 4.2% on Friday, taking its April loss to 13.3%.",
+        "2022-04-29",
+        "^IXIC",
+    )[1:]
+    assert (c.kind, c.period, c.pct) == ("other", "month", 13.3)
