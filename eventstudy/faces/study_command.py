@@ -12,7 +12,9 @@ windows); with ``--events EVENTS.csv`` (columns ``security,date[,id]``) each eve
 its own date and the windows may be relative, e.g. ``--estimation -250:-11 --event -1:1``.
 Event dates are ISO (``YYYY-MM-DD``); securities and ids are read as text (``0012`` stays
 ``0012``). With ``--prices`` and a benchmark, returns are computed on the dates both files
-have (:func:`eventstudy.stats.common_date_returns`; a note names the dates skipped).
+have a price on (:func:`eventstudy.stats.common_date_returns`; a blank price is a date not
+traded; a note names the dates skipped); without a benchmark, rows with no price at all are
+dropped (with a note).
 """
 
 from __future__ import annotations
@@ -231,6 +233,14 @@ def run(args: argparse.Namespace) -> int:
         else:
             benchmark = returns_from_prices(b, kind=kind) if args.prices else b
     if returns is None:
+        blank = prices.index[prices.isna().all(axis=1)]
+        if len(blank):
+            # a row without any price is a date not traded: drop it, or it costs two returns
+            prices = prices.drop(index=blank)
+            input_notes += (
+                f"{len(blank)} date(s) of the prices file have no price at all (first {blank[0]:%Y-%m-%d}) and "
+                "were dropped as dates not traded; the next return spans them.",
+            )
         returns = returns_from_prices(prices, kind=kind)
     factors = read_table(args.factors, "factors") if args.factors else None
     estimation = parse_span(args.estimation, "estimation")

@@ -45,6 +45,13 @@ class AbnormalReturnPanel:
     event_dates
         ``(N,)`` ``datetime64[D]`` day-0 date of each event (for tests that account
         for events sharing dates), or ``None``.
+    x_event
+        ``(N, T, k)`` design rows :math:`x_t` (constant first) of the event days, or
+        ``None``. With ``xtx_inv`` it gives the CAR tests MacKinlay's exact variance of
+        a sum of prediction errors, whatever the model (see
+        :meth:`~eventstudy.stats.significance_shared.PanelStats.car_variance_factor`).
+    xtx_inv
+        ``(N, k, k)`` :math:`(X_i'X_i)^{-1}` of each event's estimation design, or ``None``.
     """
 
     est_ar: np.ndarray
@@ -55,6 +62,8 @@ class AbnormalReturnPanel:
     event_market: np.ndarray | None = None
     pred_factor: np.ndarray | None = None
     event_dates: np.ndarray | None = None
+    x_event: np.ndarray | None = None
+    xtx_inv: np.ndarray | None = None
 
     @property
     def n_events(self) -> int:

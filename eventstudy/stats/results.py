@@ -154,9 +154,11 @@ class EventStudyResults:
     def panel(self) -> AbnormalReturnPanel:
         """The :class:`~eventstudy.stats.panel.AbnormalReturnPanel` handed to the significance tests.
 
-        ``pred_factor`` is MacKinlay's per-event prediction-error factor, except under the
-        ``"estudy2"`` convention for the market model, where it is left ``None`` so that the
-        tests derive it from the whole estimation period of the benchmark, as estudy2 does.
+        ``pred_factor`` is MacKinlay's per-event prediction-error factor, and ``x_event``
+        with ``xtx_inv`` give the CAR tests the exact variance of a sum of prediction errors
+        (the one :meth:`car` reports), except under the ``"estudy2"`` convention for the
+        market model, where all three are left ``None`` so that the tests derive them from
+        the whole estimation period of the benchmark, as estudy2 does.
         """
         estudy2_market = self.convention == "estudy2" and self.model.name == "market"
         return AbnormalReturnPanel(
@@ -168,6 +170,8 @@ class EventStudyResults:
             event_market=self.event_market,
             pred_factor=None if estudy2_market else self.pred_factor,
             event_dates=self.event_dates,
+            x_event=None if estudy2_market else self.x_event,
+            xtx_inv=None if estudy2_market else self.xtx_inv,
         )
 
     @property
@@ -182,8 +186,7 @@ class EventStudyResults:
     @property
     def aar(self) -> pd.Series:
         r"""Average abnormal return per event day, :math:`AAR_t = \frac{1}{N_t}\sum_i AR_{it}`."""
-        with np.errstate(invalid="ignore"):
-            v = np.nanmean(self.event_ar, axis=0) if self.n_events else np.full(len(self.event_days), np.nan)
+        v = _mean_observed(self.event_ar)
         return pd.Series(v, index=pd.Index(self.event_days, name="day"), name="aar")
 
     @property
@@ -326,11 +329,15 @@ class EventStudyResults:
 
         Columns: ``security, date, car, var, se, t, p, car_quantile, ar0_quantile, bhar, n_est,
         df, sigma`` and the parameters (``alpha, beta`` for the market model, ``mu`` for the
-        constant mean, ``alpha, beta_<factor>...`` for a factor model).
+        constant mean, ``alpha, beta_<factor>...`` for a factor model). ``ar0_quantile`` is
+        the :attr:`ar_quantile` of day 0, NaN for every event when the event window does not
+        hold day 0 (e.g. ``event=(2, 6)``; no other day stands in for it).
         """
         sel = np.ones(len(self.event_days), dtype=bool)
         c = self._car_arrays(sel)
         width = int(len(self.event_days))
+        day0 = np.flatnonzero(self.event_days == 0)
+        ar0 = self._ar_quantile[:, day0[0]] if day0.size else np.full(self.n_events, np.nan)
         frame = pd.DataFrame(
             {
                 "security": self.securities,
@@ -343,7 +350,7 @@ class EventStudyResults:
                 "car_quantile": self._car_quantile(c["car"], width)
                 if width <= self.est_ar.shape[1]
                 else np.nan,
-                "ar0_quantile": self._ar_quantile[:, int(np.argmin(np.abs(self.event_days)))],
+                "ar0_quantile": ar0,
                 "bhar": self._bhar,
                 "n_est": self.nobs,
                 "df": self._df_resid,
@@ -426,10 +433,14 @@ class EventStudyResults:
     ) -> dict[str, TestStatistic | InvalidTestStatistic]:
         """Tests of the CAAR over event days ``start .. end`` (:func:`~eventstudy.stats.significance.car_tests`).
 
-        The tests use the events with an abnormal return on every day of the window (their
-        standardisations need the whole window), while :meth:`car` sums the days each event
-        has. When some events miss a day of the window, an
-        :class:`~eventstudy.exceptions.EventStudyWarning` says how many the tests leave out.
+        The tests built on each event's CAR (``t_test, patell, boehmer_bmp,
+        kolari_pynnonen, sign, generalized_sign, wilcoxon_v, grank_t``) use the events with
+        an abnormal return on every day of the window (their standardisations need the
+        whole window), while :meth:`car` sums the days each event has; ``bw_1985`` and
+        ``rank`` sum day averages, each over the events with an abnormal return that day,
+        so they keep every event. When some events miss a day of the window, an
+        :class:`~eventstudy.exceptions.EventStudyWarning` says how many the CAR-based
+        tests leave out and which tests keep them.
         """
         from . import significance
 
@@ -440,9 +451,10 @@ class EventStudyResults:
         left_out = int(some.sum() - full.sum())
         if left_out:
             warnings.warn(
-                f"car_tests({int(days[0])}, {int(days[-1])}) use the {int(full.sum())} events with an abnormal "
-                f"return on every day of the window; {left_out} of the {int(some.sum())} events of "
-                f"car({int(days[0])}, {int(days[-1])}) miss a day there and are left out",
+                f"{left_out} of the {int(some.sum())} events of car({int(days[0])}, {int(days[-1])}) miss a day of "
+                f"the window: the CAR-based tests of car_tests ({', '.join(_CAR_BASED_TESTS)}) leave them out and "
+                f"use the {int(full.sum())} events with an abnormal return on every day, while bw_1985 and rank "
+                "average each day over the events with an abnormal return that day and keep them",
                 EventStudyWarning,
                 stacklevel=2,
             )
@@ -477,21 +489,40 @@ class EventStudyResults:
         )
 
     def _band(self, alpha: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        r"""AAR and CAAR with their half-widths :math:`z_{1-\alpha/2}\sqrt{\sum_i V_{it}}/N_t`."""
+        r"""AAR and mean CAR with the half-widths of their ``1 - alpha`` bands.
+
+        Each half-width divides by the number of events in its own mean: :math:`N_t` events
+        with an AR on day :math:`t` for the AAR, :math:`N^{CAR}_t` events with a CAR up to
+        day :math:`t` (at least one AR from the first event day on) for the mean CAR,
+
+        .. math::
+
+            h^{AAR}_t = z_{1-\alpha/2}\frac{\sqrt{\sum_{i:\,AR_{it}} \hat\sigma_i^2 C_{it}}}{N_t},
+            \qquad
+            h^{CAR}_t = z_{1-\alpha/2}\frac{\sqrt{\sum_{i:\,CAR_{it}} \operatorname{Var}(CAR_{it})}}{N^{CAR}_t},
+
+        the variance of a mean of independent terms (MacKinlay 1997, eq. 15-16); NaN where
+        no event has the value.
+        """
         z = special.ndtri(1 - alpha / 2)
         m = np.isfinite(self.event_ar)
-        nt = np.maximum(m.sum(axis=0), 1)
         ar_var = np.where(m, self.sigma2[:, None] * self.pred_factor, 0.0).sum(axis=0)
         car, var = self._cumulative()
-        with np.errstate(invalid="ignore"):
-            caar = np.nanmean(car, axis=0)
-        car_var = np.where(np.isfinite(car), var, 0.0).sum(axis=0)
-        return self.aar.to_numpy(), z * np.sqrt(ar_var) / nt, caar, z * np.sqrt(car_var) / nt
+        has_car = np.isfinite(car)
+        caar = _mean_observed(car)
+        car_var = np.where(has_car, var, 0.0).sum(axis=0)
+        n_ar, n_car = m.sum(axis=0), has_car.sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ar_hw = np.where(n_ar > 0, z * np.sqrt(ar_var) / np.maximum(n_ar, 1), np.nan)
+            car_hw = np.where(n_car > 0, z * np.sqrt(car_var) / np.maximum(n_car, 1), np.nan)
+        return self.aar.to_numpy(), ar_hw, caar, car_hw
 
     def plot(self, *, alpha: float = 0.05, title: str | None = None) -> Figure:
         """AAR (bars) and CAAR (line) with a ``1 - alpha`` confidence band; AR and CAR for one event.
 
-        The band assumes independent events: :math:`\\pm z\\sqrt{\\sum_i \\operatorname{Var}(CAR_i)}/N`.
+        The band assumes independent events: :math:`\\pm z\\sqrt{\\sum_i \\operatorname{Var}(CAR_i)}/N`,
+        with :math:`N` the events in the plotted mean on that day (those with a CAR there; see
+        :meth:`_band`).
         Returns a :class:`matplotlib.figure.Figure` (no pyplot state; works headless).
         """
         from matplotlib.figure import Figure
@@ -601,9 +632,13 @@ class EventStudyResults:
                 lines.append(row)
             c = self.car()
             lines.append("-" * w)
+            cars = c["car"].to_numpy(dtype=float)
+            cars = cars[np.isfinite(cars)]
+            mean_car = float(cars.mean()) if cars.size else np.nan
+            median_car = float(np.median(cars)) if cars.size else np.nan
             with np.errstate(invalid="ignore"):
                 lines.append(
-                    f"CAR over the window: mean {np.nanmean(c['car']):.5f}, median {np.nanmedian(c['car']):.5f}; "
+                    f"CAR over the window: mean {mean_car:.5f}, median {median_car:.5f}; "
                     f"{int(np.sum(c['p'] < 0.05))} of {self.n_events} events significant at 5% (MacKinlay t)."
                 )
         lines.append("=" * w)
@@ -659,6 +694,32 @@ class EventStudyResults:
             ],
             "notes": list(self.notes),
         }
+
+
+#: The CAR tests that use only the events with an abnormal return on every day of the window.
+_CAR_BASED_TESTS = (
+    "t_test",
+    "patell",
+    "boehmer_bmp",
+    "kolari_pynnonen",
+    "sign",
+    "generalized_sign",
+    "wilcoxon_v",
+    "grank_t",
+)
+
+
+def _mean_observed(x: np.ndarray) -> np.ndarray:
+    r"""Column means over the finite values, :math:`\frac{1}{N_t}\sum_{i: x_{it}\,\text{finite}} x_{it}`.
+
+    NaN for a column without a value, and no "Mean of empty slice" warning (``np.nanmean``
+    warns there, and a blank day is a normal outcome here, not a fault of the caller).
+    """
+    ok = np.isfinite(x)
+    cnt = ok.sum(axis=0)
+    total = np.sum(x, axis=0, where=ok)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(cnt > 0, total / np.maximum(cnt, 1), np.nan)
 
 
 def _event_day(value: Any, name: str) -> int:

@@ -87,12 +87,20 @@ def common_date_returns(
     one-day move is never set against the benchmark's move over two days (which would
     put the missing day's market move into the abnormal return).
 
+    A blank (NaN) benchmark price is a date the benchmark did not trade, and a row with
+    no security price at all a date none of the securities traded: both are missing
+    dates, dropped before the common dates are taken, exactly as if the row were absent
+    (a table of several markets on the union of their calendars has such rows on each
+    market's holidays). Kept as a common date, a blank row would cost every event the
+    return of that day and of the next.
+
     Parameters
     ----------
     prices
         Security prices (dates x securities), sorted ``DatetimeIndex``; NaN where missing.
     benchmark
-        Benchmark prices (a Series or a one-column frame), sorted ``DatetimeIndex``.
+        Benchmark prices (a Series or a one-column frame), sorted ``DatetimeIndex``; NaN
+        where the benchmark did not trade.
     kind
         ``"simple"`` or ``"log"`` returns.
 
@@ -101,7 +109,8 @@ def common_date_returns(
     returns, benchmark_returns, notes
         The two return tables on the same dates (all common dates but the first) and
         notes (empty, or one sentence naming the dates skipped because one table lacks
-        them and how many returns therefore span more than one of the table's days).
+        them or leaves them blank, and how many returns therefore span more than one of
+        the table's days).
 
     Raises
     ------
@@ -120,41 +129,71 @@ def common_date_returns(
     """
     _check_prices_index(prices, "prices")
     _check_prices_index(benchmark, "benchmark prices")
-    common = prices.index.intersection(benchmark.index)
+    p_traded = _traded_dates(prices, "prices")
+    b_traded = _traded_dates(benchmark, "benchmark prices")
+    common = p_traded.intersection(b_traded)
     if len(common) < 2:
         raise StudyError(
-            f"the prices and the benchmark prices share {len(common)} date(s); give both on the same dates"
+            f"the prices and the benchmark prices share {len(common)} date(s) with a price; give both on the "
+            "same dates"
         )
     lo, hi = common[0], common[-1]
     span = prices.index.union(benchmark.index)
     span = span[(span >= lo) & (span <= hi)]
     notes: tuple[str, ...] = ()
     if len(span) > len(common):
-        p_in = prices.index[(prices.index >= lo) & (prices.index <= hi)]
-        b_in = benchmark.index[(benchmark.index >= lo) & (benchmark.index <= hi)]
-        lack_b = p_in.difference(benchmark.index)
-        lack_p = b_in.difference(prices.index)
         parts = []
-        if len(lack_b):
+        for own, other_rows, other_traded, lacks, blank_text in (
+            (
+                p_traded,
+                benchmark.index,
+                b_traded,
+                "the benchmark lacks",
+                "the benchmark price is blank (NaN)",
+            ),
+            (b_traded, prices.index, p_traded, "the prices lack", "every security price is blank (NaN)"),
+        ):
+            own_in = own[(own >= lo) & (own <= hi)]
+            absent = own_in.difference(other_rows)
+            blank = own_in.intersection(other_rows).difference(other_traded)
+            whose = "prices" if own is p_traded else "benchmark"
+            if len(absent):
+                parts.append(f"{lacks} {len(absent)} date(s) of the {whose} (first {absent[0]:%Y-%m-%d})")
+            if len(blank):
+                parts.append(
+                    f"{blank_text} on {len(blank)} date(s) of the {whose} (first {blank[0]:%Y-%m-%d})"
+                )
+        blank_both = span.difference(p_traded).difference(b_traded)
+        if len(blank_both):
             parts.append(
-                f"the benchmark lacks {len(lack_b)} date(s) of the prices (first {lack_b[0]:%Y-%m-%d})"
-            )
-        if len(lack_p):
-            parts.append(
-                f"the prices lack {len(lack_p)} date(s) of the benchmark (first {lack_p[0]:%Y-%m-%d})"
+                f"{len(blank_both)} date(s) have no price in either table (first {blank_both[0]:%Y-%m-%d})"
             )
         pos = span.get_indexer(common)
         jumps = np.flatnonzero(np.diff(pos) > 1)
-        first = jumps[0]
+        tail = ""
+        if len(jumps):
+            first = jumps[0]
+            tail = (
+                f"; so {len(jumps)} return(s) span a skipped date, in the securities and the benchmark alike "
+                f"(first {common[first + 1]:%Y-%m-%d}, from {common[first]:%Y-%m-%d})"
+            )
         notes = (
-            f"Returns are computed on the {len(common)} dates both price tables have: "
-            + " and ".join(parts)
-            + f"; so {len(jumps)} return(s) span a skipped date, in the securities and the benchmark alike "
-            f"(first {common[first + 1]:%Y-%m-%d}, from {common[first]:%Y-%m-%d}).",
+            f"Returns are computed on the {len(common)} dates both price tables have a price on (a blank price "
+            "is a date not traded): " + "; ".join(parts) + tail + ".",
         )
     out_p = returns_from_prices(prices.loc[common], kind=kind)
     out_b = returns_from_prices(benchmark.loc[common], kind=kind)
     return out_p, out_b, notes
+
+
+def _traded_dates(prices: pd.DataFrame | pd.Series, what: str) -> pd.DatetimeIndex:
+    """Dates with at least one price (a row of NaN only is a date not traded)."""
+    try:
+        values = prices.to_numpy(dtype=float)
+    except (TypeError, ValueError) as e:
+        raise StudyError(f"{what} must be numbers; a column holds text") from e
+    has = ~np.isnan(values.reshape(len(values), -1)).all(axis=1)
+    return prices.index[has]
 
 
 def to_simple(values: np.ndarray, kind: ReturnKind) -> np.ndarray:

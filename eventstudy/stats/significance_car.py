@@ -1,8 +1,10 @@
 r"""Tests of the cumulative abnormal return over event days :math:`\tau_1 .. \tau_2`.
 
 :math:`CAR_i = \sum_{t=\tau_1}^{\tau_2} AR_{it}` over :math:`T_w` event days; events with a
-missing abnormal return inside the window have no CAR and are left out (their
-estimation data still serve the tests that use the estimation window). Each public
+missing abnormal return inside the window have no CAR and are left out of the tests built
+on the CARs (their estimation data still serve the tests that use the estimation window);
+:func:`car_brown_warner` and :func:`car_rank` sum day averages, each over the events with
+an abnormal return that day, and so keep them. Each public
 function returns a :class:`~eventstudy.stats.hypotheses.TestStatistic`, or an
 :class:`~eventstudy.stats.hypotheses.InvalidTestStatistic` with the reason when the test
 does not apply (too few events, no dispersion, ...). Notation as in

@@ -249,10 +249,17 @@ def modified_rank(panel: AbnormalReturnPanel, *, convention: Convention = "paper
 
 
 def signed_rank(x: np.ndarray, *, n_all: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Wilcoxon V and p-value for each column of ``x`` (events x columns).
+    r"""Wilcoxon V and p-value for each column of ``x`` (events x columns).
 
-    Zeros and NaN are dropped. With ``n_all`` (estudy2) V is the mean rank contribution
-    times ``n_all``, estudy2's ``rowMeans * ncol``.
+    Zeros and NaN are dropped. With ``n_all`` (estudy2) the reported V is the mean rank
+    contribution times ``n_all``, estudy2's ``rowMeans * ncol``,
+
+    .. math:: V^{estudy2}_t = \frac{n_{all}}{n_t}\sum_{i:\,x_{it}>0}\operatorname{rank}(|x_{it}|),
+
+    which exceeds the largest V of :math:`n_t` values, :math:`n_t(n_t+1)/2`, when some
+    events lack a value on the day; the p-value is always that of the signed-rank
+    statistic of the :math:`n_t` values observed (unscaled V), so it stays a valid
+    p-value whatever the convention.
     """
     a = np.abs(x)
     a = np.where(a > 0, a, np.nan)  # zero and NaN out
@@ -261,8 +268,6 @@ def signed_rank(x: np.ndarray, *, n_all: int | None = None) -> tuple[np.ndarray,
     used = ~np.isnan(a)
     n = used.sum(axis=0)
     v = np.where(used & (x > 0), ranks, 0.0).sum(axis=0)
-    if n_all is not None:
-        v = safe_div(v, n) * n_all
     zeros = ((x == 0) & ~np.isnan(x)).sum(axis=0)
     p = np.full(v.shape, np.nan)
     for j in range(v.size):  # per column (event day), never per event
@@ -272,7 +277,9 @@ def signed_rank(x: np.ndarray, *, n_all: int | None = None) -> tuple[np.ndarray,
             continue
         ties = float(ranked.tie_sum[j])
         exact = nj < 50 and ties == 0 and zeros[j] == 0
-        p[j] = signrank_pvalue(float(v[j]), nj, ties, exact)
+        p[j] = signrank_pvalue(float(v[j]), nj, ties, exact)  # the observed values' own V
+    if n_all is not None:
+        v = safe_div(v, n) * n_all
     return v, p
 
 

@@ -324,13 +324,15 @@ def signrank_pvalue(v: float, n: int, tie_term: float, exact: bool) -> float:
 
     Exact (Wilcoxon 1945) when ``exact``; otherwise the normal approximation with the
     tie correction ``tie_term`` :math:`=\\sum (t^3 - t)` and a continuity correction of
-    1/2, as R's ``wilcox.test``.
+    1/2, as R's ``wilcox.test``. NaN when ``v`` lies outside :math:`0 .. n(n+1)/2`.
     """
     if n <= 0 or not np.isfinite(v):
         return float("nan")
     if exact:
         cdf = _signrank_cdf(n)
         k = int(round(v))
+        if not 0 <= k < cdf.size:  # V of n values lies in 0 .. n(n+1)/2
+            return float("nan")
         lower = cdf[k]
         upper = 1.0 - (cdf[k - 1] if k > 0 else 0.0)
         return float(min(1.0, 2.0 * min(lower, upper)))
@@ -373,6 +375,19 @@ def check_panel(panel: AbnormalReturnPanel) -> None:
             raise StudyError(
                 f"AbnormalReturnPanel.{name} has shape {np.asarray(arr).shape}, expected {want}; "
                 "give it the shape of the matching abnormal returns or None"
+            )
+    if (panel.x_event is None) != (panel.xtx_inv is None):
+        raise StudyError(
+            "AbnormalReturnPanel.x_event and xtx_inv go together; give both (the event-day design rows "
+            "and the inverse estimation X'X) or neither"
+        )
+    if panel.x_event is not None and panel.xtx_inv is not None:
+        xe, xi = np.asarray(panel.x_event), np.asarray(panel.xtx_inv)
+        k = xe.shape[2] if xe.ndim == 3 else -1
+        if xe.shape[:2] != (n, t) or xi.shape != (n, k, k):
+            raise StudyError(
+                f"AbnormalReturnPanel.x_event has shape {xe.shape} and xtx_inv {xi.shape}, expected "
+                f"({n}, {t}, k) and ({n}, k, k)"
             )
     if panel.event_dates is not None and np.asarray(panel.event_dates).shape != (n,):
         raise StudyError(
@@ -423,6 +438,8 @@ class PanelStats:
         self.event_market = panel.event_market
         self.given_pred_factor = panel.pred_factor
         self.event_dates = panel.event_dates
+        self.x_event = None if panel.x_event is None else np.asarray(panel.x_event, dtype=float)
+        self.xtx_inv = None if panel.xtx_inv is None else np.asarray(panel.xtx_inv, dtype=float)
         self.convention: Convention = convention
         self.est = np.asarray(panel.est_ar, dtype=float)
         self.ev = np.asarray(panel.event_ar, dtype=float)
@@ -569,13 +586,25 @@ class PanelStats:
     def car_variance_factor(self, cols: np.ndarray) -> np.ndarray:
         r"""Factor :math:`V_i` with :math:`\operatorname{Var}(CAR_i) = \sigma_i^2 V_i` over ``cols``.
 
-        Market model with benchmark returns (Mikkelson & Partch 1988):
-        :math:`V_i = T + T^2/L_i + (\sum_{t}(R_{mt} - \bar R_m))^2 / SS_{m,i}`;
-        constant mean :math:`T + T^2/L_i`; market-adjusted :math:`T`; other models
+        With the panel's design (``x_event`` and ``xtx_inv``), MacKinlay's (1997, eq. 8-12)
+        exact forecast-error variance of a sum of :math:`T` prediction errors, for any
+        linear model,
+
+        .. math:: V_i = T + s_i'(X_i'X_i)^{-1}s_i,\qquad s_i = \sum_{t \in cols} x_{it},
+
+        the variance :meth:`~eventstudy.stats.results.EventStudyResults.car` reports. For
+        the market model it equals Mikkelson & Partch's (1988)
+        :math:`V_i = T + T^2/L_i + (\sum_{t}(R_{mt} - \bar R_m))^2 / SS_{m,i}`, used when
+        the panel has benchmark returns but no design (with the estudy2 convention, the
+        benchmark mean and sum of squares over the whole estimation window); without
+        either, constant mean :math:`T + T^2/L_i`, market-adjusted :math:`T`, other models
         :math:`\sum_t C_{it} + (T^2 - T)/L_i` (diagonal plus the intercept covariances).
         """
         t = float(cols.sum())
         inv_l = safe_div(1.0, self.n_est)
+        if self.x_event is not None and self.xtx_inv is not None:
+            s = self.x_event[:, cols].sum(axis=1)  # (N, k)
+            return t + np.einsum("nk,nkj,nj->n", s, self.xtx_inv, s)
         if self.k == 0:
             return np.full(self.n, t)
         if self.k == 1:

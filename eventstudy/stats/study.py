@@ -91,7 +91,10 @@ class EventStudy:
         Windows: ``(start, end)`` trading days relative to day 0 (defaults
         ``(-250, -11)`` and ``(-1, 1)``), or ``(start_date, end_date)`` calendar dates
         (inclusive; then every event shares them and day 0 is the event date, or the
-        first day of the event window when the events have no date).
+        first day of the event window when the events have no date). The estimation
+        window lies before the event window, or wholly after it (a post-event estimation
+        window, e.g. ``estimation=(11, 250)``, when the event may have changed the pre-event
+        parameters); the two must not overlap.
     min_estimation
         Fewest non-missing estimation returns an event needs; default half the
         estimation window (and never fewer than the parameters + 2). An estimation
@@ -179,6 +182,20 @@ class EventStudy:
             self._input_notes += (
                 f"The factors were not used: the {self._model.label} has no factors (use model='factor').",
             )
+        if self._benchmark is not None and not self._model.uses_benchmark:
+            # the tests must use the model's own regressors: a benchmark kept here would enter
+            # the prediction errors of the CAR tests (BMP, KP, GRANK) and of Lamb's test
+            self._benchmark = None
+            self._input_notes += (
+                f"The benchmark was not used: the {self._model.label} "
+                + (
+                    "takes its regressors from the factors"
+                    if self._model.uses_factors
+                    else "has no regressor"
+                )
+                + "; its abnormal returns and tests use the model's own regressors only"
+                + (" (add the benchmark as a factor to include it)." if self._model.uses_factors else "."),
+            )
         if self._model.uses_benchmark and self._benchmark is None:
             raise StudyError(f"model={self._model.name!r} needs benchmark returns; pass benchmark=")
         if self._model.uses_factors and (self._factors is None or self._factors.shape[1] == 0):
@@ -190,16 +207,11 @@ class EventStudy:
                 "estimation and event windows must both be trading days relative to the event "
                 "or both be calendar dates"
             )
-        if isinstance(self._estimation, RelativeWindow) and isinstance(self._event, RelativeWindow):
-            if self._estimation.end >= self._event.start:
-                raise StudyError(
-                    f"estimation window {self._estimation.label()} overlaps the event window "
-                    f"{self._event.label()}; end the estimation window before the event window"
-                )
-        elif self._estimation.end >= self._event.start:  # type: ignore[operator]
+        est_w, ev_w = self._estimation, self._event
+        if not (est_w.end < ev_w.start or est_w.start > ev_w.end):  # type: ignore[operator]
             raise StudyError(
-                f"estimation window {self._estimation.label()} overlaps the event window "
-                f"{self._event.label()}; end the estimation window before the event window"
+                f"estimation window {est_w.label()} overlaps the event window {ev_w.label()}; end the "
+                "estimation window before the event window starts (or start it after the event window ends)"
             )
         self._events = parse_events(events, list(map(str, self._returns.columns)), allow_unknown=True)
         if self._events["date"].isna().any() and isinstance(self._event, RelativeWindow):
@@ -212,13 +224,18 @@ class EventStudy:
         self._calendar = calendar
         if isinstance(self._estimation, RelativeWindow) and isinstance(self._event, RelativeWindow):
             # an estimation window that starts before the table is cut to the table's rows,
-            # so the table needs min_estimation days, the gap and the event window
+            # so the table needs min_estimation days, the gap and the event window; one after
+            # the event window (post-event estimation) needs every day up to its end
             est, evw = self._estimation, self._event
-            need = evw.end - (est.end - self._min_est(est.length) + 1) + 1
+            if est.end < evw.start:
+                need = evw.end - (est.end - self._min_est(est.length) + 1) + 1
+                span = f"{self._min_est(est.length)} estimation days up to day {est.end:+d}, then to day {evw.end:+d}"
+            else:
+                need = est.end - evw.start + 1
+                span = f"from day {evw.start:+d} of the event window to day {est.end:+d} of the estimation window"
             if need > len(index):
                 raise InsufficientDataError(
-                    f"the windows need at least {need} trading days ({self._min_est(est.length)} estimation "
-                    f"days up to day {est.end:+d}, then to day {evw.end:+d}) but the returns table has only "
+                    f"the windows need at least {need} trading days ({span}) but the returns table has only "
                     f"{len(index)} rows; shorten the windows, lower min_estimation or give a longer returns table"
                 )
 
@@ -246,6 +263,8 @@ class EventStudy:
                     f"The estimation window {self._estimation.label()} starts before the first row of the "
                     f"returns table; it uses {index[est_pos[0]]:%Y-%m-%d} .. {index[est_pos[-1]]:%Y-%m-%d}."
                 )
+            if self._event.end > index[-1] or self._event.start < index[0]:
+                notes.append(self._cut_event_window_note(index, ev_pos))
             if ev["date"].notna().any():
                 aligned, days, ignored = align_event_dates(
                     ev["date"].fillna(index[ev_pos[0]]),
@@ -461,6 +480,29 @@ class EventStudy:
             warnings.warn(text, EventStudyWarning, stacklevel=3)
         return notes
 
+    def _cut_event_window_note(self, index: pd.DatetimeIndex, ev_pos: np.ndarray) -> str:
+        """The note for a calendar-date event window that runs past an end of the returns table."""
+        window = self._event
+        assert isinstance(window, DateWindow)
+        first, last = index[ev_pos[0]], index[ev_pos[-1]]
+        parts = []
+        if window.start < index[0]:
+            gap_end = index[0] - pd.Timedelta(days=1)
+            parts.append(
+                f"before its first row ({window.start:%Y-%m-%d} .. {gap_end:%Y-%m-%d} have no returns)"
+            )
+        if window.end > index[-1]:
+            gap_start = index[-1] + pd.Timedelta(days=1)
+            parts.append(
+                f"after its last row ({gap_start:%Y-%m-%d} .. {window.end:%Y-%m-%d} have no returns)"
+            )
+        return (
+            f"The event window {window.label()} runs past the returns table, "
+            + " and ".join(parts)
+            + f"; it holds only the {len(ev_pos)} trading day(s) {first:%Y-%m-%d} .. {last:%Y-%m-%d}, so the CARs "
+            "and tests leave out the missing days: give returns that cover the whole event window."
+        )
+
     def _min_est(self, L: int) -> int:
         """Fewest estimation returns an event needs: ``min_estimation``, or half the window (at least k + 2)."""
         if self._min_estimation is not None:
@@ -647,19 +689,45 @@ def _parse_returns(returns: pd.DataFrame | pd.Series) -> pd.DataFrame:
             "returns must be indexed by a DatetimeIndex; parse the date column (index_col, parse_dates)"
         )
     if returns.index.tz is not None:
-        returns = returns.tz_localize(None)
-    if not returns.index.is_monotonic_increasing or returns.index.has_duplicates:
+        returns = returns.set_axis(_local_dates(returns.index, "returns"), axis=0)
+    # a row is a trading day: times of day (closes stamped 16:30) are dropped first, so that
+    # two rows of one day are caught as a repeated date rather than counted as two days
+    day_index = returns.index.normalize()
+    if not day_index.is_monotonic_increasing or day_index.has_duplicates:
         raise StudyError(
-            "the returns index must be sorted dates without duplicates; sort it and drop repeats"
+            "the returns index must be sorted dates without duplicates (one row per day, whatever its time "
+            "of day); sort it and drop repeats"
         )
     if len(returns) == 0 or returns.shape[1] == 0:
         raise InsufficientDataError("the returns table is empty")
-    try:
-        returns = returns.astype(float)
-    except (TypeError, ValueError) as e:
-        raise StudyError("returns must be numbers; a column holds text") from e
-    returns.index = returns.index.normalize()
+    returns = _as_numbers(returns, "returns")
+    returns.index = day_index
     return returns
+
+
+def _local_dates(index: pd.DatetimeIndex, what: str) -> pd.DatetimeIndex:
+    """The dates of a time-zone-aware index whose stamps are midnights of its own zone.
+
+    yfinance stamps each session at midnight in the exchange's zone: dropping the zone keeps
+    the session's date. Stamps at other times (the same sessions in UTC: Tokyo's midnight is
+    15:00 UTC the day before) would shift every day, so they are refused.
+    """
+    if not (index.hour == 0).all() or not (index.minute == 0).all():
+        first = index[(index.hour != 0) | (index.minute != 0)][0]
+        raise StudyError(
+            f"the {what} are stamped in the time zone {index.tz} at times other than midnight "
+            f"(first {first}), so their dates depend on the zone: convert them to the exchange's "
+            "own zone first (e.g. .tz_convert('Asia/Tokyo')) or give plain dates"
+        )
+    return index.tz_localize(None)
+
+
+def _as_numbers(table: pd.DataFrame | pd.Series, what: str) -> Any:
+    """``table`` as floats, or the typed error naming the input that holds text."""
+    try:
+        return table.astype(float)
+    except (TypeError, ValueError) as e:
+        raise StudyError(f"{what} must be numbers; a column holds text (use NaN for a missing value)") from e
 
 
 #: Largest median absolute daily return a column may have; above it the values look like prices.
@@ -754,9 +822,9 @@ def _parse_benchmark(benchmark: pd.Series | pd.DataFrame, index: pd.DatetimeInde
         benchmark = benchmark.iloc[:, 0]
     if not isinstance(benchmark, pd.Series) or not isinstance(benchmark.index, pd.DatetimeIndex):
         raise StudyError("benchmark must be a Series of returns indexed by dates")
-    b = benchmark.astype(float)
+    b = _as_numbers(benchmark, "the benchmark returns")
     if b.index.tz is not None:
-        b = b.tz_localize(None)
+        b = b.set_axis(_local_dates(b.index, "benchmark returns"), axis=0)
     b.index = b.index.normalize()
     if b.index.has_duplicates:
         raise StudyError("the benchmark has repeated dates; drop the repeats")
@@ -773,10 +841,14 @@ def _parse_factors(factors: pd.DataFrame, index: pd.DatetimeIndex) -> np.ndarray
         factors = factors.to_frame()
     if not isinstance(factors, pd.DataFrame) or not isinstance(factors.index, pd.DatetimeIndex):
         raise StudyError("factors must be a DataFrame of factor returns indexed by dates")
-    f = factors.astype(float)
+    f = _as_numbers(factors, "the factor returns")
     if f.index.tz is not None:
-        f = f.tz_localize(None)
+        f = f.set_axis(_local_dates(f.index, "factor returns"), axis=0)
     f.index = f.index.normalize()
+    if f.index.has_duplicates:
+        raise StudyError(
+            f"the factors have repeated dates (first {f.index[f.index.duplicated()][0]:%Y-%m-%d}); keep one row per date"
+        )
     return np.ascontiguousarray(f.reindex(index).to_numpy(dtype=float))
 
 

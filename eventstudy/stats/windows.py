@@ -3,8 +3,9 @@
 Windows are given either in trading days relative to the event day (day 0), as
 ``(start, end)`` integers, e.g. estimation ``(-250, -11)`` and event ``(-1, 1)``, or as
 calendar dates, ``("2019-04-01", "2020-03-13")`` (both ends inclusive; estudy2 style),
-in which case every event shares the same windows. The gap between the windows is what
-lies between the end of the estimation window and the start of the event window.
+in which case every event shares the same windows. The estimation window lies before the
+event window or, for a post-event estimation, wholly after it; the gap between the windows
+is the days that lie between them.
 """
 
 from __future__ import annotations

@@ -310,7 +310,9 @@ def test_car_tests_say_how_many_events_of_car_they_leave_out():
     ev = [Event(c, days[300]) for c in "ABC"]
     res = EventStudy(r, None, ev, model="constant-mean", estimation=(-250, -11), event=(-2, 2)).run()
     assert res.car(-2, 2)["car"].notna().sum() == 3
-    with pytest.warns(EventStudyWarning, match="use the 2 events .* 1 of the 3 events of car"):
+    with pytest.warns(
+        EventStudyWarning, match="1 of the 3 events of car.* leave them out and use the 2 events"
+    ):
         res.car_tests(-2, 2)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
