@@ -489,6 +489,7 @@ def _classify_numbers(
                 continue
         if unit == "pct":
             if value > 100:
+                ctx.notes.append(f"{sent[s:uend].strip()!r} not read as an index move (more than 100%)")
                 continue
             rest = after[ulen:]
             if L.PCT_EXCLUDE_AFTER.match(rest) or _COMPANY_MOVE_AFTER.match(after_orig, ulen):

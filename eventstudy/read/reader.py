@@ -63,6 +63,10 @@ def _parse_published(published: date | str | None) -> date | None:
         raise ArticleError(f"published={published!r} is not a date; {PUBLISHED_HINT}") from e
 
 
+#: Characters with no width that web pages leave inside words and numbers.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def read_article(text: str, *, published: date | str | None = None, source: str | None = None) -> Article:
     """Read the claimed index moves of a market report.
 
@@ -100,6 +104,12 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
     if looks_like_html(text):
         text = html_to_text(text)
         notes.append("HTML markup removed before reading (claims quote the plain text)")
+    if _INVISIBLE.search(text) is not None:
+        # pasted from a web page: "3.2\u200b5" is 3.25, not 3.2 and 5
+        text = _INVISIBLE.sub("", text)
+        notes.append("invisible characters (zero-width spaces, soft hyphens) removed before reading")
+    if "\uff05" in text:
+        text = text.replace("\uff05", "%")  # full-width per cent sign, as full-width digits are read
     found = find_published(text)
     if given is not None:
         pub, basis, at, zone = given, "given", None, None

@@ -265,3 +265,19 @@ def test_a_sector_after_a_dateline_is_not_the_datelines_market():
     # the dateline's market itself still counts: "LONDON - Stocks fell ..."
     plain = "LONDON, May 5, 2022 - Stocks fell 1.1 per cent."
     assert [(c.ticker, c.pct) for c in read_article(plain).claims] == [("^FTSE", 1.1)]
+
+
+def test_invisible_characters_inside_numbers_do_not_split_them():
+    text = "LONDON, March 9, 2022 - The FTSE 250 closed up 2.6\u200b4 per cent at 20,4\u00ad95.31."
+    a = read_article(text)
+    (c,) = a.claims
+    assert (c.pct, c.level) == (2.64, 20495.31)
+    assert any("invisible" in n for n in a.notes)
+    (w,) = read_article("LONDON, March 9, 2022 - The FTSE 250 closed up 2.64\uff05.").claims
+    assert w.pct == 2.64
+
+
+def test_a_percentage_above_100_is_left_out_with_a_note():
+    a = read_article("LONDON, March 9, 2022 - The FTSE 250 closed up 264% at 20,495.31.")
+    assert [(c.pct, c.level) for c in a.claims] == [(None, 20495.31)]
+    assert any("'264%'" in n for n in a.notes)
