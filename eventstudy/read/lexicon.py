@@ -63,7 +63,7 @@ _DOWN_WORDS = (
     r"slip|slips|sank|sink|sinks|sinking|sunk|tumble|tumbles|tumbled|tumbling|plunge|plunges|plunged|"
     r"plunging|plummet|plummets|plummeted|plummeting|slump|slumps|slumped|slumping|dive|dives|dived|"
     r"diving|dove|dip|dips|dipped|dipping|retreat|retreats|retreated|retreating|ease|eases|eased|easing|"
-    r"down|lower|in\sthe\sred|in\snegative\sterritory|gave\sback|given\sback|giving\sback|give\sback|"
+    r"down|lower|deficit|in\sthe\sred|in\snegative\sterritory|gave\sback|given\sback|giving\sback|give\sback|"
     r"gave\sup|giving\sup|given\sup|retraced|retrace|retracing|weakened|weaker|crashed|crash|skidded|"
     r"tanked|tanking|off|below|decrease|decreased|a\sdrop|a\sfall|a\sdecline|a\sloss|wiped|erased|"
     r"im\sminus|nach\sunten|verlor|verloren|gab\snach|fiel|sackte|tiefer|schwächer|en\sbaisse|recule|reculé|perdu|perd|"
@@ -143,6 +143,16 @@ EXTREME = re.compile(
     r"(?:high|low|peak|trough)\sof\b|\b(?:after\s)?(?:touching|hitting|(?:had\s)?touched)\s(?=\d)"
     r"|\bas\s(?:high|low)\sas\b"
     r"|\bhaving\sbeen\s(?:up|down|higher|lower)\s(?:by\s)?(?:more\sthan\s|nearly\s|almost\s|over\s)?(?=\d)"
+    # a reversal: the session's extreme before the close ("recovered from a deficit of 1,115
+    # points", "swung from a loss of", "pared a 4.9% drop")
+    r"|\b(?:recover(?:ed|ing)|rebound(?:ed|ing)|bounc(?:ed|ing)\sback|c[ao]me\sback|coming\sback|"
+    r"claw(?:ed|ing)\sback|swung|swinging|turn(?:ed|ing)\saround)\sfrom\s(?:a|an|its|their|the)\s"
+    r"(?:[\w-]+\s){0,2}(?:deficit|loss|drop|fall|slide|decline|plunge|slump|gain|rally|rise|advance)\sof\s"
+    r"(?:more\sthan\s|nearly\s|almost\s|about\s)?(?=[+\-−]?\d)"
+    # (not "recouping its 433-point drop the previous session": an earlier session's)
+    r"|\bpar(?:ed|ing)\s(?:a|an|its|their|the)\s(?:[\w-]+\s)?(?=[+\-−]?\d)"
+    # after the number: "had been down 1,115 points at the low"
+    r"|\bat\s(?:the|its|their)\s(?:day['’]s\s|session['’]s\s)?(?:lows|highs|low|high|worst|best)\b"
 )
 #: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
 TIME_OF_DAY = re.compile(

@@ -502,3 +502,20 @@ def test_ending_the_half_and_its_month_gain_are_periods():
         "^IXIC",
     )[1:]
     assert (c.kind, c.period, c.pct) == ("other", "month", 13.3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The S&P 500 recovered from a deficit of 4.0% to finish 0.3% higher.",
+        "The S&P 500 swung from a loss of 4.0% to close 0.3% higher.",
+        "The S&P 500 pared a 4.0% slide to end 0.3% higher.",
+        "The S&P 500, which had been down 4.0% at the low, closed 0.3% higher.",
+    ],
+)
+def test_a_reversal_days_low_is_the_sessions_extreme_not_a_close(sentence):
+    found = _claims("NEW YORK, January 24, 2022 - " + sentence, "2022-01-24", "^GSPC")
+    low = [c for c in found if c.pct == 4.0]
+    assert [(c.direction, c.kind) for c in low] == [("down", "intraday")]
+    close = [c for c in found if c.pct == 0.3]
+    assert [(c.direction, c.kind) for c in close] == [("up", "close")]
