@@ -642,6 +642,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "been",
         "jusqu",
         "bis zu",
+        "from",  # "recovered from a deficit of"
+        "par",  # "pared a 4.9% drop"
+        "worst",
+        "best",
     ),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),

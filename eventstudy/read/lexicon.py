@@ -152,7 +152,7 @@ EXTREME = re.compile(
     # (not "recouping its 433-point drop the previous session": an earlier session's)
     r"|\bpar(?:ed|ing)\s(?:a|an|its|their|the)\s(?:[\w-]+\s)?(?=[+\-−]?\d)"
     # after the number: "had been down 1,115 points at the low"
-    r"|\bat\s(?:the|its|their)\s(?:day['’]s\s|session['’]s\s)?(?:lows|highs|low|high|worst|best)\b"
+    r"|\bat\s(?:the|its|their)\s(?:lows|highs|low|high|worst|best)\b"
 )
 #: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
 TIME_OF_DAY = re.compile(
