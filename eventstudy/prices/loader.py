@@ -34,6 +34,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ..exceptions import (
+    EventStudyError,
     EventStudyWarning,
     PartialPriceDataError,
     PolicyError,
@@ -42,6 +43,7 @@ from ..exceptions import (
     StoreError,
 )
 from ..indices import by_ticker
+from .answer import source_frame
 from .bundled import BundledSource, load_bundled
 from .coverage import (
     Interval,
@@ -54,7 +56,7 @@ from .coverage import (
     subtract,
 )
 from .store import IN_USE, READ_ONLY, PriceStore
-from .yahoo import RETRY_ADVICE, Fetched
+from .yahoo import RETRY_ADVICE, Fetched, fetched_from
 
 __all__ = ["PriceLoader", "default_loader", "OFFLINE_ENV"]
 
@@ -79,7 +81,15 @@ class PriceLoader:
         The network source. ``None``: :class:`~eventstudy.prices.yahoo.YahooSource`. Any
         object with ``fetch(ticker, start, end) -> Fetched`` (partial answers are then
         stored with their true coverage) or a plain
-        :class:`~eventstudy.prices.base.PriceSource` (only complete answers are stored).
+        :class:`~eventstudy.prices.base.PriceSource`. A plain source's answer is read by
+        :func:`~eventstudy.prices.answer.source_frame` (capitalised ``Close``/``Open``
+        columns are taken; a tz-aware index is read as the exchange's local dates; a
+        ``Series`` or ``None`` is a :class:`~eventstudy.exceptions.PriceDataError`) and
+        is recorded as covering only what its rows prove
+        (:func:`~eventstudy.prices.yahoo.fetched_from`): sessions of the exchange
+        calendar without a row are not covered, so they are asked for again next time
+        and :meth:`history` raises :class:`~eventstudy.exceptions.PartialPriceDataError`
+        now; the rows received are stored all the same.
     bundled
         Use the bundled files (default ``True``).
     require_store
@@ -184,9 +194,13 @@ class PriceLoader:
         """Closing levels, one column per ticker, from ``start`` to ``end`` inclusive.
 
         The index is the union of the tickers' sessions (``date``); a ticker without a
-        session on a date has NaN there. For returns of tickers on different exchanges use
-        ``returns_from_prices(closes, across_gaps=True)``, which keeps each market's first
-        return after its own holidays.
+        session on a date has NaN there. For the returns of securities and a benchmark
+        (on the same or on different exchanges) use
+        ``eventstudy.stats.common_date_returns(closes[securities], closes[benchmark])``,
+        which computes both from one date that both traded to the next, as
+        :class:`~eventstudy.stats.EventStudy` expects; returns computed across each
+        column's own gaps would set one market's one-day move against the other's
+        two-day move after a holiday of only one of them.
 
         Raises
         ------
@@ -256,10 +270,23 @@ class PriceLoader:
             if hasattr(source, "fetch"):
                 got: Fetched = source.fetch(ticker, start, end)  # type: ignore[attr-defined]
             else:
-                frame = source.history(ticker, start, end)  # type: ignore[attr-defined]
-                got = Fetched(ticker, start, end, conform(frame), ((start, end),), ())
+                raw = source.history(ticker, start, end)  # type: ignore[attr-defined]
         except PriceDataError as e:
             return [str(e)]
+        except EventStudyError:
+            raise
+        except Exception as e:  # a source of the user's that fails in its own way
+            raise PriceDataError(
+                f"{name} failed for {ticker} {start}..{end} with {type(e).__name__}: {e}; "
+                "a price source raises eventstudy.exceptions.PriceDataError (or a subclass) "
+                "when it has no prices",
+                ticker=ticker,
+                start=start,
+                end=end,
+            ) from e
+        if not hasattr(source, "fetch"):
+            # a plain source's answer covers only what its rows prove, whatever was asked
+            got = fetched_from(ticker, start, end, source_frame(raw, ticker, who=str(name)), rows_after=False)
         if got.coverage:
             rows = got.frame if got.context.empty else pd.concat([got.frame, got.context])
             if not rows.empty:

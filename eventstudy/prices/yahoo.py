@@ -30,11 +30,11 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from ..exceptions import PartialPriceDataError, PriceDataError, PriceUnavailableError
-from .base import COLUMNS, empty_frame
+from ..exceptions import PartialPriceDataError, PriceUnavailableError
+from .answer import source_frame
+from .base import empty_frame
 from .coverage import (
     Interval,
-    conform,
     covered_intervals,
     expected_sessions,
     format_intervals,
@@ -44,7 +44,7 @@ from .coverage import (
     weekday_coverage,
 )
 
-__all__ = ["YahooSource", "Fetched", "RETRY_ADVICE"]
+__all__ = ["YahooSource", "Fetched", "RETRY_ADVICE", "fetched_from", "raise_if_short"]
 
 #: The advice that ends a message about a download that failed (said once per message).
 RETRY_ADVICE = "retry later or work offline"
@@ -124,7 +124,7 @@ class YahooSource:
         start, end = parse_range(start, end)
         settled = last_settled_day()
         last = min(end, settled)
-        expected, exact = expected_sessions(ticker, start, end)
+        exact = expected_sessions(ticker, start, end)[1]
         if start > settled:
             raw = None  # nothing can be final yet: do not ask
         elif exact:
@@ -132,18 +132,10 @@ class YahooSource:
         else:  # no calendar: ask around the range, so that edge holidays lie between rows
             around = (start - _AROUND, min(last + _AROUND, settled))
             raw = self._download(ticker, *around, asked=(start, last))
-        received = _normalise(raw, ticker).loc[: pd.Timestamp(settled)]
-        inside = (received.index >= pd.Timestamp(start)) & (received.index <= pd.Timestamp(last))
-        frame, context = received[inside], received[~inside]
-        if exact:
-            coverage = covered_intervals(frame.index, expected, start, end, exact=True)
-        else:
-            # (weekdays after the last row count as holidays only when rows after the range
-            # were asked for: near the last settled day they may not be published yet)
-            coverage = weekday_coverage(received.index, start, last, rows_after=last + _AROUND <= settled)
-        covered = np.array([_inside(d, coverage) for d in expected.date], dtype=bool)
-        missing = tuple(expected.date[~covered])
-        return Fetched(ticker, start, end, frame, tuple(coverage), missing, context)
+        # (weekdays after the last row count as holidays only when rows after the range were
+        # asked for: near the last settled day they may not be published yet)
+        rows_after = exact or last + _AROUND <= settled
+        return fetched_from(ticker, start, end, _normalise(raw, ticker), rows_after=rows_after)
 
     def history(self, ticker: str, start: date, end: date) -> pd.DataFrame:
         """OHLC for ``ticker`` from ``start`` to ``end`` inclusive (source protocol).
@@ -236,38 +228,42 @@ def _inside(day: date, intervals: list[Interval]) -> bool:
     return any(a <= day <= b for a, b in intervals)
 
 
-_NAMES = {"open": "open", "high": "high", "low": "low", "close": "close"}
+def fetched_from(ticker: str, start: date, end: date, received: pd.DataFrame, *, rows_after: bool) -> Fetched:
+    """What an answer covers of ``start .. end``: only what its rows prove.
+
+    Rows after the last settled day are dropped (they may be live snapshots). For a ticker
+    with an exchange calendar, each run of expected sessions that all have a row is
+    covered (:func:`~eventstudy.prices.coverage.covered_intervals`); without a calendar
+    the rows are the evidence (:func:`~eventstudy.prices.coverage.weekday_coverage`).
+
+    Parameters
+    ----------
+    ticker, start, end
+        The range asked for (inclusive).
+    received
+        The rows received (package shape), possibly reaching outside the range.
+    rows_after
+        Whether rows after ``end`` were asked for, so that weekdays without a row at the end
+        of the answer of a ticker without a calendar can be told for holidays. ``False`` for
+        a source asked for ``start .. end`` only: such weekdays are then not covered.
+    """
+    settled = last_settled_day()
+    last = min(end, settled)
+    expected, exact = expected_sessions(ticker, start, end)
+    received = received.loc[: pd.Timestamp(settled)]
+    inside = (received.index >= pd.Timestamp(start)) & (received.index <= pd.Timestamp(last))
+    frame, context = received[inside], received[~inside]
+    if exact:
+        coverage = covered_intervals(frame.index, expected, start, end, exact=True)
+    else:
+        coverage = weekday_coverage(received.index, start, last, rows_after=rows_after)
+    covered = np.array([_inside(d, coverage) for d in expected.date], dtype=bool)
+    missing = tuple(expected.date[~covered])
+    return Fetched(ticker, start, end, frame, tuple(coverage), missing, context)
 
 
 def _normalise(raw: pd.DataFrame | None, ticker: str) -> pd.DataFrame:
     """yfinance's answer in the package shape; rows without a close dropped."""
-    empty = pd.DataFrame(
-        {c: pd.Series(dtype="float64") for c in COLUMNS}, index=pd.DatetimeIndex([], name="date")
-    )
-    if raw is None or raw.empty:
-        return conform(empty)
-    df = raw
-    if isinstance(df.columns, pd.MultiIndex):
-        names = list(df.columns.names)
-        level = names.index("Ticker") if "Ticker" in names else df.columns.nlevels - 1
-        keys = list(dict.fromkeys(df.columns.get_level_values(level)))
-        key = next((k for k in keys if str(k).upper() == ticker.upper()), keys[0] if len(keys) == 1 else None)
-        if key is None:
-            raise PriceDataError(f"Yahoo Finance answered for {keys}, not {ticker}", ticker=ticker)
-        df = df.xs(key, axis=1, level=level)
-    df = df.rename(columns=lambda c: str(c).strip().lower())
-    if "close" not in df.columns:
-        raise PriceDataError(
-            f"Yahoo Finance answer for {ticker} has no Close column (columns: {list(df.columns)})",
-            ticker=ticker,
-        )
-    for c in COLUMNS:
-        if c not in df.columns:
-            df[c] = float("nan")
-    df = df.loc[:, list(COLUMNS)].apply(pd.to_numeric, errors="coerce")
-    idx = pd.DatetimeIndex(df.index)
-    if idx.tz is not None:
-        idx = idx.tz_localize(None)  # keep the exchange-local date
-    df.index = idx
-    df = df[df["close"].notna()]
-    return conform(df)
+    if raw is None:
+        return empty_frame()
+    return source_frame(raw, ticker, who="Yahoo Finance")

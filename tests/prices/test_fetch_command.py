@@ -14,6 +14,12 @@ from eventstudy.prices.store import PriceStore
 D = date
 
 
+@pytest.fixture(autouse=True)
+def _network_allowed(monkeypatch):
+    """These tests fetch (from the fake): the network is allowed unless a test says otherwise."""
+    monkeypatch.delenv("EVENTSTUDY_OFFLINE", raising=False)
+
+
 def _run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="eventstudy")
     sub = parser.add_subparsers(dest="command")

@@ -161,7 +161,8 @@ def test_fetch_command_into_a_locked_store(path, fake_yahoo, monkeypatch, capsys
     assert "move it aside" not in err[0]
 
 
-def test_fetch_command_into_a_read_only_store(path, read_only, fake_yahoo, capsys):
+def test_fetch_command_into_a_read_only_store(path, read_only, fake_yahoo, capsys, monkeypatch):
+    monkeypatch.delenv("EVENTSTUDY_OFFLINE")  # fetch downloads only when the network is allowed
     code = _fetch(["^FTSE", "--start", "2019-03-04", "--end", "2019-03-08", "--store", str(path)])
     assert code == 2
     err = capsys.readouterr().err.strip().splitlines()

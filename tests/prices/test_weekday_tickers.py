@@ -152,7 +152,8 @@ def _fetch(argv: list[str]) -> int:
     return args.run(args)
 
 
-def test_fetch_command_stock_range_ending_on_a_holiday(tmp_path, nyse_yahoo, capsys):
+def test_fetch_command_stock_range_ending_on_a_holiday(tmp_path, nyse_yahoo, capsys, monkeypatch):
+    monkeypatch.delenv("EVENTSTUDY_OFFLINE")  # fetch downloads only when the network is allowed
     store = tmp_path / "s.sqlite"
     argv = ["AAPL", "--start", "2023-06-01", "--end", "2023-07-04", "--store", str(store)]
     assert _fetch(argv) == 0
