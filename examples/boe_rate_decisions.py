@@ -14,7 +14,8 @@ import argparse
 
 import pandas as pd
 
-from eventstudy import EventStudy, PriceLoader, returns_from_prices
+from eventstudy import EventStudy, PriceLoader
+from eventstudy.stats import common_date_returns
 
 DECISIONS = ["2021-12-16", "2022-02-03", "2022-03-17", "2022-05-05", "2022-06-16"]
 INDICES = ["^FTSE", "^FTMC"]
@@ -27,10 +28,12 @@ def main() -> None:
     args = parser.parse_args()
 
     prices = PriceLoader(offline=True).closes([*INDICES, BENCHMARK], "2021-01-04", "2022-06-30")
-    # London sessions only; the benchmark's return is missing on days Frankfurt was shut
-    london = prices[INDICES].dropna()
-    returns = returns_from_prices(london)
-    bench = returns_from_prices(prices[[BENCHMARK]]).reindex(returns.index)[BENCHMARK]
+    # returns of the indices and of the benchmark on the dates both London and Frankfurt traded,
+    # so that each return spans the same days in both (a London one-day move is never set
+    # against a two-day Frankfurt move after a holiday of one of them); a note counts the days
+    returns, bench, notes = common_date_returns(prices[INDICES], prices[BENCHMARK])
+    for note in notes:
+        print(f"note: {note}")
     events = pd.DataFrame(
         [(ticker, pd.Timestamp(d)) for d in DECISIONS for ticker in INDICES], columns=["security", "date"]
     )

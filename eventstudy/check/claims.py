@@ -34,9 +34,10 @@ The direction must match in every kind; each stated number must match within its
 So points, % and level are also checked against each other through the same prices.
 
 A claim with ``alt_trading_date`` is checked on both sessions: the same answer is that answer
-(with a note). When the figures hold on exactly one candidate the prices settle it: that
-session's ``"confirmed"`` is returned with a note naming both candidates. Other differing
-answers give ``"ambiguous"`` with both verdicts as ``candidates``.
+(with a note). When the figures hold on one candidate and were compared and fail on the other,
+the prices settle it: that session's ``"confirmed"`` is returned with a note naming both
+candidates. Other differing answers (among them a candidate that could not be checked, for
+want of prices) give ``"ambiguous"`` with both verdicts as ``candidates``.
 Missing prices make that claim ``"unverifiable"`` with the reason; other claims still get checked.
 
 References
@@ -224,12 +225,23 @@ def _check_session(claim: Claim, d: date, cache: PriceCache) -> Verdict:
                 raise
             table = cache.get(ticker, exact, d)
     except PriceDataError as e:
-        return _unverifiable(claim, f"no prices: {e}")
+        try:
+            cache.get(ticker, d, d)
+        except PriceDataError:
+            return _unverifiable(claim, f"no prices: {e}")
+        # the session itself is there: what is missing is the close the move is measured from
+        what = "previous close" if kind in ("close", "intraday") else "base close"
+        return _unverifiable(
+            claim,
+            f"no {what}: the {ticker} prices before {min(ps, d)} (the base of the move) cannot be had "
+            f"here: {e}",
+            session=d,
+        )
 
     i = table.row(d)
     if i is None:
         if table.is_session(d) is False:
-            return _unverifiable(claim, f"{d} is not a trading session of the {claim.index} exchange")
+            return _unverifiable(claim, f"{d} {_NOT_A_SESSION} {claim.index} exchange")
         return _unverifiable(claim, f"no {ticker} prices for the session {d}")
     return _judge(claim, d, table, i, ps, open_to_close)
 
@@ -430,61 +442,66 @@ def _move(
         mag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge_for("pct"))
         iv = _signed(mag, sign)
         if iv is None:
-            ok = mag.widen(slack_pct).contains(abs(mpct))
+            used = mag.widen(slack_pct)  # the range accepted: precision, hedge and data slack
+            ok = used.contains(abs(mpct))
             acc.add(
                 "pct",
                 claim.pct,
                 abs(mpct),
-                mag,
+                used,
                 ok,
-                f"% size {abs(mpct):.3f} vs claimed {claim.pct:g} (accepts {_rng(mag)}): {_ok(ok)}",
+                f"% size {abs(mpct):.3f} vs claimed {claim.pct:g} (accepts {_rng(used)}): {_ok(ok)}",
             )
         else:
             pct_iv = iv
-            ok = iv.widen(slack_pct).contains(mpct)
+            used = iv.widen(slack_pct)
+            ok = used.contains(mpct)
             acc.add(
                 "pct",
                 (sign or 0) * claim.pct,
                 mpct,
-                iv,
+                used,
                 ok,
-                f"% {mpct:+.3f} vs claimed {(sign or 0) * claim.pct:+g} (accepts {_rng(iv)}): {_ok(ok)}",
+                f"% {mpct:+.3f} vs claimed {(sign or 0) * claim.pct:+g} (accepts {_rng(used)}): {_ok(ok)}",
             )
     if claim.points is not None:
         mag = magnitude_interval(claim.points, claim.points_text, claim.hedge_for("points"))
         iv = _signed(mag, sign)
         if iv is None:
-            ok = mag.widen(2 * DATA_SLACK).contains(abs(mpts))
+            used = mag.widen(2 * DATA_SLACK)
+            ok = used.contains(abs(mpts))
             acc.add(
                 "points",
                 claim.points,
                 abs(mpts),
-                mag,
+                used,
                 ok,
-                f"points size {abs(mpts):,.2f} vs claimed {claim.points:g} (accepts {_rng(mag, ',.2f')}): "
+                f"points size {abs(mpts):,.2f} vs claimed {claim.points:g} (accepts {_rng(used, ',.2f')}): "
                 f"{_ok(ok)}",
             )
         else:
-            ok = iv.widen(2 * DATA_SLACK).contains(mpts)
+            used = iv.widen(2 * DATA_SLACK)
+            ok = used.contains(mpts)
             acc.add(
                 "points",
                 (sign or 0) * claim.points,
                 mpts,
-                iv,
+                used,
                 ok,
                 f"points {mpts:+,.2f} vs claimed {(sign or 0) * claim.points:+g} "
-                f"(accepts {_rng(iv, ',.2f')}): {_ok(ok)}",
+                f"(accepts {_rng(used, ',.2f')}): {_ok(ok)}",
             )
     if claim.level is not None:
         iv = magnitude_interval(claim.level, claim.level_text, claim.hedge_for("level"), level=True)
-        ok = iv.widen(DATA_SLACK).contains(c)
+        used = iv.widen(DATA_SLACK)
+        ok = used.contains(c)
         acc.add(
             "level",
             claim.level,
             c,
-            iv,
+            used,
             ok,
-            f"close {_lv(c)} vs claimed level {_lv(claim.level)} (accepts {_rng(iv, ',.2f')}): {_ok(ok)}",
+            f"close {_lv(c)} vs claimed level {_lv(claim.level)} (accepts {_rng(used, ',.2f')}): {_ok(ok)}",
         )
     if sign is not None:
         if sign == 0:
@@ -516,8 +533,9 @@ def _intraday(
         return
     low_pct, high_pct = (lo / prev - 1.0) * 100.0, (hi / prev - 1.0) * 100.0
     actual["low_pct"], actual["high_pct"] = low_pct, high_pct
-    rng_pct = Interval(low_pct, high_pct).widen(slack_pct)
-    rng_pts = Interval(lo - prev, hi - prev).widen(2 * DATA_SLACK)
+    # the day's range as printed; the data slack goes on the claimed side (the range accepted)
+    rng_pct = Interval(low_pct, high_pct)
+    rng_pts = Interval(lo - prev, hi - prev)
     acc.parts.append(
         f"previous close {_lv(prev)}; day's range {_lv(lo)}-{_lv(hi)} ({_pc(low_pct)} to {_pc(high_pct)})"
     )
@@ -531,7 +549,7 @@ def _intraday(
             "level",
             claim.level,
             _clip(claim.level, lo, hi),
-            level_iv,
+            liv,
             ok,
             f"level {_lv(claim.level)} {'inside' if ok else 'OUTSIDE'} the day's range {_lv(lo)}-{_lv(hi)}",
         )
@@ -548,9 +566,10 @@ def _intraday(
         else:
             iv_use = iv
             claimed = (s or 0) * claim.pct
+        iv_use = iv_use.widen(slack_pct)  # the range accepted, data slack included
         if claim.level is not None:
             lp = actual["level_pct"]
-            ok = level_pct_iv.overlaps(iv_use.widen(slack_pct))
+            ok = level_pct_iv.overlaps(iv_use)
             if s:
                 f = 1.0 + s * claim.pct / 100.0
                 implied = claim.level / f
@@ -581,11 +600,11 @@ def _intraday(
     if claim.points is not None:
         mag = magnitude_interval(claim.points, claim.points_text, claim.hedge_for("points"))
         iv = _signed(mag, s)
-        iv_use = iv if iv is not None else Interval(-mag.hi, mag.hi)
+        iv_use = (iv if iv is not None else Interval(-mag.hi, mag.hi)).widen(2 * DATA_SLACK)
         claimed = (s or 0) * claim.points if iv is not None else claim.points
         if claim.level is not None:
             lpts = actual["level_points"]
-            ok = level_pts_iv.overlaps(iv_use.widen(2 * DATA_SLACK))
+            ok = level_pts_iv.overlaps(iv_use)
             if s:
                 implied = claim.level - s * claim.points
                 actual["implied_prev_close_points"] = implied
@@ -612,9 +631,9 @@ def _intraday(
                 )
             acc.add("points", claimed, near, iv_use, ok, text)
         if claim.pct is not None and claim.level is None:
-            pmag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge_for("pct"))
+            pmag = magnitude_interval(claim.pct, claim.pct_text, claim.hedge_for("pct")).widen(slack_pct)
             pts_as_pct = Interval(mag.lo / prev * 100.0, mag.hi / prev * 100.0)
-            ok = pts_as_pct.widen(slack_pct).overlaps(pmag)
+            ok = pts_as_pct.overlaps(pmag)
             actual["points_as_pct"] = claim.points / prev * 100.0
             acc.checks["points_vs_pct"] = ok
             acc.parts.append(
@@ -634,7 +653,7 @@ def _intraday(
             text = f"direction {claim.direction} at level {_lv(claim.level)}: {_ok(ok)}"  # type: ignore[arg-type]
         else:
             if s == 0:
-                ok = rng_pct.overlaps(Interval(-FLAT_PCT, FLAT_PCT))
+                ok = rng_pct.overlaps(Interval(-FLAT_PCT, FLAT_PCT).widen(slack_pct))
             else:
                 ok = (hi > prev) if s > 0 else (lo < prev)
             text = f"direction {claim.direction} {'reached' if ok else 'NEVER reached'} during the day"
@@ -653,6 +672,19 @@ def _anchored(claim: Claim, checks: dict[str, bool], kind: str) -> bool:
     return any(
         checks.get(q) is True and hedge_group(claim.hedge_for(q)) == "exact" for q in ("level", "points")
     )
+
+
+#: The reason of a verdict on a day that is not a session of the index's exchange.
+_NOT_A_SESSION = "is not a trading session of the"
+
+
+def _ruled_out(v: Verdict) -> bool:
+    """Whether a candidate session is ruled out: its prices were compared with the figures and
+    they failed there (contradicted, or an implausible figure that did not hold), or the day is
+    not a session at all. A session that could not be checked (no prices) is not ruled out."""
+    if v.status == "contradicted" or _NOT_A_SESSION in (v.reason or ""):
+        return True
+    return v.status == "unverifiable" and bool(v.checks) and not all(v.checks.values())
 
 
 def _check(claim: Claim, cache: PriceCache) -> Verdict:
@@ -682,8 +714,11 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
             candidates=(v1, v2),
             notes=(*v1.notes, note),
         )
-    confirmed = [v for v in (v1, v2) if v.status == "confirmed"]
-    if not confirmed:
+    day_of = {id(v1): claim.trading_date, id(v2): alt}  # (an unverifiable verdict has no session)
+    # only a session whose figures were compared and failed can be ruled out: one that could not
+    # be checked (no prices there) leaves the question open, whatever the other one says
+    confirmed = [v for v, other in ((v1, v2), (v2, v1)) if v.status == "confirmed" and _ruled_out(other)]
+    if not confirmed and not any(v.status == "confirmed" for v in (v1, v2)):
         # no session confirms it: the one where the printed level (an exact figure) is the
         # close is the one meant ("rose 11 per cent to 21,852.51": the level is that day's)
         # (an exact closing level that is one session's close and not the other's)
@@ -700,14 +735,15 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
         # candidate and not on the other. Say so, and keep both verdicts.
         hit = confirmed[0]
         miss = v2 if hit is v1 else v1
+        hit_day, miss_day = day_of[id(hit)], day_of[id(miss)]
         held = "figures hold" if hit.status == "confirmed" else "level is the close"
         note = (
             f"the article does not settle the session ({claim.trading_date} or {alt}); its {held} "
-            f"on {hit.session} and not on {miss.session} ({miss.status}), so {hit.session} is taken"
+            f"on {hit_day} and not on {miss_day} ({miss.status}), so {hit_day} is taken"
         )
         return replace(
             hit,
-            explanation=f"{hit.explanation} On the other candidate session {miss.session}: {miss.status}.",
+            explanation=f"{hit.explanation} On the other candidate session {miss_day}: {miss.status}.",
             candidates=(v1, v2),
             notes=(*hit.notes, note),
         )

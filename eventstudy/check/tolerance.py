@@ -14,14 +14,15 @@ field; without it, from ``repr`` of the number (so ``3.0`` counts as one decimal
 Hedge words turn the claim into an inequality on the *magnitude* :math:`m` of the move
 (or on the level). A bound is taken at the number as printed, less a tenth of its half unit
 (a true 3.97 % may be printed "4 %"): "more than 4 %" is false for a 3.9 % move, though 3.9
-rounds to 4. The other hedges only widen the exact range above:
+rounds to 4; "nearly 4 %" is false for a 4.4 % move, though 4.4 rounds to 4. "About" and
+"as much as" widen the exact range above:
 
 ==============  ===============================================  ==========================
 group           words                                            accepted magnitude
 ==============  ===============================================  ==========================
 ``lower``       more than, over, above, at least, just over, ...  :math:`m \\ge \\hat x - h/10`
 ``upper``       less than, under, below, at most, ...             :math:`0 \\le m \\le \\hat x + h/10`
-``nearly``      nearly, almost, just under, just shy of, ...      :math:`(1-a)\\hat x - h \\le m \\le \\hat x + h`
+``nearly``      nearly, almost, just under, just shy of, ...      :math:`(1-a)\\hat x - h/10 \\le m \\le \\hat x + h/10`
 ``about``       about, around, roughly, some, close to, ...       :math:`|m - \\hat x| \\le \\max(h, b\\,\\hat x)`
 ``extreme``     as much as, up to, as far as, as high/low as      the day's extreme :math:`\\ge \\hat x - h`
 ==============  ===============================================  ==========================
@@ -254,7 +255,7 @@ def magnitude_interval(value: float, text: str | None, hedge: str | None, *, lev
         lo, hi = (-math.inf if level else 0.0), x + h / 10
     elif group == "nearly":
         a = NEARLY_LEVEL if level else NEARLY_MOVE
-        lo, hi = x * (1 - a) - h, x + h
+        lo, hi = x * (1 - a) - h / 10, x + h / 10  # "nearly 4 %": a bit under 4, never over it
     elif group == "about":
         b = max(h, (ABOUT_LEVEL if level else ABOUT_MOVE) * x)
         lo, hi = x - b, x + b

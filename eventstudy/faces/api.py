@@ -357,11 +357,14 @@ def study_claim(
     except InsufficientDataError as e:
         if not cut:
             raise
-        first = returns.index[0].date() if len(returns.index) else None
+        if len(returns.index):
+            since = f"start on {returns.index[0].date()}, too few days before it"
+        else:
+            since = "hold no returns before it"
         raise InsufficientDataError(
             f"event study of {index.ticker} on {day0} not possible: the prices that can be had here "
-            f"start on {first}, too few days before it for the estimation window ({estimation[0]} to "
-            f"{estimation[1]}); run online, or shorten the estimation window (--estimation)"
+            f"{since} for the estimation window ({estimation[0]} to {estimation[1]}); run online, "
+            "or shorten the estimation window"
         ) from e
     if res.n_events == 0:
         reason = res.dropped["reason"].iloc[0] if len(res.dropped) else "unknown reason"
@@ -637,6 +640,7 @@ def check(
     art = _with_settled_event_date(art, settled)
     studies: dict[tuple[str, date], ClaimStudy] = {}
     errors: dict[tuple[str, date], str] = {}
+    bench_ticker = lookup(benchmark).ticker if benchmark else None  # an unknown index: error now
     if study:
         for v in verdicts:
             c = v.claim
@@ -644,6 +648,15 @@ def check(
                 continue
             key = (c.ticker, c.trading_date)
             if key in studies or key in errors:
+                continue
+            if bench_ticker is not None and c.ticker == bench_ticker:
+                # an article that also claims a move of the benchmark: that claim is checked,
+                # only its study (the index against itself) is skipped
+                errors[key] = (
+                    f"the benchmark {bench_ticker} is the index of this claim (an index cannot be "
+                    "measured against itself); its verdict stands, and a study of it needs another "
+                    "benchmark"
+                )
                 continue
             try:
                 studies[key] = study_claim(

@@ -42,7 +42,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         description=(
             "Read each article, check every claimed index move against real prices and run an "
             "event study of the claimed index around its trading day. One file gives a full "
-            "report; several files or a folder (or --out) give one row per claim and a summary."
+            "report; several files or a folder (or --out) give one row per claim (file, index, "
+            "date, verdict; in the --out file when given) and a summary."
         ),
     )
     p.add_argument("paths", nargs="+", metavar="ARTICLE", help="text file(s) or folder(s)")
@@ -62,7 +63,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument(
         "--window", default="-1:1", metavar="START:END", help="event window in trading days (default -1:1)"
     )
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON instead of text (several files: the document --out FILE.json writes)",
+    )
     p.add_argument("--plot", metavar="FILE.png", help="save a plot of AR and CAR around the event")
     p.add_argument("--out", metavar="FILE", help="write one row per claim to FILE.csv or FILE.json (batch)")
     p.add_argument(
@@ -168,7 +173,8 @@ def run(args: argparse.Namespace) -> int:
         and report.study_errors
         and all(v.status == "unverifiable" for v in report.verdicts)
     ):
-        first = next(iter(report.study_errors.values()))
+        # the verdicts' own reasons (a missing previous close, ...), not the study's
+        first = next(v.reason for v in report.verdicts if v.reason)
         n = len(report.verdicts)
         what = "the claim could not be checked" if n == 1 else f"none of the {n} claims could be checked"
         raise PriceUnavailableError(f"{what}: {first}")
@@ -217,11 +223,13 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
 
 
 def _failure_reason(file: str, reason: str) -> str:
-    return reason.removeprefix(f"{file}: ")
+    from .cli import for_the_command_line
+
+    return for_the_command_line(reason.removeprefix(f"{file}: "))
 
 
 def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None) -> int:
-    from ..check.batch import collect_files
+    from ..check.batch import collect_files, is_results_file
     from .api import check_many
 
     _batch_options(args)
@@ -247,33 +255,43 @@ def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None
             progress=not args.no_progress and sys.stderr.isatty(),
         )
     per_file = _per_file(files, result)
+    doc = {
+        "claims": _records(result.frame),
+        "failures": _records(result.failures),
+        "files": result.files,
+        "per_file": per_file,
+    }
     if out is not None:
         try:
             if out.suffix.lower() == ".csv":
                 result.frame.to_csv(out, index=False)
+                stale = _failures_path(out)
                 if len(result.failures):
                     # the unreadable files, beside the claims (a CSV has no room for them)
-                    result.failures.to_csv(_failures_path(out), index=False)
+                    result.failures.to_csv(stale, index=False)
+                elif stale.is_file() and is_results_file(stale):
+                    stale.unlink()  # an earlier run's unreadable files are not this run's
             else:
-                doc = {
-                    "claims": _records(result.frame),
-                    "failures": _records(result.failures),
-                    "files": result.files,
-                    "per_file": per_file,
-                }
                 out.write_text(
                     json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False), encoding="utf-8"
                 )
         except OSError as e:
             raise _UsageError(f"cannot write {out}: {e.strerror or e}") from e
-    if args.json and out is None:
-        print(json.dumps(_records(result.frame), indent=2, ensure_ascii=False, allow_nan=False))
+    if args.json:
+        # the document of --out FILE.json, whatever --out says
+        print(json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False))
         for _, r in result.failures.iterrows():
             print(
                 f"eventstudy check: unreadable: {r['file']}: {_failure_reason(r['file'], r['reason'])}",
                 file=sys.stderr,
             )
+        if out is not None:
+            n = len(result.frame)
+            print(f"eventstudy check: {n} claim{'s' if n != 1 else ''} written to {out}", file=sys.stderr)
     else:
+        if out is None and len(result.frame):
+            print(_claim_table(result.frame))
+            print()
         print(result.summary())
         if len(result.failures):
             print(f"\nUnreadable files ({len(result.failures)}):")
@@ -293,6 +311,22 @@ def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None
         print(f"eventstudy check: error: none of the {len(files)} files could be read", file=sys.stderr)
         return 2
     return 0
+
+
+def _claim_table(frame: pd.DataFrame) -> str:
+    """One line per claim: file, index, date (the session checked, else the claimed day), verdict."""
+    rows = [("file", "index", "date", "verdict")]
+    for _, r in frame.iterrows():
+        day = r["session"] if r["session"] is not None and not pd.isna(r["session"]) else r["trading_date"]
+        if isinstance(day, pd.Timestamp):
+            day = day.date()
+        when = day.isoformat() if isinstance(day, date) else "unknown"
+        rows.append((str(r["file"]), str(r["index"]), when, str(r["status"])))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True)) + "  " + row[3]
+        for row in rows
+    )
 
 
 def _failures_path(out: Path) -> Path:

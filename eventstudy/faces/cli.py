@@ -18,7 +18,7 @@ from typing import NoReturn
 from .. import __version__
 from ..exceptions import EventStudyError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "for_the_command_line"]
 
 _COMMANDS = ("check", "extract", "study", "fetch")
 
@@ -83,6 +83,13 @@ class _ArgumentError(EventStudyError):
     pass
 
 
+def for_the_command_line(message: str) -> str:
+    """A library message worded for the command line: the fix as a flag, not a parameter."""
+    from ..read.reader import PUBLISHED_HINT
+
+    return message.replace(PUBLISHED_HINT, "give --published YYYY-MM-DD")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok whatever the verdicts, 2 error, 3 bug, 130 interrupted)."""
     parser = build_parser()
@@ -99,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EventStudyError as e:
         if args.debug:
             raise
-        print(f"eventstudy {args.command}: error: {e}", file=sys.stderr)
+        print(f"eventstudy {args.command}: error: {for_the_command_line(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("eventstudy: interrupted", file=sys.stderr)

@@ -270,7 +270,7 @@ def report_text(report: CheckReport) -> str:
     """The text report of ``eventstudy check``: dates, each claim with its verdict, context, study."""
     art = report.article
     basis = {
-        "given": "given with --published",
+        "given": "given, not read from the text",
         "dateline": "from the dateline",
         "text": "from a date printed in the text",
     }.get(art.date_basis or "", art.date_basis or "")

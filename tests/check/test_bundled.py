@@ -55,7 +55,8 @@ def test_first_bundled_sessions():
     first = Claim("FTSE 100", "^FTSE", "up", None, None, None, "close", date(2021, 1, 4))
     second = Claim("S&P 500", "^GSPC", "up", 0.71, None, None, "close", date(2021, 1, 5), pct_text="0.71")
     v1, v2 = check_claims([first, second], BundledSource())
-    assert v1.status == "unverifiable" and "no prices" in v1.reason
+    # the session itself is bundled: what is missing is its previous close, and the reason says so
+    assert v1.status == "unverifiable" and v1.reason.startswith("no previous close")
     # S&P 500: 3700.65 (2021-01-04) -> 3726.86 (2021-01-05) = +0.708 %
     assert v2.status == "confirmed" and v2.actual["close_pct"] == pytest.approx(0.708, abs=0.001)
 

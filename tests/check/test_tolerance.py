@@ -55,12 +55,16 @@ def test_exact_interval_is_half_a_unit():
     assert not iv.contains(0.7499) and not iv.contains(0.8501)
 
 
-def test_nearly_is_a_bit_under():
-    iv = magnitude_interval(4, "4", "nearly")  # 10 % below, minus rounding: 3.1 .. 4.5
-    assert iv.contains(3.6) and iv.contains(4.0) and iv.contains(4.49)
-    assert not iv.contains(3.05) and not iv.contains(4.51)
-    iv = magnitude_interval(4.0, "4.0", "nearly")  # one decimal: 3.55 .. 4.05
+def test_nearly_is_a_bit_under_and_never_over():
+    # 10 % below the printed 4 (less a tenth of its half unit) up to 4 plus that tenth: 3.55 .. 4.05
+    iv = magnitude_interval(4, "4", "nearly")
     assert iv.lo == pytest.approx(3.55) and iv.hi == pytest.approx(4.05)
+    assert iv.contains(3.6) and iv.contains(4.0) and iv.contains(4.04)
+    assert not iv.contains(3.5) and not iv.contains(4.41)  # a 4.41 % fall is not "nearly 4 %"
+    iv = magnitude_interval(4.0, "4.0", "nearly")  # one decimal: 3.595 .. 4.005
+    assert iv.lo == pytest.approx(3.595) and iv.hi == pytest.approx(4.005)
+    level = magnitude_interval(7500, "7,500", "nearly", level=True)  # 1 % below for a level
+    assert level.lo == pytest.approx(7424.95) and level.hi == pytest.approx(7500.05)
 
 
 def test_more_than_has_no_upper_bound_and_a_bound_at_the_printed_number():
@@ -84,13 +88,16 @@ def test_about_widens_by_five_percent_for_moves_half_percent_for_levels():
     assert level.lo == pytest.approx(6965) and level.hi == pytest.approx(7035)
 
 
-def test_every_hedge_but_a_bound_contains_the_exact_range():
+def test_about_and_as_much_as_contain_the_exact_range_bounds_cut_it():
     exact = magnitude_interval(3.2, "3.2", None)
-    for hedge in ("nearly", "about", "as much as", "unheard-of"):
+    for hedge in ("about", "as much as", "unheard-of"):
         iv = magnitude_interval(3.2, "3.2", hedge)
         assert iv.lo <= exact.lo and iv.hi >= exact.hi, hedge
     assert magnitude_interval(3.2, "3.2", "more than").hi >= exact.hi
     assert magnitude_interval(3.2, "3.2", "less than").lo <= exact.lo
+    # "nearly" reaches below the exact range but stops just above the printed number
+    nearly = magnitude_interval(3.2, "3.2", "nearly")
+    assert nearly.lo <= exact.lo and nearly.hi < exact.hi
 
 
 def test_interval_helpers():

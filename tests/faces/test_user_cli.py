@@ -180,9 +180,11 @@ def test_batch_json_has_iso_dates_no_nan_and_failures_on_stderr(capsys, article,
     bad.write_bytes(b"price \xa3 7,000\n")
     code, out, err = run(capsys, "check", str(article), str(bad), "--json", "--no-progress")
     assert code == 0, err
-    rows = json.loads(out, parse_constant=lambda c: pytest.fail(f"JSON holds {c}"))
+    doc = json.loads(out, parse_constant=lambda c: pytest.fail(f"JSON holds {c}"))
+    rows = doc["claims"]  # the document --out FILE.json writes
     assert rows[0]["published"] == "2022-02-15" and rows[0]["trading_date"] == "2022-02-15"
     assert rows[0]["points"] is None  # NaN in the frame is null in JSON
+    assert doc["files"] == 2 and doc["failures"][0]["file"] == str(bad)
     (line,) = err.strip().splitlines()
     assert line.startswith(f"eventstudy check: unreadable: {bad}: is not valid UTF-8")
 
