@@ -191,7 +191,9 @@ INDICES: tuple[Index, ...] = (
     Index(
         "Euro Stoxx 50",
         "^STOXX50E",
-        "XETR",
+        # STOXX computes its indices on Eurex days: Ascension, Whit Monday, 24 and 31 December
+        # included, as on Euronext (XPAR), unlike Xetra (PROVENANCE.md: a 2021-12-31 close exists)
+        "XPAR",
         "EUR",
         "Eurozone",
         (
@@ -209,7 +211,9 @@ INDICES: tuple[Index, ...] = (
     Index(
         "STOXX Europe 600",
         "^STOXX",
-        "XETR",
+        # STOXX computes its indices on Eurex days: Ascension, Whit Monday, 24 and 31 December
+        # included, as on Euronext (XPAR), unlike Xetra (PROVENANCE.md: a 2021-12-31 close exists)
+        "XPAR",
         "EUR",
         "Europe",
         (
@@ -477,7 +481,7 @@ OTHER_INDICES: tuple[OtherIndex, ...] = (
     ),
     OtherIndex("Cboe UK 100", "XLON", ("cboe uk 100",)),
     OtherIndex("Cboe UK 250", "XLON", ("cboe uk 250",)),
-    OtherIndex("STOXX Europe 50", "XETR", ("stoxx europe 50", "stoxx 50 europe")),
+    OtherIndex("STOXX Europe 50", "XPAR", ("stoxx europe 50", "stoxx 50 europe")),
     OtherIndex("Euro Stoxx Banks", "XETR", ("euro stoxx banks", "stoxx europe 600 banks")),
     OtherIndex("MDAX", "XETR", ("mdax",)),
     OtherIndex("Hang Seng Tech Index", "XHKG", ("hang seng tech", "hang seng tech index", "hstech")),

@@ -62,10 +62,20 @@ def test_first_bundled_sessions():
 
 
 def test_known_gap_in_euro_stoxx_is_unverifiable():
-    # PROVENANCE.md: ^STOXX50E has no row for 2021-05-13 (an XETR session)
+    # PROVENANCE.md: ^STOXX50E has no row for 2021-05-13 (Ascension, a STOXX/Eurex session)
     c = Claim("Euro Stoxx 50", "^STOXX50E", "up", None, None, None, "close", date(2021, 5, 14))
     v = check_claim(c, BundledSource())
     assert v.status == "unverifiable" and "2021-05-13" in v.reason
+
+
+def test_euro_stoxx_trades_on_new_years_eve_so_its_gap_there_is_unverifiable():
+    # STOXX computes on Eurex days (31 Dec 2021 included), and the bundled file has no row for
+    # it (PROVENANCE.md): the base of 3 Jan 2022 is missing, not the close of 30 Dec
+    c = Claim(
+        "Euro Stoxx 50", "^STOXX50E", "up", 0.78, None, None, "close", date(2022, 1, 3), pct_text="0.78"
+    )
+    v = check_claim(c, BundledSource())
+    assert v.status == "unverifiable" and "2021-12-31" in v.reason
 
 
 def test_market_context_on_invasion_day():
