@@ -27,7 +27,10 @@ What is compared, by the claim's ``kind``
 ``other``
     By ``period``: ``month``, ``quarter``, ``year-to-date`` / ``year`` against the last close
     of the previous month, quarter or year; ``open-to-close`` against the session's open.
-    Other periods (``from-record``, ``multi-day``, unknown) are unverifiable.
+    ``multi-day`` with a number of sessions :math:`n` (``Claim.sessions``, "over the past four
+    sessions") against the close :math:`n` sessions before the claimed one,
+    :math:`100\\,(P_t / P_{t-n} - 1)`. Other periods (``from-record``, ``multi-day`` without a
+    count, unknown) are unverifiable.
 
 The direction must match in every kind; each stated number must match within its tolerance
 (see :mod:`eventstudy.check.tolerance`): printed precision, hedge word, and price-data slack.
@@ -53,8 +56,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ..calendar import period_first_day
-from ..exceptions import PriceDataError
+from ..calendar import offset_session, period_first_day
+from ..exceptions import EventStudyError, PriceDataError
+from ..indices import by_ticker
 from ..prices.base import PriceSource
 from ..read.model import INCONSISTENT_NOTE, Article, Claim
 from .cache import LOOKBACK_DAYS, PriceCache, PriceTable, session_before
@@ -135,11 +139,27 @@ def period_start(claim_kind: str, period: str | None, day: date) -> date | None:
     return period_first_day(p, day)
 
 
+def _claim_period_start(claim: Claim, d: date) -> date | None:
+    """:func:`period_start` for a claim on session ``d``; a multi-day move over ``sessions``
+    sessions starts ``sessions - 1`` sessions before ``d`` on the index's calendar (its base
+    is the close before that: :math:`P_{t-n}`)."""
+    ps = period_start(claim.kind, claim.period, d)
+    if ps is not None or (claim.period or "").lower() != "multi-day" or not claim.sessions:
+        return ps
+    try:
+        index = by_ticker(claim.ticker or "")
+        if not index.calendar:
+            return None
+        return offset_session(index.calendar, d, -(claim.sessions - 1))
+    except EventStudyError:  # (a ticker outside the registry, a day outside the calendar)
+        return None
+
+
 def _window(claim: Claim) -> tuple[date, date] | None:
     d = claim.trading_date
     if d is None or claim.ticker is None:
         return None
-    ps = period_start(claim.kind, claim.period, d)
+    ps = _claim_period_start(claim, d)
     if ps is None:
         return None
     return ps - timedelta(days=LOOKBACK_DAYS), d
@@ -207,7 +227,7 @@ def _check_session(claim: Claim, d: date, cache: PriceCache) -> Verdict:
     assert ticker is not None
     kind = claim.kind
     period = (claim.period or "").lower()
-    ps = period_start(kind, claim.period, d)
+    ps = _claim_period_start(claim, d)
     if ps is None:
         return _unverifiable(
             claim,
@@ -306,7 +326,7 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
     acc = _Acc()
     head = f"{claim.index} ({t.ticker}) {kind}"
     if kind == "other":
-        head += f" ({claim.period})"
+        head += f" ({claim.period}" + (f", {claim.sessions} sessions" if claim.sessions else "") + ")"
     head += f" on {d}"
     slack_pct = 100.0 * DATA_SLACK / base
     notes: list[str] = []
@@ -695,7 +715,7 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
         )
     if claim.trading_date is None:
         return _unverifiable(claim, "no trading date: the claim could not be tied to a session")
-    if period_start(claim.kind, claim.period, claim.trading_date) is None:
+    if _claim_period_start(claim, claim.trading_date) is None:
         return _unverifiable(
             claim,
             f"kind 'other' with period {claim.period!r} cannot be checked; "

@@ -314,6 +314,7 @@ class Move:
     night: DayCue | None = None
     drop: bool = False
     period_key: str | None = None
+    sessions: int | None = None  # a multi-day move's number of sessions, when the text says
     period_lead: bool = False  # the period phrase comes before the numbers ("For May, ...")
     extreme: bool = False  # the extreme of a session ("at one point", "as much as")
     # where the sentence-wide intraday phrase that made this move intraday starts, if one did
@@ -893,6 +894,8 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if pm:
         _set_period(mv, pm[2] or "other")
         mv.period_lead = pm[0] < mv.nums[0].start if mv.nums else True
+        if pm[2] == "multiday":
+            mv.sessions = session_count(cues.text[pm[0] : pm[1]])
         return
     extreme = _extreme_cue(cues, mv)
     if "day" in text and not ctx.live:
@@ -1053,6 +1056,27 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
                 continue
         return m
     return None
+
+
+_COUNT_WORDS = {w: i for w, i in WORD_NUMBERS.items() if w.isascii() and 2 <= i <= 20}
+#: The sessions of a multi-day move that ends on the claim's day: "over the past four sessions",
+#: "in three trading days", "the last 5 days", "a three-day rally" (not "the two days after the
+#: invasion": that span ends on a day the text does not date).
+_SESSION_COUNT = re.compile(
+    r"^(?:(?:over|in|during|across)\s)?(?:the\s)?(?:(?:past|last)\s)?(\w+)(?:\s(?:trading\s)?(?:days|sessions)|"
+    r"-(?:day|session))$"
+)
+
+
+def session_count(phrase: str) -> int | None:
+    """The number of sessions a multi-day period phrase spans, when it says and it ends on the
+    claim's day ("over the past four sessions" -> 4), else ``None``."""
+    m = _SESSION_COUNT.match(phrase.strip().lower())
+    if m is None:
+        return None
+    word = m.group(1)
+    n = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+    return n if n is not None and 2 <= n <= 60 else None
 
 
 _PERIOD_NAMES = {

@@ -53,6 +53,9 @@ class Claim:
         ``"from-record"``, ``"open-to-close"``, ``"multi-day"`` or ``None``.
     notes
         Remarks from the reader (internal inconsistency, ambiguity, assumptions made).
+    sessions
+        For a ``"multi-day"`` period: the number of sessions the move spans, ending on
+        ``trading_date``, when the text says ("over the past four sessions": 4); else ``None``.
     """
 
     index: str
@@ -75,6 +78,7 @@ class Claim:
     pct_hedge: str | None = None
     points_hedge: str | None = None
     level_hedge: str | None = None
+    sessions: int | None = None
 
     def hedge_for(self, number: str) -> str | None:
         """The hedge of one number: ``"pct"``, ``"points"`` or ``"level"``.

@@ -259,6 +259,7 @@ def _to_claim(mv: Move) -> Claim:
         level_text=lvl.text if lvl else None,
         alt_trading_date=mv.alt_date if mv.alt_date != mv.trading_date else None,
         period=mv.period,
+        sessions=mv.sessions if mv.period == "multi-day" else None,
         notes=tuple(notes),
         pct_hedge=pct.hedge if pct else None,
         points_hedge=pts.hedge if pts else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -241,3 +242,27 @@ def test_period_claims_without_a_time_are_checked_on_both_candidate_sessions():
     (c,) = read_article("LONDON, 1 April 2022 - Over the month, the FTSE 100 rose 0.8 per cent.").claims
     v = check_claim(c, BundledSource())
     assert (v.status, str(v.session)) == ("confirmed", "2022-03-31")
+
+
+def test_a_move_over_a_number_of_sessions_is_measured_from_the_close_before_them():
+    # ^GSPC closes: 2022-03-14 4,173.11 -> 2022-03-18 4,463.12 (+6.95 %) over four sessions
+    four = Claim(
+        "S&P 500",
+        "^GSPC",
+        "up",
+        6.95,
+        None,
+        None,
+        "other",
+        date(2022, 3, 18),
+        pct_text="6.95",
+        period="multi-day",
+        sessions=4,
+    )
+    v = check_claim(four, BundledSource())
+    assert v.status == "confirmed" and v.actual["base_close"] == pytest.approx(4173.11)
+    # the week's 6.2 % (from the 11 March close) is not the four sessions' move
+    wrong = replace(four, pct=6.2, pct_text="6.2")
+    assert check_claim(wrong, BundledSource()).status == "contradicted"
+    # without a count the span is unknown
+    assert check_claim(replace(four, sessions=None), BundledSource()).status == "unverifiable"

@@ -519,3 +519,17 @@ def test_a_reversal_days_low_is_the_sessions_extreme_not_a_close(sentence):
     assert [(c.direction, c.kind) for c in low] == [("down", "intraday")]
     close = [c for c in found if c.pct == 0.3]
     assert [(c.direction, c.kind) for c in close] == [("up", "close")]
+
+
+def test_a_move_over_a_counted_number_of_sessions_keeps_the_count():
+    text = (
+        "New York, March 18, 2022 - The Russell 2000 has climbed 5.5% over the past four sessions. "
+        "The Dow has added 3% in three trading days, a 2-session gain. "
+        "In the two days after the vote, the Nasdaq sank 4%."
+    )
+    found = {c.ticker or c.index: c for c in read_article(text).claims}
+    assert [(c.period, c.sessions) for c in found.values()] == [
+        ("multi-day", 4),
+        ("multi-day", 3),
+        ("multi-day", None),  # two days after an event the text does not date: no count
+    ]
