@@ -248,3 +248,16 @@ def test_python_report_does_not_name_a_flag():
     text = "The FTSE 100 closed up 1.2 per cent at 7,300."
     report = eventstudy.check(text, published="2022-03-09", offline=True, study=False, context=False)
     assert "--published" not in report.summary()
+
+
+def test_check_json_and_text_carry_the_sessions_of_a_counted_move(tmp_path, capsys):
+    art = tmp_path / "run.txt"
+    art.write_text("New York, March 18, 2022 - The S&P 500 has gained 6.95% over the past four sessions.\n")
+    from eventstudy.faces.cli import main
+
+    assert main(["check", str(art), "--offline", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    (c,) = doc["claims"]
+    assert (c["period"], c["sessions"], c["verdict"]) == ("multi-day", 4, "confirmed")
+    assert main(["check", str(art), "--offline"]) == 0
+    assert "(multi-day, 4 sessions)" in capsys.readouterr().out
