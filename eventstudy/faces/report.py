@@ -241,30 +241,42 @@ def _study_text(s: ClaimStudy) -> list[str]:
 def _context_line(report: CheckReport) -> str:
     """'5 of the 5 indices with prices that the article does not name closed up too: a market-wide move.'
 
-    The direction compared is that of the first claim about the event date (the context's day).
+    The direction compared is that of the first claim judged on the event date (the context's
+    day: a claim settled on the session before, "last night on Wall Street", is not). The conclusion counts every other index with prices, the ones the article names too: when
+    Europe fell and New York rose, a FTSE 100 fall is not "alone" if the DAX fell beside it.
     """
     ctx = report.context
     claimed = {v.claim.ticker for v in report.verdicts}
     dirs: dict[str, str] = {}
-    for v in report.event_day_verdicts or report.verdicts:
+    # the claims judged on the context's day (the session the prices settled, else the claim's)
+    day = report.article.event_date
+    on_day = [v for v in report.verdicts if (v.session or v.claim.trading_date) == day]
+    for v in on_day or report.event_day_verdicts or report.verdicts:
         if v.claim.direction in ("up", "down"):
             dirs.setdefault(v.claim.ticker, v.claim.direction)  # each index's first claim
     if ctx is None or not dirs:
         return ""
-    main = next(iter(dirs.values()))
-    others = ctx[~ctx.index.isin(list(claimed)) & ctx["close_pct"].notna()]
+    main_ticker, main = next(iter(dirs.items()))
+    priced = ctx[ctx["close_pct"].notna() & (ctx.index != main_ticker)]
+    others = priced[~priced.index.isin(list(claimed))]
+    named = priced[priced.index.isin(list(claimed))]
     if others.empty:
         return ""
     same = int((others["direction"] == main).sum())
     n = len(others)
+    same_all, n_all = same + int((named["direction"] == main).sum()), n + len(named)
+    name = ctx.loc[main_ticker, "index"] if main_ticker in ctx.index else main_ticker
     verdict = (
         "a market-wide move"
-        if same >= 0.75 * n
-        else "mostly this index alone"
-        if same <= 0.25 * n
+        if same_all >= 0.75 * n_all
+        else f"mostly the {name} alone"
+        if same_all <= 0.25 * n_all
         else "a mixed market"
     )
-    return f"  {same} of the {n} indices with prices that the article does not name closed {main} too: {verdict}."
+    line = f"  {same} of the {n} indices with prices that the article does not name closed {main} too"
+    if len(named):
+        line += f" ({same_all - same} of the {len(named)} other indices it names did)"
+    return line + f": {verdict}."
 
 
 def report_text(report: CheckReport) -> str:

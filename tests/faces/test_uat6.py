@@ -261,3 +261,29 @@ def test_check_json_and_text_carry_the_sessions_of_a_counted_move(tmp_path, caps
     assert (c["period"], c["sessions"], c["verdict"]) == ("multi-day", 4, "confirmed")
     assert main(["check", str(art), "--offline"]) == 0
     assert "(multi-day, 4 sessions)" in capsys.readouterr().out
+
+
+def test_market_line_counts_the_named_peers_and_judges_the_claim_of_its_own_day(tmp_path, capsys):
+    from eventstudy.faces.cli import main
+
+    europe = tmp_path / "europe.txt"
+    europe.write_text(
+        "LONDON, February 24, 2022 - The FTSE 100 fell 3.9 per cent, the FTSE 250 lost 3.8 per cent, "
+        "the DAX dropped 4 per cent and the Euro Stoxx 50 slid 4.6 per cent.\n"
+    )
+    assert main(["check", str(europe), "--offline"]) == 0
+    out = capsys.readouterr().out
+    # unnamed: Dow, S&P 500, Nasdaq up, Nikkei down (1 of 4); named peers all down: not "alone"
+    assert "1 of the 4 indices" in out and "(3 of the 3 other indices it names did)" in out
+    assert "a mixed market" in out and "alone" not in out
+
+    night = tmp_path / "night.txt"
+    night.write_text(
+        "LONDON, January 28, 2021 - The S&P 500 lost 2.6 per cent to 3,750.77. Tokyo followed this "
+        "morning, the Nikkei 225 trading 1.4 per cent lower.\n"
+    )
+    assert main(["check", str(night), "--offline"]) == 0
+    out = capsys.readouterr().out
+    # the S&P 500 claim (28 or 27 January) is settled on the 27th: the 28 January line is about
+    # the Nikkei, which fell while New York rose
+    assert "mostly the Nikkei 225 alone" in out
