@@ -300,6 +300,12 @@ def study_claim(
         raise StudyError("model='factor' needs factor returns; use eventstudy.stats.EventStudy directly")
     if model in ("market", "market-adjusted") and not benchmark:
         raise StudyError(f"model={model!r} needs a benchmark index; pass benchmark= (e.g. '^FTSE')")
+    if model == "constant-mean" and benchmark:
+        # the model never uses it, and its dates would still cut the index's returns
+        raise StudyError(
+            f"the constant-mean model uses no benchmark, so {benchmark!r} would only drop the days it did "
+            "not trade; leave the benchmark out, or choose model='market' or 'market-adjusted'"
+        )
     bench = lookup(benchmark) if benchmark else None
     if bench is not None and bench.ticker == index.ticker:
         raise StudyError(f"the benchmark {bench.ticker} is the index studied; choose another benchmark")

@@ -135,6 +135,10 @@ def run(args: argparse.Namespace) -> int:
         lookup(args.benchmark)  # unknown index: one-line error before any work
     if args.model in ("market", "market-adjusted") and not args.benchmark:
         raise StudyError(f"--model {args.model} needs --benchmark TICKER (e.g. --benchmark ^FTSE)")
+    if args.model == "constant-mean" and args.benchmark:
+        raise StudyError(
+            "--model constant-mean uses no benchmark: drop --benchmark, or use --model market or market-adjusted"
+        )
     offline = True if args.offline else None
     paths = [Path(p) for p in args.paths]
     batch = len(paths) > 1 or paths[0].is_dir() or args.out is not None

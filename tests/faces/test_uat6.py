@@ -287,3 +287,17 @@ def test_market_line_counts_the_named_peers_and_judges_the_claim_of_its_own_day(
     # the S&P 500 claim (28 or 27 January) is settled on the 27th: the 28 January line is about
     # the Nikkei, which fell while New York rose
     assert "mostly the Nikkei 225 alone" in out
+
+
+def test_a_benchmark_with_the_constant_mean_model_is_refused_not_used_for_its_dates(tmp_path, capsys):
+    from eventstudy.exceptions import StudyError
+    from eventstudy.faces.api import study_claim
+    from eventstudy.faces.cli import main
+
+    art = tmp_path / "mlk.txt"
+    art.write_text("LONDON, 17 January 2022 - The FTSE 250 closed 0.6 per cent higher on Monday.\n")
+    assert main(["check", str(art), "--offline", "--model", "constant-mean", "--benchmark", "^GSPC"]) == 2
+    err = capsys.readouterr().err
+    assert "--model constant-mean uses no benchmark" in err
+    with pytest.raises(StudyError, match="constant-mean model uses no benchmark"):
+        study_claim("^FTMC", "2022-01-17", model="constant-mean", benchmark="^GSPC")
