@@ -234,6 +234,7 @@ _SAME_SUBJECT = re.compile(
     # "..., although it still squeezed out a 0.2% gain": "it" names the same subject
     r"|\b(?:but|though|although|yet)\sit\s(?:still\s|also\s)?[a-z]+ed\b"
 )
+_INF = float("inf")
 _ON_AVERAGE = re.compile(r"\bon\saverage\b", re.I)
 #: A correction notice up to its first semicolon (lower-cased text): the figures in it are the
 #: ones that were wrong ("An earlier version of this article said the Dow fell 2%").
@@ -418,6 +419,8 @@ def _classify_numbers(
     bi = 0
     nb = len(blocked)
     for s, e, value, text in cands:
+        if value == _INF:
+            continue  # digits past a float's range ("1,000,000,...,000"): no index figure
         while bi < nb and blocked[bi][1] <= s:
             bi += 1
         if bi < nb and blocked[bi][0] <= s:

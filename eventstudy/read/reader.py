@@ -343,7 +343,15 @@ def read_file(path: str | os.PathLike, *, published: date | str | None = None) -
         raw = p.read_bytes()
     except OSError as e:
         raise ArticleError(f"{p}: cannot be read ({e.strerror}); check its permissions", path=str(p)) from e
-    if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+    if raw[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        # UTF-32 with a byte-order mark (its little-endian mark begins like UTF-16's)
+        try:
+            raw = raw.decode("utf-32").encode("utf-8")
+        except UnicodeDecodeError as e:
+            raise ArticleError(
+                f"{p}: is not valid UTF-32 text; save the article as UTF-8", path=str(p)
+            ) from e
+    elif raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         # saved as "Unicode" by Windows editors: UTF-16 with a byte-order mark
         try:
             raw = raw.decode("utf-16").encode("utf-8")

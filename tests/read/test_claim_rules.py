@@ -281,3 +281,9 @@ def test_a_percentage_above_100_is_left_out_with_a_note():
     a = read_article("LONDON, March 9, 2022 - The FTSE 250 closed up 264% at 20,495.31.")
     assert [(c.pct, c.level) for c in a.claims] == [(None, 20495.31)]
     assert any("'264%'" in n for n in a.notes)
+
+
+def test_a_number_past_a_floats_range_is_no_figure():
+    huge = ",".join(["1"] + ["000"] * 120)
+    a = read_article(f"LONDON, March 9, 2022 - The FTSE 250 closed up 1.5 per cent at {huge}.")
+    assert [(c.pct, c.level) for c in a.claims] == [(1.5, None)]

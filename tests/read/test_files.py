@@ -102,6 +102,16 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path, encoding):
     assert [(c.ticker, c.pct) for c in art.claims] == [("^FTSE", 3.3)]
 
 
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_utf32_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    p = tmp_path / "a.txt"
+    text = "London, 9 March 2022 - The FTSE 250 rose 2.6 per cent to 20,495.31."
+    bom = b"\x00\x00\xfe\xff" if encoding == "utf-32-be" else b""  # ("utf-32" writes its own mark)
+    p.write_bytes(bom + text.encode(encoding))
+    art = read_file(p)
+    assert [(c.ticker, c.pct) for c in art.claims] == [("^FTMC", 2.6)]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
 def test_utf16_or_32_without_a_byte_order_mark_says_so(tmp_path, encoding):
     p = tmp_path / "a.txt"
