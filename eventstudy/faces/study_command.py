@@ -118,8 +118,17 @@ def parse_span(text: str, name: str) -> tuple[int, int] | tuple[str, str]:
 
 
 def _read_csv(p: Path, what: str, **kwargs: Any) -> pd.DataFrame:
+    """A CSV file, comma-separated or (as spreadsheets write it in much of Europe) with
+    semicolons; rows with every cell empty (a spreadsheet's trailing ``,,``) are dropped."""
     try:
-        return pd.read_csv(p, **kwargs)
+        frame = pd.read_csv(p, **kwargs)
+        if frame.shape[1] == 1 and ";" in str(frame.columns[0]):
+            # "date;^FTSE": semicolons between the cells (a decimal comma is read as such)
+            frame = pd.read_csv(p, sep=";", decimal=",", **kwargs)
+        empty = frame.isna().all(axis=1)
+        if frame.dtypes.eq(object).any():
+            empty |= frame.astype(str).apply(lambda c: c.str.strip()).eq("").all(axis=1)
+        return frame[~empty] if empty.any() else frame
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
         reason = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise StudyInputError(f"{what} file {str(p)!r} is not a readable CSV ({reason})") from e

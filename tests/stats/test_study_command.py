@@ -120,3 +120,18 @@ def test_study_command_drops_an_unknown_security(tmp_path, capsys):
             "reason": "security '^XXX' not in the returns table",
         }
     ]
+
+
+def test_spreadsheet_csvs_with_semicolons_or_trailing_empty_rows_are_read(tmp_path):
+    rows = ["date,A,B", "2022-03-01,100.5,20.25", "2022-03-02,101.0,20.5"]
+    plain = tmp_path / "plain.csv"
+    plain.write_text("\n".join(rows) + "\n")
+    trailing = tmp_path / "trailing.csv"
+    trailing.write_text("\n".join(rows) + "\n,,\n,,\n")
+    semi = tmp_path / "semi.csv"
+    semi.write_text("\n".join(r.replace(",", ";") for r in rows) + "\n")
+    euro = tmp_path / "euro.csv"  # semicolons between cells, decimal commas inside them
+    euro.write_text("\n".join(r.replace(",", ";").replace(".", ",") for r in rows) + "\n")
+    want = study_command.read_table(plain, "prices")
+    for f in (trailing, semi, euro):
+        pd.testing.assert_frame_equal(study_command.read_table(f, "prices"), want)
