@@ -115,6 +115,11 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
         pub, basis, at, zone = given, "given", None, None
         if found is not None and found.day == given:
             at, zone = found.at, found.zone
+        elif found is not None:
+            notes.append(
+                f"the publication date given, {given}, is used instead of {found.day} printed in the "
+                f"{'dateline' if found.basis == 'dateline' else 'text'}"
+            )
         blank = found.span if found is not None and found.basis == "dateline" else None
     elif found is not None:
         pub, basis, at, zone = found.day, found.basis, found.at, found.zone

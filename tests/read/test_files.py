@@ -118,3 +118,13 @@ def test_utf16_or_32_without_a_byte_order_mark_says_so(tmp_path, encoding):
     p.write_bytes("London, 9 March 2022 - The FTSE 100 rose 3.3 per cent.".encode(encoding))
     with pytest.raises(ArticleError, match="without a byte-order mark; save the article as UTF-8"):
         read_file(p)
+
+
+def test_a_given_date_that_differs_from_the_dateline_is_noted():
+    from eventstudy.read import read_article
+
+    text = "LONDON, March 9, 2022 - The FTSE 250 closed up 2.6 per cent."
+    a = read_article(text, published="2022-03-10")
+    assert a.published == date(2022, 3, 10)
+    assert any("2022-03-10" in n and "2022-03-09" in n and "dateline" in n for n in a.notes)
+    assert not read_article(text, published="2022-03-09").notes
