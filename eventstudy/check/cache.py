@@ -18,9 +18,10 @@ import pandas as pd
 from .. import calendar as xcal
 from .. import indices
 from ..exceptions import EventStudyError, PartialPriceDataError, PriceDataError
+from ..prices.answer import source_frame
 from ..prices.base import PriceSource
 
-__all__ = ["PriceTable", "PriceCache", "LOOKBACK_DAYS", "session_before"]
+__all__ = ["PriceTable", "PriceCache", "LOOKBACK_DAYS", "session_before", "package_frame"]
 
 #: Calendar days fetched before a period's first day, to find the previous close.
 LOOKBACK_DAYS = 12
@@ -125,6 +126,34 @@ class PriceTable:
         return _date(self.days[i])
 
 
+def package_frame(source: PriceSource, ticker: str, start: date, end: date) -> pd.DataFrame:
+    """``source.history(ticker, start, end)`` as a package price frame, or a typed error.
+
+    The package's sources answer in that shape already (the fast path); a user's source may
+    give capitalised yfinance columns, a tz-aware index, a Series or nothing, or fail in its
+    own way: :func:`~eventstudy.prices.answer.source_frame` reads or refuses the answer.
+    """
+    who = type(source).__name__
+    try:
+        frame = source.history(ticker, start, end)
+    except EventStudyError:
+        raise
+    except (ValueError, TypeError, KeyError, LookupError, AttributeError, OSError) as e:
+        raise PriceDataError(f"the price source {who} failed for {ticker}: {e}", ticker=ticker) from e
+    if not (
+        isinstance(frame, pd.DataFrame)
+        and "close" in frame.columns
+        and isinstance(frame.index, pd.DatetimeIndex)
+        and frame.index.tz is None
+    ):
+        frame = source_frame(frame, ticker, who=who)
+    if frame.empty:
+        raise PriceDataError(
+            f"the price source {who} returned no {ticker} prices for {start} .. {end}", ticker=ticker
+        )
+    return frame
+
+
 class PriceCache:
     """Price tables per ticker, fetched from ``source`` on demand during one run."""
 
@@ -161,7 +190,7 @@ class PriceCache:
             if start <= a and b <= end:  # contains a stretch known to lack prices
                 raise PartialPriceDataError(str(err), ticker=ticker, start=start, end=end) from err
         try:
-            frame = self.source.history(ticker, start, end)
+            frame = package_frame(self.source, ticker, start, end)
         except PriceDataError as e:
             self._failed[key] = e
             if isinstance(e, PartialPriceDataError):

@@ -27,6 +27,7 @@ import pandas as pd
 
 from .. import calendar as cal
 from ..check import BatchResult, Verdict, check_article, check_paths, market_context
+from ..check.cache import package_frame
 from ..exceptions import (
     ArticleError,
     EventStudyError,
@@ -418,7 +419,8 @@ def _study_prices(
     note. A source that cannot give the event window raises its error."""
 
     def read(lo: date, hi: date) -> list[pd.Series]:
-        return [src.history(t, lo, hi)["close"].rename(t) for t in tickers]
+        # (a user's source may answer in another shape, or fail in its own way: typed here)
+        return [package_frame(src, t, lo, hi)["close"].rename(t) for t in tickers]
 
     error: PriceDataError | None = None
     for lo, hi in (wide, (wide[0], exact[1]), (exact[0], wide[1]), exact):

@@ -266,3 +266,30 @@ def test_a_move_over_a_number_of_sessions_is_measured_from_the_close_before_them
     assert check_claim(wrong, BundledSource()).status == "contradicted"
     # without a count the span is unknown
     assert check_claim(replace(four, sessions=None), BundledSource()).status == "unverifiable"
+
+
+class _Shaped:
+    """A user's price source that answers in another shape (or fails its own way)."""
+
+    def __init__(self, how: str) -> None:
+        self.how, self.inner = how, BundledSource()
+
+    def history(self, ticker, start, end):
+        if self.how == "raises":
+            raise KeyError(ticker)
+        f = self.inner.history(ticker, start, end)
+        if self.how == "series":
+            return f["close"]
+        f.columns = [c.title() for c in f.columns]  # "Close", as yfinance names them
+        return f
+
+
+@pytest.mark.parametrize("how", ["caps", "series", "raises"])
+def test_a_users_source_in_another_shape_is_read_or_refused_with_a_typed_reason(how):
+    # FTSE 100 on 2022-03-09: 6,964.11 -> 7,190.72 (+3.25 %)
+    c = Claim("FTSE 100", "^FTSE", "up", 3.25, None, None, "close", date(2022, 3, 9), pct_text="3.25")
+    v = check_claim(c, _Shaped(how))
+    if how == "caps":
+        assert v.status == "confirmed"
+    else:
+        assert v.status == "unverifiable" and v.reason.startswith("no prices")
