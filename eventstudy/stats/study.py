@@ -700,7 +700,18 @@ def _parse_returns(returns: pd.DataFrame | pd.Series) -> pd.DataFrame:
         )
     if len(returns) == 0 or returns.shape[1] == 0:
         raise InsufficientDataError("the returns table is empty")
+    names = returns.columns.map(str)
+    if names.has_duplicates:
+        raise StudyError(
+            f"the returns table has two columns named {names[names.duplicated()][0]!r}; give each security one column"
+        )
     returns = _as_numbers(returns, "returns")
+    if np.isinf(returns.to_numpy()).any():
+        col = returns.columns[np.isinf(returns.to_numpy()).any(axis=0)][0]
+        raise StudyError(
+            f"the returns of {col!r} hold an infinite value (a return from a price of 0?); "
+            "fix the prices or set that return to NaN"
+        )
     returns.index = day_index
     return returns
 

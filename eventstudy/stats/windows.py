@@ -149,6 +149,13 @@ def parse_events(events: Any, columns: Sequence[str], *, allow_unknown: bool = F
         if "id" in events:
             frame["id"] = _id_text(events["id"])
     else:
+        if isinstance(events, Event):
+            events = [events]  # one event given on its own
+        elif isinstance(events, str | bytes) or not hasattr(events, "__iter__"):
+            raise StudyError(
+                f"cannot read events from {type(events).__name__} {events!r}; give a list of "
+                "Event(security, date), (security, date) pairs or a DataFrame"
+            )
         rows = []
         for ev in events:
             if isinstance(ev, Event):
@@ -168,6 +175,13 @@ def parse_events(events: Any, columns: Sequence[str], *, allow_unknown: bool = F
             frame = frame.drop(columns="id")
     if len(frame) == 0:
         raise StudyError("no events given; pass at least one (security, date) event")
+    numeric = frame["date"].map(lambda d: isinstance(d, int | float | np.number) and not pd.isna(d))
+    if numeric.any():
+        # 20220224 would be read as nanoseconds after 1970: a date must say it is one
+        bad = frame["date"][numeric].iloc[0]
+        raise StudyError(
+            f"event date {bad} is a number, not a date; write it as 'YYYY-MM-DD' (e.g. '2022-02-24')"
+        )
     known = set(map(str, columns))
     unknown = sorted(set(pd.unique(frame["security"])) - known)
     if unknown and (not allow_unknown or not frame["security"].isin(known).any()):

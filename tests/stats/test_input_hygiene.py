@@ -317,3 +317,22 @@ def test_car_tests_say_how_many_events_of_car_they_leave_out():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         res.car_tests(-2, 0)  # B has every day of [-2, 0]: no warning
+
+
+def test_one_event_alone_numbers_for_dates_repeated_columns_and_infinite_returns():
+    from eventstudy.stats import Event, EventStudy
+
+    idx = pd.bdate_range("2021-01-04", periods=300)
+    r = pd.DataFrame({"A": np.random.default_rng(7).normal(0, 0.01, 300)}, index=idx)
+    day = str(idx[280].date())
+    one = EventStudy(r, events=Event("A", day), model="constant-mean").run()  # not in a list
+    assert one.n_events == 1
+    with pytest.raises(StudyError, match="is a number, not a date"):
+        EventStudy(r, events=[Event("A", int(day.replace("-", "")))], model="constant-mean").run()
+    twice = pd.concat([r, r], axis=1)
+    with pytest.raises(StudyError, match="two columns named 'A'"):
+        EventStudy(twice, events=[("A", day)], model="constant-mean").run()
+    inf = r.copy()
+    inf.iloc[279, 0] = np.inf
+    with pytest.raises(StudyError, match="infinite value"):
+        EventStudy(inf, events=[("A", day)], model="constant-mean").run()
