@@ -22,13 +22,14 @@ group           words                                            accepted magnit
 ==============  ===============================================  ==========================
 ``lower``       more than, over, above, at least, just over, ...  :math:`m \\ge \\hat x - h/10`
 ``upper``       less than, under, below, at most, ...             :math:`0 \\le m \\le \\hat x + h/10`
-``nearly``      nearly, almost, just under, just shy of, ...      :math:`(1-a)\\hat x - h/10 \\le m \\le \\hat x + h/10`
+``nearly``      nearly, almost, just under, just shy of, ...      :math:`\\min((1-a)\\hat x, \\hat x - h) - h/10 \\le m \\le \\hat x + h/10`
 ``about``       about, around, roughly, some, close to, ...       :math:`|m - \\hat x| \\le \\max(h, b\\,\\hat x)`
 ``extreme``     as much as, up to, as far as, as high/low as      the day's extreme :math:`\\ge \\hat x - h`
 ==============  ===============================================  ==========================
 
 "A bit under" (``nearly``) is :math:`a = 10\\%` of the stated number for a percentage or a
-points move ("nearly 4 %" accepts 3.55..4.05 %), and :math:`a = 1\\%` for an index level.
+points move, or down to what rounds to the number if that is lower ("nearly 4 %" accepts
+3.45..4.05 %, "nearly 4.0 %" 3.595..4.005 %), and :math:`a = 1\\%` for an index level.
 "About" widens by :math:`b = 5\\%` for a move and :math:`b = 0.5\\%` for a level.
 An unknown hedge word is treated as ``about``.
 
@@ -255,7 +256,9 @@ def magnitude_interval(value: float, text: str | None, hedge: str | None, *, lev
         lo, hi = (-math.inf if level else 0.0), x + h / 10
     elif group == "nearly":
         a = NEARLY_LEVEL if level else NEARLY_MOVE
-        lo, hi = x * (1 - a) - h / 10, x + h / 10  # "nearly 4 %": a bit under 4, never over it
+        # "nearly 4 %": a bit under 4 (10 % under, or what rounds to 4 if that reaches lower:
+        # "nearly 2 %" is no stricter below than "2 %"), never over it
+        lo, hi = min(x * (1 - a), x - h) - h / 10, x + h / 10
     elif group == "about":
         b = max(h, (ABOUT_LEVEL if level else ABOUT_MOVE) * x)
         lo, hi = x - b, x + b

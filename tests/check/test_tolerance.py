@@ -56,11 +56,13 @@ def test_exact_interval_is_half_a_unit():
 
 
 def test_nearly_is_a_bit_under_and_never_over():
-    # 10 % below the printed 4 (less a tenth of its half unit) up to 4 plus that tenth: 3.55 .. 4.05
+    # the lower of 10 % below 4 and what rounds to 4 (3.5), less a tenth of the half unit, up to 4
+    # plus that tenth: 3.45 .. 4.05 ("nearly 4 %" is no stricter below than "4 %")
     iv = magnitude_interval(4, "4", "nearly")
-    assert iv.lo == pytest.approx(3.55) and iv.hi == pytest.approx(4.05)
-    assert iv.contains(3.6) and iv.contains(4.0) and iv.contains(4.04)
-    assert not iv.contains(3.5) and not iv.contains(4.41)  # a 4.41 % fall is not "nearly 4 %"
+    assert iv.lo == pytest.approx(3.45) and iv.hi == pytest.approx(4.05)
+    assert iv.contains(3.5) and iv.contains(4.0) and iv.contains(4.04)
+    assert not iv.contains(3.4) and not iv.contains(4.41)  # a 4.41 % fall is not "nearly 4 %"
+    assert magnitude_interval(2, "2", "nearly").contains(1.56)  # as "2 %" would
     iv = magnitude_interval(4.0, "4.0", "nearly")  # one decimal: 3.595 .. 4.005
     assert iv.lo == pytest.approx(3.595) and iv.hi == pytest.approx(4.005)
     level = magnitude_interval(7500, "7,500", "nearly", level=True)  # 1 % below for a level
