@@ -725,7 +725,10 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
     alt = claim.alt_trading_date
     if alt is None or alt == claim.trading_date:
         return v1
-    v2 = _check_session(claim, alt, cache)
+    # (a kind of its own on the alternative session: "14:30 - the FTSE 100 fell 0.5%" is the
+    # day so far, or the close of the session before)
+    alt_claim = replace(claim, kind=claim.alt_kind, alt_kind=None) if claim.alt_kind else claim
+    v2 = _check_session(alt_claim, alt, cache)
     if v1.status == v2.status:
         note = f"also checked on the alternative session {alt}: same verdict ({v2.status})"
         return replace(

@@ -316,6 +316,7 @@ class Move:
     drop: bool = False
     period_key: str | None = None
     sessions: int | None = None  # a multi-day move's number of sessions, when the text says
+    alt_kind: str | None = None  # the kind on alt_date, when it differs
     period_lead: bool = False  # the period phrase comes before the numbers ("For May, ...")
     extreme: bool = False  # the extreme of a session ("at one point", "as much as")
     # where the sentence-wide intraday phrase that made this move intraday starts, if one did
@@ -2103,6 +2104,7 @@ def _date_one(
             # "14:30 BST - The FTSE 100 fell 0.5%": no close is said, so the figure is the
             # session so far, or the last close; both are kept
             mv.kind, mv.trading_date, mv.alt_date = "intraday", pub_session, session_before(code, pub_session)
+            mv.alt_kind = "close"
             mv.notes.append(
                 f"published during the {code} session of {pub_session} with no close stated: the move "
                 f"so far that day, or the close of {mv.alt_date}"

@@ -53,6 +53,10 @@ class Claim:
         ``"from-record"``, ``"open-to-close"``, ``"multi-day"`` or ``None``.
     notes
         Remarks from the reader (internal inconsistency, ambiguity, assumptions made).
+    alt_kind
+        The kind on ``alt_trading_date`` when it differs from ``kind`` (a move in a piece
+        stamped mid-session is the day so far, ``"intraday"``, or the ``"close"`` of the
+        session before); ``None``: the same kind.
     sessions
         For a ``"multi-day"`` period: the number of sessions the move spans, ending on
         ``trading_date``, when the text says ("over the past four sessions": 4); else ``None``.
@@ -79,6 +83,7 @@ class Claim:
     points_hedge: str | None = None
     level_hedge: str | None = None
     sessions: int | None = None
+    alt_kind: ClaimKind | None = None
 
     def hedge_for(self, number: str) -> str | None:
         """The hedge of one number: ``"pct"``, ``"points"`` or ``"level"``.

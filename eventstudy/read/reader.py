@@ -265,6 +265,7 @@ def _to_claim(mv: Move) -> Claim:
         alt_trading_date=mv.alt_date if mv.alt_date != mv.trading_date else None,
         period=mv.period,
         sessions=mv.sessions if mv.period == "multi-day" else None,
+        alt_kind=mv.alt_kind if mv.alt_date not in (None, mv.trading_date) else None,  # type: ignore[arg-type]
         notes=tuple(notes),
         pct_hedge=pct.hedge if pct else None,
         points_hedge=pts.hedge if pts else None,

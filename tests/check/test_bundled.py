@@ -293,3 +293,32 @@ def test_a_users_source_in_another_shape_is_read_or_refused_with_a_typed_reason(
         assert v.status == "confirmed"
     else:
         assert v.status == "unverifiable" and v.reason.startswith("no prices")
+
+
+def test_the_alternative_session_is_checked_as_its_own_kind():
+    # FTSE 100, 2022-03-09: close +3.25 % (6,964.11 -> 7,190.72), a day's range of 0 .. +3.3 %.
+    # "rose 1.5%" on 10 March at 10:30, or the close of 9 March: not the close (+3.25 %)
+    c = Claim(
+        "FTSE 100",
+        "^FTSE",
+        "up",
+        1.5,
+        None,
+        None,
+        "intraday",
+        date(2022, 3, 10),
+        pct_text="1.5",
+        alt_trading_date=date(2022, 3, 9),
+        alt_kind="close",
+    )
+    v = check_claim(c, BundledSource())
+    assert {x.claim.kind for x in v.candidates} == {"intraday", "close"}
+    (on_9th,) = [x for x in v.candidates if x.claim.kind == "close"]
+    assert on_9th.status == "contradicted"
+    # without alt_kind the 9th would be an intraday print inside its range, and confirmed
+    assert (
+        check_claim(
+            replace(c, alt_kind=None, trading_date=date(2022, 3, 9), alt_trading_date=None), BundledSource()
+        ).status
+        == "confirmed"
+    )

@@ -507,6 +507,7 @@ def test_a_move_without_a_close_in_a_piece_stamped_mid_session_is_the_day_so_far
     text = "LONDON, 18 May 2022, 13:15 BST - The FTSE 100 slipped 0.4 per cent."
     (c,) = read_article(text).claims
     assert (c.kind, c.trading_date, c.alt_trading_date) == ("intraday", date(2022, 5, 18), date(2022, 5, 17))
+    assert c.alt_kind == "close"  # the session before is its close, not a moment of it
     closed = "LONDON, 18 May 2022, 13:15 BST - The FTSE 100 closed 0.4 per cent lower."
     (c,) = read_article(closed).claims
     assert (c.kind, c.trading_date) == ("close", date(2022, 5, 17))
