@@ -898,7 +898,8 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if pm:
         _set_period(mv, pm[2] or "other")
         mv.period_lead = pm[0] < mv.nums[0].start if mv.nums else True
-        if pm[2] == "multiday":
+        if pm[2] == "multiday" and not _SPAN_ENDS.match(cues.text, pm[1]):
+            # (not "in three trading days to Wednesday": a span that ends before the claim's day)
             mv.sessions = session_count(cues.text[pm[0] : pm[1]])
         return
     extreme = _extreme_cue(cues, mv)
@@ -1070,6 +1071,10 @@ _SESSION_COUNT = re.compile(
     r"^(?:(?:over|in|during|across)\s)?(?:the\s)?(?:(?:past|last)\s)?(\w+)(?:\s(?:trading\s)?(?:days|sessions)|"
     r"-(?:day|session))$"
 )
+
+
+#: After a counted span, words that end it on a day of its own ("... to Wednesday").
+_SPAN_ENDS = re.compile(r"\s(?:to|through|until|till|up\sto|ending|ended|before|since)\b")
 
 
 def session_count(phrase: str) -> int | None:

@@ -533,3 +533,14 @@ def test_a_move_over_a_counted_number_of_sessions_keeps_the_count():
         ("multi-day", 3),
         ("multi-day", None),  # two days after an event the text does not date: no count
     ]
+
+
+def test_a_counted_span_ending_on_a_named_day_keeps_no_count():
+    # "... in three trading days to Wednesday" ends before the piece's day: the count would be
+    # measured to the wrong session, so the move stays uncounted (unverifiable)
+    (c,) = _claims(
+        "LONDON, March 10, 2022 - The FTSE 250 put on 3.1% in three trading days to Wednesday.",
+        "2022-03-10",
+        "^FTMC",
+    )
+    assert (c.period, c.sessions) == ("multi-day", None)
