@@ -302,3 +302,15 @@ def test_a_benchmark_with_the_constant_mean_model_is_refused_not_used_for_its_da
     assert "--model constant-mean uses no benchmark" in err
     with pytest.raises(StudyError, match="constant-mean model uses no benchmark"):
         study_claim("^FTMC", "2022-01-17", model="constant-mean", benchmark="^GSPC")
+
+
+def test_a_claim_unverifiable_by_its_nature_is_printed_not_an_error(tmp_path, capsys):
+    from eventstudy.faces.cli import main
+
+    art = tmp_path / "record.txt"
+    # a drawdown from a record cannot be checked (the record is not in the data), and the study
+    # of 6 January 2021 has no estimation window offline: still a report, exit 0
+    art.write_text("NEW YORK, Jan 6 (Reuters) - The Dow now stands 2% below its record close.\n")
+    assert main(["check", str(art), "--offline", "--published", "2021-01-06"]) == 0
+    out = capsys.readouterr().out
+    assert "UNVERIFIABLE" in out and "from-record" in out
