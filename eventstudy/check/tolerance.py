@@ -46,6 +46,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
 
+from ..read.numbers import FRACTION_HALF_UNIT
+
 __all__ = [
     "HedgeGroup",
     "HEDGES",
@@ -173,9 +175,8 @@ class Interval:
         return f"{self.lo:g}..{self.hi:g}"
 
 
-#: Half a unit for a fraction in words ("a quarter" is printed "1/4"): a round word for a
-#: move near it, read to a tenth like "0.3 %" (0.20..0.30 % for a quarter).
-FRACTION_HALF_UNIT = 0.05
+#: (``FRACTION_HALF_UNIT``, from the reader: a fraction in words, "a quarter" printed "1/4", is
+#: a round word for a move near it, read to a tenth like "0.3 %": 0.20..0.30 % for a quarter)
 _FRACTION_TEXT = re.compile(r"(?:\d+\s)?\d/\d")
 
 

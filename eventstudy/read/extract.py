@@ -1591,8 +1591,9 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
 
 #: A "since" clause whose verb a day phrase follows: the start of a multi-day move.
 _SINCE_SAID = re.compile(
-    r"\bsince\s(?:[\w'’-]+\s){1,8}?(?:invaded|said|announced|began|started|took\soffice|decision|"
-    r"announcement|vote|speech|statement|meeting|results?|budget|verdict|ruling|deal)\s(?:on\s|of\s)?$",
+    r"\bsince\s(?:[\w'’-]+\s){1,8}?(?:invaded|said|announced|began|started|took\soffice|"
+    + L.SINCE_EVENT_NOUNS
+    + r")\s(?:on\s|of\s)?$",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "SINCE_EVENT_NOUNS",
     "UP",
     "DOWN",
     "FLAT",
@@ -227,6 +228,13 @@ PARTICIPLE = re.compile(
 )
 #: Verbs that end a period ("capping a volatile week with a gain of 0.1%").
 _CAPPING = r"(?:capp(?:ed|ing)|round(?:ed|ing)\soff|wrapp(?:ed|ing)\sup|end(?:ed|ing)|finish(?:ed|ing)|clos(?:ed|ing)\sout)"
+#: News that a multi-day move is counted from ("since the Fed's decision", "since the vote on
+#: Friday"): one list for the period phrase (:data:`PERIODS`) and for the reader's rule that the
+#: day after it starts the period.
+SINCE_EVENT_NOUNS = (
+    r"decision|announcement|vote|speech|statement|meeting|results?|invasion|budget|shock|outbreak|"
+    r"attack|verdict|ruling|deal"
+)
 #: Periods of a move; the group name is the period.
 PERIODS = re.compile(
     r"(?P<opentoclose>\bfrom\s(?:the\s)?open(?:ing)?\s(?:bell\s)?to\s(?:the\s)?close|\bopen[\s-]to[\s-]close"
@@ -277,8 +285,7 @@ PERIODS = re.compile(
     r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:\w+\s)?(?:period|stretch|span|time|sessions|days)\b)"
     r"|(?P<multiday>\bsince\s(?:the\s)?(?:invasion|war\sbegan|crash|election|referendum)\b|"
     # "since the Fed's decision on Wednesday", "since the central bank's announcement"
-    r"\bsince\s(?:the|its|their|his|her)\s(?:[\w'’-]+\s){0,3}?(?:decision|announcement|vote|speech|"
-    r"statement|meeting|results?|invasion|budget|shock|outbreak|attack|verdict|ruling|deal)\b|"
+    r"\bsince\s(?:the|its|their|his|her)\s(?:[\w'’-]+\s){0,3}?(?:" + SINCE_EVENT_NOUNS + r")\b|"
     # "in the two days after the invasion", "over the three sessions since the vote"
     r"\b(?:over|in|during|across)\sthe\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
     r"(?:trading\s)?(?:days|sessions|weeks)\s(?:after|since|following|before)\b|"

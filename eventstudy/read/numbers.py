@@ -29,6 +29,7 @@ __all__ = [
     "WORD_NUMBER_RE",
     "WORD_NUMBERS",
     "word_number",
+    "FRACTION_HALF_UNIT",
     "parse_number",
     "uses_decimal_comma",
     "unit_after",
@@ -87,6 +88,8 @@ _FRACTIONS: dict[str, tuple[float, str]] = {
     "quarters": (0.75, "3/4"),  # three quarters
     "thirds": (0.67, "2/3"),  # two thirds
 }
+#: Half a unit for a fraction printed as one ("1/4"): read to a tenth, like "0.3 %".
+FRACTION_HALF_UNIT = 0.05
 _FRACTION_WORD = re.compile(r"half|tenth|fifth|quarters?|thirds?")
 
 WORD_NUMBER_RE = first_char_guard(

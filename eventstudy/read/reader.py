@@ -17,7 +17,7 @@ from .dates import _MON_NC, find_published
 from .extract import Context, Move, _region, extract_claims
 from .markup import html_to_text, looks_like_html
 from .model import INCONSISTENT_NOTE, Article, Claim
-from .numbers import uses_decimal_comma
+from .numbers import FRACTION_HALF_UNIT, uses_decimal_comma
 from .sentences import split_sentences
 
 #: "LONDON, Feb 24 (Reuters) -": a wire dateline with a day and a month but no year.
@@ -275,7 +275,7 @@ def _to_claim(mv: Move) -> Claim:
 
 def _half_unit(text: str) -> float:
     if "/" in text:  # a fraction in words ("1/4" for "a quarter"): read to a tenth
-        return 0.05
+        return FRACTION_HALF_UNIT
     frac = text.partition(".")[2]
     return 0.5 * 10 ** (-len(frac))
 
@@ -349,22 +349,20 @@ def read_file(path: str | os.PathLike, *, published: date | str | None = None) -
         raw = p.read_bytes()
     except OSError as e:
         raise ArticleError(f"{p}: cannot be read ({e.strerror}); check its permissions", path=str(p)) from e
-    if raw[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
-        # UTF-32 with a byte-order mark (its little-endian mark begins like UTF-16's)
-        try:
-            raw = raw.decode("utf-32").encode("utf-8")
-        except UnicodeDecodeError as e:
-            raise ArticleError(
-                f"{p}: is not valid UTF-32 text; save the article as UTF-8", path=str(p)
-            ) from e
-    elif raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        # saved as "Unicode" by Windows editors: UTF-16 with a byte-order mark
-        try:
-            raw = raw.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError as e:
-            raise ArticleError(
-                f"{p}: is not valid UTF-16 text; save the article as UTF-8", path=str(p)
-            ) from e
+    # text with a byte-order mark: UTF-32 (its little-endian mark begins like UTF-16's, so it
+    # is tried first) or UTF-16, as Windows editors save "Unicode" text
+    for marks, codec in (
+        ((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),
+        ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16"),
+    ):
+        if raw.startswith(marks):
+            try:
+                raw = raw.decode(codec).encode("utf-8")
+            except UnicodeDecodeError as e:
+                raise ArticleError(
+                    f"{p}: is not valid {codec.upper()} text; save the article as UTF-8", path=str(p)
+                ) from e
+            break
     if b"\x00" in raw[:65536]:
         head = raw[:4096]
         odd, even = head[1::2], head[0::2]
