@@ -124,3 +124,14 @@ def test_it_as_the_object_of_left_carries_a_move():
         ("^GDAXI", 2.1, None),
         ("^GDAXI", 14.2, "year-to-date"),
     ]
+
+
+def test_a_countrys_blue_chip_index_is_its_own_not_londons():
+    from eventstudy.read import read_article
+
+    for text, ticker in (
+        ("FRANKFURT, May 9, 2022 - Germany's blue-chip index shed 2.2 per cent.", "^GDAXI"),
+        ("PARIS, May 9, 2022 - The French blue-chip index shed 2.8 per cent.", "^FCHI"),
+        ("LONDON, May 9, 2022 - London's blue-chip index shed 2.3 per cent.", "^FTSE"),
+    ):
+        assert [c.ticker for c in read_article(text).claims] == [ticker], text
