@@ -1,49 +1,20 @@
 """``eventstudy fetch`` as users typed it: index names, and the promise to stay offline.
 
-``yfinance.download`` is replaced by a recorder that answers with London sessions, so no
-test here touches the network; a test that must not download checks the recorder is
-untouched.
+``yfinance.download`` is replaced by the recorder of ``tests/prices/conftest.py`` (London
+sessions), so no test here touches the network; a test that must not download checks the
+recorder is untouched.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
-import pandas as pd
 import pytest
 
-from eventstudy.calendar import sessions
 from eventstudy.faces.cli import main
 from eventstudy.prices.store import PriceStore
 
 D = date
-
-
-class Download:
-    """Stands in for ``yfinance.download``: yfinance 1.x's shape, London sessions, end exclusive."""
-
-    def __init__(self) -> None:
-        self.tickers: list[str] = []
-
-    def __call__(self, tickers, start=None, end=None, **kwargs):
-        self.tickers.append(tickers)
-        last = pd.Timestamp(end) - pd.Timedelta(days=1)
-        days = pd.DatetimeIndex(sessions("XLON", pd.Timestamp(start).date(), last.date()), name="Date")
-        close = 7000.0 + np.arange(len(days), dtype="float64")
-        fields = {"Adj Close": close, "Close": close, "High": close + 9, "Low": close - 9, "Open": close - 1}
-        fields["Volume"] = np.zeros(len(days))
-        columns = pd.MultiIndex.from_product([list(fields), [tickers.upper()]], names=["Price", "Ticker"])
-        return pd.DataFrame(np.column_stack(list(fields.values())), index=days, columns=columns)
-
-
-@pytest.fixture
-def download(monkeypatch) -> Download:
-    import yfinance
-
-    fake = Download()
-    monkeypatch.setattr(yfinance, "download", fake)
-    return fake
 
 
 @pytest.fixture
@@ -61,18 +32,18 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("name", ["FTSE 100", "footsie", "ftse 100 index"])
-def test_an_index_name_is_fetched_under_its_ticker(tmp_path, capsys, download, online, name):
+def test_an_index_name_is_fetched_under_its_ticker(tmp_path, capsys, fake_yahoo, online, name):
     store = tmp_path / "s.sqlite"
     code, out, err = _run(
         capsys, "fetch", name, "--start", "2019-01-02", "--end", "2019-01-31", "--store", str(store)
     )
     assert code == 0, err
-    assert download.tickers == ["^FTSE"]
+    assert [c[0] for c in fake_yahoo.calls] == ["^FTSE"]
     assert out.startswith(f"^FTSE ({name}) 2019-01-02..2019-01-31: 22 sessions; fetched")
     assert PriceStore(store).coverage("^FTSE") == [(D(2019, 1, 2), D(2019, 1, 31))]
 
 
-def test_a_name_and_its_ticker_are_fetched_once(tmp_path, capsys, download, online):
+def test_a_name_and_its_ticker_are_fetched_once(tmp_path, capsys, fake_yahoo, online):
     store = tmp_path / "s.sqlite"
     code, out, _ = _run(
         capsys,
@@ -87,11 +58,11 @@ def test_a_name_and_its_ticker_are_fetched_once(tmp_path, capsys, download, onli
         str(store),
     )
     assert code == 0
-    assert download.tickers == ["^FTSE"]
+    assert [c[0] for c in fake_yahoo.calls] == ["^FTSE"]
     assert len(out.strip().splitlines()) == 1
 
 
-def test_a_name_that_is_neither_index_nor_ticker_is_one_line(tmp_path, capsys, download, online):
+def test_a_name_that_is_neither_index_nor_ticker_is_one_line(tmp_path, capsys, fake_yahoo, online):
     code, out, err = _run(
         capsys,
         "fetch",
@@ -108,20 +79,20 @@ def test_a_name_that_is_neither_index_nor_ticker_is_one_line(tmp_path, capsys, d
         "eventstudy fetch: error: 'Gold Coast 12' is neither an index of eventstudy.indices nor a Yahoo "
         "ticker; give a ticker such as ^FTSE or a name such as 'FTSE 100'"
     ]
-    assert download.tickers == []
+    assert [c[0] for c in fake_yahoo.calls] == []
 
 
 # --- offline means off the network ----------------------------------------------------------
 
 
-def test_the_offline_variable_keeps_fetch_off_the_network(tmp_path, capsys, download, monkeypatch):
+def test_the_offline_variable_keeps_fetch_off_the_network(tmp_path, capsys, fake_yahoo, monkeypatch):
     monkeypatch.setenv("EVENTSTUDY_OFFLINE", "1")
     store = tmp_path / "s.sqlite"
     code, out, err = _run(
         capsys, "fetch", "^FTSE", "--start", "2019-01-02", "--end", "2019-01-31", "--store", str(store)
     )
     assert code == 2 and out == ""
-    assert download.tickers == []
+    assert [c[0] for c in fake_yahoo.calls] == []
     (line,) = err.strip().splitlines()
     assert line.startswith("eventstudy fetch: error: ^FTSE 2019-01-02..2019-01-31 not fetched: ")
     assert "EVENTSTUDY_OFFLINE is set" in line
@@ -131,7 +102,7 @@ def test_the_offline_variable_keeps_fetch_off_the_network(tmp_path, capsys, down
     assert PriceStore(store).coverage("^FTSE") == []
 
 
-def test_the_offline_option_keeps_fetch_off_the_network(tmp_path, capsys, download, online):
+def test_the_offline_option_keeps_fetch_off_the_network(tmp_path, capsys, fake_yahoo, online):
     code, _, err = _run(
         capsys,
         "fetch",
@@ -145,11 +116,11 @@ def test_the_offline_option_keeps_fetch_off_the_network(tmp_path, capsys, downlo
         str(tmp_path / "s.sqlite"),
     )
     assert code == 2
-    assert download.tickers == []
+    assert [c[0] for c in fake_yahoo.calls] == []
     assert "--offline is given" in err and "run `eventstudy fetch ^FTMC --start 2019-01-02" in err
 
 
-def test_offline_a_range_already_held_needs_nothing(tmp_path, capsys, download, monkeypatch):
+def test_offline_a_range_already_held_needs_nothing(tmp_path, capsys, fake_yahoo, monkeypatch):
     monkeypatch.setenv("EVENTSTUDY_OFFLINE", "1")
     code, out, err = _run(
         capsys,
@@ -163,13 +134,13 @@ def test_offline_a_range_already_held_needs_nothing(tmp_path, capsys, download, 
         str(tmp_path / "s"),
     )
     assert (code, err) == (0, "")
-    assert download.tickers == []
+    assert [c[0] for c in fake_yahoo.calls] == []
     assert "nothing to fetch" in out and ": 23 sessions;" in out
 
 
-def test_an_index_the_registry_knows_of_but_has_no_ticker_for_says_so(tmp_path, capsys, download, online):
+def test_an_index_the_registry_knows_of_but_has_no_ticker_for_says_so(tmp_path, capsys, fake_yahoo, online):
     code, _, err = _run(
         capsys, "fetch", "Nasdaq 100", "--start", "2019-01-02", "--store", str(tmp_path / "s")
     )
-    assert code == 2 and download.tickers == []
+    assert code == 2 and [c[0] for c in fake_yahoo.calls] == []
     assert "Nasdaq-100 is not in eventstudy.indices" in err and "give its Yahoo ticker" in err
