@@ -1271,9 +1271,35 @@ _N_WORDS = {
 #: subject's. Not a participle, adverb or preposition opening ("Having lost 2%, the Dax ...").
 _OWN_SUBJECT_START = re.compile(
     r"(?:^|(?<=[-–—:]\s))[\"'“‘(]*(?!(?:having|after|despite|following|with|by|on|in|at|up|down|it|they|both)\b)"
-    r"[A-Z][a-z][\w'’&.-]*(?<!ing)(?<!ly)(?:\s[a-z][\w'’&.-]*){0,2}\s(?:" + L.VERBS_PAST + r")\s",
+    r"(?P<subject>[A-Z][a-z][\w'’&.-]*(?<!ing)(?<!ly)(?:\s[a-z][\w'’&.-]*){0,2})\s(?:"
+    + L.VERBS_PAST
+    + r")\s",
     re.IGNORECASE,
 )
+#: The market as a whole is the index's own subject ("U.S. stocks tumbled 6%, with the S&P 500
+#: closing at ...", "The broad market fell 2%"), unless a sector names part of it ("Travel
+#: stocks tumbled 4.5% and the FTSE 250 ...").
+_MARKET_SUBJECT = re.compile(
+    r"(?:^|\s)(?:stocks|shares|equities|market|markets|bourse|bourses|chips|blue-chips|index|benchmark)$"
+)
+_SECTOR_WORD = re.compile(
+    r"\b(?:travel|tech|technology|bank|banking|mining|energy|oil|retail|retailer|property|utility|utilities|"
+    r"health|healthcare|chip|semiconductor|airline|auto|car|insurance|insurer|pharma|pharmaceutical|"
+    r"consumer|industrial|defence|defense|luxury|media|telecom|telecoms|growth|value|meme|bond|crypto|"
+    r"gold|commodity|resource|resources|financial|housebuilder|homebuilder|shipping|transport|leisure|"
+    r"food|beverage|tobacco|steel|chemical|construction|software|internet|cannabis|ev)\b"
+)
+
+
+def _own_subject(prefix: str) -> bool:
+    """Whether a sentence opens with a subject of its own before the index is named."""
+    m = _OWN_SUBJECT_START.search(prefix)
+    if m is None:
+        return False
+    subject = m.group("subject").lower()
+    return not (_MARKET_SUBJECT.search(subject) and not _SECTOR_WORD.search(subject))
+
+
 _COMPANY_SUBJECT = re.compile(
     r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
     # "... exporters such as Toyota Motor, which fell 2.6%"
@@ -1326,7 +1352,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     prefix = masked[:first_start]
     if nums[0].start < first_start:  # (nums are in text order)
         caps = [m for m in _CAPITAL.finditer(prefix) if m.start() > 0]
-        if caps or L.OTHER_ASSET.search(prefix) or _OWN_SUBJECT_START.search(prefix):
+        if caps or L.OTHER_ASSET.search(prefix) or _own_subject(prefix):
             nums = [n for n in nums if n.start >= first_start]
             if not nums:
                 return []
@@ -2104,9 +2130,11 @@ def _date_one(
         )
         return
     at = mv.entry_at if mv.entry_at is not None else ctx.published_at
-    if at is not None and mv.kind == "close" and code and region:
+    if at is not None and mv.kind in ("close", "weekly", "other") and code and region:
+        # (a week's, a month's or a counted span's move in a piece written before the close
+        # ends at a close that had happened: the previous session's)
         closed = _closed_by(code, at, pub_session)
-        if closed is False and mv.kind_strength == 0:
+        if closed is False and mv.kind_strength == 0 and _closed_by(code, at, pub_session, opened=True):
             # "14:30 BST - The FTSE 100 fell 0.5%": no close is said, so the figure is the
             # session so far, or the last close; both are kept
             mv.kind, mv.trading_date, mv.alt_date = "intraday", pub_session, session_before(code, pub_session)
@@ -2224,15 +2252,16 @@ def _period_end(published: date, month: int, length: int, year_text: str | None)
     return end if end <= published else None
 
 
-def _closed_by(code: str, at, session: date) -> bool | None:
+def _closed_by(code: str, at, session: date, *, opened: bool = False) -> bool | None:
+    """Whether ``session`` of ``code`` had closed by ``at`` (``opened``: had opened instead)."""
     try:
         import pandas as pd
 
         from .. import calendar as cal
 
         c = cal.get_calendar(code)
-        close = c.session_close(pd.Timestamp(session))
-        return pd.Timestamp(at) >= close
+        bound = c.session_open(pd.Timestamp(session)) if opened else c.session_close(pd.Timestamp(session))
+        return pd.Timestamp(at) >= bound
     except Exception:  # calendar unavailable or out of range
         return None
 

@@ -133,6 +133,9 @@ CLOSE_STRONG = re.compile(
     _I,
 )
 #: Phrases for the extreme of a session: they belong to the one number they introduce.
+#: After a reversal's figure: no day of its own ("recovered from a fall of 2% on Monday to close
+#: 1% higher on Tuesday" names Monday's close, not a low of Tuesday's session).
+_NOT_ANOTHER_DAY = r"(?![^,;]{0,40}?\b(?:on|last)\s(?:mon|tues|wednes|thurs|fri)day\b)"
 EXTREME = re.compile(
     r"\bat\sone\s(?:point|stage)|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)|\bat\sits\s(?:high|low|peak|worst|best)"
     # French and German: "jusqu'à 5,6 % en séance", "im Tagesverlauf um bis zu 5,6 Prozent"
@@ -149,9 +152,9 @@ EXTREME = re.compile(
     r"|\b(?:recover(?:ed|ing)|rebound(?:ed|ing)|bounc(?:ed|ing)\sback|c[ao]me\sback|coming\sback|"
     r"claw(?:ed|ing)\sback|swung|swinging|turn(?:ed|ing)\saround)\sfrom\s(?:a|an|its|their|the)\s"
     r"(?:[\w-]+\s){0,2}(?:deficit|loss|drop|fall|slide|decline|plunge|slump|gain|rally|rise|advance)\sof\s"
-    r"(?:more\sthan\s|nearly\s|almost\s|about\s)?(?=[+\-−]?\d)"
+    r"(?:more\sthan\s|nearly\s|almost\s|about\s)?(?=[+\-−]?\d)" + _NOT_ANOTHER_DAY + r""
     # (not "recouping its 433-point drop the previous session": an earlier session's)
-    r"|\bpar(?:ed|ing)\s(?:a|an|its|their|the)\s(?:[\w-]+\s)?(?=[+\-−]?\d)"
+    r"|\bpar(?:ed|ing)\s(?:a|an|its|their|the)\s(?:[\w-]+\s)?(?=[+\-−]?\d)" + _NOT_ANOTHER_DAY + r""
     # after the number: "had been down 1,115 points at the low"
     r"|\bat\s(?:the|its|their)\s(?:lows|highs|low|high|worst|best)\b"
 )
@@ -257,9 +260,10 @@ PERIODS = re.compile(
     + _MONTHS
     + r")\b(?!\s(?:\d{1,2}(?:st|nd|rd|th)?\b(?![.,]\d)|\d{3}))|\b(?:had|has|have|posted|suffered|endured|enjoyed|booked)\s(?:a|an|its)\s(?:[\w-]+\s){0,2}"
     r"(?:" + _MONTHS + r"|month)\b|\b" + _CAPPING + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}month\b"
-    # "taking its April gain to 0.4%", "its March loss"
-    r"|\b(?:its|their)\s(?:" + _MONTHS + r")\s(?:gain|loss|advance|decline|rise|fall|drop|slide|rally|slump|"
-    r"tally|rebound|retreat)s?\b"
+    # "taking its April gain to 0.4%", "its March loss of 13%": the figure that follows (not
+    # "Shell rose 2%, extending its April gains, and the FTSE 100 added 0.5%": Shell's, no figure)
+    r"|\bits\s(?:" + _MONTHS + r")\s(?:gain|loss|advance|decline|rise|fall|drop|slide|rally|slump|"
+    r"tally|rebound|retreat)s?(?=\s(?:to|of|at)\s(?:about\s|nearly\s|almost\s|more\sthan\s)?[+\-−]?\d)"
     r"|\bim\s(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b"
     r"|\ben\s(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
     r"|(?P<quarter>\b"
@@ -273,7 +277,7 @@ PERIODS = re.compile(
     r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|"
     r"\b(?:the|its)\s(?:first\s)?six\smonths\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
-    r"months\b|\b(?:in|over|for)\sthe\shalf\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:the|its)\shalf(?:-year)?\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
+    r"months\b|\b(?:in|over|for)\sthe\shalf\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:the|its)\shalf(?:-year)?(?![\w-])|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
     r"|(?P<year>\bover\sthe\s(?:past\s|last\s)?(?:12|twelve)\smonths\b|\bover\sthe\s(?:past|last)\syear\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
     r"\bcompared\swith\sa\syear\sago)"

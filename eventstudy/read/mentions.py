@@ -777,6 +777,14 @@ _IT_VERBS = {
 
 #: What ends a dateline between a place and the words after it: a dash between spaces, a colon.
 _DATELINE_BREAK = re.compile(r"\s[-–—]\s|[–—:]")
+#: Words that make "... stocks" a part of the market: "Travel stocks", "Bank shares".
+_SECTOR_WORDS = frozenset(
+    "travel tech technology bank banking mining miners energy oil retail retailers property utility utilities "
+    "health healthcare chip chipmaker semiconductor airline airlines auto car insurance insurer pharma "
+    "pharmaceutical consumer industrial defence defense luxury media telecom telecoms growth value meme "
+    "crypto gold commodity resource resources financial financials housebuilder housebuilders homebuilder "
+    "shipping transport leisure food beverage tobacco steel chemical construction software internet".split()
+)
 
 
 def _place_ok(
@@ -799,9 +807,12 @@ def _place_ok(
         w = keys[k]
         if w in _MARKET_WORDS:
             return True, False  # (also "NEW YORK - Stocks closed ...": the dateline's market)
-        gap = src[ms[k - 1].end() : ms[k].start()]
-        if gap.strip() and _DATELINE_BREAK.search(gap):
-            break  # "LONDON, June 10 - Travel stocks fell": another subject after the dateline
+        if w in _SECTOR_WORDS:
+            gap = src[ms[j - 1].end() : ms[k].start()]
+            if _DATELINE_BREAK.search(gap):
+                # "LONDON, June 10 - Travel stocks fell": a sector after the dateline, not its
+                # market (unlike "NEW YORK - U.S. stocks tumbled")
+                break
         if w not in _CONNECT and not text[ms[k].start()].isupper():
             break
     back = _keys_before(src, ms[0].start(), 2, plain)

@@ -520,3 +520,17 @@ def test_gave_up_is_a_past_move_not_a_participle_of_the_session():
     )
     (c,) = [c for c in read_article(text).claims if c.ticker == "^DJI"]
     assert date(2021, 1, 27) in (c.trading_date, c.alt_trading_date)
+
+
+def test_a_stamp_before_the_open_is_not_mid_session():
+    # 08:00 in London is before New York opens: the S&P 500's move is the last close's
+    (c,) = read_article("LONDON, 9 February 2022, 08:00 GMT - The S&P 500 rose 0.8 per cent.").claims
+    assert (c.kind, c.trading_date, c.alt_kind) == ("close", date(2022, 2, 8), None)
+
+
+def test_a_counted_span_in_a_piece_written_before_the_close_ends_at_the_last_close():
+    text = (
+        "LONDON, 22 April 2022, 07:30 BST - The FTSE 250 has gained 0.9 per cent over the past four sessions."
+    )
+    (c,) = read_article(text).claims
+    assert (c.period, c.sessions, c.trading_date) == ("multi-day", 4, date(2022, 4, 21))

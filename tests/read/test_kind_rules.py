@@ -544,3 +544,31 @@ def test_a_counted_span_ending_on_a_named_day_keeps_no_count():
         "^FTMC",
     )
     assert (c.period, c.sessions) == ("multi-day", None)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a half-day session is a day's close, not the first half of the year
+        ("NEW YORK, November 26, 2021 - The Dow ended the half-day session down 905 points.", "close"),
+        # another subject's month ("extending its April gains") does not give the index a period
+        (
+            "LONDON, April 29, 2022 - Shell rose 2 per cent, extending its April gains, and the FTSE 100 added 0.5 per cent.",
+            "close",
+        ),
+        # a fall on a day of its own is that day's close, not a low of the day after
+        (
+            "LONDON, January 25, 2022 - The FTSE 100 recovered from a fall of 2 per cent on Monday to close 1 per cent higher.",
+            "close",
+        ),
+    ],
+)
+def test_edges_of_the_half_month_gain_and_reversal_rules(text, kind):
+    found = read_article(text).claims
+    assert found and all(c.kind == kind for c in found), [(c.kind, c.pct, c.points) for c in found]
+
+
+def test_us_stocks_after_a_new_york_dateline_are_the_markets_own_move():
+    text = "NEW YORK, May 18, 2022 - U.S. stocks tumbled 4 per cent, with the S&P 500 closing at 3,923.68."
+    (c,) = read_article(text).claims
+    assert (c.ticker, c.pct, c.level) == ("^GSPC", 4.0, 3923.68)
