@@ -84,11 +84,23 @@ HEDGES: dict[str, HedgeGroup] = {
             "well over",
             "better than",
             "over the",
+            "no less than",  # (not the "less than" it ends with)
+            "not less than",
         ),
         "lower",
     ),
     **dict.fromkeys(
-        ("less than", "under", "below", "at most", "no more than", "fewer than", "not quite", "south of"),
+        (
+            "less than",
+            "under",
+            "below",
+            "at most",
+            "no more than",
+            "not more than",
+            "fewer than",
+            "not quite",
+            "south of",
+        ),
         "upper",
     ),
     **dict.fromkeys(

@@ -265,7 +265,8 @@ def unit_after(after: str) -> tuple[str | None, int]:
 
 _HEDGE = first_char_guard(
     re.compile(
-        r"(?:^|\W)(just\s+(?:under|over|below|above|shy\s+of)|more\s+than|less\s+than|as\s+much\s+as|"
+        r"(?:^|\W)(just\s+(?:under|over|below|above|shy\s+of)|not?\s+(?:more|less)\s+than|more\s+than|"
+        r"less\s+than|as\s+much\s+as|"
         r"as\s+little\s+as|close\s+to|nearly|almost|about|around|roughly|approximately|some|over|under|"
         r"up\s+to|at\s+least|upwards\s+of|in\s+excess\s+of|above|below|mehr\s+als|knapp|rund|fast|etwa|"
         r"über|plus\s+de|près\s+de|environ)\s+(?:by\s+)?[-+−–]?\s?$",
@@ -277,11 +278,13 @@ _HEDGE = first_char_guard(
 #: :data:`_HEDGE` written backwards, to be matched once at the start of the reversed text
 #: instead of searched from every position: words reversed, parts in reverse order, "$" (the
 #: end, or before a final newline) as ``\n?`` and ``(?:^|\W)`` as ``(?:\W|\Z)``. The search
-#: takes the leftmost start, that is the longest hedge; only "just under" and "under" (and
-#: the like) can end at the same place, so the "just" phrases come first.
+#: takes the leftmost start, that is the longest hedge; only "just under" and "under", or "no
+#: less than" and "less than" (and the like) can end at the same place, so the "just" and
+#: "no"/"not" phrases come first.
 _HEDGE_REVERSED = re.compile(
     r"\n?\s?[-+−–]?(?:\s+yb)?\s+"
-    r"((?:rednu|revo|woleb|evoba|fo\s+yhs)\s+tsuj|naht\s+erom|naht\s+ssel|sa\s+hcum\s+sa|"
+    r"((?:rednu|revo|woleb|evoba|fo\s+yhs)\s+tsuj|naht\s+(?:erom|ssel)\s+t?on|naht\s+erom|naht\s+ssel|"
+    r"sa\s+hcum\s+sa|"
     r"sa\s+elttil\s+sa|ot\s+esolc|ylraen|tsomla|tuoba|dnuora|ylhguor|yletamixorppa|emos|revo|rednu|"
     r"ot\s+pu|tsael\s+ta|fo\s+sdrawpu|fo\s+ssecxe\s+ni|evoba|woleb|sla\s+rhem|ppank|dnur|tsaf|awte|"
     r"rebü|ed\s+sulp|ed\s+sèrp|norivne)(?:\W|\Z)",

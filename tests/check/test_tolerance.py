@@ -107,3 +107,12 @@ def test_interval_helpers():
     assert iv.signed(-1) == Interval(-2.0, -1.0)
     assert iv.overlaps(Interval(1.9, 5)) and not iv.overlaps(Interval(2.1, 5))
     assert iv.widen(0.5) == Interval(0.5, 2.5)
+
+
+def test_no_less_than_is_a_lower_bound_and_not_more_than_an_upper_one():
+    from eventstudy.read import read_article
+
+    (c,) = read_article("NEW YORK, May 18, 2022 - The Dow shed no less than 1,100 points.").claims
+    assert c.hedge == "no less than" and hedge_group(c.hedge) == "lower"
+    (d,) = read_article("NEW YORK, May 18, 2022 - The Dow shed not more than 1,100 points.").claims
+    assert d.hedge == "not more than" and hedge_group(d.hedge) == "upper"
