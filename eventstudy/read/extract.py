@@ -1494,7 +1494,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 dir_lo = prev_end  # type: ignore[assignment]
             # (a later number of the group takes the direction of the one before it, not a
             # direction word before the subject: "after the biggest rate rise: X and Y slid 4% and 2%")
-            mv.direction = _direction(cues, mv, dir_lo, pre if gi == 0 else None, prev_dir)
+            own_dir = _direction(cues, mv, dir_lo, pre if gi == 0 else None, None)
+            mv.direction = own_dir if own_dir is not None else prev_dir
+            inherited_from = seg_moves[-1] if own_dir is None and prev_dir is not None and seg_moves else None
             prev_dir = mv.direction
             after_mention = sent[last_member_end : last_member_end + 40]
             if (
@@ -1512,6 +1514,15 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 # "while" ("..., while the Nasdaq is down 29%") still reads as the same total
                 sentence_period = ctx.heading
             _kind(cues, mv, sentence_period, ctx, after_mention)
+            if (
+                inherited_from is not None
+                and inherited_from.kind in ("weekly", "other")
+                and mv.kind in ("close", "intraday")
+                and all(n.unit == "level" for n in mv.nums)
+            ):
+                # "... has gained 0.6% over the past four sessions, and finished Thursday at
+                # 7,627.95": the span's direction is not the day's; a bare level has none
+                mv.direction = None
             ctx.move_period = mv.period_key
             prev_hi = gnums[-1].end
             nc = _NEXT_CLAUSE.search(mlow, gnums[-1].end, phi + 16)

@@ -572,3 +572,13 @@ def test_us_stocks_after_a_new_york_dateline_are_the_markets_own_move():
     text = "NEW YORK, May 18, 2022 - U.S. stocks tumbled 4 per cent, with the S&P 500 closing at 3,923.68."
     (c,) = read_article(text).claims
     assert (c.ticker, c.pct, c.level) == ("^GSPC", 4.0, 3923.68)
+
+
+def test_a_bare_level_after_a_spans_move_takes_no_direction_from_it():
+    text = (
+        "LONDON, April 21, 2022 - The FTSE 250 has put on 1.1 per cent over the past four sessions, "
+        "and closed Thursday at 21,085.18."
+    )
+    found = read_article(text).claims
+    level = [c for c in found if c.level is not None and c.pct is None]
+    assert [(c.kind, c.direction) for c in level] == [("close", None)]
