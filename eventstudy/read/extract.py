@@ -480,6 +480,8 @@ def _classify_numbers(
                     or L.REF_LEVEL_AFTER.match(after)
                 )
                 hedge = hedge_before(bclean + " ")
+                if hedge is None and after.startswith(("-odd", " odd", "-plus", " plus", "-something")):
+                    hedge = "about"  # "closed at 7,200-odd": a round figure, not 7,200.00
                 out.append(_Num(s, e, value, text, "level", 0, hedge, ref))
             else:
                 prev_plain = (s, e, value, text)
@@ -1711,7 +1713,10 @@ def _date_moves(
         snapshot = mv.kind == "intraday" and (
             mv.kind_strength >= 2 or (mv.sentence_cue is not None and region == "europe")
         )
-        foreign = region in ("americas", "europe") and ctx.home == "asia" and not snapshot
+        # (Asian by a dateline or a zone: a piece is not Asian just because it names the Nikkei first)
+        foreign = (
+            region in ("americas", "europe") and ctx.home == "asia" and not ctx.home_guessed and not snapshot
+        )
         if foreign and mv.trading_date is not None and mv.trading_date >= pub_session:
             closed = _closed_by(code, ctx.published_at, pub_session) if ctx.published_at is not None else None
             if closed is not True:
@@ -1732,18 +1737,32 @@ def _date_moves(
             mv.kind, mv.kind_strength = "close", 1
             mv.notes = [n for n in mv.notes if "read as intraday" not in n]
             mv.notes.append(f"{mv.target.name} figures of an earlier, finished session: read as a close")
+        at = mv.entry_at if mv.entry_at is not None else ctx.published_at
         if (
             mv.kind == "close"
             and mv.kind_strength == 0
             and region == "americas"
             and ctx.home == "europe"
             and not before_pub
+            # (not after New York closed: a live blog's "21:10 Wall Street closes sharply lower.
+            # The Dow lost 1.2%." is the close)
+            and not (at is not None and code and _closed_by(code, at, pub_session))
+            and not _WALL_STREET_CLOSED.search(lower(sent))
+            # (or the sentence before: "Wall Street closes sharply lower. The Dow lost 1.2%.")
+            and not (mv.sentence > 0 and _WALL_STREET_CLOSED.search(lower(sents[mv.sentence - 1])))
         ):
             mv.kind = "intraday"
             mv.notes.append(
                 "Wall Street figures in a European report with no close stated: read as a snapshot "
                 "during the New York session"
             )
+
+
+#: The sentence says New York has closed ("Wall Street closes sharply lower", "US stocks ended").
+_WALL_STREET_CLOSED = re.compile(
+    r"\b(?:wall\sstreet|new\syork|u\.?s\.?\s(?:stocks|shares|markets?))\s(?:clos|end|finish|settl)\w*"
+    r"|\b(?:s&p\s500|dow|nasdaq)\b[^.;]{0,40}?\b(?:closed|ended|finished|settled)\b"
+)
 
 
 #: Periods that end on the session a report is about (not a record's or a run's own dates).
@@ -2120,6 +2139,15 @@ def _date_one(
         mv.notes.append(f"a snapshot of {mv.target.name} in an Asian report: the {code} session of that day")
         return
     if ctx.home == "asia" and region in ("americas", "europe"):
+        if ctx.home_guessed:
+            # Asian only because an Asian index is named first ("Japan's Nikkei plunged 3%. The
+            # Dow lost 2.4% ..."): the publication day's session, the previous one kept beside it
+            mv.trading_date, mv.alt_date = pub_session, session_before(code, ctx.published)
+            mv.notes.append(
+                f"an Asian index named first, no dateline: {mv.target.name} figures of {pub_session}, or of "
+                f"the previous {code} session {mv.alt_date} if the piece was written in Asia"
+            )
+            return
         mv.trading_date = session_before(code, ctx.published)
         mv.notes.append(
             f"an Asian report without a day: {mv.target.name} figures taken from the previous {code} session"

@@ -358,7 +358,9 @@ PCT_EXCLUDE_AFTER = re.compile(
     r"inflation|growth|unemployment|gdp|target|annual|year-on-year|y/y|a\syear|on\saverage|average|"
     r"of\sthe|discount|premium|margin|weighting|share\sof|return\son|dividend|coupon|mortgage|rise\sin\s"
     r"(?:interest\s)?rates|hike|cut|increase\sin\s(?:interest\s)?rates|"
-    r"(?:[\w-]+\s)?(?:that|which)\s(?:defines?|marks?|signals?|confirms?)\b|threshold)",
+    r"(?:[\w-]+\s)?(?:that|which)\s(?:defines?|marks?|signals?|confirms?)\b|threshold|"
+    # "after a 6% swing", "an intraday range of 4%": the day's span, not its move
+    r"(?:intraday\s|intra-day\s)?(?:swing|swings|range)\b)",
     _I,
 )
 PCT_EXCLUDE_BEFORE = re.compile(

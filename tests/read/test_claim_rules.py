@@ -287,3 +287,12 @@ def test_a_number_past_a_floats_range_is_no_figure():
     huge = ",".join(["1"] + ["000"] * 120)
     a = read_article(f"LONDON, March 9, 2022 - The FTSE 250 closed up 1.5 per cent at {huge}.")
     assert [(c.pct, c.level) for c in a.claims] == [(1.5, None)]
+
+
+def test_a_swing_is_not_the_move_and_a_level_odd_is_a_round_figure():
+    (c,) = _claims(
+        "NEW YORK, May 5, 2022 - The Nasdaq ended essentially unchanged after a 6% swing.", "2022-05-05"
+    )
+    assert (c.direction, c.pct) == ("flat", 0.0)  # the flat band, not +-6 %
+    (d,) = _claims("LONDON, 9 May 2022 - The FTSE 250 closed at 19,800-odd.", "2022-05-09")
+    assert (d.level, d.hedge) == (19800.0, "about")

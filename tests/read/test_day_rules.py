@@ -534,3 +534,20 @@ def test_a_counted_span_in_a_piece_written_before_the_close_ends_at_the_last_clo
     )
     (c,) = read_article(text).claims
     assert (c.period, c.sessions, c.trading_date) == ("multi-day", 4, date(2022, 4, 21))
+
+
+def test_a_piece_that_names_an_asian_index_first_is_not_an_asian_report_without_a_dateline():
+    text = "Published 7 March 2022\n\nTokyo's Nikkei 225 sank nearly 3%. The Dow shed 2.4% and the FTSE 250 lost 0.5%."
+    found = {c.ticker: c for c in read_article(text).claims}
+    for t in ("^DJI", "^FTMC"):
+        # the publication day's session first, the previous one kept beside it
+        assert (found[t].trading_date, found[t].alt_trading_date) == (date(2022, 3, 7), date(2022, 3, 4)), t
+
+
+def test_wall_street_said_to_have_closed_makes_the_next_sentence_a_close():
+    text = (
+        "Markets live blog - Monday 20 September 2021\n\n"
+        "21:15 New York stocks close deep in the red. The S&P 500 dropped 1.7%."
+    )
+    (c,) = [c for c in read_article(text).claims if c.ticker == "^GSPC"]
+    assert c.kind == "close"
