@@ -1317,6 +1317,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     maybe_average = lsent is sent or "average" in lsent
     prev_hi: int | None = None
     prev_group_moves = 0  # moves of the group (index) before
+    # the group before had a day's move and a period move ("fell 1.2%, leaving it 0.6% lower
+    # over the week"): its period phrase is its own second move's
+    prev_group_mixed = False
     opens_sentence = False  # a period phrase opens the sentence ("For May, ..."): it scopes it all
     last_phi: int | None = None  # where the previous move's period phrases end
     for gidx, (g_start, g_end, members) in enumerate(groups):
@@ -1434,6 +1437,14 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     # one period move of the index before, then "while <index> <verb> N%"
                     gi == 0 and prev_group_moves == 1 and _PARALLEL_CLAUSE.fullmatch(mlow, prev_hi, g_start)
                 )
+            ) or (
+                # "... fell 3.6% on the day and 8.8% for the month, and the Dow lost 939 points":
+                # an index with its own verb after one with both a day's and a period move
+                sentence_period
+                and not opens_sentence
+                and gi == 0
+                and prev_group_mixed
+                and _own_verb(mlow, last_member_end, gnums[0].start)
             ):
                 # a period phrase inside a sentence scopes its clause; a present tense after
                 # "while" ("..., while the Nasdaq is down 29%") still reads as the same total
@@ -1452,6 +1463,11 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     ctx.lead_period, ctx.lead_si = mv.period_key, si
             seg_moves.append(mv)
         prev_group_moves = len(seg_moves)
+        # (the same index's moves before count: "fell 1.2%, leaving it 0.6% lower over the week")
+        same_index = [mv for mv in moves if mv.target is target0] + seg_moves
+        prev_group_mixed = any(mv.period_key is None for mv in same_index) and any(
+            mv.period_key and mv.kind_strength == 2 for mv in same_index
+        )
         if maybe_average:
             seg_moves = [mv for mv in seg_moves if not _ON_AVERAGE.search(sent[mv.lo : mv.hi_full])]
         if len(members) > 1:
@@ -1505,6 +1521,14 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     if moves:
         ctx.last_period = next((mv.period_key for mv in reversed(moves) if mv.period_key), None)
     return moves
+
+
+_BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
+
+
+def _own_verb(low: str, lo: int, hi: int) -> bool:
+    """Whether a verb of a move stands in ``low[lo:hi]`` ("lost", "gave up"; not a bare "down")."""
+    return any(m.group() not in _BARE_DIRECTION for m in L.DIRECTION.finditer(low, lo, hi))
 
 
 #: An aside about the subject right after its name: ", which has lagged this year,".
