@@ -911,7 +911,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.kind, mv.kind_strength = "close", 2
         return
     ic = _intraday_cue(cues, mv.lo, mv.hi)
-    if ic and not _close_then_earlier_moment(text, mv, ic[0], ic[1]):
+    if ic and not _close_then_earlier_moment(text, mv, ic[0], ic[1]) and not _closed_after(text, mv, ic[1]):
         mv.kind, mv.kind_strength = "intraday", 2
         return
     if ic or cues.first(L.CLOSE, mv.lo, mv.hi):
@@ -982,6 +982,8 @@ def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
         if nxt is not None and any(n.start <= nxt.start() < n.end for n in mv.nums):
             return m  # it introduces one of this move's numbers
         if mv.lo <= m[0] < mv.hi and nxt is None:
+            if mv.nums and ";" in text[mv.nums[-1].end : m[0]]:
+                continue  # "...; analysts said a rebound from an intraday low ...": another clause
             return m  # after its number: "sank 600 points at one stage"
     return None
 
@@ -1002,6 +1004,23 @@ def _close_then_earlier_moment(text: str, mv: Move, cue_at: int, cue_end: int) -
         _CLOSE_VERB_BEFORE.search(text, max(mv.lo, start - 30), start) is not None
         and _EARLIER_MOMENT.search(text, mv.nums[-1].end, cue_end) is not None
     )
+
+
+#: A close verb right before a move's numbers, with what may stand between ("ended 99 points
+#: higher", "rallying to close up 0.3%").
+_CLOSE_JUST_BEFORE = re.compile(
+    r"\b(?:closed|ended|finished|settled|to\s(?:close|end|finish|settle))\s(?:the\s(?:day|session)\s)?"
+    r"(?:up|down|higher|lower|at|by)?\s?$"
+)
+
+
+def _closed_after(text: str, mv: Move, cue_end: int) -> bool:
+    """Whether the move's numbers follow a close verb that comes after an intraday phrase
+    ("down as much as 1,115 points shortly after midday, ended 99.13 points higher")."""
+    if not mv.nums or cue_end > mv.nums[0].start:
+        return False
+    start = mv.nums[0].start
+    return _CLOSE_JUST_BEFORE.search(text, max(cue_end, start - 30), start) is not None
 
 
 def _intraday_cue(cues: _Cues, lo: int, hi: int) -> tuple[int, int, str | None] | None:

@@ -31,3 +31,18 @@ def test_a_leading_period_still_scopes_every_index():
     text = "For the week the Dax slid 3.1%, and the Cac 40 lost 2.8%."
     (cac,) = _claims(text, "2022-04-29", "^FCHI")
     assert cac.kind == "weekly"
+
+
+def test_close_verb_after_a_midday_phrase_makes_the_number_a_close():
+    text = "The Dow, off as much as 900 points shortly after midday, ended 120.5 points up at 34,100.2."
+    low, close = _claims(text, "2022-01-25", "^DJI")
+    assert (low.kind, close.kind, close.points) == ("intraday", "close", 120.5)
+
+
+def test_an_intraday_low_in_a_clause_after_a_semicolon_is_not_the_moves():
+    text = (
+        "The Dax had sunk as much as 3% before recovering to close up 0.4%; brokers said "
+        "such a swing from an intraday low was rare."
+    )
+    low, close = _claims(text, "2022-03-07", "^GDAXI")
+    assert (low.kind, close.kind, close.pct) == ("intraday", "close", 0.4)
