@@ -1769,6 +1769,10 @@ _ATTACH_GAP = re.compile(r"\s(?:[A-Za-z-]+\s)?(?:on\s)?")
 #: What may stand between a number and "the previous day" that dates it ("932 points the
 #: previous day", "its 433-point drop the previous session").
 _DAYBEFORE_GAP = re.compile(r"\s(?:[A-Za-z-]+\s){0,2}")
+#: A number, its noun, then a clause of the same subject: "932-point gain it had notched ".
+_OWN_RELATIVE_GAP = re.compile(
+    r"(?:-?points?|%)?\s(?:[a-z-]+\s){1,2}(?:that\s|which\s)?(?:it|they)\s(?:had\s)?[a-z]+\s"
+)
 #: What may stand between a number and "overnight" / "last night" printed after it.
 _NIGHT_GAP = re.compile(r"\s(?:(?:on|in)\s)?(?:[A-Z][\w&.-]*\s){0,2}")
 _FIRST_DIGIT = re.compile(r"\d")
@@ -1948,6 +1952,8 @@ def _date_one(
             if c.kind != "daybefore"
             or p < anchor
             or any(n.end < p <= n.end + 30 and _DAYBEFORE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
+            # "the 932-point gain it had notched the day before": the move's own relative clause
+            or any(n.end < p <= n.end + 45 and _OWN_RELATIVE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
         ]
     if found and mv.period == "multi-day":
         # "since the governor said on Friday": the day the period starts, not the claim's

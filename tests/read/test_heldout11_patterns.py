@@ -5,6 +5,8 @@ No sentence here comes from a benchmark or development passage.
 
 from __future__ import annotations
 
+from datetime import date
+
 from eventstudy.read import read_article
 
 
@@ -46,3 +48,13 @@ def test_an_intraday_low_in_a_clause_after_a_semicolon_is_not_the_moves():
     )
     low, close = _claims(text, "2022-03-07", "^GDAXI")
     assert (low.kind, close.kind, close.pct) == ("intraday", "close", 0.4)
+
+
+def test_the_day_before_in_the_moves_own_relative_clause_dates_it():
+    text = "The Dax fell 2.1% on Thursday, wiping out the 1.8% rise it posted the day before."
+    fall, rise = _claims(text, "2022-05-05", "^GDAXI")
+    assert (fall.trading_date, rise.trading_date, rise.direction) == (
+        date(2022, 5, 5),
+        date(2022, 5, 4),
+        "up",
+    )
