@@ -1790,6 +1790,10 @@ def _carried_cues(
     opened 2% lower after troops attacked overnight").
     """
     snap_end = min((mv.nums[-1].end for mv in new_moves if mv.kind == "intraday" and mv.nums), default=None)
+    if not new_moves and len(found) > 1 and any(c.kind == "weekday" for _, c in found):
+        # "Markets get a second look today after Friday's brutal session": with no claim of
+        # its own, the sentence's "today" is now; the session it names is what a recap is about
+        found = [(p, c) for p, c in found if c.kind != "today"]
     out = []
     for pos, c in found:
         if c.kind == "daybefore":

@@ -58,3 +58,18 @@ def test_the_day_before_in_the_moves_own_relative_clause_dates_it():
         date(2022, 5, 4),
         "up",
     )
+
+
+def test_a_named_session_beats_today_in_a_sentence_without_claims():
+    text = (
+        "Traders return today after Thursday's choppy, low-volume session. "
+        "The Cac 40 slid 1.4% to 6,512.3 as luxury groups fell."
+    )
+    (c,) = _claims(text, "2022-03-04", "^FCHI")
+    assert c.trading_date == date(2022, 3, 3)
+
+
+def test_today_still_dates_a_snapshot_after_a_named_session():
+    text = "Traders return today after Thursday's choppy session. The Cac 40 slid 1.4% in early trade."
+    (c,) = _claims(text, "2022-03-04", "^FCHI")
+    assert (c.kind, c.trading_date) == ("intraday", date(2022, 3, 4))
