@@ -1806,6 +1806,17 @@ def _carried_cues(
             continue
         if c.kind == "lastnight" and snap_end is not None and pos >= snap_end:
             continue
+        if (
+            len(new_moves) > 1
+            and new_moves[0].period_key is None
+            and any(
+                mv.target is new_moves[0].target
+                and mv.period_key is None
+                and _attached_cue([(pos, c)], sent, mv) is c
+                for mv in new_moves[1:]
+            )
+        ):
+            continue  # "... shed 1.3%, adding to a 3% tumble on Monday": that index's earlier day
         out.append(c)
     return out
 

@@ -73,3 +73,18 @@ def test_today_still_dates_a_snapshot_after_a_named_session():
     text = "Traders return today after Thursday's choppy session. The Cac 40 slid 1.4% in early trade."
     (c,) = _claims(text, "2022-03-04", "^FCHI")
     assert (c.kind, c.trading_date) == ("intraday", date(2022, 3, 4))
+
+
+def test_an_earlier_day_of_the_same_index_does_not_carry_to_the_next_sentence():
+    text = (
+        "Hong Kong shares extended losses on Wednesday. The Hang Seng dropped 0.8% to 21,067.6, "
+        "adding to a 1.9% slide on Tuesday. In Seoul the Kospi gave up 0.4%."
+    )
+    (kospi,) = _claims(text, "2022-06-15", "^KS11")
+    assert kospi.trading_date == date(2022, 6, 15)
+
+
+def test_a_day_after_a_period_move_still_carries():
+    text = "The Dax ended the first half down 19.5%, after losing 1.7% on Thursday. The Cac 40 shed 1.8%."
+    (cac,) = _claims(text, "2022-07-01", "^FCHI")
+    assert cac.trading_date == date(2022, 6, 30)
