@@ -1339,6 +1339,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     # the group before had a day's move and a period move ("fell 1.2%, leaving it 0.6% lower
     # over the week"): its period phrase is its own second move's
     prev_group_mixed = False
+    prev_mv: Move | None = None
     opens_sentence = False  # a period phrase opens the sentence ("For May, ..."): it scopes it all
     last_phi: int | None = None  # where the previous move's period phrases end
     for gidx, (g_start, g_end, members) in enumerate(groups):
@@ -1469,6 +1470,21 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 # "while" ("..., while the Nasdaq is down 29%") still reads as the same total
                 sentence_period = ctx.heading
             _kind(cues, mv, sentence_period, ctx, after_mention)
+            if (
+                gi == 0
+                and mv.kind_strength < 2
+                and prev_mv is not None
+                and prev_mv.period_key
+                and prev_mv.kind_strength == 2
+                and prev_mv.nums
+                and not mlow[last_member_end : gnums[0].start].strip(" ,")
+                and _GAPPED.fullmatch(mlow, prev_mv.nums[-1].end, g_start)
+            ):
+                # "... has jumped 7.3% in three days and the Dow 3.6%": no verb of its own, so
+                # the verb and the period of the move before
+                _set_period(mv, prev_mv.period_key)
+                mv.kind_strength = 1
+            prev_mv = mv
             ctx.move_period = mv.period_key
             prev_hi = gnums[-1].end
             nc = _NEXT_CLAUSE.search(mlow, gnums[-1].end, phi + 16)
@@ -1542,6 +1558,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     return moves
 
 
+#: Between a number and the next index of a gapped clause ("7.3% in three days and the Dow").
+_GAPPED = re.compile(r"[^,;\d]{0,40}?,?\s(?:and|while|whereas)\s(?:the\s)?")
 _BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
 
 
@@ -1588,7 +1606,9 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
 #: A "since" clause whose verb a day phrase follows: the start of a multi-day move.
 _SINCE_SAID = re.compile(
     r"\bsince\s(?:[\w'’-]+\s){1,8}?(?:invaded|said|announced|began|started|took\soffice|decision|"
-    r"announcement|vote|speech|statement|meeting|results?|budget|verdict|ruling|deal)\s(?:on\s|of\s)?$",
+    r"announcement|vote|speech|statement|meeting|results?|budget|verdict|ruling|deal)\s(?:on\s|of\s)?$"
+    # "Counting Wednesday's session, ... has jumped 7.3% in three days": the first day of the run
+    r"|\b(?:counting|including|starting\s(?:with|from)|beginning\s(?:with|on))\s(?:on\s)?$",
     re.IGNORECASE,
 )
 

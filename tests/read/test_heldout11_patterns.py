@@ -88,3 +88,13 @@ def test_a_day_after_a_period_move_still_carries():
     text = "The Dax ended the first half down 19.5%, after losing 1.7% on Thursday. The Cac 40 shed 1.8%."
     (cac,) = _claims(text, "2022-07-01", "^FCHI")
     assert cac.trading_date == date(2022, 6, 30)
+
+
+def test_counting_a_named_session_starts_a_run_that_ends_on_the_publication_day():
+    text = (
+        "Counting Tuesday's session, when the central bank surprised markets, the Dax has gained "
+        "4.6% in four days and the Cac 40 3.9%."
+    )
+    dax, cac = _claims(text, "2022-03-25", "^GDAXI") + _claims(text, "2022-03-25", "^FCHI")
+    assert (dax.period, dax.trading_date) == ("multi-day", date(2022, 3, 25))
+    assert (cac.period, cac.trading_date, cac.pct) == ("multi-day", date(2022, 3, 25), 3.9)
