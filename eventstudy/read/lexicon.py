@@ -273,7 +273,7 @@ PERIODS = re.compile(
     r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice)\b|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
     # "over the last month": the past 30 days or so; "since last month"
     r"\b(?:over|in)\sthe\s(?:last|past)\smonth\b|\bsince\slast\s(?:week|month|quarter)\b|"
-    r"\b(?:over|in)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
+    r"\b(?:over|in)\s(?:two|three|four|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
     r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|\d{1,2})-(?:day|session|week)\b(?!\s(?:high|low)|(?:\s[\w-]+){0,2}\s(?:weekend|break|holiday|closure))|\bthan\s(?:last\sweek|a\sweek\sago|"
     r"the\sprevious\sweek)|\b(?:below|above)\swhere\sit\s(?:was|stood)|\bsince\s(?:last\s)?(?:monday|tuesday|wednesday|thursday|friday)\b)",

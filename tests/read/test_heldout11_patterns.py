@@ -98,3 +98,9 @@ def test_counting_a_named_session_starts_a_run_that_ends_on_the_publication_day(
     dax, cac = _claims(text, "2022-03-25", "^GDAXI") + _claims(text, "2022-03-25", "^FCHI")
     assert (dax.period, dax.trading_date) == ("multi-day", date(2022, 3, 25))
     assert (cac.period, cac.trading_date, cac.pct) == ("multi-day", date(2022, 3, 25), 3.9)
+
+
+def test_over_five_sessions_is_a_week():
+    text = "The Ibex 35 lagged, dropping 1.6% over five sessions as lenders slid."
+    (c,) = _claims(text, "2022-05-13")
+    assert (c.kind, c.trading_date) == ("weekly", date(2022, 5, 13))
