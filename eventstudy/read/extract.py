@@ -1477,7 +1477,11 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 and prev_mv.period_key
                 and prev_mv.kind_strength == 2
                 and prev_mv.nums
-                and not mlow[last_member_end : gnums[0].start].strip(" ,")
+                and (
+                    not mlow[last_member_end : gnums[0].start].strip(" ,")
+                    # "the Dow is up 8% since he took office, and the S&P 500 is up 9%"
+                    or (prev_mv.period_key == "multiday" and cues.first(L.PRESENT, mv.lo, mv.hi))
+                )
                 and _GAPPED.fullmatch(mlow, prev_mv.nums[-1].end, g_start)
             ):
                 # "... has jumped 7.3% in three days and the Dow 3.6%": no verb of its own, so
@@ -1559,7 +1563,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
 
 
 #: Between a number and the next index of a gapped clause ("7.3% in three days and the Dow").
-_GAPPED = re.compile(r"[^,;\d]{0,40}?,?\s(?:and|while|whereas)\s(?:the\s)?")
+_GAPPED = re.compile(r"[^,;\d]{0,60}?,?\s(?:and|while|whereas)\s(?:the\s)?")
 _BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
 
 

@@ -270,7 +270,10 @@ PERIODS = re.compile(
     r"(?:trading\s)?(?:days|sessions|weeks)\s(?:after|since|following|before)\b|"
     # "had lost 6% in a single week": some week, not one the text names
     r"\bin\sa\s(?:single|one)\sweek\b|"
-    r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice)\b|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
+    r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice|"
+    r"took\s(?:the\s)?oath|was\s(?:sworn\sin|elected|inaugurated)|came\sto\spower)\b|"
+    # "gained 8.4% from its close on January 20": a base some sessions back, named by its date
+    r"\bfrom\s(?:its|their|the)\s(?:close|closing\slevel)\son\s(?!(?:monday|tuesday|wednesday|thursday|friday)\b)|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
     # "over the last month": the past 30 days or so; "since last month"
     r"\b(?:over|in)\sthe\s(?:last|past)\smonth\b|\bsince\slast\s(?:week|month|quarter)\b|"
     r"\b(?:over|in)\s(?:two|three|four|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"

@@ -104,3 +104,26 @@ def test_over_five_sessions_is_a_week():
     text = "The Ibex 35 lagged, dropping 1.6% over five sessions as lenders slid."
     (c,) = _claims(text, "2022-05-13")
     assert (c.kind, c.trading_date) == ("weekly", date(2022, 5, 13))
+
+
+def test_a_run_since_someone_took_the_oath_is_multi_day_and_shared_by_a_present_tense_clause():
+    text = (
+        "The senator claimed the Nasdaq is up 11% since the governor was sworn in, "
+        "and the S&P 500 is up almost 7%."
+    )
+    (nasdaq,) = _claims(text, "2021-05-12", "^IXIC")
+    (spx,) = _claims(text, "2021-05-12", "^GSPC")
+    assert (nasdaq.kind, nasdaq.period) == ("other", "multi-day")
+    assert (spx.kind, spx.period) == ("other", "multi-day")
+
+
+def test_a_gain_from_the_close_on_a_dated_day_is_multi_day():
+    text = "By Friday the Dax had climbed 5.2% from its close on March 7."
+    (c,) = _claims(text, "2022-03-18", "^GDAXI")
+    assert (c.kind, c.period) == ("other", "multi-day")
+
+
+def test_a_gain_from_the_close_on_a_weekday_stays_a_day_move():
+    text = "On Monday the Dax climbed 1.2% from its close on Friday."
+    (c,) = _claims(text, "2022-03-21", "^GDAXI")
+    assert c.kind == "close"
