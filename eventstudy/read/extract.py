@@ -328,6 +328,7 @@ class Move:
     own_day: date | None = None
     opens_with_day: bool = False  # its sentence opens with a day phrase ("On Tuesday, ...")
     entry_at: datetime | None = None  # the time stamp of a live-blog entry the move is in
+    named_year: int | None = None  # a past year printed right after the numbers ("14.6% in 2021")
     notes: list[str] = field(default_factory=list)
     sentence: int = 0
     span: tuple[int, int] = (0, 0)
@@ -874,6 +875,11 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
             if y is not None and int(y.group(1)) == ctx.published.year:
                 _set_period(mv, "ytd")
                 mv.period_lead = False
+                return
+            if y is not None and int(y.group(1)) == ctx.published.year - 1 and ctx.published.month == 1:
+                # "gaining 14.6% in 2021" in a piece of early January: the whole of last year
+                _set_period(mv, "year")
+                mv.period_lead, mv.named_year = False, int(y.group(1))
                 return
     if ("day" in text or "session" in text) and not ctx.live:
         if any(_ON_THE_DAY.match(text, n.end) for n in mv.nums) and not cues.first(L.PRESENT, mv.lo, mv.hi):
@@ -2034,6 +2040,11 @@ def _date_one(
             # another claim's ("... extending the 11% slump on March 14")
             before = [c for pos, c in found if pos < anchor]
             cue = best_cue(before) if before else None
+    if mv.named_year is not None:
+        mv.trading_date = session_on_or_before(code, date(mv.named_year, 12, 31))
+        mv.date_explicit = True
+        mv.notes.append(f"the year {mv.named_year} named in the text: the period ends {mv.trading_date}")
+        return
     if mv.period in ("month", "quarter", "year-to-date"):
         named = _named_period_end(sent, mv.period, ctx.published)
         if named is not None and named[0] < ctx.published:

@@ -234,7 +234,7 @@ PERIODS = re.compile(
     r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s|its\s|out\sits\s)(?:"
     + _MONTHS
     + r")\b(?=\s(?:with|up|down|higher|lower|flat|[+\-−]?\d))|"
-    r"\b(?:in|for|over|during|across|through|ended|ending|finished|finishing|closed|closing)\s(?:the\smonth\sof\s)?(?:"
+    r"\b(?:in|for|over|during|across|through|ended|ending|ends|finished|finishing|finishes|closed|closing|closes)\s(?:the\smonth\sof\s)?(?:"
     + _MONTHS
     + r")\b(?!\s(?:\d{1,2}(?:st|nd|rd|th)?\b(?![.,]\d)|\d{3}))|\b(?:had|has|have|posted|suffered|endured|enjoyed|booked)\s(?:a|an|its)\s(?:[\w-]+\s){0,2}"
     r"(?:" + _MONTHS + r"|month)\b|\b" + _CAPPING + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}month\b"
@@ -248,7 +248,7 @@ PERIODS = re.compile(
     r"\bthe\s(?:first|second|third|fourth)\squarter\s(?:brought|saw|delivered)\b|\bquartal|\bersten\sdrei\smonate\b|"
     r"\btrimestre\b)"
     r"|(?P<ytd>\byear-to-date\b|\bover\s(?:the\scourse\sof\s)?(?:19|20)\d\d\b(?![\d,.])|"
-    r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|"
+    r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|\bover\sthe\syear\b|"
     r"\b(?:the|its)\s(?:first\s)?six\smonths\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
     r"months\b|\b(?:in|over|for)\sthe\shalf\b|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"

@@ -127,3 +127,19 @@ def test_a_gain_from_the_close_on_a_weekday_stays_a_day_move():
     text = "On Monday the Dax climbed 1.2% from its close on Friday."
     (c,) = _claims(text, "2022-03-21", "^GDAXI")
     assert c.kind == "close"
+
+
+def test_last_year_named_in_early_january_is_that_whole_year():
+    (c,) = _claims("The Ibex 35 closed out a mixed year, gaining 7.9% in 2021.", "2022-01-02", "^IBEX")
+    assert (c.kind, c.period, c.trading_date) == ("other", "year", date(2021, 12, 30))
+
+
+def test_over_the_year_is_the_year_so_far():
+    text = "The Dax rose 0.4% to 15,884.86, leaving it 15.8% higher over the year."
+    _, year = _claims(text, "2021-12-30", "^GDAXI")
+    assert (year.kind, year.period, year.pct) == ("other", "year-to-date", 15.8)
+
+
+def test_an_index_that_ends_a_named_month_up_is_a_month_move():
+    (c,) = _claims("The Nikkei 225 ends May up 1.6% as exporters rally.", "2022-05-31", "^N225")
+    assert (c.kind, c.period) == ("other", "month")
