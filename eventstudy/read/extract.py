@@ -1520,8 +1520,15 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             # "respectively"); "... fell 1% on Friday and 3% for the week" is both indices' two moves
             pairwise = (
                 len(seg_moves) == len(members)
-                and len({(mv.kind, mv.period) for mv in seg_moves}) == 1
                 and all(len(mv.nums) == 1 for mv in seg_moves)
+                and (
+                    len({(mv.kind, mv.period) for mv in seg_moves}) == 1
+                    # "lost 29.5% and 15.3% in the half": a list of numbers, the period after it
+                    or all(
+                        _LIST_GAP.fullmatch(mlow, a.nums[0].end, b.nums[0].start)
+                        for a, b in zip(seg_moves, seg_moves[1:], strict=False)
+                    )
+                )
             )
             if (respectively or pairwise) and len(seg_moves) == len(members):
                 # "down 1.8% and 2.2% for the week respectively": the period is the whole list's

@@ -143,3 +143,10 @@ def test_over_the_year_is_the_year_so_far():
 def test_an_index_that_ends_a_named_month_up_is_a_month_move():
     (c,) = _claims("The Nikkei 225 ends May up 1.6% as exporters rally.", "2022-05-31", "^N225")
     assert (c.kind, c.period) == ("other", "month")
+
+
+def test_two_indices_and_a_list_of_two_numbers_pair_up_with_the_period_after():
+    text = "The Dax and the Cac 40 shed 11.3% and 9.7% over the quarter as energy costs soared."
+    dax, cac = _claims(text, "2022-09-30", "^GDAXI") + _claims(text, "2022-09-30", "^FCHI")
+    assert (dax.pct, dax.period) == (11.3, "quarter")
+    assert (cac.pct, cac.period) == (9.7, "quarter")
