@@ -1172,6 +1172,9 @@ def _mask(sent: str, mentions: list[Mention]) -> str:
 
 #: How far after a number a period phrase still belongs to it ("6.7% for the month").
 _PERIOD_REACH = 14
+#: Words between a number and its period that say how it is measured ("4.9% in price terms
+#: over the three months"): the period phrase after them is still the number's.
+_TERMS_FILLER = re.compile(r"\s(?:in\s(?:[\w-]+\s){1,2}terms|on\sa\s(?:[\w-]+\s){1,2}basis)\b")
 
 _CAPITAL = re.compile(r"(?<![:\-–—]\s)(?<![:\-–—])\b[A-Z][\w'’&-]*")
 
@@ -1427,7 +1430,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             # what the previous number did not claim belongs to this one
             # ("...; for the week it was down 4%")
             plo = min(last_phi, gnums[0].start) if last_phi is not None else lo
-            phi = min(hi, gnums[-1].end + _PERIOD_REACH)
+            filler = _TERMS_FILLER.match(mlow, gnums[-1].end) if "term" in mlow or "basis" in mlow else None
+            reach = _PERIOD_REACH + (filler.end() - filler.start() if filler is not None else 0)
+            phi = min(hi_full if filler is not None else hi, gnums[-1].end + reach)
             stop_hi = max(phi, gnums[-1].end)
             stop = (
                 None

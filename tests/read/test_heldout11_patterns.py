@@ -150,3 +150,9 @@ def test_two_indices_and_a_list_of_two_numbers_pair_up_with_the_period_after():
     dax, cac = _claims(text, "2022-09-30", "^GDAXI") + _claims(text, "2022-09-30", "^FCHI")
     assert (dax.pct, dax.period) == (11.3, "quarter")
     assert (cac.pct, cac.period) == (9.7, "quarter")
+
+
+def test_a_period_after_in_price_terms_is_still_the_numbers():
+    text = "The Nikkei 225 fell 3.4% in local currency terms over the three months, and the Topix lost 1.6%."
+    (nikkei,) = _claims(text, "2022-03-31", "^N225")
+    assert (nikkei.kind, nikkei.period) == ("other", "quarter")
