@@ -1050,6 +1050,7 @@ _OWN_PERIODS = frozenset({"record", "multiday", "opentoclose"})
 def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
     """The period phrase of a move: near its numbers and not the start of the next clause."""
     end = mv.nums[-1].end if mv.nums else mv.lo
+    lead = None
     for m in cues.matches(L.PERIODS):
         if m[0] < mv.plo:
             continue
@@ -1071,8 +1072,13 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             # between the phrase and the number makes the number that day's
             if L.CLOSE.search(cues.text, m[1], mv.nums[0].start):
                 continue
-        return m
-    return None
+        if mv.nums and m[1] <= mv.nums[0].start:
+            # of two phrases before the numbers, the nearer ("about last week: in the two
+            # trading days after the invasion, the Nasdaq climbed 5%")
+            lead = m
+            continue
+        return lead or m
+    return lead
 
 
 _PERIOD_NAMES = {

@@ -156,3 +156,11 @@ def test_a_period_after_in_price_terms_is_still_the_numbers():
     text = "The Nikkei 225 fell 3.4% in local currency terms over the three months, and the Topix lost 1.6%."
     (nikkei,) = _claims(text, "2022-03-31", "^N225")
     assert (nikkei.kind, nikkei.period) == ("other", "quarter")
+
+
+def test_of_two_period_phrases_before_the_number_the_nearer_wins():
+    text = (
+        "One oddity of last week: in the three sessions after the election result, the Ibex 35 gained 4.1%."
+    )
+    (c,) = _claims(text, "2022-05-09")
+    assert (c.kind, c.period) == ("other", "multi-day")
