@@ -221,13 +221,13 @@ PERIODS = re.compile(
     r"(?P<opentoclose>\bfrom\s(?:the\s)?open(?:ing)?\s(?:bell\s)?to\s(?:the\s)?close|\bopen[\s-]to[\s-]close"
     r"|\bfrom\sthe\sopen(?:ing)?\b)"
     r"|(?P<week>\bfor\sthe\sweek\b|\bon\sthe\sweek\b|\bover\sthe\sweek\b|\bweekly\b|\bthis\sweek\b|"
-    r"\bweek-on-week\b|\b(?:negative|positive|losing|winning|worst|best)\sweek|(?<!last\s)(?<!previous\s)\bweek's\b|\bin\sthe\sweek\b|"
+    r"\bweek-on-week\b|\bthe\sweek\sas\sa\swhole\b|\b(?:negative|positive|losing|winning|worst|best)\sweek|(?<!last\s)(?<!previous\s)\bweek's\b|\bin\sthe\sweek\b|"
     r"\b(?:over|for|in|on)\sthe\s(?:[a-z]+-[a-z]+(?:-[a-z]+)?|shortened|truncated|short)\sweek\b|"
     r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?the\sweek\b(?!\s(?:at|on)\b)|"
     r"\b"
     + _CAPPING
     + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bwochensicht\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b|\b(?:over|in|across|during)\sthe\sfive\s(?:trading\s)?days\b|\bweeks?\sin\sa\srow\b|\b(?:straight|consecutive)\sweeks?\b)"
-    r"|(?P<month>\bfor\sthe\smonth\b|\bthis\smonth\b|(?<!\bthe\s)(?<!since\s)\blast\smonth\b(?!['’])(?!\sof\b)|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
+    r"|(?P<month>\bfor\sthe\smonth\b|\bthe\smonth\sas\sa\swhole\b|\bthis\smonth\b|(?<!\bthe\s)(?<!since\s)\blast\smonth\b(?!['’])(?!\sof\b)|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
     r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?month\b|"
     # "closed out January with a loss of 9%", "ended its January down 5%" (not "closed out
     # October on Friday", the day's move)
@@ -245,7 +245,8 @@ PERIODS = re.compile(
     + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|(?<!\bthe\s)(?<!since\s)\blast\squarter\b(?!['’])(?!\sof\b)|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?quarter\b|\b(?:for|over|during)\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
     r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b|\bin\sthe\squarter\b|"
     r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b|\b(?:ended|finished|closed)\s(?:out\s)?the\s(?:three|3)\smonths\b|"
-    r"\bthe\s(?:first|second|third|fourth)\squarter\s(?:brought|saw|delivered)\b|\bquartal|\bersten\sdrei\smonate\b|"
+    r"\bthe\s(?:first|second|third|fourth)\squarter\s(?:brought|saw|delivered)\b|"
+    r"\bthe\s(?:(?:first|second|third|fourth|last)\s)?quarter\sas\sa\swhole\b|\bquartal|\bersten\sdrei\smonate\b|"
     r"\btrimestre\b)"
     r"|(?P<ytd>\byear-to-date\b|\bover\s(?:the\scourse\sof\s)?(?:19|20)\d\d\b(?![\d,.])|"
     r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|\bover\sthe\syear\b|"

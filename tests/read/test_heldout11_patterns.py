@@ -164,3 +164,9 @@ def test_of_two_period_phrases_before_the_number_the_nearer_wins():
     )
     (c,) = _claims(text, "2022-05-09")
     assert (c.kind, c.period) == ("other", "multi-day")
+
+
+def test_the_quarter_as_a_whole_scopes_the_move_after_it():
+    text = "The second quarter as a whole was kinder: the Cac 40 scraped out a rise of 0.3%."
+    (c,) = _claims(text, "2021-06-30", "^FCHI")
+    assert (c.kind, c.period, c.trading_date) == ("other", "quarter", date(2021, 6, 30))
