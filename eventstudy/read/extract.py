@@ -642,6 +642,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "been",
         "jusqu",
         "bis zu",
+        "zeitweise",
+        "zwischenzeitlich",
+        "spitze",
     ),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),
@@ -848,7 +851,15 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
         d = _last_direction(lower(prefix))
         if d:
             return d
+    if "wärts" in sent or "berg" in sent:
+        # German verb-final: "ging es um 3,8 Prozent auf 31.286,74 Punkte abwärts"
+        fm = _FINAL_DIRECTION.match(sent, mv.nums[-1].end)
+        if fm is not None:
+            return "up" if fm.group(1) else "down"
     return prev_dir
+
+
+_FINAL_DIRECTION = re.compile(r"[^,;.]{0,25}?\b(?:(aufwärts|bergauf)|(abwärts|bergab))\b")
 
 
 #: A year right after a number: "has lost 20.6% in 2022" (the year so far when it is the

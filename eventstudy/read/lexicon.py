@@ -136,6 +136,8 @@ EXTREME = re.compile(
     r"\bat\sone\s(?:point|stage)|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)|\bat\sits\s(?:high|low|peak|worst|best)"
     # French and German: "jusqu'à 5,6 % en séance", "im Tagesverlauf um bis zu 5,6 Prozent"
     r"|\bjusqu['’]à\s(?=[+\-−]?\d)|\bbis\szu\s(?=[+\-−]?\d)"
+    # "nachdem er im Verlauf zeitweise um mehr als 5 Prozent eingebrochen war"
+    r"|\b(?:zeitweise|zwischenzeitlich|in\sder\sspitze)\s(?:[a-zäöü]+\s){0,3}(?=[+\-−]?\d)"
     r"|\bat\s(?:its|their|the)\s(?:session|intra-?session)\s(?:high|low|peak|trough)s?\b"
     r"|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b"
     r"|\b(?:session|intra-?session)\s(?:high|low|peak|trough)\sof\b"

@@ -170,3 +170,15 @@ def test_the_quarter_as_a_whole_scopes_the_move_after_it():
     text = "The second quarter as a whole was kinder: the Cac 40 scraped out a rise of 0.3%."
     (c,) = _claims(text, "2021-06-30", "^FCHI")
     assert (c.kind, c.period, c.trading_date) == ("other", "quarter", date(2021, 6, 30))
+
+
+def test_german_zeitweise_marks_a_session_extreme():
+    text = "Der Dax ging 1,2 Prozent höher aus dem Handel, nachdem er zeitweise um 2,5 Prozent gestiegen war."
+    close, peak = _claims(text, "2022-03-09", "^GDAXI")
+    assert (close.kind, peak.kind, peak.pct) == ("close", "intraday", 2.5)
+
+
+def test_german_verb_final_abwaerts_gives_the_direction():
+    text = "Für den MDax ging es um 2,1 Prozent auf 33.105,4 Punkte abwärts."
+    (c,) = _claims(text, "2022-03-07")
+    assert (c.direction, c.pct) == ("down", 2.1)
