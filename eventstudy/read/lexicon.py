@@ -303,7 +303,9 @@ OTHER_ASSET = re.compile(
     r"\b(?:" + _ASSET_WORDS + r"|rates?|wages?|"
     r"unemployment|shares\sin|shares\sof|stock\sof|stake|dividend|profits?|revenue|sales|"
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
-    r"futures|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
+    r"futures|contracts|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
+    # "sent the online retailer's shares down 14%"
+    r"[a-z][\w-]*(?:'s|’s)\sshares|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices|consumer\sprices|"
     r"consumer\s(?:staples|discretionary)|utilities|financials|as\sa\sgroup|"
     r"[Ee]conomy\s(?:\w+\s)?(?:shrank|grew|contracted|expanded|shrinks|grows|contracts|expands))\b",
@@ -313,7 +315,7 @@ OTHER_ASSET = re.compile(
 #: sentence (see ``extract._Cues.absent``). Keep in step with OTHER_ASSET.
 OTHER_ASSET_WORDS = re.compile(
     "|".join(_ASSET_NAMES) + r"|rate|wage|unemployment|shares|stock|stake|dividend|profit|revenue|sales|"
-    r"plc|inc|group|breadth|volume|vix|volatility|futures|sector|banks|miners|housebuilders|retailers|"
+    r"plc|inc|group|breadth|volume|vix|volatility|futures|contracts|sector|banks|miners|housebuilders|retailers|"
     r"market|capitalisation|capitalization|average|historically|mortgage|house|economy|consumer|"
     r"utilities|financials"
 )
@@ -362,7 +364,7 @@ TIME_AFTER = re.compile(
     r"^\s?(?:GMT|BST|ET|EST|EDT|UTC|CET|CEST|IST|JST|HKT|SGT|am\b|pm\b|a\.m\.|p\.m\.|hrs\b|h\b|ist\b|uhr\b)",
 )
 FORECAST = re.compile(
-    r"\b(?:could|would|might|will|expects?|expected\sto|forecasts?|predicts?|targets?|downside|upside|"
+    r"\b(?:could|would|might|will|expects?|expected\sto|forecasts?|forecasting|predicts?|targets?|downside|upside|"
     r"scenario|projects?|projected|sees|set\sto|poised\sto|on\scourse\sto|futures|indicated|"
     r"called|seen\sopening)\b",
     _I,

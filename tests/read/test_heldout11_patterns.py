@@ -182,3 +182,22 @@ def test_german_verb_final_abwaerts_gives_the_direction():
     text = "Für den MDax ging es um 2,1 Prozent auf 33.105,4 Punkte abwärts."
     (c,) = _claims(text, "2022-03-07")
     assert (c.direction, c.pct) == ("down", 2.1)
+
+
+def test_index_contracts_are_futures_not_the_index():
+    text = "Ahead of the open, Nasdaq 100 contracts were down 1.1% and Dow contracts 0.6%."
+    assert _claims(text, "2022-05-09", "^DJI") == []
+
+
+def test_a_companys_shares_after_the_index_are_not_the_index():
+    text = (
+        "The Dax lost 1.8% to 14,100.2 after the carmaker's first loss in years sent the "
+        "group's shares down 9%, their worst day since 2008."
+    )
+    (c,) = _claims(text, "2022-05-10", "^GDAXI")
+    assert c.pct == 1.8
+
+
+def test_levels_in_a_forecast_range_are_not_claims():
+    text = "Brokers have trimmed their targets for the Cac 40, with several now forecasting 6,200 to 6,900."
+    assert _claims(text, "2022-06-30", "^FCHI") == []
