@@ -1290,6 +1290,15 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
             if not _NUMBER_AHEAD.search(sent[m.end : nxt]):
                 continue
+        if m.start > 8:
+            member = _MEMBER_OF.search(lsent, max(0, m.start - 70), m.start)
+            if member is not None:
+                # "Exxon, among the best performers in the S&P 500, ...": a member's move; and
+                # "Dow, one of the 30 members of the Dow Jones Industrial Average, said ...":
+                # the name before such an aside is the company's
+                if keep and _APPOSITION.fullmatch(lsent, keep[-1][0].end, member.start()):
+                    keep.pop()
+                continue
         keep.append((m, t))
     res = keep
     plural = _plural_refs(lsent, mentions, ctx)
@@ -1605,6 +1614,14 @@ _BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
 def _own_verb(low: str, lo: int, hi: int) -> bool:
     """Whether a verb of a move stands in ``low[lo:hi]`` ("lost", "gave up"; not a bare "down")."""
     return any(m.group() not in _BARE_DIRECTION for m in L.DIRECTION.finditer(low, lo, hi))
+
+
+#: Before an index named as the group a company belongs to ("among the best performers in
+#: the", "one of the 30 members of the").
+_APPOSITION = re.compile(r"(?:\s(?:inc|corp|plc|group|co)\.?)?,\s")
+_MEMBER_OF = re.compile(
+    r"(?:\b(?:among|one\sof)\s[^,;:()]{0,60}?\s|\b(?:members?|constituents?|components?)\s)(?:in|of|on)\s(?:the\s)?$"
+)
 
 
 #: An aside about the subject right after its name: ", which has lagged this year,".

@@ -201,3 +201,13 @@ def test_a_companys_shares_after_the_index_are_not_the_index():
 def test_levels_in_a_forecast_range_are_not_claims():
     text = "Brokers have trimmed their targets for the Cac 40, with several now forecasting 6,200 to 6,900."
     assert _claims(text, "2022-06-30", "^FCHI") == []
+
+
+def test_a_company_among_the_best_performers_in_an_index_is_not_the_index():
+    text = "Shares of Rheinmetall, among the top gainers in the Dax this year, have soared about 80%."
+    assert _claims(text, "2022-04-20", "^GDAXI") == []
+
+
+def test_a_name_before_a_members_of_aside_is_the_company():
+    text = "Nasdaq, one of the 500 members of the S&P 500, said trading volumes were up 12%."
+    assert _claims(text, "2022-04-20") == []
