@@ -599,8 +599,23 @@ def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Ment
                 # "London's FTSE 100" where London is only a possessive
                 out[-1] = (m, t)
                 continue
+            if (
+                pm.kind == "ref"
+                and m.kind in ("name", "other")
+                and len(gap) < 25
+                and not _DIGIT_OR_STOP.search(gap)
+                and _REF_THEN_NAME.fullmatch(gap)
+            ):
+                # "l'indice européen Euro Stoxx 50", "the pan-European Stoxx 600": the name
+                # says which index the reference is
+                out[-1] = (m, t)
+                continue
         out.append((m, t))
     return out
+
+
+#: Between a reference and a name it introduces: at most two adjectives ("européen", "pan-European").
+_REF_THEN_NAME = re.compile(r"\s(?:[\w'’-]+\s){0,2}")
 
 
 # ------------------------------------------------------------------ sentence

@@ -67,7 +67,7 @@ _DOWN_WORDS = (
     r"gave\sup|giving\sup|given\sup|retraced|retrace|retracing|weakened|weaker|crashed|crash|skidded|"
     r"tanked|tanking|off|below|decrease|decreased|a\sdrop|a\sfall|a\sdecline|a\sloss|wiped|erased|"
     r"im\sminus|nach\sunten|verlor|verloren|gab\snach|fiel|sackte|tiefer|schwächer|en\sbaisse|recule|reculé|perdu|perd|"
-    r"cédé|cède|chuté|chute|plongé|dégringolé|minus\svon|ein\sminus|büßte|einbüßte|rutschte|abschlag|"
+    r"cédé|cède|chuté|chute|plongé|dégringolé|lâché|minus\svon|ein\sminus|büßte|einbüßte|rutschte|abschlag|"
     r"υποχώρησε|χαμηλότερα|πτώση|απώλειες|μειώθηκε|cayó|bajó|cae|retrocedió|shrank|contracted"
 )
 #: Finite past-tense verbs of a move (for "... and lost 4.6%": a second claim of one subject).

@@ -808,4 +808,22 @@ def _place_ok(
     # "London's FTSE 100", "Germany's Dax": a possessive before a name is merged later
     if text[ms[j - 1].start() : ms[j - 1].end()].lower().replace("’", "'").endswith("'s"):
         return True, True
+    # "Francfort a lâché 4,15%", "Frankfurt closed 1.2% lower": a city as the subject of a
+    # move (weak: it counts only when a number follows)
+    if " ".join(keys[:j]) in _CITY_ONLY:
+        end = ms[j - 1].end()
+        if _CITY_MOVE.match(src[end : end + 40].lower()) and _CLAUSE_START.search(src, 0, ms[0].start()):
+            return True, True
     return False, False
+
+
+#: Where a clause starts, before a city that is its subject (not "as London closed").
+_CLAUSE_START = re.compile(
+    r"(?:^|[.;:,!?]|\b(?:and|while|whereas|but|et|tandis\sque|alors\sque|und|während))\s*[\"'“‘(]*$", re.I
+)
+#: A move verb right after a city ("Frankfurt fell", "Francfort a lâché", "Paris a terminé").
+_CITY_MOVE = re.compile(
+    r"\s(?:a\s|has\s|had\s)?(?:fell|rose|closed|ended|finished|gained|lost|dropped|slipped|climbed|added|"
+    r"shed|slid|jumped|tumbled|advanced|declined|lâché|cédé|perdu|gagné|pris|reculé|progressé|chuté|terminé|"
+    r"clôturé|fini|grimpé|abandonné|plongé|dégringolé)\b"
+)

@@ -211,3 +211,25 @@ def test_a_company_among_the_best_performers_in_an_index_is_not_the_index():
 def test_a_name_before_a_members_of_aside_is_the_company():
     text = "Nasdaq, one of the 500 members of the S&P 500, said trading volumes were up 12%."
     assert _claims(text, "2022-04-20") == []
+
+
+def test_a_city_as_the_subject_of_a_move_is_its_headline_index():
+    text = "Milan closed 1.9% lower and Madrid fell 1.4%."
+    assert {c.index for c in _claims(text, "2022-03-07")} == {"FTSE MIB", "IBEX 35"}
+
+
+def test_a_city_after_as_is_a_time_not_a_subject():
+    text = "In New York the Dow was down 1.1% as London closed."
+    assert [c.ticker for c in _claims(text, "2022-03-07")] == ["^DJI"]
+
+
+def test_french_city_subject_with_lache():
+    text = "Francfort a lâché 2,35% et Milan a cédé 1,9%."
+    (dax,) = _claims(text, "2022-03-07", "^GDAXI")
+    assert (dax.direction, dax.pct) == ("down", 2.35)
+
+
+def test_a_reference_then_the_name_it_introduces_is_that_index():
+    text = "Le Cac 40 a reculé de 1,2%, et l'indice européen Euro Stoxx 50 a perdu 1,5%."
+    claims = _claims(text, "2022-03-07")
+    assert [(c.ticker, c.pct) for c in claims] == [("^FCHI", 1.2), ("^STOXX50E", 1.5)]
