@@ -659,7 +659,6 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "bis zu",
         "zeitweise",
         "zwischenzeitlich",
-        "spitze",
     ),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),
@@ -1305,7 +1304,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
             if not _NUMBER_AHEAD.search(sent[m.end : nxt]):
                 continue
-        if m.start > 8:
+        if m.start > 8 and _MEMBER_WORDS.search(lsent, max(0, m.start - 70), m.start):
             member = _MEMBER_OF.search(lsent, max(0, m.start - 70), m.start)
             if member is not None:
                 # "Exxon, among the best performers in the S&P 500, ...": a member's move; and
@@ -1388,7 +1387,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     prev_group_moves = 0  # moves of the group (index) before
     # the group before had a day's move and a period move ("fell 1.2%, leaving it 0.6% lower
     # over the week"): its period phrase is its own second move's
-    prev_group_mixed = False
+    prev_group: tuple[object, list[Move]] | None = None
     prev_mv: Move | None = None
     opens_sentence = False  # a period phrase opens the sentence ("For May, ..."): it scopes it all
     last_phi: int | None = None  # where the previous move's period phrases end
@@ -1515,7 +1514,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 sentence_period
                 and not opens_sentence
                 and gi == 0
-                and prev_group_mixed
+                and prev_group is not None
+                and _mixed_moves(moves, *prev_group)
                 and _own_verb(mlow, last_member_end, gnums[0].start)
             ):
                 # a period phrase inside a sentence scopes its clause; a present tense after
@@ -1554,11 +1554,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     ctx.lead_period, ctx.lead_si = mv.period_key, si
             seg_moves.append(mv)
         prev_group_moves = len(seg_moves)
-        # (the same index's moves before count: "fell 1.2%, leaving it 0.6% lower over the week")
-        same_index = [mv for mv in moves if mv.target is target0] + seg_moves
-        prev_group_mixed = any(mv.period_key is None for mv in same_index) and any(
-            mv.period_key and mv.kind_strength == 2 for mv in same_index
-        )
+        prev_group = (target0, seg_moves)
         if maybe_average:
             seg_moves = [mv for mv in seg_moves if not _ON_AVERAGE.search(sent[mv.lo : mv.hi_full])]
         if len(members) > 1:
@@ -1626,6 +1622,15 @@ _GAPPED = re.compile(r"[^,;\d]{0,60}?,?\s(?:and|while|whereas)\s(?:the\s)?")
 _BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
 
 
+def _mixed_moves(moves: list[Move], target: object, group: list[Move]) -> bool:
+    """Whether an index has both a day's move and a period move in the sentence so far
+    (its moves in ``moves`` and its last group's; "fell 1.2%, leaving it 0.6% lower over the week")."""
+    same = [mv for mv in moves if mv.target is target] + group
+    return any(mv.period_key is None for mv in same) and any(
+        mv.period_key and mv.kind_strength == 2 for mv in same
+    )
+
+
 def _own_verb(low: str, lo: int, hi: int) -> bool:
     """Whether a verb of a move stands in ``low[lo:hi]`` ("lost", "gave up"; not a bare "down")."""
     return any(m.group() not in _BARE_DIRECTION for m in L.DIRECTION.finditer(low, lo, hi))
@@ -1633,6 +1638,7 @@ def _own_verb(low: str, lo: int, hi: int) -> bool:
 
 #: Before an index named as the group a company belongs to ("among the best performers in
 #: the", "one of the 30 members of the").
+_MEMBER_WORDS = re.compile(r"among|one\sof|member|constituent|component")
 _APPOSITION = re.compile(r"(?:\s(?:inc|corp|plc|group|co)\.?)?,\s")
 _MEMBER_OF = re.compile(
     r"(?:\b(?:among|one\sof)\s[^,;:()]{0,60}?\s|\b(?:members?|constituents?|components?)\s)(?:in|of|on)\s(?:the\s)?$"

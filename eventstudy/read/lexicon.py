@@ -137,7 +137,7 @@ EXTREME = re.compile(
     # French and German: "jusqu'à 5,6 % en séance", "im Tagesverlauf um bis zu 5,6 Prozent"
     r"|\bjusqu['’]à\s(?=[+\-−]?\d)|\bbis\szu\s(?=[+\-−]?\d)"
     # "nachdem er im Verlauf zeitweise um mehr als 5 Prozent eingebrochen war"
-    r"|\b(?:zeitweise|zwischenzeitlich|in\sder\sspitze)\s(?:[a-zäöü]+\s){0,3}(?=[+\-−]?\d)"
+    r"|\b(?:zeitweise|zwischenzeitlich)\s(?:[a-zäöü]+\s){0,3}(?=[+\-−]?\d)"
     r"|\bat\s(?:its|their|the)\s(?:session|intra-?session)\s(?:high|low|peak|trough)s?\b"
     r"|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b"
     r"|\b(?:session|intra-?session)\s(?:high|low|peak|trough)\sof\b"
@@ -304,8 +304,8 @@ OTHER_ASSET = re.compile(
     r"unemployment|shares\sin|shares\sof|stock\sof|stake|dividend|profits?|revenue|sales|"
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
     r"futures|contracts|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
-    # "sent the online retailer's shares down 14%"
-    r"[a-z][\w-]*(?:'s|’s)\sshares|"
+    # "sent the online retailer's shares down 14%" (a lookbehind: the guard stays on "s")
+    r"shares(?<=['’]s\sshares)|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices|consumer\sprices|"
     r"consumer\s(?:staples|discretionary)|utilities|financials|as\sa\sgroup|"
     r"[Ee]conomy\s(?:\w+\s)?(?:shrank|grew|contracted|expanded|shrinks|grows|contracts|expands))\b",

@@ -812,7 +812,10 @@ def _place_ok(
     # move (weak: it counts only when a number follows)
     if " ".join(keys[:j]) in _CITY_ONLY:
         end = ms[j - 1].end()
-        if _CITY_MOVE.match(src[end : end + 40].lower()) and _CLAUSE_START.search(src, 0, ms[0].start()):
+        start = ms[0].start()
+        if _CITY_MOVE.match(src[end : end + 40].lower()) and _CLAUSE_START.search(
+            src[max(0, start - 24) : start]
+        ):
             return True, True
     return False, False
 
