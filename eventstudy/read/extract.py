@@ -568,9 +568,24 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                 if not ctx.recent:
                     continue
                 target = ctx.recent[-1]
-                if "tech" in m.text.lower():
+                low = m.text.lower()
+                if "tech" in low:
                     # "the tech-heavy index" is the Nasdaq named last, not whichever index was
                     target = next((t for t in reversed(ctx.recent) if "nasdaq" in t.name.lower()), target)
+                elif "blue-chip" in low or "broader" in low:
+                    # "the blue-chip average" (the Dow), "the broader index" (the S&P 500, the
+                    # Topix): the index named last that the adjective describes ("blue-chip dow")
+                    adj = "blue-chip " if "blue-chip" in low else "broader "
+                    target = next(
+                        (
+                            t
+                            for t in reversed(ctx.recent)
+                            if isinstance(t, Index)
+                            and any(a.startswith(adj) for a in t.aliases)
+                            and ("average" not in low or "average" in t.name.lower())
+                        ),
+                        target,
+                    )
         if target is not None:
             ctx.recent.append(target)
             if len(ctx.recent) > 12:

@@ -90,6 +90,8 @@ _REFS = {
         for adj in ("key", "tech-heavy", "technology-heavy", "tech-laden", "broader", "wider", "headline")
         for noun in ("index", "gauge", "benchmark", "measure", "barometer", "average")
     },
+    # "the blue-chip average": the Dow (see extract._resolve: an adjective picks the index)
+    ("the", "blue-chip", "average"): "index",
     ("the", "barometer"): "index",
     ("the", "average"): "index",
     ("the", "former"): "former",

@@ -233,3 +233,21 @@ def test_a_reference_then_the_name_it_introduces_is_that_index():
     text = "Le Cac 40 a reculé de 1,2%, et l'indice européen Euro Stoxx 50 a perdu 1,5%."
     claims = _claims(text, "2022-03-07")
     assert [(c.ticker, c.pct) for c in claims] == [("^FCHI", 1.2), ("^STOXX50E", 1.5)]
+
+
+def test_the_blue_chip_average_is_the_dow_named_before():
+    text = (
+        "The Dow had its worst week since March, and the Nasdaq lost 2%. "
+        "On Friday alone the blue-chip average fell 410.5 points, or 1.2%."
+    )
+    (c,) = [c for c in _claims(text, "2022-06-17") if c.points == 410.5]
+    assert c.ticker == "^DJI"
+
+
+def test_the_broader_index_is_the_sp_500_named_before():
+    text = (
+        "The S&P 500 lost 2.1% over the week, and the Nasdaq Composite slid 2.9%. "
+        "On Friday the broader index fell 0.8%."
+    )
+    (c,) = [c for c in _claims(text, "2022-06-17") if c.pct == 0.8]
+    assert c.ticker == "^GSPC"
