@@ -51,7 +51,7 @@ _UP_WORDS = (
     r"rallying|surge|surges|surged|surging|soar|soars|soared|soaring|rocket|rockets|rocketed|rocketing|"
     r"leap|leaps|leapt|leaped|leaping|spike|spiked|spiking|hiked|hiking|up|higher|increase|increased|"
     r"increasing|rebound|rebounded|rebounding|bounced|bouncing|firmed|firmer|strengthened|improved|"
-    r"recovered|recovering|"
+    r"recovered|recovering|lifted|boosted|"
     r"in\sthe\sgreen|in\spositive\sterritory|a\srise|a\sgain|an\sincrease|a\sjump|put\son|tacked\son|"
     r"picked\sup|edged\sup|ticked\sup|im\splus|nach\soben|stieg|legte\szu|gewann|zulegen|höher|fester|en\shausse|"
     r"progresse|progressé|gagné|gagne|bondi|bondit|grimpé|grimpe|plus\svon|ein\splus|kletterte|aufschlag|"
@@ -380,7 +380,7 @@ LEVEL_CUE = re.compile(
     r"(?:\btouched\s|\btouching\s|\bas\s(?:high|low)\sas\s)$|"
     r"(?:\bto|\bat|\bof|\bnear|στις|στα|\bbei|\bauf|\bà|\bsur|\ba|\bin)\s(?:(?:just\s|a\s)?(?:above|below|under|"
     r"over|around|about|nearly|almost|some|roughly|more\sthan|less\sthan)\s)?(?:a\s)?(?:(?:new\s)?(?:[\w-]+"
-    r"\s){0,2}(?:high|low|level|close)\sof\s|(?:new\s|fresh\s)?record\s(?:high\s|close\s)?)?$",
+    r"\s){0,2}(?:high|low|level|close)\sof\s|(?:new\s|fresh\s|(?:yet\s)?another\s)?record,?\s(?:high,?\s|close,?\s)?)?$",
     _I,
 )
 REF_LEVEL_BEFORE = re.compile(

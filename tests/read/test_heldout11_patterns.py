@@ -251,3 +251,15 @@ def test_the_broader_index_is_the_sp_500_named_before():
     )
     (c,) = [c for c in _claims(text, "2022-06-17") if c.pct == 0.8]
     assert c.ticker == "^GSPC"
+
+
+def test_lifted_the_index_by_is_a_rise():
+    text = "Thursday alone lifted the FTSE 100 by 96.4 points."
+    (c,) = _claims(text, "2022-06-23", "^FTSE")
+    assert (c.direction, c.points) == ("up", 96.4)
+
+
+def test_a_level_after_yet_another_record_is_the_close():
+    text = "The Nasdaq Composite closed today at yet another record, 15,498.4, as chipmakers rallied."
+    (c,) = _claims(text, "2021-11-05", "^IXIC")
+    assert (c.level, c.kind) == (15498.4, "close")
