@@ -719,7 +719,17 @@ _NOT_BEFORE_IT = {
     "until",
 }
 
-_IT_ADVERBS = {"still", "also", "then", "later", "eventually", "ultimately", "nonetheless", "nevertheless"}
+_IT_ADVERBS = {
+    "still",
+    "also",
+    "too",
+    "then",
+    "later",
+    "eventually",
+    "ultimately",
+    "nonetheless",
+    "nevertheless",
+}
 
 #: Verbs whose object "it" is an index with a move after it ("left it 2% lower").
 _LEAVES_IT = frozenset(
@@ -757,6 +767,13 @@ _IT_VERBS = {
     "sank",
     "eased",
     "edged",
+    "dipped",
+    "slumped",
+    "plunged",
+    "surged",
+    "soared",
+    "rallied",
+    "retreated",
     "now",
     # "though it still managed a weekly gain": verbs that take the move as their object
     "managed",

@@ -263,3 +263,9 @@ def test_a_level_after_yet_another_record_is_the_close():
     text = "The Nasdaq Composite closed today at yet another record, 15,498.4, as chipmakers rallied."
     (c,) = _claims(text, "2021-11-05", "^IXIC")
     assert (c.level, c.kind) == (15498.4, "close")
+
+
+def test_it_too_with_dipped_is_the_index_named_before():
+    text = "The Dax gained 15.8% in 2021, although it too dipped 0.3% on the final day."
+    year, day = _claims(text, "2022-01-01", "^GDAXI")
+    assert (day.direction, day.pct, day.kind) == ("down", 0.3, "close")
