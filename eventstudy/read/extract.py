@@ -1669,12 +1669,12 @@ _ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 _PARALLEL_CLAUSE = re.compile(r"[^,;]{0,30}?,?\s(?:while|whereas)\s(?:the\s)?")
 
 
-_FLAT_AFTER = re.compile(r"\W{0,3}(?:[\w-]+,?\s){0,5}?(?:flat|unchanged|little\schanged)\b", re.I)
+_FLAT_AFTER = re.compile(r"\W{0,3}(?:[\w-]+,?\s){0,7}?(?:flat|unchanged|little\schanged)\b", re.I)
 
 
 def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
     m, t = members[-1]
-    after = sent[m.end : min(g_end, m.end + 45)]
+    after = sent[m.end : min(g_end, m.end + 60)]
     # "... was flat", "..., by contrast, ended virtually flat", "... finished the month virtually unchanged"
     fm = _FLAT_AFTER.match(after)
     if not fm or t is None:
@@ -1685,6 +1685,12 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
     mv = Move(t, m.text, [], m.start, hi, hi_full=hi, plo=m.start, phi=hi, direction="flat", sentence=si)
     mv.carried, mv.night = ctx.carried, ctx.night
     _kind(_Cues(lower(sent)), mv, None, ctx, after)
+    if mv.period_key is None:
+        # "... went nowhere, ending the five days essentially flat": a period phrase between
+        # the name and "flat" is the claim's (its "ending" is not a day's close)
+        pm = L.PERIODS.search(lower(after), 0, fm.end())
+        if pm is not None and pm.lastgroup not in (None, "same", "record"):
+            _set_period(mv, pm.lastgroup)
     out = []
     for mm, tt in members:
         if tt is not None:

@@ -228,7 +228,7 @@ PERIODS = re.compile(
     r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?the\sweek\b(?!\s(?:at|on)\b)|"
     r"\b"
     + _CAPPING
-    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bwochensicht\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b|\b(?:over|in|across|during)\sthe\sfive\s(?:trading\s)?days\b|\bweeks?\sin\sa\srow\b|\b(?:straight|consecutive)\sweeks?\b)"
+    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bwochensicht\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b|\b(?:over|in|across|during|ending|ended|finishing|finished|closing|closed)\sthe\sfive\s(?:trading\s)?(?:days|sessions)\b|\bweeks?\sin\sa\srow\b|\b(?:straight|consecutive)\sweeks?\b)"
     r"|(?P<month>\bfor\sthe\smonth\b|\bthe\smonth\sas\sa\swhole\b|\bthis\smonth\b|(?<!\bthe\s)(?<!since\s)\blast\smonth\b(?!['’])(?!\sof\b)|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
     r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?month\b|"
     # "closed out January with a loss of 9%", "ended its January down 5%" (not "closed out

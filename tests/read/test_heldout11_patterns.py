@@ -269,3 +269,11 @@ def test_it_too_with_dipped_is_the_index_named_before():
     text = "The Dax gained 15.8% in 2021, although it too dipped 0.3% on the final day."
     year, day = _claims(text, "2022-01-01", "^GDAXI")
     assert (day.direction, day.pct, day.kind) == ("down", 0.3, "close")
+
+
+def test_an_index_ending_the_five_days_flat_is_a_flat_week():
+    text = (
+        "The Dax rose 1.1% on the week, while the Cac 40 went nowhere, ending the five days essentially flat."
+    )
+    (cac,) = _claims(text, "2022-05-13", "^FCHI")
+    assert (cac.direction, cac.kind, cac.trading_date) == ("flat", "weekly", date(2022, 5, 13))
