@@ -1168,6 +1168,10 @@ _PERIOD_TO_LEVEL = re.compile(
 )
 
 
+#: An aside after a level ("4,468.00, its 48th record close of 2021, after ...").
+_LEVEL_ASIDE = re.compile(r",\s(?:its|their|a|an|the)\s[^,;]{0,50},\s(?=(?:after|having)\s)")
+
+
 def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list[list[_Num]]:
     """The numbers of a mention split into moves; ``cues`` (if given) are those of ``sent``."""
     groups: list[list[_Num]] = []
@@ -1175,6 +1179,12 @@ def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list
     for n in nums:
         if cur:
             gap = sent[cur[-1].end : n.start]
+            if n.unit != "level" and all(c.unit == "level" for c in cur) and gap[:2] == ", ":
+                # "closed at 4,468.00, its 48th record close of 2021, after gaining 0.7%": an
+                # aside about the level, then the move that reached it
+                aside = _LEVEL_ASIDE.match(gap)
+                if aside is not None:
+                    gap = gap[aside.end() - 2 :]
             if n.unit == "level" and all(c.unit != "level" for c in cur) and _PERIOD_TO_LEVEL.fullmatch(gap):
                 pass  # "gained 1.2% over the week to 34,200.67": the level ends the period's move
             elif (

@@ -277,3 +277,9 @@ def test_an_index_ending_the_five_days_flat_is_a_flat_week():
     )
     (cac,) = _claims(text, "2022-05-13", "^FCHI")
     assert (cac.direction, cac.kind, cac.trading_date) == ("flat", "weekly", date(2022, 5, 13))
+
+
+def test_a_level_an_aside_and_the_weeks_move_that_reached_it_are_one_claim():
+    text = "The Dax closed Friday at 15,900.5, its fifth record close of the year, after adding 1.4% over the week."
+    (c,) = _claims(text, "2021-08-13", "^GDAXI")
+    assert (c.level, c.pct, c.kind) == (15900.5, 1.4, "weekly")
