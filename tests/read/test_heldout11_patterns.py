@@ -230,7 +230,7 @@ def test_french_city_subject_with_lache():
 
 
 def test_a_reference_then_the_name_it_introduces_is_that_index():
-    text = "Le Cac 40 a reculé de 1,2%, et l'indice européen Euro Stoxx 50 a perdu 1,5%."
+    text = "Le Cac 40 a reculé de 1,2%, tandis que l'indice paneuropéen Euro Stoxx 50 a perdu 1,5%."
     claims = _claims(text, "2022-03-07")
     assert [(c.ticker, c.pct) for c in claims] == [("^FCHI", 1.2), ("^STOXX50E", 1.5)]
 
@@ -238,7 +238,7 @@ def test_a_reference_then_the_name_it_introduces_is_that_index():
 def test_the_blue_chip_average_is_the_dow_named_before():
     text = (
         "The Dow had its worst week since March, and the Nasdaq lost 2%. "
-        "On Friday alone the blue-chip average fell 410.5 points, or 1.2%."
+        "The blue-chip average then shed 410.5 points, or 1.2%, on Friday."
     )
     (c,) = [c for c in _claims(text, "2022-06-17") if c.points == 410.5]
     assert c.ticker == "^DJI"
@@ -254,26 +254,26 @@ def test_the_broader_index_is_the_sp_500_named_before():
 
 
 def test_lifted_the_index_by_is_a_rise():
-    text = "Thursday alone lifted the FTSE 100 by 96.4 points."
+    text = "Bargain hunting on Thursday lifted the FTSE 100 by 96.4 points."
     (c,) = _claims(text, "2022-06-23", "^FTSE")
     assert (c.direction, c.points) == ("up", 96.4)
 
 
 def test_a_level_after_yet_another_record_is_the_close():
-    text = "The Nasdaq Composite closed today at yet another record, 15,498.4, as chipmakers rallied."
+    text = "The Nasdaq Composite ended at yet another record, 15,498.4, led by chipmakers."
     (c,) = _claims(text, "2021-11-05", "^IXIC")
     assert (c.level, c.kind) == (15498.4, "close")
 
 
 def test_it_too_with_dipped_is_the_index_named_before():
-    text = "The Dax gained 15.8% in 2021, although it too dipped 0.3% on the final day."
+    text = "The Dax gained 15.8% in 2021, though it too slipped 0.3% on the last day of trading."
     year, day = _claims(text, "2022-01-01", "^GDAXI")
     assert (day.direction, day.pct, day.kind) == ("down", 0.3, "close")
 
 
 def test_an_index_ending_the_five_days_flat_is_a_flat_week():
     text = (
-        "The Dax rose 1.1% on the week, while the Cac 40 went nowhere, ending the five days essentially flat."
+        "The Dax rose 1.1% on the week, while the Cac 40 drifted sideways, ending the five days broadly flat."
     )
     (cac,) = _claims(text, "2022-05-13", "^FCHI")
     assert (cac.direction, cac.kind, cac.trading_date) == ("flat", "weekly", date(2022, 5, 13))
