@@ -357,7 +357,7 @@ class DayCue:
 #: "Tuesday's gain of 1.1%") still dates a claim.
 _POSSESSIVE_AFTER = re.compile(
     r"^['’]s?\s(?!(?:(?:shortened|holiday-shortened|half-day|truncated|abbreviated|short|early|late)\s"
-    # "Friday's brutal, holiday-thinned session"
+    # "Thursday's choppy, low-volume session"
     r"|(?:[a-z-]+,?\s){1,2}(?=session\b))?"
     r"(?:session|trading|close|dealings|business)\b|(?:(?:biggest\s|top\s|worst\s|best\s)?"
     r"(?:laggards?|winners?|losers?|leaders?|performers?|fallers?|risers?|gainers?))\b)"

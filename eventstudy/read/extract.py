@@ -328,7 +328,7 @@ class Move:
     own_day: date | None = None
     opens_with_day: bool = False  # its sentence opens with a day phrase ("On Tuesday, ...")
     entry_at: datetime | None = None  # the time stamp of a live-blog entry the move is in
-    named_year: int | None = None  # a past year printed right after the numbers ("14.6% in 2021")
+    named_year: int | None = None  # a past year printed right after the numbers ("9.1% in 2021")
     notes: list[str] = field(default_factory=list)
     sentence: int = 0
     span: tuple[int, int] = (0, 0)
@@ -621,7 +621,7 @@ def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Ment
                 and not _DIGIT_OR_STOP.search(gap)
                 and _REF_THEN_NAME.fullmatch(gap)
             ):
-                # "l'indice européen Euro Stoxx 50", "the pan-European Stoxx 600": the name
+                # "l'indice paneuropéen Euro Stoxx 50", "the pan-European Stoxx 600": the name
                 # says which index the reference is
                 out[-1] = (m, t)
                 continue
@@ -881,7 +881,7 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
         if d:
             return d
     if "wärts" in sent or "berg" in sent:
-        # German verb-final: "ging es um 3,8 Prozent auf 31.286,74 Punkte abwärts"
+        # German verb-final: "ging es um 2 Prozent auf 30.000 Punkte abwärts"
         fm = _FINAL_DIRECTION.match(sent, mv.nums[-1].end)
         if fm is not None:
             return "up" if fm.group(1) else "down"
@@ -917,7 +917,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
                 mv.period_lead = False
                 return
             if y is not None and int(y.group(1)) == ctx.published.year - 1 and ctx.published.month == 1:
-                # "gaining 14.6% in 2021" in a piece of early January: the whole of last year
+                # "gaining 9.1% in 2021" in a piece of early January: the whole of last year
                 _set_period(mv, "year")
                 mv.period_lead, mv.named_year = False, int(y.group(1))
                 return
@@ -1029,7 +1029,7 @@ def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             return m  # it introduces one of this move's numbers
         if mv.lo <= m[0] < mv.hi and nxt is None:
             if mv.nums and ";" in text[mv.nums[-1].end : m[0]]:
-                continue  # "...; analysts said a rebound from an intraday low ...": another clause
+                continue  # "...; brokers said a swing from an intraday low ...": another clause
             return m  # after its number: "sank 600 points at one stage"
     return None
 
@@ -1052,8 +1052,8 @@ def _close_then_earlier_moment(text: str, mv: Move, cue_at: int, cue_end: int) -
     )
 
 
-#: A close verb right before a move's numbers, with what may stand between ("ended 99 points
-#: higher", "rallying to close up 0.3%").
+#: A close verb right before a move's numbers, with what may stand between ("finished 120 points
+#: up", "recovering to close up 0.4%").
 _CLOSE_JUST_BEFORE = re.compile(
     r"\b(?:closed|ended|finished|settled|to\s(?:close|end|finish|settle))\s(?:the\s(?:day|session)\s)?"
     r"(?:up|down|higher|lower|at|by)?\s?$"
@@ -1062,7 +1062,7 @@ _CLOSE_JUST_BEFORE = re.compile(
 
 def _closed_after(text: str, mv: Move, cue_end: int) -> bool:
     """Whether the move's numbers follow a close verb that comes after an intraday phrase
-    ("down as much as 1,115 points shortly after midday, ended 99.13 points higher")."""
+    ("off as much as 900 points around midday, ended 120 points up")."""
     if not mv.nums or cue_end > mv.nums[0].start:
         return False
     start = mv.nums[0].start
@@ -1113,8 +1113,8 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             if L.CLOSE.search(cues.text, m[1], mv.nums[0].start):
                 continue
         if mv.nums and m[1] <= mv.nums[0].start:
-            # of two phrases before the numbers, the nearer ("about last week: in the two
-            # trading days after the invasion, the Nasdaq climbed 5%")
+            # of two phrases before the numbers, the nearer ("one oddity of last week: in the
+            # three sessions after the result, the index gained 4%")
             lead = m
             continue
         return lead or m
@@ -1168,7 +1168,7 @@ _PERIOD_TO_LEVEL = re.compile(
 )
 
 
-#: An aside after a level ("4,468.00, its 48th record close of 2021, after ...").
+#: An aside after a level ("15,900.5, its fifth record close of the year, after ...").
 _LEVEL_ASIDE = re.compile(r",\s(?:its|their|a|an|the)\s[^,;]{0,50},\s(?=(?:after|having)\s)")
 
 
@@ -1180,7 +1180,7 @@ def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list
         if cur:
             gap = sent[cur[-1].end : n.start]
             if n.unit != "level" and all(c.unit == "level" for c in cur) and gap[:2] == ", ":
-                # "closed at 4,468.00, its 48th record close of 2021, after gaining 0.7%": an
+                # "closed at 15,900.5, its fifth record close of the year, after adding 1.4%": an
                 # aside about the level, then the move that reached it
                 aside = _LEVEL_ASIDE.match(gap)
                 if aside is not None:
@@ -1228,7 +1228,7 @@ def _mask(sent: str, mentions: list[Mention]) -> str:
 
 #: How far after a number a period phrase still belongs to it ("6.7% for the month").
 _PERIOD_REACH = 14
-#: Words between a number and its period that say how it is measured ("4.9% in price terms
+#: Words between a number and its period that say how it is measured ("3.4% in local currency terms
 #: over the three months"): the period phrase after them is still the number's.
 _TERMS_FILLER = re.compile(r"\s(?:in\s(?:[\w-]+\s){1,2}terms|on\sa\s(?:[\w-]+\s){1,2}basis)\b")
 
@@ -1332,8 +1332,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
         if m.start > 8 and _MEMBER_WORDS.search(lsent, max(0, m.start - 70), m.start):
             member = _MEMBER_OF.search(lsent, max(0, m.start - 70), m.start)
             if member is not None:
-                # "Exxon, among the best performers in the S&P 500, ...": a member's move; and
-                # "Dow, one of the 30 members of the Dow Jones Industrial Average, said ...":
+                # "Rheinmetall, among the top gainers in the Dax, ...": a member's move; and
+                # "Nasdaq, one of the 500 members of the S&P 500, said ...":
                 # the name before such an aside is the company's
                 if keep and _APPOSITION.fullmatch(lsent, keep[-1][0].end, member.start()):
                     keep.pop()
@@ -1534,7 +1534,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     gi == 0 and prev_group_moves == 1 and _PARALLEL_CLAUSE.fullmatch(mlow, prev_hi, g_start)
                 )
             ) or (
-                # "... fell 3.6% on the day and 8.8% for the month, and the Dow lost 939 points":
+                # "... slid 2.2% on the day and 6.5% for the month, and the Cac 40 gave up 180 points":
                 # an index with its own verb after one with both a day's and a period move
                 sentence_period
                 and not opens_sentence
@@ -1556,12 +1556,12 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 and prev_mv.nums
                 and (
                     not mlow[last_member_end : gnums[0].start].strip(" ,")
-                    # "the Dow is up 8% since he took office, and the S&P 500 is up 9%"
+                    # "the Nasdaq is up 11% since the governor was sworn in, and the S&P 500 is up 7%"
                     or (prev_mv.period_key == "multiday" and cues.first(L.PRESENT, mv.lo, mv.hi))
                 )
                 and _GAPPED.fullmatch(mlow, prev_mv.nums[-1].end, g_start)
             ):
-                # "... has jumped 7.3% in three days and the Dow 3.6%": no verb of its own, so
+                # "... has gained 4.6% in four days and the Cac 40 3.9%": no verb of its own, so
                 # the verb and the period of the move before
                 _set_period(mv, prev_mv.period_key)
                 mv.kind_strength = 1
@@ -1590,7 +1590,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 and all(len(mv.nums) == 1 for mv in seg_moves)
                 and (
                     len({(mv.kind, mv.period) for mv in seg_moves}) == 1
-                    # "lost 29.5% and 15.3% in the half": a list of numbers, the period after it
+                    # "shed 11.3% and 9.7% over the quarter": a list of numbers, the period after it
                     or all(
                         _LIST_GAP.fullmatch(mlow, a.nums[0].end, b.nums[0].start)
                         for a, b in zip(seg_moves, seg_moves[1:], strict=False)
@@ -1642,7 +1642,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     return moves
 
 
-#: Between a number and the next index of a gapped clause ("7.3% in three days and the Dow").
+#: Between a number and the next index of a gapped clause ("4.6% in four days and the Cac 40").
 _GAPPED = re.compile(r"[^,;\d]{0,60}?,?\s(?:and|while|whereas)\s(?:the\s)?")
 _BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
 
@@ -1696,7 +1696,7 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
     mv.carried, mv.night = ctx.carried, ctx.night
     _kind(_Cues(lower(sent)), mv, None, ctx, after)
     if mv.period_key is None:
-        # "... went nowhere, ending the five days essentially flat": a period phrase between
+        # "... drifted sideways, ending the five days broadly flat": a period phrase between
         # the name and "flat" is the claim's (its "ending" is not a day's close)
         pm = L.PERIODS.search(lower(after), 0, fm.end())
         if pm is not None and pm.lastgroup not in (None, "same", "record"):
@@ -1715,7 +1715,7 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
 _SINCE_SAID = re.compile(
     r"\bsince\s(?:[\w'’-]+\s){1,8}?(?:invaded|said|announced|began|started|took\soffice|decision|"
     r"announcement|vote|speech|statement|meeting|results?|budget|verdict|ruling|deal)\s(?:on\s|of\s)?$"
-    # "Counting Wednesday's session, ... has jumped 7.3% in three days": the first day of the run
+    # "Counting Tuesday's session, ... has gained 4.6% in four days": the first day of the run
     r"|\b(?:counting|including|starting\s(?:with|from)|beginning\s(?:with|on))\s(?:on\s)?$",
     re.IGNORECASE,
 )
@@ -1897,7 +1897,7 @@ _ATTACH_GAP = re.compile(r"\s(?:[A-Za-z-]+\s)?(?:on\s)?")
 #: What may stand between a number and "the previous day" that dates it ("932 points the
 #: previous day", "its 433-point drop the previous session").
 _DAYBEFORE_GAP = re.compile(r"\s(?:[A-Za-z-]+\s){0,2}")
-#: A number, its noun, then a clause of the same subject: "932-point gain it had notched ".
+#: A number, its noun, then a clause of the same subject: "1.8% rise it posted ".
 _OWN_RELATIVE_GAP = re.compile(
     r"(?:-?points?|%)?\s(?:[a-z-]+\s){1,2}(?:that\s|which\s)?(?:it|they)\s(?:had\s)?[a-z]+\s"
 )
@@ -1919,7 +1919,7 @@ def _carried_cues(
     """
     snap_end = min((mv.nums[-1].end for mv in new_moves if mv.kind == "intraday" and mv.nums), default=None)
     if not new_moves and len(found) > 1 and any(c.kind == "weekday" for _, c in found):
-        # "Markets get a second look today after Friday's brutal session": with no claim of
+        # "Traders return today after Thursday's choppy session": with no claim of
         # its own, the sentence's "today" is now; the session it names is what a recap is about
         found = [(p, c) for p, c in found if c.kind != "today"]
     out = []
@@ -1944,7 +1944,7 @@ def _carried_cues(
                 for mv in new_moves[1:]
             )
         ):
-            continue  # "... shed 1.3%, adding to a 3% tumble on Monday": that index's earlier day
+            continue  # "... dropped 0.8%, adding to a 1.9% slide on Tuesday": that index's earlier day
         out.append(c)
     return out
 
@@ -2095,7 +2095,7 @@ def _date_one(
             if c.kind != "daybefore"
             or p < anchor
             or any(n.end < p <= n.end + 30 and _DAYBEFORE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
-            # "the 932-point gain it had notched the day before": the move's own relative clause
+            # "wiping out the 1.8% rise it posted the day before": the move's own relative clause
             or any(n.end < p <= n.end + 45 and _OWN_RELATIVE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
         ]
     if found and mv.period == "multi-day":

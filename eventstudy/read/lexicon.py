@@ -136,7 +136,7 @@ EXTREME = re.compile(
     r"\bat\sone\s(?:point|stage)|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)|\bat\sits\s(?:high|low|peak|worst|best)"
     # French and German: "jusqu'à 5,6 % en séance", "im Tagesverlauf um bis zu 5,6 Prozent"
     r"|\bjusqu['’]à\s(?=[+\-−]?\d)|\bbis\szu\s(?=[+\-−]?\d)"
-    # "nachdem er im Verlauf zeitweise um mehr als 5 Prozent eingebrochen war"
+    # "nachdem er zeitweise um 2,5 Prozent gestiegen war"
     r"|\b(?:zeitweise|zwischenzeitlich)\s(?:[a-zäöü]+\s){0,3}(?=[+\-−]?\d)"
     r"|\bat\s(?:its|their|the)\s(?:session|intra-?session)\s(?:high|low|peak|trough)s?\b"
     r"|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b"
@@ -275,7 +275,7 @@ PERIODS = re.compile(
     r"\bin\sa\s(?:single|one)\sweek\b|"
     r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice|"
     r"took\s(?:the\s)?oath|was\s(?:sworn\sin|elected|inaugurated)|came\sto\spower)\b|"
-    # "gained 8.4% from its close on January 20": a base some sessions back, named by its date
+    # "had climbed 5.2% from its close on March 7": a base some sessions back, named by its date
     r"\bfrom\s(?:its|their|the)\s(?:close|closing\slevel)\son\s(?!(?:monday|tuesday|wednesday|thursday|friday)\b)|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
     # "over the last month": the past 30 days or so; "since last month"
     r"\b(?:over|in)\sthe\s(?:last|past)\smonth\b|\bsince\slast\s(?:week|month|quarter)\b|"
@@ -304,7 +304,7 @@ OTHER_ASSET = re.compile(
     r"unemployment|shares\sin|shares\sof|stock\sof|stake|dividend|profits?|revenue|sales|"
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
     r"futures|contracts|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
-    # "sent the online retailer's shares down 14%" (a lookbehind: the guard stays on "s")
+    # "sent the group's shares down 9%" (a lookbehind: the guard stays on "s")
     r"shares(?<=['’]s\sshares)|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices|consumer\sprices|"
     r"consumer\s(?:staples|discretionary)|utilities|financials|as\sa\sgroup|"

@@ -827,7 +827,7 @@ def _place_ok(
     # "London's FTSE 100", "Germany's Dax": a possessive before a name is merged later
     if text[ms[j - 1].start() : ms[j - 1].end()].lower().replace("’", "'").endswith("'s"):
         return True, True
-    # "Francfort a lâché 4,15%", "Frankfurt closed 1.2% lower": a city as the subject of a
+    # "Francfort a lâché 2,35%", "Milan closed 1.9% lower": a city as the subject of a
     # move (weak: it counts only when a number follows)
     if " ".join(keys[:j]) in _CITY_ONLY:
         end = ms[j - 1].end()
