@@ -356,7 +356,9 @@ class DayCue:
 #: ("yesterday's laggard", "Friday's biggest faller") or a number ("Monday's 0.4% drop",
 #: "Tuesday's gain of 1.1%") still dates a claim.
 _POSSESSIVE_AFTER = re.compile(
-    r"^['’]s?\s(?!(?:(?:shortened|holiday-shortened|half-day|truncated|abbreviated|short|early|late)\s)?"
+    r"^['’]s?\s(?!(?:(?:shortened|holiday-shortened|half-day|truncated|abbreviated|short|early|late)\s"
+    # "Thursday's choppy, low-volume session"
+    r"|(?:[a-z-]+,?\s){1,2}(?=session\b))?"
     r"(?:session|trading|close|dealings|business)\b|(?:(?:biggest\s|top\s|worst\s|best\s)?"
     r"(?:laggards?|winners?|losers?|leaders?|performers?|fallers?|risers?|gainers?))\b)"
     r"(?!(?:[\w-]+\s)?(?:of\s)?(?:(?:about|around|nearly|almost|some|roughly|more\sthan)\s)?[+\-−]?\d)"
@@ -560,7 +562,7 @@ def day_cues(text: str):
                 continue
         elif _CUE_EXCLUDE_REVERSED.match(back):
             continue
-        after = text[m.end() : m.end() + 24].lower()
+        after = text[m.end() : m.end() + 40].lower()
         if _POSSESSIVE_AFTER.match(after):
             continue
         if _BASE_BEFORE_REVERSED.match(back) and _CLOSE_AFTER.match(after):

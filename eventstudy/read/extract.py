@@ -331,6 +331,7 @@ class Move:
     own_day: date | None = None
     opens_with_day: bool = False  # its sentence opens with a day phrase ("On Tuesday, ...")
     entry_at: datetime | None = None  # the time stamp of a live-blog entry the move is in
+    named_year: int | None = None  # a past year printed right after the numbers ("9.1% in 2021")
     notes: list[str] = field(default_factory=list)
     sentence: int = 0
     span: tuple[int, int] = (0, 0)
@@ -575,9 +576,24 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                 if not ctx.recent:
                     continue
                 target = ctx.recent[-1]
-                if "tech" in m.text.lower():
+                low = m.text.lower()
+                if "tech" in low:
                     # "the tech-heavy index" is the Nasdaq named last, not whichever index was
                     target = next((t for t in reversed(ctx.recent) if "nasdaq" in t.name.lower()), target)
+                elif "blue-chip" in low or "broader" in low:
+                    # "the blue-chip average" (the Dow), "the broader index" (the S&P 500, the
+                    # Topix): the index named last that the adjective describes ("blue-chip dow")
+                    adj = "blue-chip " if "blue-chip" in low else "broader "
+                    target = next(
+                        (
+                            t
+                            for t in reversed(ctx.recent)
+                            if isinstance(t, Index)
+                            and any(a.startswith(adj) for a in t.aliases)
+                            and ("average" not in low or "average" in t.name.lower())
+                        ),
+                        target,
+                    )
         if target is not None:
             ctx.recent.append(target)
             if len(ctx.recent) > 12:
@@ -606,8 +622,23 @@ def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Ment
                 # "London's FTSE 100" where London is only a possessive
                 out[-1] = (m, t)
                 continue
+            if (
+                pm.kind == "ref"
+                and m.kind in ("name", "other")
+                and len(gap) < 25
+                and not _DIGIT_OR_STOP.search(gap)
+                and _REF_THEN_NAME.fullmatch(gap)
+            ):
+                # "l'indice paneuropéen Euro Stoxx 50", "the pan-European Stoxx 600": the name
+                # says which index the reference is
+                out[-1] = (m, t)
+                continue
         out.append((m, t))
     return out
+
+
+#: Between a reference and a name it introduces: at most two adjectives ("européen", "pan-European").
+_REF_THEN_NAME = re.compile(r"\s(?:[\w'’-]+\s){0,2}")
 
 
 # ------------------------------------------------------------------ sentence
@@ -648,11 +679,13 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "hitting",
         "been",
         "jusqu",
-        "bis zu",
+        "bis",  # ("bis zu", any space between)
         "from",  # "recovered from a deficit of"
         "par",  # "pared a 4.9% drop"
         "worst",
         "best",
+        "zeitweise",
+        "zwischenzeitlich",
     ),
     L.CLOSE_STRONG.pattern: ("end", "close", "final", "day", "session", "handelsschluss", "clôture"),
     L.NEUTRALISE.pattern: ("losses", "gains", "declines", "falls", "rally"),
@@ -859,7 +892,15 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
         d = _last_direction(lower(prefix))
         if d:
             return d
+    if "wärts" in sent or "berg" in sent:
+        # German verb-final: "ging es um 2 Prozent auf 30.000 Punkte abwärts"
+        fm = _FINAL_DIRECTION.match(sent, mv.nums[-1].end)
+        if fm is not None:
+            return "up" if fm.group(1) else "down"
     return prev_dir
+
+
+_FINAL_DIRECTION = re.compile(r"[^,;.]{0,25}?\b(?:(aufwärts|bergauf)|(abwärts|bergab))\b")
 
 
 #: A year right after a number: "has lost 20.6% in 2022" (the year so far when it is the
@@ -886,6 +927,11 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
             if y is not None and int(y.group(1)) == ctx.published.year:
                 _set_period(mv, "ytd")
                 mv.period_lead = False
+                return
+            if y is not None and int(y.group(1)) == ctx.published.year - 1 and ctx.published.month == 1:
+                # "gaining 9.1% in 2021" in a piece of early January: the whole of last year
+                _set_period(mv, "year")
+                mv.period_lead, mv.named_year = False, int(y.group(1))
                 return
     if ("day" in text or "session" in text) and not ctx.live:
         if any(_ON_THE_DAY.match(text, n.end) for n in mv.nums) and not cues.first(L.PRESENT, mv.lo, mv.hi):
@@ -926,7 +972,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.kind, mv.kind_strength = "close", 2
         return
     ic = _intraday_cue(cues, mv.lo, mv.hi)
-    if ic and not _close_then_earlier_moment(text, mv, ic[0], ic[1]):
+    if ic and not _close_then_earlier_moment(text, mv, ic[0], ic[1]) and not _closed_after(text, mv, ic[1]):
         mv.kind, mv.kind_strength = "intraday", 2
         return
     if ic or cues.first(L.CLOSE, mv.lo, mv.hi):
@@ -997,6 +1043,8 @@ def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
         if nxt is not None and any(n.start <= nxt.start() < n.end for n in mv.nums):
             return m  # it introduces one of this move's numbers
         if mv.lo <= m[0] < mv.hi and nxt is None:
+            if mv.nums and ";" in text[mv.nums[-1].end : m[0]]:
+                continue  # "...; brokers said a swing from an intraday low ...": another clause
             return m  # after its number: "sank 600 points at one stage"
     return None
 
@@ -1017,6 +1065,23 @@ def _close_then_earlier_moment(text: str, mv: Move, cue_at: int, cue_end: int) -
         _CLOSE_VERB_BEFORE.search(text, max(mv.lo, start - 30), start) is not None
         and _EARLIER_MOMENT.search(text, mv.nums[-1].end, cue_end) is not None
     )
+
+
+#: A close verb right before a move's numbers, with what may stand between ("finished 120 points
+#: up", "recovering to close up 0.4%").
+_CLOSE_JUST_BEFORE = re.compile(
+    r"\b(?:closed|ended|finished|settled|to\s(?:close|end|finish|settle))\s(?:the\s(?:day|session)\s)?"
+    r"(?:up|down|higher|lower|at|by)?\s?$"
+)
+
+
+def _closed_after(text: str, mv: Move, cue_end: int) -> bool:
+    """Whether the move's numbers follow a close verb that comes after an intraday phrase
+    ("off as much as 900 points around midday, ended 120 points up")."""
+    if not mv.nums or cue_end > mv.nums[0].start:
+        return False
+    start = mv.nums[0].start
+    return _CLOSE_JUST_BEFORE.search(text, max(cue_end, start - 30), start) is not None
 
 
 def _intraday_cue(cues: _Cues, lo: int, hi: int) -> tuple[int, int, str | None] | None:
@@ -1040,6 +1105,7 @@ _OWN_PERIODS = frozenset({"record", "multiday", "opentoclose"})
 def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
     """The period phrase of a move: near its numbers and not the start of the next clause."""
     end = mv.nums[-1].end if mv.nums else mv.lo
+    lead = None
     for m in cues.matches(L.PERIODS):
         if m[0] < mv.plo:
             continue
@@ -1061,8 +1127,13 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             # between the phrase and the number makes the number that day's
             if L.CLOSE.search(cues.text, m[1], mv.nums[0].start):
                 continue
-        return m
-    return None
+        if mv.nums and m[1] <= mv.nums[0].start:
+            # of two phrases before the numbers, the nearer ("one oddity of last week: in the
+            # three sessions after the result, the index gained 4%")
+            lead = m
+            continue
+        return lead or m
+    return lead
 
 
 _COUNT_WORDS = {w: i for w, i in WORD_NUMBERS.items() if w.isascii() and 2 <= i <= 20}
@@ -1137,6 +1208,10 @@ _PERIOD_TO_LEVEL = re.compile(
 )
 
 
+#: An aside after a level ("15,900.5, its fifth record close of the year, after ...").
+_LEVEL_ASIDE = re.compile(r",\s(?:its|their|a|an|the)\s[^,;]{0,50},\s(?=(?:after|having)\s)")
+
+
 def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list[list[_Num]]:
     """The numbers of a mention split into moves; ``cues`` (if given) are those of ``sent``."""
     groups: list[list[_Num]] = []
@@ -1144,6 +1219,12 @@ def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list
     for n in nums:
         if cur:
             gap = sent[cur[-1].end : n.start]
+            if n.unit != "level" and all(c.unit == "level" for c in cur) and gap[:2] == ", ":
+                # "closed at 15,900.5, its fifth record close of the year, after adding 1.4%": an
+                # aside about the level, then the move that reached it
+                aside = _LEVEL_ASIDE.match(gap)
+                if aside is not None:
+                    gap = gap[aside.end() - 2 :]
             if n.unit == "level" and all(c.unit != "level" for c in cur) and _PERIOD_TO_LEVEL.fullmatch(gap):
                 pass  # "gained 1.2% over the week to 34,200.67": the level ends the period's move
             elif (
@@ -1187,6 +1268,9 @@ def _mask(sent: str, mentions: list[Mention]) -> str:
 
 #: How far after a number a period phrase still belongs to it ("6.7% for the month").
 _PERIOD_REACH = 14
+#: Words between a number and its period that say how it is measured ("3.4% in local currency terms
+#: over the three months"): the period phrase after them is still the number's.
+_TERMS_FILLER = re.compile(r"\s(?:in\s(?:[\w-]+\s){1,2}terms|on\sa\s(?:[\w-]+\s){1,2}basis)\b")
 
 _CAPITAL = re.compile(r"(?<![:\-–—]\s)(?<![:\-–—])\b[A-Z][\w'’&-]*")
 
@@ -1320,6 +1404,15 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
             if not _NUMBER_AHEAD.search(sent[m.end : nxt]):
                 continue
+        if m.start > 8 and _MEMBER_WORDS.search(lsent, max(0, m.start - 70), m.start):
+            member = _MEMBER_OF.search(lsent, max(0, m.start - 70), m.start)
+            if member is not None:
+                # "Rheinmetall, among the top gainers in the Dax, ...": a member's move; and
+                # "Nasdaq, one of the 500 members of the S&P 500, said ...":
+                # the name before such an aside is the company's
+                if keep and _APPOSITION.fullmatch(lsent, keep[-1][0].end, member.start()):
+                    keep.pop()
+                continue
         keep.append((m, t))
     res = keep
     plural = _plural_refs(lsent, mentions, ctx)
@@ -1392,6 +1485,10 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     maybe_average = lsent is sent or "average" in lsent
     prev_hi: int | None = None
     prev_group_moves = 0  # moves of the group (index) before
+    # the group before had a day's move and a period move ("fell 1.2%, leaving it 0.6% lower
+    # over the week"): its period phrase is its own second move's
+    prev_group: tuple[object, list[Move]] | None = None
+    prev_mv: Move | None = None
     opens_sentence = False  # a period phrase opens the sentence ("For May, ..."): it scopes it all
     last_phi: int | None = None  # where the previous move's period phrases end
     for gidx, (g_start, g_end, members) in enumerate(groups):
@@ -1473,7 +1570,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             # what the previous number did not claim belongs to this one
             # ("...; for the week it was down 4%")
             plo = min(last_phi, gnums[0].start) if last_phi is not None else lo
-            phi = min(hi, gnums[-1].end + _PERIOD_REACH)
+            filler = _TERMS_FILLER.match(mlow, gnums[-1].end) if "term" in mlow or "basis" in mlow else None
+            reach = _PERIOD_REACH + (filler.end() - filler.start() if filler is not None else 0)
+            phi = min(hi_full if filler is not None else hi, gnums[-1].end + reach)
             stop_hi = max(phi, gnums[-1].end)
             stop = (
                 None
@@ -1511,11 +1610,40 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     # one period move of the index before, then "while <index> <verb> N%"
                     gi == 0 and prev_group_moves == 1 and _PARALLEL_CLAUSE.fullmatch(mlow, prev_hi, g_start)
                 )
+            ) or (
+                # "... slid 2.2% on the day and 6.5% for the month, and the Cac 40 gave up 180 points":
+                # an index with its own verb after one with both a day's and a period move
+                sentence_period
+                and not opens_sentence
+                and gi == 0
+                and prev_group is not None
+                and _mixed_moves(moves, *prev_group)
+                and _own_verb(mlow, last_member_end, gnums[0].start)
             ):
                 # a period phrase inside a sentence scopes its clause; a present tense after
                 # "while" ("..., while the Nasdaq is down 29%") still reads as the same total
                 sentence_period = ctx.heading
             _kind(cues, mv, sentence_period, ctx, after_mention)
+            if (
+                gi == 0
+                and mv.kind_strength < 2
+                and prev_mv is not None
+                and prev_mv.period_key
+                and prev_mv.kind_strength == 2
+                and prev_mv.nums
+                and (
+                    not mlow[last_member_end : gnums[0].start].strip(" ,")
+                    # "the Nasdaq is up 11% since the governor was sworn in, and the S&P 500 is up 7%"
+                    or (prev_mv.period_key == "multiday" and cues.first(L.PRESENT, mv.lo, mv.hi))
+                )
+                and _GAPPED.fullmatch(mlow, prev_mv.nums[-1].end, g_start)
+            ):
+                # "... has gained 4.6% in four days and the Cac 40 3.9%": no verb of its own, so
+                # the verb and the period of the move before
+                _set_period(mv, prev_mv.period_key)
+                mv.kind_strength = 1
+                mv.sessions = prev_mv.sessions  # ("in three days": the same count)
+            prev_mv = mv
             if (
                 inherited_from is not None
                 and inherited_from.kind in ("weekly", "other")
@@ -1538,6 +1666,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     ctx.lead_period, ctx.lead_si = mv.period_key, si
             seg_moves.append(mv)
         prev_group_moves = len(seg_moves)
+        prev_group = (target0, seg_moves)
         if maybe_average:
             seg_moves = [mv for mv in seg_moves if not _ON_AVERAGE.search(sent[mv.lo : mv.hi_full])]
         if len(members) > 1:
@@ -1545,8 +1674,15 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             # "respectively"); "... fell 1% on Friday and 3% for the week" is both indices' two moves
             pairwise = (
                 len(seg_moves) == len(members)
-                and len({(mv.kind, mv.period) for mv in seg_moves}) == 1
                 and all(len(mv.nums) == 1 for mv in seg_moves)
+                and (
+                    len({(mv.kind, mv.period) for mv in seg_moves}) == 1
+                    # "shed 11.3% and 9.7% over the quarter": a list of numbers, the period after it
+                    or all(
+                        _LIST_GAP.fullmatch(mlow, a.nums[0].end, b.nums[0].start)
+                        for a, b in zip(seg_moves, seg_moves[1:], strict=False)
+                    )
+                )
             )
             if (respectively or pairwise) and len(seg_moves) == len(members):
                 # "down 1.8% and 2.2% for the week respectively": the period is the whole list's
@@ -1593,6 +1729,34 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     return moves
 
 
+#: Between a number and the next index of a gapped clause ("4.6% in four days and the Cac 40").
+_GAPPED = re.compile(r"[^,;\d]{0,60}?,?\s(?:and|while|whereas)\s(?:the\s)?")
+_BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
+
+
+def _mixed_moves(moves: list[Move], target: object, group: list[Move]) -> bool:
+    """Whether an index has both a day's move and a period move in the sentence so far
+    (its moves in ``moves`` and its last group's; "fell 1.2%, leaving it 0.6% lower over the week")."""
+    same = [mv for mv in moves if mv.target is target] + group
+    return any(mv.period_key is None for mv in same) and any(
+        mv.period_key and mv.kind_strength == 2 for mv in same
+    )
+
+
+def _own_verb(low: str, lo: int, hi: int) -> bool:
+    """Whether a verb of a move stands in ``low[lo:hi]`` ("lost", "gave up"; not a bare "down")."""
+    return any(m.group() not in _BARE_DIRECTION for m in L.DIRECTION.finditer(low, lo, hi))
+
+
+#: Before an index named as the group a company belongs to ("among the best performers in
+#: the", "one of the 30 members of the").
+_MEMBER_WORDS = re.compile(r"among|one\sof|member|constituent|component")
+_APPOSITION = re.compile(r"(?:\s(?:inc|corp|plc|group|co)\.?)?,\s")
+_MEMBER_OF = re.compile(
+    r"(?:\b(?:among|one\sof)\s[^,;:()]{0,60}?\s|\b(?:members?|constituents?|components?)\s)(?:in|of|on)\s(?:the\s)?$"
+)
+
+
 #: An aside about the subject right after its name: ", which has lagged this year,".
 _ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 
@@ -1602,12 +1766,12 @@ _ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 _PARALLEL_CLAUSE = re.compile(r"[^,;]{0,30}?,?\s(?:while|whereas)\s(?:the\s)?")
 
 
-_FLAT_AFTER = re.compile(r"\W{0,3}(?:[\w-]+,?\s){0,5}?(?:flat|unchanged|little\schanged)\b", re.I)
+_FLAT_AFTER = re.compile(r"\W{0,3}(?:[\w-]+,?\s){0,7}?(?:flat|unchanged|little\schanged)\b", re.I)
 
 
 def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
     m, t = members[-1]
-    after = sent[m.end : min(g_end, m.end + 45)]
+    after = sent[m.end : min(g_end, m.end + 60)]
     # "... was flat", "..., by contrast, ended virtually flat", "... finished the month virtually unchanged"
     fm = _FLAT_AFTER.match(after)
     if not fm or t is None:
@@ -1618,6 +1782,12 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
     mv = Move(t, m.text, [], m.start, hi, hi_full=hi, plo=m.start, phi=hi, direction="flat", sentence=si)
     mv.carried, mv.night = ctx.carried, ctx.night
     _kind(_Cues(lower(sent)), mv, None, ctx, after)
+    if mv.period_key is None:
+        # "... drifted sideways, ending the five days broadly flat": a period phrase between
+        # the name and "flat" is the claim's (its "ending" is not a day's close)
+        pm = L.PERIODS.search(lower(after), 0, fm.end())
+        if pm is not None and pm.lastgroup not in (None, "same", "record"):
+            _set_period(mv, pm.lastgroup)
     out = []
     for mm, tt in members:
         if tt is not None:
@@ -1632,7 +1802,9 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
 _SINCE_SAID = re.compile(
     r"\bsince\s(?:[\w'’-]+\s){1,8}?(?:invaded|said|announced|began|started|took\soffice|"
     + L.SINCE_EVENT_NOUNS
-    + r")\s(?:on\s|of\s)?$",
+    + r")\s(?:on\s|of\s)?$"
+    # "Counting Tuesday's session, ... has gained 4.6% in four days": the first day of the run
+    r"|\b(?:counting|including|starting\s(?:with|from)|beginning\s(?:with|on))\s(?:on\s)?$",
     re.IGNORECASE,
 )
 
@@ -1830,6 +2002,10 @@ _ATTACH_GAP = re.compile(r"\s(?:[A-Za-z-]+\s)?(?:on\s)?")
 #: What may stand between a number and "the previous day" that dates it ("932 points the
 #: previous day", "its 433-point drop the previous session").
 _DAYBEFORE_GAP = re.compile(r"\s(?:[A-Za-z-]+\s){0,2}")
+#: A number, its noun, then a clause of the same subject: "1.8% rise it posted ".
+_OWN_RELATIVE_GAP = re.compile(
+    r"(?:-?points?|%)?\s(?:[a-z-]+\s){1,2}(?:that\s|which\s)?(?:it|they)\s(?:had\s)?[a-z]+\s"
+)
 #: What may stand between a number and "overnight" / "last night" printed after it.
 _NIGHT_GAP = re.compile(r"\s(?:(?:on|in)\s)?(?:[A-Z][\w&.-]*\s){0,2}")
 _FIRST_DIGIT = re.compile(r"\d")
@@ -1847,6 +2023,10 @@ def _carried_cues(
     opened 2% lower after troops attacked overnight").
     """
     snap_end = min((mv.nums[-1].end for mv in new_moves if mv.kind == "intraday" and mv.nums), default=None)
+    if not new_moves and len(found) > 1 and any(c.kind == "weekday" for _, c in found):
+        # "Traders return today after Thursday's choppy session": with no claim of
+        # its own, the sentence's "today" is now; the session it names is what a recap is about
+        found = [(p, c) for p, c in found if c.kind != "today"]
     out = []
     for pos, c in found:
         if c.kind == "daybefore":
@@ -1859,6 +2039,17 @@ def _carried_cues(
             continue
         if c.kind == "lastnight" and snap_end is not None and pos >= snap_end:
             continue
+        if (
+            len(new_moves) > 1
+            and new_moves[0].period_key is None
+            and any(
+                mv.target is new_moves[0].target
+                and mv.period_key is None
+                and _attached_cue([(pos, c)], sent, mv) is c
+                for mv in new_moves[1:]
+            )
+        ):
+            continue  # "... dropped 0.8%, adding to a 1.9% slide on Tuesday": that index's earlier day
         out.append(c)
     return out
 
@@ -2009,6 +2200,8 @@ def _date_one(
             if c.kind != "daybefore"
             or p < anchor
             or any(n.end < p <= n.end + 30 and _DAYBEFORE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
+            # "wiping out the 1.8% rise it posted the day before": the move's own relative clause
+            or any(n.end < p <= n.end + 45 and _OWN_RELATIVE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
         ]
     if found and mv.period == "multi-day":
         # "since the governor said on Friday": the day the period starts, not the claim's
@@ -2055,6 +2248,11 @@ def _date_one(
             # another claim's ("... extending the 11% slump on March 14")
             before = [c for pos, c in found if pos < anchor]
             cue = best_cue(before) if before else None
+    if mv.named_year is not None:
+        mv.trading_date = session_on_or_before(code, date(mv.named_year, 12, 31))
+        mv.date_explicit = True
+        mv.notes.append(f"the year {mv.named_year} named in the text: the period ends {mv.trading_date}")
+        return
     if mv.period in ("month", "quarter", "year-to-date"):
         named = _named_period_end(sent, mv.period, ctx.published)
         if named is not None and named[0] < ctx.published:

@@ -52,7 +52,7 @@ _UP_WORDS = (
     r"rallying|surge|surges|surged|surging|soar|soars|soared|soaring|rocket|rockets|rocketed|rocketing|"
     r"leap|leaps|leapt|leaped|leaping|spike|spiked|spiking|hiked|hiking|up|higher|increase|increased|"
     r"increasing|rebound|rebounded|rebounding|bounced|bouncing|firmed|firmer|strengthened|improved|"
-    r"recovered|recovering|"
+    r"recovered|recovering|lifted|boosted|"
     r"in\sthe\sgreen|in\spositive\sterritory|a\srise|a\sgain|an\sincrease|a\sjump|put\son|tacked\son|"
     r"picked\sup|edged\sup|ticked\sup|im\splus|nach\soben|stieg|legte\szu|gewann|zulegen|höher|fester|en\shausse|"
     r"progresse|progressé|gagné|gagne|bondi|bondit|grimpé|grimpe|plus\svon|ein\splus|kletterte|aufschlag|"
@@ -68,7 +68,7 @@ _DOWN_WORDS = (
     r"gave\sup|giving\sup|given\sup|retraced|retrace|retracing|weakened|weaker|crashed|crash|skidded|"
     r"tanked|tanking|off|below|decrease|decreased|a\sdrop|a\sfall|a\sdecline|a\sloss|wiped|erased|"
     r"im\sminus|nach\sunten|verlor|verloren|gab\snach|fiel|sackte|tiefer|schwächer|en\sbaisse|recule|reculé|perdu|perd|"
-    r"cédé|cède|chuté|chute|plongé|dégringolé|minus\svon|ein\sminus|büßte|einbüßte|rutschte|abschlag|"
+    r"cédé|cède|chuté|chute|plongé|dégringolé|lâché|minus\svon|ein\sminus|büßte|einbüßte|rutschte|abschlag|"
     r"υποχώρησε|χαμηλότερα|πτώση|απώλειες|μειώθηκε|cayó|bajó|cae|retrocedió|shrank|contracted"
 )
 #: Finite past-tense verbs of a move (for "... and lost 4.6%": a second claim of one subject).
@@ -140,6 +140,8 @@ EXTREME = re.compile(
     r"\bat\sone\s(?:point|stage)|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)|\bat\sits\s(?:high|low|peak|worst|best)"
     # French and German: "jusqu'à 5,6 % en séance", "im Tagesverlauf um bis zu 5,6 Prozent"
     r"|\bjusqu['’]à\s(?=[+\-−]?\d)|\bbis\szu\s(?=[+\-−]?\d)"
+    # "nachdem er zeitweise um 2,5 Prozent gestiegen war"
+    r"|\b(?:zeitweise|zwischenzeitlich)\s(?:[a-zäöü]+\s){0,3}(?=[+\-−]?\d)"
     r"|\bat\s(?:its|their|the)\s(?:session|intra-?session)\s(?:high|low|peak|trough)s?\b"
     r"|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b"
     r"|\b(?:session|intra-?session)\s(?:high|low|peak|trough)\sof\b"
@@ -243,20 +245,20 @@ PERIODS = re.compile(
     r"(?P<opentoclose>\bfrom\s(?:the\s)?open(?:ing)?\s(?:bell\s)?to\s(?:the\s)?close|\bopen[\s-]to[\s-]close"
     r"|\bfrom\sthe\sopen(?:ing)?\b)"
     r"|(?P<week>\bfor\sthe\sweek\b|\bon\sthe\sweek\b|\bover\sthe\sweek\b|\bweekly\b|\bthis\sweek\b|"
-    r"\bweek-on-week\b|\b(?:negative|positive|losing|winning|worst|best)\sweek|(?<!last\s)(?<!previous\s)\bweek's\b|\bin\sthe\sweek\b|"
+    r"\bweek-on-week\b|\bthe\sweek\sas\sa\swhole\b|\b(?:negative|positive|losing|winning|worst|best)\sweek|(?<!last\s)(?<!previous\s)\bweek's\b|\bin\sthe\sweek\b|"
     r"\b(?:over|for|in|on)\sthe\s(?:[a-z]+-[a-z]+(?:-[a-z]+)?|shortened|truncated|short)\sweek\b|"
     r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s)?the\sweek\b(?!\s(?:at|on)\b)|"
     r"\b"
     + _CAPPING
-    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bwochensicht\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b|\b(?:over|in|across|during)\sthe\sfive\s(?:trading\s)?days\b|\bweeks?\sin\sa\srow\b|\b(?:straight|consecutive)\sweeks?\b)"
-    r"|(?P<month>\bfor\sthe\smonth\b|\bthis\smonth\b|(?<!\bthe\s)(?<!since\s)\blast\smonth\b(?!['’])(?!\sof\b)|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
+    + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}week\b|\blast\sweek\b(?!['’])|\bwoche\b|\bwochensicht\b|\bεβδομάδα|\bla\ssemaine|\bweek\sto\sdate\b|\bfive\ssessions\b|\b(?:over|in|across|during|ending|ended|finishing|finished|closing|closed)\sthe\sfive\s(?:trading\s)?(?:days|sessions)\b|\bweeks?\sin\sa\srow\b|\b(?:straight|consecutive)\sweeks?\b)"
+    r"|(?P<month>\bfor\sthe\smonth\b|\bthe\smonth\sas\sa\swhole\b|\bthis\smonth\b|(?<!\bthe\s)(?<!since\s)\blast\smonth\b(?!['’])(?!\sof\b)|\bon\sthe\smonth\b|\bmonth-to-date\b|\bmonthly\b|"
     r"\bover\sthe\smonth\b|\bin\sthe\smonth\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?month\b|"
     # "closed out January with a loss of 9%", "ended its January down 5%" (not "closed out
     # October on Friday", the day's move)
     r"\b(?:ended|ending|finished|finishing|closed|closing)\s(?:out\s|its\s|out\sits\s)(?:"
     + _MONTHS
     + r")\b(?=\s(?:with|up|down|higher|lower|flat|[+\-−]?\d))|"
-    r"\b(?:in|for|over|during|across|through|ended|ending|finished|finishing|closed|closing)\s(?:the\smonth\sof\s)?(?:"
+    r"\b(?:in|for|over|during|across|through|ended|ending|ends|finished|finishing|finishes|closed|closing|closes)\s(?:the\smonth\sof\s)?(?:"
     + _MONTHS
     + r")\b(?!\s(?:\d{1,2}(?:st|nd|rd|th)?\b(?![.,]\d)|\d{3}))|\b(?:had|has|have|posted|suffered|endured|enjoyed|booked)\s(?:a|an|its)\s(?:[\w-]+\s){0,2}"
     r"(?:" + _MONTHS + r"|month)\b|\b" + _CAPPING + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}month\b"
@@ -271,10 +273,11 @@ PERIODS = re.compile(
     + r"\s(?:a|an|its|the)\s(?:[\w-]+\s){0,2}quarter\b|\bfor\sthe\squarter\b|(?<!\bthe\s)(?<!since\s)\blast\squarter\b(?!['’])(?!\sof\b)|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:(?:the|its)\s)?quarter\b|\b(?:for|over|during)\sthe\s(?:first|second|third|fourth|last)\squarter\b|\bthis\squarter\b|\bquarterly\b|\bin\sthe\s(?:first|second|third|"
     r"fourth|last)\squarter\b|\bon\sthe\squarter\b|\bover\sthe\squarter\b|\bin\sthe\squarter\b|"
     r"\b(?:over|in|during)\sthe\s(?:three|3)\smonths\b|\b(?:ended|finished|closed)\s(?:out\s)?the\s(?:three|3)\smonths\b|"
-    r"\bthe\s(?:first|second|third|fourth)\squarter\s(?:brought|saw|delivered)\b|\bquartal|\bersten\sdrei\smonate\b|"
+    r"\bthe\s(?:first|second|third|fourth)\squarter\s(?:brought|saw|delivered)\b|"
+    r"\bthe\s(?:(?:first|second|third|fourth|last)\s)?quarter\sas\sa\swhole\b|\bquartal|\bersten\sdrei\smonate\b|"
     r"\btrimestre\b)"
     r"|(?P<ytd>\byear-to-date\b|\bover\s(?:the\scourse\sof\s)?(?:19|20)\d\d\b(?![\d,.])|"
-    r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|"
+    r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|\bover\sthe\syear\b|"
     r"\b(?:the|its)\s(?:first\s)?six\smonths\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
     r"months\b|\b(?:in|over|for)\sthe\shalf\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:the|its)\shalf(?:-year)?(?![\w-])|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
@@ -295,10 +298,13 @@ PERIODS = re.compile(
     r"(?:trading\s)?(?:days|sessions|weeks)\s(?:after|since|following|before)\b|"
     # "had lost 6% in a single week": some week, not one the text names
     r"\bin\sa\s(?:single|one)\sweek\b|"
-    r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice)\b|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
+    r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice|"
+    r"took\s(?:the\s)?oath|was\s(?:sworn\sin|elected|inaugurated)|came\sto\spower)\b|"
+    # "had climbed 5.2% from its close on March 7": a base some sessions back, named by its date
+    r"\bfrom\s(?:its|their|the)\s(?:close|closing\slevel)\son\s(?!(?:monday|tuesday|wednesday|thursday|friday)\b)|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"
     # "over the last month": the past 30 days or so; "since last month"
     r"\b(?:over|in)\sthe\s(?:last|past)\smonth\b|\bsince\slast\s(?:week|month|quarter)\b|"
-    r"\b(?:over|in)\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
+    r"\b(?:over|in)\s(?:two|three|four|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
     r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|\d{1,2})-(?:day|session|week)\b(?!\s(?:high|low)|(?:\s[\w-]+){0,2}\s(?:weekend|break|holiday|closure))|\bthan\s(?:last\sweek|a\sweek\sago|"
     r"the\sprevious\sweek)|\b(?:below|above)\swhere\sit\s(?:was|stood)|\bsince\s(?:last\s)?(?:monday|tuesday|wednesday|thursday|friday)\b)",
@@ -322,7 +328,9 @@ OTHER_ASSET = re.compile(
     r"\b(?:" + _ASSET_WORDS + r"|rates?|wages?|"
     r"unemployment|shares\sin|shares\sof|stock\sof|stake|dividend|profits?|revenue|sales|"
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
-    r"futures|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
+    r"futures|contracts|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
+    # "sent the group's shares down 9%" (a lookbehind: the guard stays on "s")
+    r"shares(?<=['’]s\sshares)|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices|consumer\sprices|"
     r"consumer\s(?:staples|discretionary)|utilities|financials|as\sa\sgroup|"
     r"[Ee]conomy\s(?:\w+\s)?(?:shrank|grew|contracted|expanded|shrinks|grows|contracts|expands))\b",
@@ -332,7 +340,7 @@ OTHER_ASSET = re.compile(
 #: sentence (see ``extract._Cues.absent``). Keep in step with OTHER_ASSET.
 OTHER_ASSET_WORDS = re.compile(
     "|".join(_ASSET_NAMES) + r"|rate|wage|unemployment|shares|stock|stake|dividend|profit|revenue|sales|"
-    r"plc|inc|group|breadth|volume|vix|volatility|futures|sector|banks|miners|housebuilders|retailers|"
+    r"plc|inc|group|breadth|volume|vix|volatility|futures|contracts|sector|banks|miners|housebuilders|retailers|"
     r"market|capitalisation|capitalization|average|historically|mortgage|house|economy|consumer|"
     r"utilities|financials"
 )
@@ -383,7 +391,7 @@ TIME_AFTER = re.compile(
     r"^\s?(?:GMT|BST|ET|EST|EDT|UTC|CET|CEST|IST|JST|HKT|SGT|am\b|pm\b|a\.m\.|p\.m\.|hrs\b|h\b|ist\b|uhr\b)",
 )
 FORECAST = re.compile(
-    r"\b(?:could|would|might|will|expects?|expected\sto|forecasts?|predicts?|targets?|downside|upside|"
+    r"\b(?:could|would|might|will|expects?|expected\sto|forecasts?|forecasting|predicts?|targets?|downside|upside|"
     r"scenario|projects?|projected|sees|set\sto|poised\sto|on\scourse\sto|futures|indicated|"
     r"called|seen\sopening)\b",
     _I,
@@ -399,7 +407,7 @@ LEVEL_CUE = re.compile(
     r"(?:\btouched\s|\btouching\s|\bas\s(?:high|low)\sas\s)$|"
     r"(?:\bto|\bat|\bof|\bnear|στις|στα|\bbei|\bauf|\bà|\bsur|\ba|\bin)\s(?:(?:just\s|a\s)?(?:above|below|under|"
     r"over|around|about|nearly|almost|some|roughly|more\sthan|less\sthan)\s)?(?:a\s)?(?:(?:new\s)?(?:[\w-]+"
-    r"\s){0,2}(?:high|low|level|close)\sof\s|(?:new\s|fresh\s)?record\s(?:high\s|close\s)?)?$",
+    r"\s){0,2}(?:high|low|level|close)\sof\s|(?:new\s|fresh\s|(?:yet\s)?another\s)?record,?\s(?:high,?\s|close,?\s)?)?$",
     _I,
 )
 REF_LEVEL_BEFORE = re.compile(

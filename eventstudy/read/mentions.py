@@ -90,6 +90,8 @@ _REFS = {
         for adj in ("key", "tech-heavy", "technology-heavy", "tech-laden", "broader", "wider", "headline")
         for noun in ("index", "gauge", "benchmark", "measure", "barometer", "average")
     },
+    # "the blue-chip average": the Dow (see extract._resolve: an adjective picks the index)
+    ("the", "blue-chip", "average"): "index",
     ("the", "barometer"): "index",
     ("the", "average"): "index",
     ("the", "former"): "former",
@@ -717,7 +719,17 @@ _NOT_BEFORE_IT = {
     "until",
 }
 
-_IT_ADVERBS = {"still", "also", "then", "later", "eventually", "ultimately", "nonetheless", "nevertheless"}
+_IT_ADVERBS = {
+    "still",
+    "also",
+    "too",
+    "then",
+    "later",
+    "eventually",
+    "ultimately",
+    "nonetheless",
+    "nevertheless",
+}
 
 #: Verbs whose object "it" is an index with a move after it ("left it 2% lower").
 _LEAVES_IT = frozenset(
@@ -755,6 +767,13 @@ _IT_VERBS = {
     "sank",
     "eased",
     "edged",
+    "dipped",
+    "slumped",
+    "plunged",
+    "surged",
+    "soared",
+    "rallied",
+    "retreated",
     "now",
     # "though it still managed a weekly gain": verbs that take the move as their object
     "managed",
@@ -826,4 +845,25 @@ def _place_ok(
     # "London's FTSE 100", "Germany's Dax": a possessive before a name is merged later
     if text[ms[j - 1].start() : ms[j - 1].end()].lower().replace("’", "'").endswith("'s"):
         return True, True
+    # "Francfort a lâché 2,35%", "Milan closed 1.9% lower": a city as the subject of a
+    # move (weak: it counts only when a number follows)
+    if " ".join(keys[:j]) in _CITY_ONLY:
+        end = ms[j - 1].end()
+        start = ms[0].start()
+        if _CITY_MOVE.match(src[end : end + 40].lower()) and _CLAUSE_START.search(
+            src[max(0, start - 24) : start]
+        ):
+            return True, True
     return False, False
+
+
+#: Where a clause starts, before a city that is its subject (not "as London closed").
+_CLAUSE_START = re.compile(
+    r"(?:^|[.;:,!?]|\b(?:and|while|whereas|but|et|tandis\sque|alors\sque|und|während))\s*[\"'“‘(]*$", re.I
+)
+#: A move verb right after a city ("Frankfurt fell", "Francfort a lâché", "Paris a terminé").
+_CITY_MOVE = re.compile(
+    r"\s(?:a\s|has\s|had\s)?(?:fell|rose|closed|ended|finished|gained|lost|dropped|slipped|climbed|added|"
+    r"shed|slid|jumped|tumbled|advanced|declined|lâché|cédé|perdu|gagné|pris|reculé|progressé|chuté|terminé|"
+    r"clôturé|fini|grimpé|abandonné|plongé|dégringolé)\b"
+)
