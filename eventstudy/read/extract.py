@@ -12,8 +12,8 @@ For each sentence that holds both a digit and an index mention:
    number repeats or a period phrase intervenes), and each move gets a direction, a hedge,
    a kind/period and a trading day from the words nearest to it.
 
-Claims about one index in adjacent sentences that complete each other ("was trading at
-7,450.37. It was a 0.9% drop ...") are merged afterwards.
+Claims about one index in adjacent sentences that complete each other ("stood at 6,980.12 by
+noon. That left it 1.1% lower ...") are merged afterwards.
 """
 
 from __future__ import annotations
@@ -1451,7 +1451,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             nums = [n for n in nums if n.start >= first_start]
             if not nums:
                 return []
-    # coordination: "The German and French stock markets fell 4%"
+    # coordination: "The German and Italian bourses lost 4%"
     groups: list[tuple[int, int, list[tuple[Mention, object]]]] = []
     i = 0
     while i < len(res):

@@ -180,7 +180,7 @@ HISTORY = re.compile(
     r"((?:19|20)\d\d)\b",
     _I,
 )
-#: "all three indices", "both indexes", "die Börsen-Indexe in allen drei Städten".
+#: "all three indices", "both indexes", "die Indizes aller drei Börsen".
 PLURAL_REF = re.compile(
     r"\b(?:(?:all|the|alle|die|les|los)\s)?(?:(?P<n>two|three|four|five|zwei|drei|vier|fünf|deux|trois|both|"
     r"beide|beiden)\s)?(?:(?:main|major|big|key|leading|benchmark|[\w-]+)\s)?(?:indices|indexes|indexe|"
@@ -402,7 +402,7 @@ LEVEL_CUE_POINTS = re.compile(
     r"around|about|nearly|almost|some|roughly)\s)?(?:a\s)?$",
     _I,
 )
-#: Words before a plain number that make it an index level ("to 7,450.37", "at 21,452.50").
+#: Words before a plain number that make it an index level ("to 7,312.08", "at 20,904.66").
 LEVEL_CUE = re.compile(
     r"(?:\btouched\s|\btouching\s|\bas\s(?:high|low)\sas\s)$|"
     r"(?:\bto|\bat|\bof|\bnear|στις|στα|\bbei|\bauf|\bà|\bsur|\ba|\bin)\s(?:(?:just\s|a\s)?(?:above|below|under|"
