@@ -157,6 +157,10 @@ EXTREME = re.compile(
     r"(?:more\sthan\s|nearly\s|almost\s|about\s)?(?=[+\-−]?\d)" + _NOT_ANOTHER_DAY + r""
     # (not "recouping its 433-point drop the previous session": an earlier session's)
     r"|\bpar(?:ed|ing)\s(?:a|an|its|their|the)\s(?:[\w-]+\s)?(?=[+\-−]?\d)" + _NOT_ANOTHER_DAY + r""
+    # "ended 0.6% higher after falling 4.9% earlier in the day": the same session's extreme
+    r"|\bafter\s(?:falling|dropping|sliding|losing|shedding|tumbling|sinking|plunging|rising|gaining|"
+    r"climbing|jumping|surging|rallying)\s(?:as\smuch\sas\s|by\s)?(?=[+\-−]?\d[\d.,]*\s?(?:%|per\s?cent|"
+    r"percent|points?)\searlier\sin\sthe\s(?:day|session)\b)"
     # after the number: "had been down 1,115 points at the low"
     r"|\bat\s(?:the|its|their)\s(?:lows|highs|low|high|worst|best)\b"
 )

@@ -582,3 +582,19 @@ def test_a_bare_level_after_a_spans_move_takes_no_direction_from_it():
     found = read_article(text).claims
     level = [c for c in found if c.level is not None and c.pct is None]
     assert [(c.kind, c.direction) for c in level] == [("close", None)]
+
+
+def test_a_fall_earlier_in_the_day_after_a_close_is_that_sessions_extreme():
+    found = _claims(
+        "NEW YORK, January 24, 2022 - The S&P 500 finished 0.3% higher after sliding 4% earlier in the session.",
+        "2022-01-24",
+        "^GSPC",
+    )
+    assert sorted((c.pct, c.kind) for c in found) == [(0.3, "close"), (4.0, "intraday")]
+    # another market's earlier session in a later sentence stays that market's close
+    (n,) = _claims(
+        "LONDON, April 21, 2021 - The FTSE 100 closed up 0.5%. Tokyo's Nikkei had shed 2% earlier in the day.",
+        "2021-04-21",
+        "^N225",
+    )
+    assert n.kind == "close"
