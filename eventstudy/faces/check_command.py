@@ -190,6 +190,9 @@ def run(args: argparse.Namespace) -> int:
         first = next(v.reason for v in report.verdicts if v.reason)
         n = len(report.verdicts)
         what = "the claim could not be checked" if n == 1 else f"none of the {n} claims could be checked"
+        names = list(dict.fromkeys(f"{v.claim.index} ({v.claim.ticker})" for v in report.verdicts))
+        if len(names) > 1:  # which indices lack prices, not only the first one's reason
+            what += f" ({', '.join(names)})"
         raise PriceUnavailableError(f"{what}: {first}")
     no_plot = None
     if plot is not None:

@@ -314,3 +314,15 @@ def test_a_claim_unverifiable_by_its_nature_is_printed_not_an_error(tmp_path, ca
     assert main(["check", str(art), "--offline", "--published", "2021-01-06"]) == 0
     out = capsys.readouterr().out
     assert "UNVERIFIABLE" in out and "from-record" in out
+
+
+def test_an_article_whose_indices_all_lack_prices_names_each_of_them(tmp_path, capsys):
+    from eventstudy.faces.cli import main
+
+    art = tmp_path / "europe.txt"
+    art.write_text(
+        "PARIS, June 16, 2022 - The CAC 40 lost 2.4 per cent and Madrid's IBEX 35 fell 3.2 per cent.\n"
+    )
+    assert main(["check", str(art), "--offline"]) == 2
+    err = capsys.readouterr().err
+    assert "none of the 2 claims could be checked" in err and "^FCHI" in err and "^IBEX" in err
