@@ -138,7 +138,7 @@ def package_frame(source: PriceSource, ticker: str, start: date, end: date) -> p
         frame = source.history(ticker, start, end)
     except EventStudyError:
         raise
-    except (ValueError, TypeError, KeyError, LookupError, AttributeError, OSError) as e:
+    except Exception as e:  # a user's source failing its own way ("HTTP 429"): typed, with its words
         raise PriceDataError(f"the price source {who} failed for {ticker}: {e}", ticker=ticker) from e
     if not (
         isinstance(frame, pd.DataFrame)

@@ -124,7 +124,7 @@ def _batch_options(args: argparse.Namespace) -> None:
 
 
 #: The reasons of a verdict left unverifiable for want of prices (not by the claim's nature).
-_WANT_OF_PRICES = re.compile(r"\bprices\b|^no (?:previous|base) close")
+_WANT_OF_PRICES = re.compile(r"\bprices?\b|^no (?:previous|base) close")
 
 
 def run(args: argparse.Namespace) -> int:

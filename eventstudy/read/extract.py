@@ -638,7 +638,9 @@ def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Ment
 
 
 #: Between a reference and a name it introduces: at most two adjectives ("européen", "pan-European").
-_REF_THEN_NAME = re.compile(r"\s(?:[\w'’-]+\s){0,2}")
+_REF_THEN_NAME = re.compile(
+    r"\s(?:(?!(?:and|or|und|et|y|e|versus|vs|with|while|but|the|than|as)\s)[\w'’-]+\s){0,2}", re.IGNORECASE
+)  # (not "the index and the FTSE 250": two indices)
 
 
 # ------------------------------------------------------------------ sentence
@@ -892,7 +894,7 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
         d = _last_direction(lower(prefix))
         if d:
             return d
-    if "wärts" in sent or "berg" in sent:
+    if "wärts" in sent or "bergab" in sent or "bergauf" in sent:
         # German verb-final: "ging es um 2 Prozent auf 30.000 Punkte abwärts"
         fm = _FINAL_DIRECTION.match(sent, mv.nums[-1].end)
         if fm is not None:
@@ -929,7 +931,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
                 mv.period_lead = False
                 return
             if y is not None and int(y.group(1)) == ctx.published.year - 1 and ctx.published.month == 1:
-                # "gaining 9.1% in 2021" in a piece of early January: the whole of last year
+                # "gaining 9.1% in 2021" in a piece of January: the whole of last year
                 _set_period(mv, "year")
                 mv.period_lead, mv.named_year = False, int(y.group(1))
                 return
@@ -1368,13 +1370,7 @@ _OWN_SUBJECT_START = re.compile(
 _MARKET_SUBJECT = re.compile(
     r"(?:^|\s)(?:stocks|shares|equities|market|markets|bourse|bourses|chips|blue-chips|index|benchmark)$"
 )
-_SECTOR_WORD = re.compile(
-    r"\b(?:travel|tech|technology|bank|banking|mining|energy|oil|retail|retailer|property|utility|utilities|"
-    r"health|healthcare|chip|semiconductor|airline|auto|car|insurance|insurer|pharma|pharmaceutical|"
-    r"consumer|industrial|defence|defense|luxury|media|telecom|telecoms|growth|value|meme|bond|crypto|"
-    r"gold|commodity|resource|resources|financial|housebuilder|homebuilder|shipping|transport|leisure|"
-    r"food|beverage|tobacco|steel|chemical|construction|software|internet|cannabis|ev)\b"
-)
+_SECTOR_WORD = re.compile(r"\b(?:" + "|".join(sorted(L.SECTOR_WORDS, key=len, reverse=True)) + r")\b")
 
 
 def _own_subject(prefix: str) -> bool:
@@ -2379,6 +2375,15 @@ def _date_one(
             mv.notes.append(
                 f"published during the {code} session of {pub_session} with no close stated: the move "
                 f"so far that day, or the close of {mv.alt_date}"
+            )
+            return
+        if closed is False and mv.kind != "close" and _closed_by(code, at, pub_session, opened=True):
+            # a week's or a span's move written during the session: up to now, or to the last
+            # close; both are kept
+            mv.trading_date, mv.alt_date = pub_session, session_before(code, pub_session)
+            mv.notes.append(
+                f"published during the {code} session of {pub_session}: the move up to that session, or "
+                f"to the close of {mv.alt_date}"
             )
             return
         if closed is False:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "SECTOR_WORDS",
     "SINCE_EVENT_NOUNS",
     "UP",
     "DOWN",
@@ -237,6 +238,16 @@ PARTICIPLE = re.compile(
 )
 #: Verbs that end a period ("capping a volatile week with a gain of 0.1%").
 _CAPPING = r"(?:capp(?:ed|ing)|round(?:ed|ing)\soff|wrapp(?:ed|ing)\sup|end(?:ed|ing)|finish(?:ed|ing)|clos(?:ed|ing)\sout)"
+#: Words that make "... stocks" one part of the market ("Travel stocks", "Bank shares",
+#: "Miners"), not the market or its index.
+SECTOR_WORDS = frozenset(
+    "travel tech technology bank banking mining miners energy oil retail retailer retailers property utility "
+    "utilities health healthcare chip chipmaker semiconductor airline airlines auto car insurance insurer "
+    "pharma pharmaceutical consumer industrial defence defense luxury media telecom telecoms growth value "
+    "meme bond crypto gold commodity resource resources financial financials housebuilder housebuilders "
+    "homebuilder shipping transport leisure food beverage tobacco steel chemical construction software "
+    "internet cannabis ev".split()
+)
 #: News that a multi-day move is counted from ("since the Fed's decision", "since the vote on
 #: Friday"): one list for the period phrase (:data:`PERIODS`) and for the reader's rule that the
 #: day after it starts the period.

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..indices import INDICES, OTHER_INDICES, Index, OtherIndex
+from .lexicon import SECTOR_WORDS
 
 try:  # one pass over a text for many words (optional: else each word looked for is found alone)
     import ahocorasick_rs
@@ -797,13 +798,7 @@ _IT_VERBS = {
 #: What ends a dateline between a place and the words after it: a dash between spaces, a colon.
 _DATELINE_BREAK = re.compile(r"\s[-–—]\s|[–—:]")
 #: Words that make "... stocks" a part of the market: "Travel stocks", "Bank shares".
-_SECTOR_WORDS = frozenset(
-    "travel tech technology bank banking mining miners energy oil retail retailers property utility utilities "
-    "health healthcare chip chipmaker semiconductor airline airlines auto car insurance insurer pharma "
-    "pharmaceutical consumer industrial defence defense luxury media telecom telecoms growth value meme "
-    "crypto gold commodity resource resources financial financials housebuilder housebuilders homebuilder "
-    "shipping transport leisure food beverage tobacco steel chemical construction software internet".split()
-)
+_SECTOR_WORDS = SECTOR_WORDS
 
 
 def _place_ok(

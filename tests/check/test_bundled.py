@@ -277,6 +277,8 @@ class _Shaped:
     def history(self, ticker, start, end):
         if self.how == "raises":
             raise KeyError(ticker)
+        if self.how == "http":
+            raise RuntimeError("HTTP 429: too many requests")
         f = self.inner.history(ticker, start, end)
         if self.how == "series":
             return f["close"]
@@ -284,7 +286,7 @@ class _Shaped:
         return f
 
 
-@pytest.mark.parametrize("how", ["caps", "series", "raises"])
+@pytest.mark.parametrize("how", ["caps", "series", "raises", "http"])
 def test_a_users_source_in_another_shape_is_read_or_refused_with_a_typed_reason(how):
     # FTSE 100 on 2022-03-09: 6,964.11 -> 7,190.72 (+3.25 %)
     c = Claim("FTSE 100", "^FTSE", "up", 3.25, None, None, "close", date(2022, 3, 9), pct_text="3.25")

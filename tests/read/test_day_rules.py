@@ -551,3 +551,9 @@ def test_wall_street_said_to_have_closed_makes_the_next_sentence_a_close():
     )
     (c,) = [c for c in read_article(text).claims if c.ticker == "^GSPC"]
     assert c.kind == "close"
+
+
+def test_a_weeks_move_written_during_the_session_keeps_both_ends():
+    text = "9 March 2022 14:30 GMT\n\nThe FTSE 250 jumped 3.6%, taking its gain for the week to 2.5%."
+    week = [c for c in read_article(text).claims if c.kind == "weekly"]
+    assert [(c.trading_date, c.alt_trading_date) for c in week] == [(date(2022, 3, 9), date(2022, 3, 8))]

@@ -135,3 +135,13 @@ def test_a_countrys_blue_chip_index_is_its_own_not_londons():
         ("LONDON, May 9, 2022 - London's blue-chip index shed 2.3 per cent.", "^FTSE"),
     ):
         assert [c.ticker for c in read_article(text).claims] == [ticker], text
+
+
+def test_a_reference_and_another_name_are_two_indices():
+    from eventstudy.read import read_article
+
+    text = (
+        "The FTSE 100 rose 1% on Monday. On Tuesday the index and the FTSE 250 fell 2% and 3% respectively."
+    )
+    found = read_article(text, published="2022-03-09").claims
+    assert [(c.ticker, c.pct) for c in found] == [("^FTSE", 1.0), ("^FTSE", 2.0), ("^FTMC", 3.0)]
