@@ -40,13 +40,12 @@ point, so levels and points also get :data:`DATA_SLACK` index points of slack.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
 
-from ..read.numbers import FRACTION_HALF_UNIT
+from ..read.numbers import FRACTION_HALF_UNIT, fraction_value
 
 __all__ = [
     "HedgeGroup",
@@ -189,7 +188,6 @@ class Interval:
 
 #: (``FRACTION_HALF_UNIT``, from the reader: a fraction in words, "a quarter" printed "1/4", is
 #: a round word for a move near it, read to a tenth like "0.3 %": 0.20..0.30 % for a quarter)
-_FRACTION_TEXT = re.compile(r"(?:\d+\s)?\d/\d")
 
 
 @lru_cache(maxsize=65536)
@@ -214,7 +212,7 @@ def half_unit(text: str | None, value: float) -> float:
     >>> half_unit("1/4", 0.25)  # "a quarter of a per cent": read to a tenth
     0.05
     """
-    if text and "/" in text and _FRACTION_TEXT.fullmatch(text):
+    if text and fraction_value(text) is not None:
         return FRACTION_HALF_UNIT
     for s in (text, repr(value)):
         if not s:

@@ -797,8 +797,6 @@ _IT_VERBS = {
 
 #: What ends a dateline between a place and the words after it: a dash between spaces, a colon.
 _DATELINE_BREAK = re.compile(r"\s[-–—]\s|[–—:]")
-#: Words that make "... stocks" a part of the market: "Travel stocks", "Bank shares".
-_SECTOR_WORDS = SECTOR_WORDS
 
 
 def _place_ok(
@@ -821,7 +819,7 @@ def _place_ok(
         w = keys[k]
         if w in _MARKET_WORDS:
             return True, False  # (also "NEW YORK - Stocks closed ...": the dateline's market)
-        if w in _SECTOR_WORDS:
+        if w in SECTOR_WORDS:  # ("Travel stocks", "Bank shares")
             gap = src[ms[j - 1].end() : ms[k].start()]
             if _DATELINE_BREAK.search(gap):
                 # "LONDON, June 10 - Travel stocks fell": a sector after the dateline, not its

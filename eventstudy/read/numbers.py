@@ -30,6 +30,7 @@ __all__ = [
     "WORD_NUMBERS",
     "word_number",
     "FRACTION_HALF_UNIT",
+    "fraction_value",
     "parse_number",
     "uses_decimal_comma",
     "unit_after",
@@ -90,6 +91,23 @@ _FRACTIONS: dict[str, tuple[float, str]] = {
 }
 #: Half a unit for a fraction printed as one ("1/4"): read to a tenth, like "0.3 %".
 FRACTION_HALF_UNIT = 0.05
+_FRACTION_TEXT = re.compile(r"(?:(\d+)\s)?(\d)/(\d)")
+
+
+def fraction_value(text: str) -> float | None:
+    """The value of a fraction as :func:`word_number` prints it ("1/4", "2 3/4"), else ``None``.
+
+    Examples
+    --------
+    >>> fraction_value("2 3/4"), fraction_value("0.25")
+    (2.75, None)
+    """
+    m = _FRACTION_TEXT.fullmatch(text) if "/" in text else None
+    if m is None:
+        return None
+    return (float(m.group(1)) if m.group(1) else 0.0) + float(m.group(2)) / float(m.group(3))
+
+
 _FRACTION_WORD = re.compile(r"half|tenth|fifth|quarters?|thirds?")
 
 WORD_NUMBER_RE = first_char_guard(

@@ -17,7 +17,7 @@ from .dates import _MON_NC, find_published
 from .extract import Context, Move, _region, extract_claims
 from .markup import html_to_text, looks_like_html
 from .model import INCONSISTENT_NOTE, Article, Claim
-from .numbers import FRACTION_HALF_UNIT, uses_decimal_comma
+from .numbers import FRACTION_HALF_UNIT, fraction_value, uses_decimal_comma
 from .sentences import split_sentences
 
 #: "LONDON, Feb 24 (Reuters) -": a wire dateline with a day and a month but no year.
@@ -274,7 +274,7 @@ def _to_claim(mv: Move) -> Claim:
 
 
 def _half_unit(text: str) -> float:
-    if "/" in text:  # a fraction in words ("1/4" for "a quarter"): read to a tenth
+    if fraction_value(text) is not None:  # a fraction in words ("1/4" for "a quarter"): read to a tenth
         return FRACTION_HALF_UNIT
     frac = text.partition(".")[2]
     return 0.5 * 10 ** (-len(frac))
@@ -282,11 +282,8 @@ def _half_unit(text: str) -> float:
 
 def _value(text: str) -> float:
     """A printed number, or a fraction in words as printed ("1/4", "2 3/4")."""
-    if "/" not in text:
-        return float(text)
-    whole, _, frac = text.rpartition(" ")
-    num, _, den = frac.partition("/")
-    return (float(whole) if whole else 0.0) + float(num) / float(den)
+    fraction = fraction_value(text)
+    return float(text) if fraction is None else fraction
 
 
 def check_consistency(

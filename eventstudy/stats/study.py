@@ -721,7 +721,9 @@ def _local_dates(index: pd.DatetimeIndex, what: str) -> pd.DatetimeIndex:
 
     yfinance stamps each session at midnight in the exchange's zone: dropping the zone keeps
     the session's date. Stamps at other times (the same sessions in UTC: Tokyo's midnight is
-    15:00 UTC the day before) would shift every day, so they are refused.
+    15:00 UTC the day before) would shift every day, so they are refused: a returns table
+    names no exchange whose zone could be used. (:func:`eventstudy.prices.answer.local_dates`
+    converts such stamps instead, since a price source answers for a known ticker.)
     """
     if not (index.hour == 0).all() or not (index.minute == 0).all():
         first = index[(index.hour != 0) | (index.minute != 0)][0]
