@@ -251,9 +251,9 @@ class EventStudy:
         n = len(ev)
         reason = np.full(n, None, dtype=object)
         unknown = sec_pos < 0  # dropped with a reason, like events outside the returns table
-        unknown_reason = np.array(
-            [f"security {s!r} not in the returns table" for s in ev["security"]], dtype=object
-        )
+        unknown_reason = np.full(n, None, dtype=object)  # written only for the unknown ones
+        for i in np.flatnonzero(unknown):
+            unknown_reason[i] = f"security {ev['security'].iloc[i]!r} not in the returns table"
 
         if isinstance(self._estimation, DateWindow) and isinstance(self._event, DateWindow):
             est_pos = window_positions(self._estimation, index, "estimation")
@@ -668,7 +668,9 @@ class EventStudy:
             out["event_ar"][lo:hi] = np.where(m_ev, r - expected, np.nan)
             out["event_returns"][lo:hi] = r
             out["expected"][lo:hi] = expected
-            out["pred_factor"][lo:hi] = 1.0 + np.einsum("ntk,nkj,ntj->nt", design, a, design)
+            # 1 + x_t' (X'X)^-1 x_t for every event day; two steps (a batched matmul, then a
+            # row-wise dot) are ~4x faster than one three-operand einsum
+            out["pred_factor"][lo:hi] = 1.0 + np.einsum("ntk,ntk->nt", design @ a, design)
             out["x_event"][lo:hi] = design
             out["params"][lo:hi] = fit.params
             out["xtx_inv"][lo:hi] = a

@@ -175,7 +175,13 @@ def parse_events(events: Any, columns: Sequence[str], *, allow_unknown: bool = F
             frame = frame.drop(columns="id")
     if len(frame) == 0:
         raise StudyError("no events given; pass at least one (security, date) event")
-    numeric = frame["date"].map(lambda d: isinstance(d, int | float | np.number) and not pd.isna(d))
+    dates = frame["date"]
+    # only an object or a numeric column can hold a number (a datetime column cannot):
+    # the element-wise look is skipped for the usual datetime64 column of a large study
+    if pd.api.types.is_datetime64_any_dtype(dates.dtype):
+        numeric = pd.Series(False, index=dates.index)
+    else:
+        numeric = dates.map(lambda d: isinstance(d, int | float | np.number) and not pd.isna(d))
     if numeric.any():
         # 20220224 would be read as nanoseconds after 1970: a date must say it is one
         bad = frame["date"][numeric].iloc[0]
@@ -234,7 +240,12 @@ def _default_ids(frame: pd.DataFrame) -> np.ndarray:
     if not sec.duplicated().any():
         return sec.to_numpy()
     try:
-        dates = pd.Series(pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d"), index=frame.index).fillna("")
+        stamps = pd.to_datetime(frame["date"])
+        if stamps.dt.tz is not None:
+            stamps = stamps.dt.tz_localize(None)  # the local wall date, as strftime gives
+        days = stamps.to_numpy().astype("datetime64[D]")
+        text = np.datetime_as_string(days, unit="D")  # as strftime("%Y-%m-%d"), without a loop
+        dates = pd.Series(np.where(np.isnat(days), "", text), index=frame.index)
     except (TypeError, ValueError, AttributeError):
         dates = pd.Series([_date_text(d) for d in frame["date"]], index=frame.index)
     ids = sec + "@" + dates

@@ -92,3 +92,13 @@ def test_event_outside_the_table_is_dropped_not_moved():
     assert res.n_events == 1
     (reason,) = res.dropped["reason"]
     assert "2019-02-15 is outside the returns table (2021-01-04 .. " in reason
+
+
+def test_default_ids_name_the_local_day_of_a_dated_event():
+    # a Tokyo event stamped 00:30 is on the 24th locally (the 23rd in UTC); a missing date
+    # leaves the day blank, and a datetime64 column of integers-as-dates is not mistaken
+    stamps = pd.to_datetime(["2022-02-24 00:30", "2022-02-25 09:00", None]).tz_localize("Asia/Tokyo")
+    f = parse_events(pd.DataFrame({"security": ["A", "A", "A"], "date": stamps}), ["A"])
+    assert f["id"].tolist() == ["A@2022-02-24", "A@2022-02-25", "A@"]
+    with pytest.raises(StudyError, match="is a number, not a date"):
+        parse_events(pd.DataFrame({"security": ["A"], "date": [20220224]}), ["A"])
