@@ -359,7 +359,7 @@ _POSSESSIVE_AFTER = re.compile(
     r"^['’]s?\s(?!(?:(?:shortened|holiday-shortened|half-day|truncated|abbreviated|short|early|late)\s"
     # "Thursday's choppy, low-volume session"
     r"|(?:[a-z-]+,?\s){1,2}(?=session\b))?"
-    r"(?:session|trading|close|dealings|business)\b|(?:(?:biggest\s|top\s|worst\s|best\s)?"
+    r"(?:sessions?|trading|closes|close|closing|dealings|business)\b|(?:(?:biggest\s|top\s|worst\s|best\s)?"
     r"(?:laggards?|winners?|losers?|leaders?|performers?|fallers?|risers?|gainers?))\b)"
     r"(?!(?:[\w-]+\s)?(?:of\s)?(?:(?:about|around|nearly|almost|some|roughly|more\sthan)\s)?[+\-−]?\d)"
 )

@@ -223,6 +223,8 @@ _AND_TO_GAP = re.compile(r"\s(?:and|to)\s")
 _DIGIT_OR_STOP = re.compile(r"[\d,;]")
 _NUMBER_AHEAD = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b")
 _HEADING = re.compile(r"^\W{0,3}[\w ]{1,30}:")
+#: A heading that makes a whole line about futures: "Futures:", "Index futures at 7am:".
+_FUTURES_HEADING = re.compile(r"^\W{0,3}(?:[\w-]+\s){0,3}futures\b[\w ]{0,16}:")
 _COORDINATION = re.compile(
     r"\s*(?:,|and|&|und|et|y|e|και|as\swell\sas|or)?\s*(?:the\s|its\s)?(?:[\w-]+\s)?", re.I
 )
@@ -378,10 +380,18 @@ _SETS_LEVEL = re.compile(
 )
 #: Between an index name and its level in a table row: a colon, dots, a bar or a slash.
 _TABLE_GAP = re.compile(r"\s?[:.…|/]*\s*|\s")
+#: After a table row's change in points: whitespace, then a signed percentage ("  -0.80%").
+_SIGNED_PCT_AHEAD = re.compile(r"\s{1,8}[-−–+]\d[\d.,]*\s?%")
 #: A percentage about a company: "a 26% collapse in Meta's shares", "a 20% plunge in Netflix".
 _COMPANY_MOVE_AFTER = re.compile(
     r"\s(?:[\w-]+\s)?(?:plunge|drop|fall|rise|jump|gain|slide|decline|surge|rally|increase|collapse|"
-    r"slump|tumble|advance|loss)s?\sin\s(?:shares\s(?:in|of)\s|(?!" + _MONTH_OR_DAY + r")[A-Z])"
+    r"slump|tumble|advance|loss)s?\sin\s(?:shares\s(?:in|of)\s|(?!" + _MONTH_OR_DAY + r")[A-Z]"
+    # "helped by a 3% rise in building-materials group CRH": a company named after what it does
+    r"|(?:[a-z][\w-]*\s){0,2}(?:group|developer|maker|producer|company|firm|lender|bank|miner|retailer|"
+    r"insurer|airline|carrier|giant|operator|supplier|conglomerate|manufacturer|housebuilder)\s[A-Z]"
+    # "led by a 4.5% slide in property developers": a sector's move
+    r"|(?:[a-z][\w-]*\s)?(?:" + "|".join(sorted(L.SECTOR_WORDS, key=len, reverse=True)) + r")?\s?"
+    r"(?:stocks|shares|developers|names|groups|companies|makers|producers|lenders|banks|miners)\b)"
 )
 
 
@@ -473,6 +483,20 @@ def _classify_numbers(
                 and _TABLE_GAP.fullmatch(sent, blocked[bi - 1][1], s) is not None
                 and ("," in sent[s:e] or "." in sent[s:e])
             )
+            if (
+                sign
+                and out
+                and out[-1].unit == "level"
+                and not out[-1].ref_level
+                and value < out[-1].value
+                and ("." in text or "," in text)
+                and sent[out[-1].end : s - 1].isspace()
+                and _SIGNED_PCT_AHEAD.match(sent, e)
+            ):
+                # a table row "INDU 34,641.18 -380.70 -0.80%": a signed change between the
+                # level and the signed percentage is the move in points
+                out.append(_Num(s, e, value, text, "points", sign, None))
+                continue
             if paren or listed or table or L.LEVEL_CUE.search(bclean + " "):
                 if value < 50:
                     continue
@@ -500,7 +524,7 @@ def _classify_numbers(
                 ctx.notes.append(f"{sent[s:uend].strip()!r} not read as an index move (more than 100%)")
                 continue
             rest = after[ulen:]
-            if L.PCT_EXCLUDE_AFTER.match(rest) or _COMPANY_MOVE_AFTER.match(after_orig, ulen):
+            if L.PCT_EXCLUDE_AFTER.match(rest) or _COMPANY_MOVE_AFTER.match(sent, e + ulen, e + ulen + 70):
                 continue
             if cues is not None and cues.absent(L.PCT_EXCLUDE_BEFORE, s - len(before), s):
                 ex = None  # (no anchor of the pattern in the window: no match)
@@ -1391,6 +1415,8 @@ _COMPANY_SUBJECT = re.compile(
 
 def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list[Mention]) -> list[Move]:
     lsent = lower(sent)
+    if "futures" in lsent and _FUTURES_HEADING.match(lsent):
+        return []  # "Futures: FTSE 100 flat, DAX +0.2%": the contracts, not the indices
     blocked = [(m.start, m.end) for m in mentions]
     res = _merge_same(sent, _resolve(mentions, ctx))
     # a place known only from "in Paris" counts when a number follows before the next mention
@@ -2035,6 +2061,8 @@ def _carried_cues(
             continue
         if c.kind == "lastnight" and snap_end is not None and pos >= snap_end:
             continue
+        if _in_quotation(sent, pos):
+            continue  # '"... can be turned into a non-profit overnight," said a strategist': speech
         if (
             len(new_moves) > 1
             and new_moves[0].period_key is None
@@ -2048,6 +2076,15 @@ def _carried_cues(
             continue  # "... dropped 0.8%, adding to a 1.9% slide on Tuesday": that index's earlier day
         out.append(c)
     return out
+
+
+def _in_quotation(sent: str, pos: int) -> bool:
+    """Whether ``pos`` of ``sent`` is inside quoted speech (curly quotes, or an odd number of
+    straight double quotes before it)."""
+    head = sent[:pos]
+    if "\u201c" in head:
+        return head.rfind("\u201c") > head.rfind("\u201d")
+    return head.count('"') % 2 == 1
 
 
 #: A day phrase that opens its sentence ("On Tuesday, ...", "Yesterday the ...").
@@ -2216,7 +2253,11 @@ def _date_one(
             (p, c)
             for p, c in found
             if not (
-                p < anchor and (_CLAUSE_VERB.search(low, p, anchor) or _in_relative_clause(low, p, anchor))
+                p < anchor
+                and (_CLAUSE_VERB.search(low, p, anchor) or _in_relative_clause(low, p, anchor))
+                # "On Monday the S&P 500, the index most funds track, fell 3.9%": a day that
+                # opens the sentence dates its main clause, whatever aside comes before the verb
+                and not _OPENING_CUE_GAP.match(low, 0, p)
             )
         ]
     if found and region is not None and region == ctx.home and not ctx.home_guessed:
