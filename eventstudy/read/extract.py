@@ -1062,6 +1062,11 @@ def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
     range that introduces another move's number is not this move's.
     """
     text = cues.text
+    if "between" in text and mv.nums:
+        # "having swung between a 0.3% gain and a loss of almost 1%": the session's two extremes
+        for sw in _SWUNG_BETWEEN.finditer(text, max(0, mv.nums[0].start - 90), mv.nums[0].start):
+            if _SWING_SPAN.fullmatch(text, sw.end(), mv.nums[0].start):
+                return sw.start(), sw.end(), None
     for m in cues.matches(L.EXTREME):
         nxt = _FIRST_DIGIT.search(text, m[1], m[1] + 30)
         if nxt is not None and _MOVE_VERB.search(text, m[1], nxt.start()):
@@ -1073,6 +1078,19 @@ def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
                 continue  # "...; brokers said a swing from an intraday low ...": another clause
             return m  # after its number: "sank 600 points at one stage"
     return None
+
+
+#: A move between two extremes in the session: "swung between", "see-sawed between".
+_SWUNG_BETWEEN = re.compile(
+    r"\b(?:swung|swinging|swings|swing|oscillated|oscillating|see-?sawed|see-?sawing|lurched|lurching)"
+    r"\sbetween\s"
+)
+#: From "between" to the first extreme ("a gain of "), or past it to the second ("a 0.3% gain
+#: and a loss of almost "): no other "and" (not "swung between gains and losses to end 1% up").
+_SWING_SPAN = re.compile(
+    r"(?:[^;,]{0,40}?\d[\d.,]*\s?(?:%|per\scent|percent|points)(?:\s[a-z]+)?\sand\s)?"
+    r"(?:an?\s)?(?:(?!and\s)[\w-]+\s){0,3}?[+\-−]?"
+)
 
 
 #: A close verb right before a move's numbers ("closed 3.3% higher", "ended the day up 1%").
@@ -1115,8 +1133,14 @@ def _intraday_cue(cues: _Cues, lo: int, hi: int) -> tuple[int, int, str | None] 
     text = cues.text
     for m in cues.matches(L.INTRADAY):
         if lo <= m[0] < hi and not _HAVING_BEFORE.search(text, max(0, m[0] - 24), m[0]):
+            if "having" in text and _HAVING_CLAUSE.search(text, max(0, m[0] - 90), m[0]):
+                continue  # "..., having been firmly higher in the morning before fading": earlier
             return m
     return None
+
+
+#: An open participle clause about an earlier moment, up to a phrase: ", having been higher ".
+_HAVING_CLAUSE = re.compile(r",\s(?:\w+ly\s)?having\s(?:been|traded|stood|sat|spent|moved)\b[^,;]*$")
 
 
 #: Words between a number and a period phrase that start the next clause ("2%, and over
@@ -1263,6 +1287,8 @@ def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list
                 )
                 or (len(gap) > 25 and L.DIRECTION.search(L.NEUTRALISE.sub(" ", gap)))
                 or _SECOND_VERB.search(gap)
+                # "closed at 14,662.02, having swung between a 0.3% gain and ...": the extremes
+                or ("between" in gap and _SWUNG_BETWEEN.search(gap))
                 # ", which had touched 7,605 in the morning, closed 0.7% lower": the clause's level
                 or (all(c.unit == "level" for c in cur) and _CLAUSE_VERB.search(gap))
                 or (
@@ -2570,7 +2596,8 @@ def _compatible(a: Move, b: Move) -> bool:
     if any(n.ref_level for n in a.nums + b.nums):
         return False
     if not a.nums or not b.nums:
-        return False
+        # "The DAX ended flat on Tuesday. ... The DAX closed at 14,662.02": the flat day's level
+        return _flat_and_its_level(a, b) or _flat_and_its_level(b, a)
     ca = a.carried if a.carried is not None else None
     cb = b.carried if b.carried is not None else None
     if ca is not cb and ca is not None and cb is not None:
@@ -2584,6 +2611,19 @@ def _compatible(a: Move, b: Move) -> bool:
         if x is not None and y is not None and abs(x.value - y.value) > 1e-9:
             return False
     return True
+
+
+def _flat_and_its_level(flat: Move, level: Move) -> bool:
+    """Whether ``flat`` is a flat close with no number and ``level`` a close level alone."""
+    return (
+        flat.direction == "flat"
+        and not flat.nums
+        and level.direction is None
+        and flat.kind == level.kind == "close"
+        and len(level.nums) == 1
+        and level.nums[0].unit == "level"
+        and (flat.own_day is None or level.own_day is None or flat.own_day == level.own_day)
+    )
 
 
 def merge_moves(moves: list[Move]) -> list[Move]:

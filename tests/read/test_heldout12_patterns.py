@@ -90,3 +90,31 @@ def test_overnight_inside_a_quotation_does_not_carry_to_later_claims():
     )
     (c,) = _claims(text, "2022-02-09", "^N225")
     assert c.trading_date == date(2022, 2, 9)
+
+
+def test_a_morning_phrase_inside_a_having_clause_does_not_make_the_moves_intraday():
+    text = (
+        "The Cac 40 gained 0.6% and the Dax added 0.42% to 14,120.5, having been well up in "
+        "the morning before slipping back as New York opened."
+    )
+    cac, dax = _claims(text, "2022-05-10")
+    assert (cac.kind, dax.kind, dax.level) == ("close", "close", 14120.5)
+
+
+def test_swung_between_two_percentages_gives_two_session_extremes_apart_from_the_level():
+    text = "The Cac 40 finished at 6,310.4, having swung between a 0.9% gain and a loss of about 1.2% in the day."
+    level, up, down = _claims(text, "2021-03-23")
+    assert (level.level, level.pct, level.kind) == (6310.4, None, "close")
+    assert (up.direction, up.pct, up.kind) == ("up", 0.9, "intraday")
+    assert (down.direction, down.pct, down.kind) == ("down", 1.2, "intraday")
+
+
+def test_swung_between_gains_and_losses_before_a_close_is_not_an_extreme():
+    (c,) = _claims("The Dow swung between losses and ended 0.5% higher.", "2021-03-23")
+    assert (c.pct, c.kind) == (0.5, "close")
+
+
+def test_a_flat_close_takes_the_level_a_later_sentence_gives():
+    text = "The Cac 40 ended flat on Tuesday as travel stocks slid. The Cac 40 closed at 6,310.4."
+    (c,) = _claims(text, "2021-03-23")
+    assert (c.direction, c.pct, c.level, c.kind) == ("flat", 0.0, 6310.4, "close")
