@@ -50,6 +50,7 @@ from .numbers import (
     unit_after,
     word_number,
 )
+from .review import ReviewPeriod, review_period
 
 try:  # one pass over a text for many words (optional: else each sentence is tested)
     import ahocorasick_rs
@@ -2833,10 +2834,33 @@ def extract_claims(
     # capital sigma (the one letter whose lower case depends on its neighbours)
     exact = low_text is not text and "Σ" not in text
     _date_moves(moves, sents, ctx, known, day_known if exact else None)
+    review = review_period(sents, ctx.published)
+    if review is not None:
+        _date_review_moves(moves, review)
     moves = [mv for mv in moves if not mv.drop]
     for mv in moves:
         mv.text = original[mv.span[0] : mv.span[1]]
     return moves
+
+
+def _date_review_moves(moves: list[Move], review: ReviewPeriod) -> None:
+    """Date to the end of a review's period the moves that name no day of their own
+    ("Monthly commentary - January 2022. ... The FTSE 100 rose 1.1%." is January's move)."""
+    for mv in moves:
+        if mv.date_explicit or mv.trading_date is None or mv.kind in ("intraday", "weekly"):
+            continue
+        if mv.kind == "close" and mv.kind_strength >= 2:
+            continue  # "closed 1.2% lower": a session's move, whatever the piece reviews
+        end = session_on_or_before(_calendar_of(mv.target), review.end)
+        if mv.trading_date <= end:
+            continue
+        if review.period is None and mv.period in ("year", "year-to-date"):
+            mv.period = None  # "over the year" in a financial year's review: that year, not the calendar's
+        if mv.kind == "close":
+            mv.kind, mv.period, mv.kind_strength = "other", review.period, 1
+        mv.trading_date, mv.alt_date, mv.alt_kind = end, None, None
+        mv.notes = [n for n in mv.notes if not n.startswith(("no day stated", "published "))]
+        mv.notes.append(f"a review of {review.text}: the move over that period, to {end}")
 
 
 def _sentence_moves_flat(sent: str, s_off: int, si: int, ctx: Context) -> list[Move]:

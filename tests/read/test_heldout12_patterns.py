@@ -118,3 +118,39 @@ def test_a_flat_close_takes_the_level_a_later_sentence_gives():
     text = "The Cac 40 ended flat on Tuesday as travel stocks slid. The Cac 40 closed at 6,310.4."
     (c,) = _claims(text, "2021-03-23")
     assert (c.direction, c.pct, c.level, c.kind) == ("flat", 0.0, 6310.4, "close")
+
+
+def test_a_monthly_letter_dates_its_undated_moves_to_the_month_end():
+    text = (
+        "Investor letter - March 2022. Our fund lost 2% in the month. "
+        "In London the FTSE 100 gained 0.8%, while the FTSE 250 slid 3.1% over the month."
+    )
+    ftse, mid = _claims(text, "2022-04-08")
+    assert (ftse.trading_date, ftse.kind, ftse.period) == (date(2022, 3, 31), "other", "month")
+    assert (mid.trading_date, mid.kind) == (date(2022, 3, 31), "other")
+
+
+def test_a_quarterly_letter_keeps_a_day_move_it_dates_itself():
+    text = (
+        "Quarterly report to investors, second quarter 2022. The Dax fell 11.3% over the period. "
+        "On Friday the Dax closed 1.2% higher at 13,050.3."
+    )
+    quarter, day = _claims(text, "2022-07-11")
+    assert (quarter.trading_date, quarter.kind, quarter.period) == (date(2022, 6, 30), "other", "quarter")
+    assert (day.trading_date, day.kind) == (date(2022, 7, 8), "close")
+
+
+def test_a_financial_year_review_ends_on_the_date_it_prints():
+    text = (
+        "Annual update - financial year 2021-22. Returns were weak in the year to 30 June. "
+        "The S&P 500 fell 11.9% over the year."
+    )
+    (c,) = _claims(text, "2022-07-20")
+    # the financial year, not the calendar year: no period the checker could measure wrongly
+    assert (c.trading_date, c.kind, c.period) == (date(2022, 6, 30), "other", None)
+
+
+def test_a_day_move_in_a_piece_naming_a_month_stays_on_its_day():
+    text = "Markets report for March 2022 traders: the FTSE 100 rose 0.8% on the day."
+    (c,) = _claims(text, "2022-04-08")
+    assert (c.trading_date, c.kind) == (date(2022, 4, 8), "close")
