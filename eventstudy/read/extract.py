@@ -40,7 +40,7 @@ from .dates import (
     session_on_or_before,
 )
 from .fastre import literal_prefixes, prefix_guard
-from .mentions import Mention, find_mentions
+from .mentions import Mention, find_mentions, unslash_names
 from .numbers import (
     NUMBER_RE,
     WORD_NUMBER_RE,
@@ -220,6 +220,8 @@ _RANGE_GAP = re.compile(r"\s?(?:-|–|to|and)\s?")
 _DASH_GAP = re.compile(r"\s?(?:-|–)\s?")
 #: "ended at 7,554.31 and 21,854.57 respectively": a number listed after a level is a level.
 _LIST_GAP = re.compile(r"\s?(?:,|and|&)\s?(?:and\s)?")
+#: Between two numbers of one list: "1.5% and 2.6%", "-0.75%/-0.86%".
+_NUMBER_LIST_GAP = re.compile(r"\s?(?:,|and|&|/)\s?(?:and\s)?[+\-−]?")
 _AND_TO_GAP = re.compile(r"\s(?:and|to)\s")
 _DIGIT_OR_STOP = re.compile(r"[\d,;]")
 _NUMBER_AHEAD = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b")
@@ -227,7 +229,7 @@ _HEADING = re.compile(r"^\W{0,3}[\w ]{1,30}:")
 #: A heading that makes a whole line about futures: "Futures:", "Index futures at 7am:".
 _FUTURES_HEADING = re.compile(r"^\W{0,3}(?:[\w-]+\s){0,3}futures\b[\w ]{0,16}:")
 _COORDINATION = re.compile(
-    r"\s*(?:,|and|&|und|et|y|e|και|as\swell\sas|or)?\s*(?:the\s|its\s)?(?:[\w-]+\s)?", re.I
+    r"\s*(?:,|and|&|und|et|y|e|και|as\swell\sas|or|/)?\s*(?:the\s|its\s)?(?:[\w-]+\s)?", re.I
 )
 #: "rose 1.2% but is still 14% below its record": a clause word followed by a verb keeps
 #: the subject.
@@ -1746,6 +1748,15 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 for mv in seg_moves:
                     if key and mv.kind_strength < 2:
                         _set_period(mv, key)
+                if all(
+                    a.nums and b.nums and _NUMBER_LIST_GAP.fullmatch(mlow, a.nums[-1].end, b.nums[0].start)
+                    for a, b in zip(seg_moves, seg_moves[1:], strict=False)
+                ):
+                    # "slid 1.5% and 2.6% on Thursday", "-0.75%/-0.86%/-0.72% overnight": what
+                    # follows the list (its day) is every member's
+                    last = seg_moves[-1]
+                    for mv in seg_moves[:-1]:
+                        mv.hi, mv.hi_full = max(mv.hi, last.hi), max(mv.hi_full, last.hi_full)
                 for (mm, t), mv in zip(members, seg_moves, strict=True):
                     mv.target, mv.name = t, mm.text  # type: ignore[assignment]
                     moves.append(mv)
@@ -2714,7 +2725,7 @@ def extract_claims(
         text = text[: blank[0]] + " " * (blank[1] - blank[0]) + text[blank[1] :]
     sents = [text[s:e] for s, e in spans]
     low_text = lower(text)
-    all_mentions = find_mentions(text)
+    all_mentions = find_mentions(unslash_names(text))
     if ctx.home is None:
         for m in all_mentions:
             if m.kind in ("name", "place") and isinstance(m.target, Index) and _region(m.target.calendar):

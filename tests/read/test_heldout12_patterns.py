@@ -154,3 +154,24 @@ def test_a_day_move_in_a_piece_naming_a_month_stays_on_its_day():
     text = "Markets report for March 2022 traders: the FTSE 100 rose 0.8% on the day."
     (c,) = _claims(text, "2022-04-08")
     assert (c.trading_date, c.kind) == (date(2022, 4, 8), "close")
+
+
+def test_slashed_names_and_slashed_figures_pair_up_in_order():
+    text = "Closing tally: FTSE 100/DAX/CAC 40 ended +0.41%/-0.27%/+0.15% on Tuesday."
+    ftse, dax, cac = _claims(text, "2022-03-09")
+    assert [(c.ticker, c.direction, c.pct) for c in (ftse, dax, cac)] == [
+        ("^FTSE", "up", 0.41),
+        ("^GDAXI", "down", 0.27),
+        ("^FCHI", "up", 0.15),
+    ]
+
+
+def test_a_name_written_with_a_slash_stays_one_index():
+    (c,) = _claims("The S&P/ASX 200 gained 0.3% to 7,120.4.", "2022-03-09")
+    assert c.ticker == "^AXJO"
+
+
+def test_the_day_after_a_list_of_figures_dates_every_index_of_the_list():
+    text = "The FTSE 100 and the DAX slid 1.2% and 1.9% on Monday."
+    ftse, dax = _claims(text, "2022-03-09")
+    assert ftse.trading_date == dax.trading_date == date(2022, 3, 7)
