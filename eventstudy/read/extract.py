@@ -1435,6 +1435,13 @@ def _own_subject(prefix: str) -> bool:
     return not (_MARKET_SUBJECT.search(subject) and not _SECTOR_WORD.search(subject))
 
 
+#: After a place known from a preposition, a capitalised subject and its verb ("In Tokyo,
+#: Sony Group fell", "A Paris, Kering a grimpé"): a company, unless a market word follows.
+_COMPANY_AFTER_PLACE = re.compile(
+    r",\s(?!(?:The|Les?|La|Der|Die|Das|Shares|Stocks|Equities)\b)[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}"
+    r"\s(?:a\s|hat\s|ist\s|was\s|were\s)?(?:[a-zé]+ed|rose|fell|lost|shed|slid|sank|rallied|gained|"
+    r"grimpé|gagné|perdu|cédé|reculé|progressé|chuté|bondi|stieg|fiel|verlor|gewann)\b"
+)
 _COMPANY_SUBJECT = re.compile(
     r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
     # "... exporters such as Toyota Motor, which fell 2.6%"
@@ -1455,6 +1462,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
             if not _NUMBER_AHEAD.search(sent[m.end : nxt]):
                 continue
+            if _COMPANY_AFTER_PLACE.match(sent, m.end):
+                continue  # "In Tokyo, Sony Group fell 1.5%", "A Paris, Kering a grimpé de 2,3%": a company
         if m.start > 8 and _MEMBER_WORDS.search(lsent, max(0, m.start - 70), m.start):
             member = _MEMBER_OF.search(lsent, max(0, m.start - 70), m.start)
             if member is not None:

@@ -175,3 +175,31 @@ def test_the_day_after_a_list_of_figures_dates_every_index_of_the_list():
     text = "The FTSE 100 and the DAX slid 1.2% and 1.9% on Monday."
     ftse, dax = _claims(text, "2022-03-09")
     assert ftse.trading_date == dax.trading_date == date(2022, 3, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Milan, le FTSE MIB s'est apprécié de 0,64% à 24 310,2 points.",
+        "Der Leitindex Dax legte um 0,52 Prozent auf 15.120,4 Punkte zu.",
+    ],
+)
+def test_french_and_german_rise_verbs_give_the_direction(text):
+    (c,) = _claims(text, "2022-03-09")
+    assert c.direction == "up"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Seoul, Samsung Electronics fell 2.2 percent and SK Hynix lost 3.1 percent.",
+        "A Paris, Hermès a grimpé de 1,8% et Kering de 2,2%.",
+    ],
+)
+def test_a_company_after_a_city_is_not_the_city_s_index(text):
+    assert _claims(text, "2022-03-09") == []
+
+
+def test_market_words_after_a_city_still_mean_its_index():
+    (c,) = _claims("In Seoul, shares slid 1.2 percent.", "2022-03-09")
+    assert (c.ticker, c.pct) == ("^KS11", 1.2)
