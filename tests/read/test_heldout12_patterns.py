@@ -203,3 +203,33 @@ def test_a_company_after_a_city_is_not_the_city_s_index(text):
 def test_market_words_after_a_city_still_mean_its_index():
     (c,) = _claims("In Seoul, shares slid 1.2 percent.", "2022-03-09")
     assert (c.ticker, c.pct) == ("^KS11", 1.2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dax had lost 11.2% since New Year by Tuesday's close.",
+        "At Tuesday's close the Dax had lost 11.2% from its last close of 2021.",
+    ],
+)
+def test_a_move_counted_from_the_year_start_is_a_year_to_date_move(text):
+    (c,) = _claims(text, "2022-03-10")
+    assert (c.kind, c.period) == ("other", "year-to-date")
+
+
+def test_the_same_weeks_take_the_period_of_the_move_before():
+    text = "The Dax has shed 11.2% so far this year. The Cac 40 lost 9.8% in the same nine weeks."
+    _, cac = _claims(text, "2022-03-10")
+    assert (cac.kind, cac.period) == ("other", "year-to-date")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nikkei Stock Average of 225 issues rose 0.4%.",
+        "The FTSE 250, home to the 101st to 350th biggest firms, rose 0.4%.",
+    ],
+)
+def test_ranks_and_member_counts_are_not_levels(text):
+    (c,) = _claims(text, "2022-03-10")
+    assert (c.pct, c.level) == (0.4, None)
