@@ -935,7 +935,7 @@ _FINAL_DIRECTION = re.compile(r"[^,;.]{0,25}?\b(?:(aufwärts|bergauf)|(abwärts|
 #: A year right after a number: "has lost 20.6% in 2022" (the year so far when it is the
 #: publication year).
 _IN_YEAR = re.compile(
-    r"\s(?:(?:lower|higher|up|down|weaker|stronger)\s)?in\s(20\d\d)\b(?![\s,]*(?:so\sfar|to\sdate|[-–/]\s?\d))"
+    r"\s(?:(?:lower|higher|up|down|weaker|stronger)\s)?(?:in|for)\s(20\d\d)\b(?![\s,]*(?:so\sfar|to\sdate|[-–/]\s?\d))"
 )
 #: A day right after a number and its noun: "2.1% on Tuesday", "a 1.2% drop on Thursday".
 _ATTACHED_DAY = re.compile(
@@ -2867,12 +2867,15 @@ def _date_review_moves(moves: list[Move], review: ReviewPeriod) -> None:
     """Date to the end of a review's period the moves that name no day of their own
     ("Monthly commentary - January 2022. ... The FTSE 100 rose 1.1%." is January's move)."""
     for mv in moves:
-        if mv.date_explicit or mv.trading_date is None or mv.kind in ("intraday", "weekly"):
+        if mv.trading_date is None or mv.kind in ("intraday", "weekly"):
             continue
         if mv.kind == "close" and mv.kind_strength >= 2:
             continue  # "closed 1.2% lower": a session's move, whatever the piece reviews
         end = session_on_or_before(_calendar_of(mv.target), review.end)
-        if mv.trading_date <= end:
+        if mv.date_explicit and not (mv.kind == "close" and mv.own_day is None and mv.trading_date == end):
+            continue  # a day of its own; (a day carried from an earlier sentence that is the
+            # period's last session does not make a period's move a day's)
+        if mv.trading_date < end or (mv.trading_date == end and mv.kind != "close"):
             continue
         if review.period is None and mv.period in ("year", "year-to-date"):
             mv.period = None  # "over the year" in a financial year's review: that year, not the calendar's

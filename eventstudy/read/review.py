@@ -28,7 +28,9 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 
 #: A word that makes an opening line the heading of a review piece.
 _REVIEW_NOUN = re.compile(
-    r"\b(?:review|letter|commentary|update|report|newsletter|recap|round-?up|factsheet)\b", re.IGNORECASE
+    r"(?<!\ba\s)(?<!\bthe\s)(?<!\bnew\s)"  # not "a report showed", "the new update"
+    r"\b(?:review|letter|commentary|update|report|newsletter|recap|round-?up|factsheet)\b",
+    re.IGNORECASE,
 )
 #: The period a heading names, longest forms first.
 _HEAD_PERIOD = re.compile(
@@ -39,8 +41,10 @@ _HEAD_PERIOD = re.compile(
     r"|\bq(?P<qn>[1-4])\s?(?P<y3>(?:19|20)\d\d)\b"
     # "first half 2022", "half-year 2022" (the first half)
     r"|\b(?P<h>first\shalf|half[\s-]year)\s(?:of\s)?(?P<y4>(?:19|20)\d\d)\b"
-    # "January 2022"
-    r"|\b(?P<m>" + _MONTH + r")\s(?P<y5>(?:19|20)\d\d)\b"
+    # "January 2022" (not "9 March 2022", a day; nor "since January 2022")
+    r"|(?<!\d\s)(?<!since\s)(?<!from\s)(?<!until\s)\b(?P<m>" + _MONTH + r")\s(?P<y5>(?:19|20)\d\d)\b"
+    # "2021 in numbers", "2021 in review": the year
+    r"|\b(?P<y6>(?:19|20)\d\d)\sin\s(?:numbers|review|charts)\b"
     # "financial year 2021-22": its end is read from a "year to 30 June" nearby
     r"|\b(?P<fy>financial\syear|fiscal\syear)\s(?:(?:19|20)\d\d)[-–/](?:\d\d){1,2}\b",
     re.IGNORECASE,
@@ -65,7 +69,7 @@ class ReviewPeriod:
         Its last calendar day.
     period
         The claim period it is (``"month"``, ``"quarter"``, ``"year-to-date"`` for a first
-        half), or ``None`` for one the checker does not measure (a financial year).
+        half, ``"year"``), or ``None`` for one the checker does not measure (a financial year).
     text
         The words that named it.
     """
@@ -95,7 +99,7 @@ def review_period(sents: list[str], published: date) -> ReviewPeriod | None:
 
     The opening line must hold a review word ("letter", "commentary", "review", "update")
     and a period ("January 2022", "third quarter 2021", "January to June 2022", "financial
-    year 2021-22"); a financial year ends on the date a later sentence of the first three
+    year 2021-22"; in the line after it, "2021 in numbers"); a financial year ends on the date a later sentence of the first three
     gives ("in the year to 30 June"). The period must have ended before the publication date,
     at most :data:`MAX_LAG_DAYS` days before it.
     """
@@ -105,6 +109,11 @@ def review_period(sents: list[str], published: date) -> ReviewPeriod | None:
     if len(head) > 200 or _REVIEW_NOUN.search(head) is None:
         return None
     m = _HEAD_PERIOD.search(head)
+    if m is None and len(sents) > 1:
+        # "... the investor newsletter. Before we look ahead, 2021 in numbers.": the year only
+        m = _HEAD_PERIOD.search(sents[1])
+        if m is not None and not m.group("y6"):
+            m = None
     if m is None:
         return None
     g = m.groupdict()
@@ -120,6 +129,8 @@ def review_period(sents: list[str], published: date) -> ReviewPeriod | None:
         end, period = _month_end(int(g["y4"]), 6), "year-to-date"
     elif g["m"]:
         end, period = _month_end(int(g["y5"]), MONTHS[g["m"][:3].lower()]), "month"
+    elif g["y6"]:
+        end, period = date(int(g["y6"]), 12, 31), "year"
     else:  # a financial year: its end is printed nearby
         end, period = None, None
         for s in sents[:3]:

@@ -233,3 +233,32 @@ def test_the_same_weeks_take_the_period_of_the_move_before():
 def test_ranks_and_member_counts_are_not_levels(text):
     (c,) = _claims(text, "2022-03-10")
     assert (c.pct, c.level) == (0.4, None)
+
+
+def test_a_gain_for_last_year_in_a_january_piece_is_the_year_s_move():
+    (c,) = _claims("The Dax closed the year at 15,884.9, a gain of 15.8% for 2021.", "2022-01-03")
+    # (Xetra did not trade on 31 December 2021)
+    assert (c.pct, c.kind, c.period, c.trading_date) == (15.8, "other", "year", date(2021, 12, 30))
+
+
+def test_a_year_in_numbers_newsletter_reads_undated_moves_as_the_year_s():
+    text = (
+        "Season's greetings from the Friday Circle investor newsletter. Here is 2021 in numbers. "
+        "The Cac 40 slipped 0.2% on Friday's short session. The Dax did better, rising 15.8%."
+    )
+    _, dax = _claims(text, "2022-01-02")
+    assert (dax.pct, dax.kind, dax.trading_date) == (15.8, "other", date(2021, 12, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a news story: "a report" about a month is not the piece's heading
+        "Stocks slid after a report on March 2022 retail sales. The FTSE 100 fell 0.8%.",
+        # a day, not a month, in the heading
+        "Manager's update - 9 March 2022. The FTSE 100 fell 0.8%.",
+    ],
+)
+def test_a_month_in_a_news_story_or_a_dated_update_does_not_make_a_review(text):
+    (c,) = _claims(text, "2022-04-12")
+    assert (c.kind, c.trading_date) == ("close", date(2022, 4, 12))
