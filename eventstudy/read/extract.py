@@ -1173,6 +1173,9 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
                 _CLAUSE_VERB.search(cues.text, m[1], mv.nums[0].start)
                 or _in_relative_clause(cues.text, m[0], mv.nums[0].start)
             )
+            # ("Over the quarter the index, heavy with miners, gained 1.8%": a phrase that opens
+            # the sentence is its main clause's)
+            and not _OPENING_CUE_GAP.match(cues.text, 0, m[0])
         ):
             continue  # "..., which slid 5% last week, closed 1.4% higher": the relative clause's
         if m[2] in _OWN_PERIODS and mv.nums and m[1] <= mv.nums[0].start:
@@ -1442,6 +1445,8 @@ _COMPANY_AFTER_PLACE = re.compile(
     r"\s(?:a\s|hat\s|ist\s|was\s|were\s)?(?:[a-zé]+ed|rose|fell|lost|shed|slid|sank|rallied|gained|"
     r"grimpé|gagné|perdu|cédé|reculé|progressé|chuté|bondi|stieg|fiel|verlor|gewann)\b"
 )
+#: The subject's own close after an aside on another asset: "..., as oil jumped, before closing 2% lower".
+_BACK_TO_SUBJECT = re.compile(r",\s(?:[a-z]+ly\s)?before\s(?:clos|end|finish|settl)\w*\s(?:[a-z]+\s)?$")
 _COMPANY_SUBJECT = re.compile(
     r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
     # "... exporters such as Toyota Motor, which fell 2.6%"
@@ -1574,17 +1579,21 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 and not _SAME_SUBJECT.search(lgap)
             ):
                 break
-            if n.start > last_member_end and (
-                (
-                    not (same_low and cues.absent(L.OTHER_ASSET_WORDS, cursor, n.start))
-                    and L.OTHER_ASSET.search(gap)
+            if (
+                n.start > last_member_end
+                and not ("before" in lgap and _BACK_TO_SUBJECT.search(lgap))
+                and (
+                    (
+                        not (same_low and cues.absent(L.OTHER_ASSET_WORDS, cursor, n.start))
+                        and L.OTHER_ASSET.search(gap)
+                    )
+                    or (
+                        not (same_low and cues.absent(_COMPANY_SUBJECT, cursor, n.start))
+                        and _COMPANY_SUBJECT.search(gap)
+                    )
+                    or (not cues.absent(L.FORECAST, cursor, n.start) and L.FORECAST.search(lgap))
+                    or ("index" in lgap and L.SECTOR_INDEX.search(lgap))
                 )
-                or (
-                    not (same_low and cues.absent(_COMPANY_SUBJECT, cursor, n.start))
-                    and _COMPANY_SUBJECT.search(gap)
-                )
-                or (not cues.absent(L.FORECAST, cursor, n.start) and L.FORECAST.search(lgap))
-                or ("index" in lgap and L.SECTOR_INDEX.search(lgap))
             ):
                 break
             kept.append(n)

@@ -262,3 +262,24 @@ def test_a_year_in_numbers_newsletter_reads_undated_moves_as_the_year_s():
 def test_a_month_in_a_news_story_or_a_dated_update_does_not_make_a_review(text):
     (c,) = _claims(text, "2022-04-12")
     assert (c.kind, c.trading_date) == ("close", date(2022, 4, 12))
+
+
+def test_a_close_after_an_aside_on_another_asset_is_the_index_s_again():
+    text = (
+        "On Tuesday the Cac 40 fell as much as 3.1% in the morning as Brent crude spiked, "
+        "before closing 1.4% lower at 6,120.3."
+    )
+    low, close = _claims(text, "2022-03-09")
+    assert (low.pct, low.kind) == (3.1, "intraday")
+    assert (close.pct, close.level, close.kind, close.trading_date) == (
+        1.4,
+        6120.3,
+        "close",
+        date(2022, 3, 8),
+    )
+
+
+def test_a_period_opening_the_sentence_scopes_the_move_after_an_aside():
+    text = "Over the month the Cac 40, which is heavy with luxury groups, lost 4.1%."
+    (c,) = _claims(text, "2022-03-31")
+    assert (c.kind, c.period) == ("other", "month")
