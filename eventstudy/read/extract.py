@@ -1449,6 +1449,8 @@ _COMPANY_AFTER_PLACE = re.compile(
 _BACK_TO_SUBJECT = re.compile(r",\s(?:[a-z]+ly\s)?before\s(?:clos|end|finish|settl)\w*\s(?:[a-z]+\s)?$")
 _COMPANY_SUBJECT = re.compile(
     r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
+    # "with Amazon and Nvidia both more than 2% higher": two companies
+    r"(?:\s(?:and|&)\s[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\s(?:both|each)(?:\s(?:more\sthan|about|nearly|over))?)?"
     # "... exporters such as Toyota Motor, which fell 2.6%"
     r"(?:,\s(?:which|that)\s(?:[a-z]+\s)?|\s(?:[a-z]+\s)?)$"
 )

@@ -658,6 +658,17 @@ _COMPANY_NOUNS = frozenset(
         "retailer",
         "housebuilder",
         "listing",
+        # "downgrade a DAX 40 carmaker to Hold": a member named by its trade
+        "carmaker",
+        "automaker",
+        "chipmaker",
+        "airline",
+        "bank",
+        "utility",
+        "conglomerate",
+        "developer",
+        "manufacturer",
+        "producer",
     }
 )
 

@@ -283,3 +283,14 @@ def test_a_period_opening_the_sentence_scopes_the_move_after_an_aside():
     text = "Over the month the Cac 40, which is heavy with luxury groups, lost 4.1%."
     (c,) = _claims(text, "2022-03-31")
     assert (c.kind, c.period) == ("other", "month")
+
+
+def test_two_companies_moving_together_are_not_the_index():
+    text = "The Nasdaq is up 0.6%, with Apple and Microsoft both more than 1% higher."
+    (c,) = _claims(text, "2021-06-10")
+    assert c.pct == 0.6
+
+
+def test_a_member_named_by_its_trade_after_an_index_is_a_company():
+    text = "We upgrade a FTSE 100 carmaker to Buy after its shares fell 18% since May."
+    assert _claims(text, "2021-06-10") == []
