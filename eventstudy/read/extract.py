@@ -607,10 +607,10 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                 if "tech" in low:
                     # "the tech-heavy index" is the Nasdaq named last, not whichever index was
                     target = next((t for t in reversed(ctx.recent) if "nasdaq" in t.name.lower()), target)
-                elif "blue-chip" in low or "broader" in low:
+                elif "blue-chip" in low or "broader" in low or "top" in low:
                     # "the blue-chip average" (the Dow), "the broader index" (the S&P 500, the
                     # Topix): the index named last that the adjective describes ("blue-chip dow")
-                    adj = "blue-chip " if "blue-chip" in low else "broader "
+                    adj = "broader " if "broader" in low else "blue-chip "  # ("the top index": blue chips)
                     target = next(
                         (
                             t

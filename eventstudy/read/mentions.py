@@ -93,6 +93,10 @@ _REFS = {
     },
     # "the blue-chip average": the Dow (see extract._resolve: an adjective picks the index)
     ("the", "blue-chip", "average"): "index",
+    # "the top index", "the top-tier index": the blue chips (extract._resolve)
+    ("the", "top", "index"): "index",
+    ("the", "top-tier", "index"): "index",
+    ("the", "top-flight", "index"): "index",
     ("the", "barometer"): "index",
     ("the", "average"): "index",
     ("the", "former"): "former",

@@ -294,3 +294,12 @@ def test_two_companies_moving_together_are_not_the_index():
 def test_a_member_named_by_its_trade_after_an_index_is_a_company():
     text = "We upgrade a FTSE 100 carmaker to Buy after its shares fell 18% since May."
     assert _claims(text, "2021-06-10") == []
+
+
+def test_the_top_index_is_the_blue_chip_index_not_the_one_named_last():
+    text = (
+        "The FTSE 100 added 1.1 per cent and the FTSE 250 gained 1.9 per cent. "
+        "For the week the top index managed a rise of 0.7 per cent."
+    )
+    *_, week = _claims(text, "2022-05-14")
+    assert (week.ticker, week.pct, week.kind) == ("^FTSE", 0.7, "weekly")
