@@ -1846,7 +1846,11 @@ _ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 _PARALLEL_CLAUSE = re.compile(r"[^,;]{0,30}?,?\s(?:while|whereas)\s(?:the\s)?")
 
 
-_FLAT_AFTER = re.compile(r"\W{0,3}(?:[\w-]+,?\s){0,7}?(?:flat|unchanged|little\schanged)\b", re.I)
+_FLAT_AFTER = re.compile(
+    # ("... Euro Stoxx 50 a terminé stable", "... schloss unverändert")
+    r"\W{0,3}(?:[\w-]+,?\s){0,7}?(?:flat|unchanged|little\schanged|stable|inchangée?|unverändert)\b",
+    re.I,
+)
 
 
 def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:

@@ -303,3 +303,15 @@ def test_the_top_index_is_the_blue_chip_index_not_the_one_named_last():
     )
     *_, week = _claims(text, "2022-05-14")
     assert (week.ticker, week.pct, week.kind) == ("^FTSE", 0.7, "weekly")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le CAC 40 a gagné 0,35% tandis que l'Euro Stoxx 50 a terminé stable.",
+        "Der Dax gewann 0,35 Prozent, während der EuroStoxx 50 unverändert schloss.",
+    ],
+)
+def test_a_french_or_german_flat_close_after_another_index_s_move(text):
+    _, flat = _claims(text, "2021-05-12")
+    assert (flat.ticker, flat.direction, flat.pct) == ("^STOXX50E", "flat", 0.0)
