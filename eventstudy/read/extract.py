@@ -66,6 +66,9 @@ ASIA = {"XTKS", "XHKG", "XSHG", "XKRX", "XASX", "XBOM", "XSES", "XTAI", "XSHE"}
 _DAY_WORDS = (
     "day",
     "end of",
+    "ended 20",  # "ended 2021 at 23,480.81"
+    "finished 20",
+    "closed 20",
     "previous",
     "prior",
     "preceding",
@@ -1465,6 +1468,12 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     # a place known only from "in Paris" counts when a number follows before the next mention
     keep = []
     for k, (m, t) in enumerate(res):
+        if m.kind == "place" and keep and "," in sent[keep[-1][0].end : m.start]:
+            aside = _ASIDE.match(sent, keep[-1][0].end)
+            if aside is not None and m.end <= aside.end():
+                # "The FTSE 250, which tracks companies on the London Stock Exchange, ended ...":
+                # a place inside an aside on the index named before it is not a subject
+                continue
         if m.kind == "place" and m.weak:
             nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
             if not _NUMBER_AHEAD.search(sent[m.end : nxt]):
@@ -1946,6 +1955,8 @@ def _date_moves(
             mv.date_explicit = True
             continue
         _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known, day_known)
+        if mv.kind == "other" and mv.date_explicit and mv.nums and ('"' in sent or "\u201c" in sent):
+            _quoted_on_speech_day(mv, sent, cue_cache.get(mv.sentence) or [], ctx, code)
         if mv.trading_date is not None and mv.trading_date > ctx.published:
             # a report cannot tell of a session after it was published: the day phrase belongs
             # to something else (a quote, a forecast); keep the publication-based reading
@@ -2012,6 +2023,24 @@ def _date_moves(
                 "Wall Street figures in a European report with no close stated: read as a snapshot "
                 "during the New York session"
             )
+
+
+def _quoted_on_speech_day(mv: Move, sent: str, found: list[tuple[int, DayCue]], ctx: Context, code) -> None:
+    """A running total quoted from a speaker ('... said on Thursday: "the FTSE 250 has fallen
+    16% this year"') is measured at the last close before the remark, not on the speech day;
+    the speech day is kept as the alternative."""
+    if not _in_quotation(sent, mv.nums[0].start):
+        return
+    for pos, cue in found:
+        if cue.kind in ("weekday", "date", "today") and not _in_quotation(sent, pos):
+            if resolve_cue(cue, ctx.published, code) == mv.trading_date:
+                day = mv.trading_date
+                mv.trading_date, mv.alt_date = session_before(code, day), day
+                mv.notes.append(
+                    f"quoted from a remark of {day}: measured at the last close before it, "
+                    f"{mv.trading_date} ({day} kept as the alternative)"
+                )
+                return
 
 
 #: The sentence says New York has closed ("Wall Street closes sharply lower", "US stocks ended").

@@ -315,3 +315,22 @@ def test_the_top_index_is_the_blue_chip_index_not_the_one_named_last():
 def test_a_french_or_german_flat_close_after_another_index_s_move(text):
     _, flat = _claims(text, "2021-05-12")
     assert (flat.ticker, flat.direction, flat.pct) == ("^STOXX50E", "flat", 0.0)
+
+
+def test_a_running_total_quoted_from_a_remark_is_measured_at_the_close_before_it():
+    text = 'Speaking on Wednesday, the minister said: "the Dax has lost 11 percent since New Year."'
+    (c,) = _claims(text, "2022-03-11")
+    assert (c.kind, c.trading_date, c.alt_trading_date) == ("other", date(2022, 3, 8), date(2022, 3, 9))
+
+
+def test_a_place_inside_an_aside_on_the_index_is_not_another_subject():
+    text = (
+        "The FTSE 250, which holds the mid-sized firms on the London Stock Exchange, fell 0.9% to 19,900.2."
+    )
+    (c,) = _claims(text, "2022-05-13")
+    assert (c.ticker, c.pct, c.level) == ("^FTMC", 0.9, 19900.2)
+
+
+def test_ended_a_year_at_a_level_dates_the_level_to_the_year_s_last_session():
+    (c,) = _claims("The FTSE 250 ended 2021 at 23,480.8 before its slide.", "2022-05-13")
+    assert (c.level, c.trading_date) == (23480.8, date(2021, 12, 31))
