@@ -1450,10 +1450,13 @@ _COMPANY_AFTER_PLACE = re.compile(
 )
 #: The subject's own close after an aside on another asset: "..., as oil jumped, before closing 2% lower".
 _BACK_TO_SUBJECT = re.compile(r",\s(?:[a-z]+ly\s)?before\s(?:clos|end|finish|settl)\w*\s(?:[a-z]+\s)?$")
+#: "with Amazon and Nvidia both more than 2% higher": two companies moving together.
+_TWO_COMPANIES = re.compile(
+    r"\b(?:with|while|and|as|whereas)\s[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\s(?:and|&)\s"
+    r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\s(?:both|each)(?:\s(?:more\sthan|about|nearly|over))?\s$"
+)
 _COMPANY_SUBJECT = re.compile(
     r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
-    # "with Amazon and Nvidia both more than 2% higher": two companies
-    r"(?:\s(?:and|&)\s[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\s(?:both|each)(?:\s(?:more\sthan|about|nearly|over))?)?"
     # "... exporters such as Toyota Motor, which fell 2.6%"
     r"(?:,\s(?:which|that)\s(?:[a-z]+\s)?|\s(?:[a-z]+\s)?)$"
 )
@@ -1602,6 +1605,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                         not (same_low and cues.absent(_COMPANY_SUBJECT, cursor, n.start))
                         and _COMPANY_SUBJECT.search(gap)
                     )
+                    or (("both" in lgap or "each" in lgap) and _TWO_COMPANIES.search(gap))
                     or (not cues.absent(L.FORECAST, cursor, n.start) and L.FORECAST.search(lgap))
                     or ("index" in lgap and L.SECTOR_INDEX.search(lgap))
                 )
@@ -2178,6 +2182,12 @@ def _in_quotation(sent: str, pos: int) -> bool:
     return head.count('"') % 2 == 1
 
 
+#: A noun of shares and the participle of what happened to them, right before a day phrase
+#: ("technology stocks sold off on Friday", "banks hit on Monday").
+_PARTICIPLE_DAY = re.compile(
+    r"\b(?:stocks|shares|names|companies|groups|firms|banks|miners|equities)\s(?:[a-z]+ed|sold|bought|hit|"
+    r"dumped|shed|beaten|battered)(?:\s(?:off|up|down|back))?\s(?:on\s)?$"
+)
 #: A day phrase that opens its sentence ("On Tuesday, ...", "Yesterday the ...").
 _OPENING_CUE_GAP = re.compile(r"^[\s\"'“‘(]*(?:(?:on|by|late|early|earlier|later|then|and|but)\s+)*$", re.I)
 
@@ -2327,6 +2337,10 @@ def _date_one(
             # "wiping out the 1.8% rise it posted the day before": the move's own relative clause
             or any(n.end < p <= n.end + 45 and _OWN_RELATIVE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
         ]
+    if found and low is not None and any(p > anchor for p, _ in found):
+        # "... jumped 1.9% as investors bought back tech stocks sold off on Friday": the day of
+        # the shares' earlier fall (a participle after their noun), not the move's
+        found = [(p, c) for p, c in found if p < anchor or not _PARTICIPLE_DAY.search(low, max(0, p - 40), p)]
     if found and mv.period == "multi-day":
         # "since the governor said on Friday": the day the period starts, not the claim's
         found = [(p, c) for p, c in found if not _SINCE_SAID.search(sent, max(0, p - 80), p)]

@@ -334,3 +334,12 @@ def test_a_place_inside_an_aside_on_the_index_is_not_another_subject():
 def test_ended_a_year_at_a_level_dates_the_level_to_the_year_s_last_session():
     (c,) = _claims("The FTSE 250 ended 2021 at 23,480.8 before its slide.", "2022-05-13")
     assert (c.level, c.trading_date) == (23480.8, date(2021, 12, 31))
+
+
+def test_a_day_after_shares_and_their_participle_is_not_the_move_s_day():
+    text = (
+        "SYDNEY, Nov 30 - Local shares slipped. Overnight on Wall Street the Dow rose 0.7 per cent "
+        "and the Nasdaq climbed 1.6 per cent as buyers returned to chip stocks dumped on Friday."
+    )
+    _, nasdaq = _claims(text, "2021-11-30")
+    assert (nasdaq.ticker, nasdaq.trading_date) == ("^IXIC", date(2021, 11, 29))
