@@ -39,7 +39,7 @@ from .dates import (
     session_before,
     session_on_or_before,
 )
-from .fastre import literal_prefixes, prefix_guard
+from .fastre import first_digit, literal_prefixes, prefix_guard
 from .mentions import Mention, find_mentions
 from .numbers import (
     NUMBER_RE,
@@ -249,6 +249,10 @@ _NEGATED_BEFORE = re.compile(r"(?:(?:^|[\s,;(])not|\brather\sthan|\binstead\sof)
 _NEGATED_ENDS = ("not ", "than ", "of ", "the ", "a ")
 #: :data:`~.numbers.WORD_NUMBER_RE` with a guard for its first characters (the same matches).
 _WORD_NUMBER_RE = prefix_guard(WORD_NUMBER_RE)
+#: The percent words of :data:`~.numbers.WORD_NUMBER_RE`'s lookahead, with its flags: every match
+#: of it is followed by one, so a text without any has no number word (a cheap test first:
+#: ``re`` skips to the letter "p" of a literal-led alternation).
+_PERCENT_WORD = re.compile(r"per\s?cent|percent|prozent|pour\s?cent|por\s?ciento", WORD_NUMBER_RE.flags)
 #: The same pattern without IGNORECASE, for lower-cased text (its words are lower case). A
 #: case-blind match in a text is a match of this one at the same place in the text lowered
 #: character by character, so when the anchors of the lowered sentence rule this one out
@@ -408,8 +412,10 @@ def _classify_numbers(
     ls = sent.lower()
     # a number word counts only before a percent word, and every one holds "cent", "zent" or
     # "ento"; (ls == low: the text the anchors were found in is sent lowered char by char)
-    if ("cent" in ls or "zent" in ls or "ento" in ls) and not (
-        cues is not None and ls == low and cues.absent(_WORD_NUMBER_LOW, 0, len(low))
+    if (
+        ("cent" in ls or "zent" in ls or "ento" in ls)
+        and not (cues is not None and ls == low and cues.absent(_WORD_NUMBER_LOW, 0, len(low)))
+        and _PERCENT_WORD.search(sent) is not None
     ):
         for m in _WORD_NUMBER_RE.finditer(sent):
             cands.append((m.start(), m.end(1), *word_number(m.group(1))))
@@ -2649,8 +2655,8 @@ def extract_claims(
     digit_from, digit_at = len(text) + 1, -1
     for si, (s, e) in enumerate(spans):
         if not digit_from <= s <= digit_at:
-            dm = _DIGIT.search(text, s)
-            digit_from, digit_at = s, (dm.start() if dm is not None else len(text))
+            dm = first_digit(text, s)
+            digit_from, digit_at = s, (dm if dm >= 0 else len(text))
         ms = []
         if k < n_mentions and all_mentions[k].start <= e:  # (else none is in this sentence)
             while k < n_mentions and all_mentions[k].start < s:
@@ -2667,7 +2673,9 @@ def extract_claims(
                 continue
         sent = sents[si]
         has_digit = digit_at < e or (
-            ("cent" in lsent or "prozent" in lsent) and _WORD_NUMBER_RE.search(sent) is not None
+            ("cent" in lsent or "prozent" in lsent)
+            and _PERCENT_WORD.search(sent) is not None
+            and _WORD_NUMBER_RE.search(sent) is not None
         )
         if len(moves) >= MAX_CLAIMS:
             ctx.notes.append(

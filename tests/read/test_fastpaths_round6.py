@@ -1,0 +1,52 @@
+"""Shortcuts of the sixth speed round give the same answers as the plain patterns they replace."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventstudy.read.fastre import first_digit
+
+_DIGIT = re.compile(r"\d")
+_TEXT = st.text(alphabet=st.sampled_from(list("ab 09.,5\n") + ["٣", "７", "é", "x"]), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXT, pos=st.integers(min_value=0, max_value=70))
+def test_first_digit_equals_the_digit_pattern(text, pos):
+    m = _DIGIT.search(text, pos)
+    assert first_digit(text, pos) == (-1 if m is None else m.start())
+
+
+def test_first_digit_in_ascii_and_wider_text():
+    assert first_digit("rose 4.2% and 1.1%", 8) == 14
+    assert first_digit("no figure here") == -1
+    assert first_digit("fell \uff17 per cent") == 5  # a full-width digit is a digit for \d
+
+
+_WORDY = st.lists(
+    st.sampled_from(
+        ["two", "half", "a", "one", " ", "per", "cent", "PER", "Cent", "percent", "prozent", "\n", "x"]
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=_WORDY)
+def test_number_word_implies_a_percent_word(parts):
+    from eventstudy.read.extract import _PERCENT_WORD
+    from eventstudy.read.numbers import WORD_NUMBER_RE
+
+    text = " ".join(parts)
+    if WORD_NUMBER_RE.search(text) is not None:
+        assert _PERCENT_WORD.search(text) is not None
+
+
+def test_percent_word_test_keeps_number_words():
+    from eventstudy.read import read_article
+
+    art = read_article("The FTSE 100 fell half a per cent on Tuesday.", published="2022-03-04")
+    assert [c.pct for c in art.claims] == [0.5]
