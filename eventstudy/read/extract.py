@@ -141,6 +141,9 @@ _MARKET_WORDS = (
 )
 
 
+#: Every match of :data:`~.lexicon.TIME_OF_DAY` holds a digit or one of these (a cheap test
+#: before it): "by noon", "in early trading", "at the open", "at the lunch break", "by midday".
+_TIME_OF_DAY_WORDS = ("by", "trad", "deal", "open", "lunch", "midday")
 #: Time zones a clock time is printed with ("at 10.30 GMT"): a cheap test before TIME_OF_DAY.
 _CLOCK_WORDS = ("gmt", "bst", "cet", " et", "edt", "est", "jst", "hkt", "sgt")
 
@@ -201,11 +204,28 @@ def _word_bits(low: str, spans: list[tuple[int, int]]) -> list[int] | None:
         found = auto.find_matches_as_indexes(low, overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate (the text is passed on as UTF-8)
         return None
-    bits = [0] * len(spans)
+    n = len(spans)
+    bits = [0] * n
     pbits = _PATTERN_BITS
+    # The automaton reports occurrences in order of their ends: a pointer to the first
+    # sentence that ends at or after the occurrence's end moves forward only. That sentence
+    # is the only one that can hold the occurrence whole (those before it end before it
+    # does; those after it start after its end).
+    si, s_lo, s_hi, last_end = 0, -1, -1, -1
     for pi, start, end in found:
-        si = bisect_right(starts, start) - 1
-        if si >= 0 and end <= spans[si][1]:
+        if end < last_end:  # pragma: no cover - (not in end order: locate it by its start)
+            k = bisect_right(starts, start) - 1
+            if k >= 0 and end <= spans[k][1]:
+                bits[k] |= pbits[pi]
+            continue
+        last_end = end
+        if end > s_hi:
+            while si < n and spans[si][1] < end:
+                si += 1
+            if si == n:
+                break
+            s_lo, s_hi = spans[si]
+        if s_lo <= start:
             bits[si] |= pbits[pi]
     return bits
 
@@ -2753,7 +2773,7 @@ def extract_claims(
                 region = next((_region(t.calendar) for t in targets if isinstance(t, Index)), None)
                 if region is not None:
                     ctx.night = replace(cue, region=region)
-            if L.TIME_OF_DAY.search(low_text, s, e):
+            if (digit_at < e or _has_any(lsent, _TIME_OF_DAY_WORDS)) and L.TIME_OF_DAY.search(low_text, s, e):
                 ctx.time_si = si
     moves = merge_moves(moves)
     # lower(sent) is low_text[s:e] when the whole text was lowered (same length) and holds no

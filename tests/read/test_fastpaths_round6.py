@@ -50,3 +50,37 @@ def test_percent_word_test_keeps_number_words():
 
     art = read_article("The FTSE 100 fell half a per cent on Tuesday.", published="2022-03-04")
     assert [c.pct for c in art.claims] == [0.5]
+
+
+_TIME_PARTS = st.lists(
+    st.sampled_from(
+        [
+            "by",
+            "at",
+            "the",
+            "in",
+            "early",
+            "trading",
+            "deals",
+            "open",
+            "opening",
+            "bell",
+            "lunch",
+            "midday",
+            "noon",
+        ]
+        + ["break", "morning", "as", "of", "10:30", "9", "am", "gmt", "after", "x", "mid-morning", "trade"]
+    ),
+    max_size=10,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=_TIME_PARTS)
+def test_time_of_day_needs_a_digit_or_a_listed_word(parts):
+    from eventstudy.read import lexicon as L
+    from eventstudy.read.extract import _TIME_OF_DAY_WORDS, _has_any
+
+    text = " ".join(parts)
+    if L.TIME_OF_DAY.search(text) is not None:
+        assert _has_any(text, _TIME_OF_DAY_WORDS) or any(c.isdigit() for c in text)
