@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import cache, lru_cache
+from itertools import chain
 
 from ..calendar import period_first_day
 from ..indices import Index, OtherIndex
@@ -201,13 +202,11 @@ def _word_bits(low: str, spans: list[tuple[int, int]]) -> list[int] | None:
     auto = _WORDS_AUTOMATON
     if auto is None:
         return None
-    starts = []
-    prev_end = 0
-    for s, e in spans:
-        if s < prev_end or e < s:
-            return None
-        starts.append(s)
-        prev_end = e
+    # in order without overlaps: start, end, next start, ... never decrease
+    flat = list(chain.from_iterable(spans))
+    if flat != sorted(flat) or (flat and flat[0] < 0):
+        return None
+    starts = flat[0::2]
     try:
         # every occurrence (overlapping ones too); offsets are str offsets
         if low.isascii():
@@ -219,26 +218,28 @@ def _word_bits(low: str, spans: list[tuple[int, int]]) -> list[int] | None:
     n = len(spans)
     bits = [0] * n
     pbits = _PATTERN_BITS
-    # The automaton reports occurrences in order of their ends: a pointer to the first
-    # sentence that ends at or after the occurrence's end moves forward only. That sentence
-    # is the only one that can hold the occurrence whole (those before it end before it
-    # does; those after it start after its end).
-    si, s_lo, s_hi, last_end = 0, -1, -1, -1
+    # The automaton reports occurrences in order of their ends, so most lie in the sentence of
+    # the occurrence before: tested first. One that ends later lies in the first sentence that
+    # ends at or after its end if any (those before it end before it does; those after it start
+    # after its end): a pointer moves forward to it. Any other (across a boundary, or out of
+    # order) is located by its start.
+    si, s_lo, s_hi = 0, 0, -1
     for pi, start, end in found:
-        if end < last_end:  # pragma: no cover - (not in end order: locate it by its start)
+        if s_lo <= start and end <= s_hi:
+            bits[si] |= pbits[pi]
+        elif end > s_hi:
+            while si < n and spans[si][1] < end:
+                si += 1
+            if si == n:  # past the last sentence: no sentence holds it
+                s_lo = s_hi = len(low) + 1  # (only the test by start below is left)
+                continue
+            s_lo, s_hi = spans[si]
+            if s_lo <= start:
+                bits[si] |= pbits[pi]
+        else:
             k = bisect_right(starts, start) - 1
             if k >= 0 and end <= spans[k][1]:
                 bits[k] |= pbits[pi]
-            continue
-        last_end = end
-        if end > s_hi:
-            while si < n and spans[si][1] < end:
-                si += 1
-            if si == n:
-                break
-            s_lo, s_hi = spans[si]
-        if s_lo <= start:
-            bits[si] |= pbits[pi]
     return bits
 
 
@@ -814,13 +815,10 @@ class _Cues:
         if _ANCHOR_AUTOMATON is not None and text.isascii() and text.isprintable():
             hits = {}
             keys = _ANCHOR_KEYS
+            add = hits.setdefault
             for ai, s, e in _ANCHOR_AUTOMATON.find_matches_as_indexes(text, overlapping=True):
                 for key in keys[ai]:
-                    found = hits.get(key)
-                    if found is None:
-                        hits[key] = [(s, e)]
-                    else:
-                        found.append((s, e))
+                    add(key, []).append((s, e))
         self._hits = hits
         return hits
 
@@ -829,7 +827,9 @@ class _Cues:
         r = self._found.get(key)
         if r is not None:
             return r
-        hits = self._index()
+        hits = self._hits
+        if hits is False:  # (not found yet)
+            hits = self._index()
         if hits is not None and key in _ANCHORED:
             found = hits.get(key)
             r = self._from_anchors(rx, found) if found else []
@@ -864,7 +864,9 @@ class _Cues:
         nothing; ``False`` (no anchor index for the text or the pattern, or an anchor in the
         span) leaves it to the search.
         """
-        hits = self._index()
+        hits = self._hits
+        if hits is False:  # (not found yet)
+            hits = self._index()
         if hits is None:
             return False
         found = hits.get(rx.pattern)

@@ -84,3 +84,30 @@ def test_time_of_day_needs_a_digit_or_a_listed_word(parts):
     text = " ".join(parts)
     if L.TIME_OF_DAY.search(text) is not None:
         assert _has_any(text, _TIME_OF_DAY_WORDS) or any(c.isdigit() for c in text)
+
+
+_WORD_BITS_ALPHABET = ["stock", "day", "market", ".", "!", " ", "FTSE", "dow", "trading", "session", "close"]
+_WORD_BITS_ALPHABET += ["am ", "gmt", "est", "Jan", "mar", "end of", "s eve", "\n", "x", "week", "holiday"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    parts=st.lists(st.sampled_from(_WORD_BITS_ALPHABET), max_size=30),
+    cuts=st.lists(st.integers(0, 200), max_size=8),
+)
+def test_word_bits_of_one_pass_equal_the_sentence_tests(parts, cuts):
+    from eventstudy.read.extract import _sentence_bits, _word_bits
+    from eventstudy.read.sentences import split_sentences
+
+    text = "".join(parts)
+    low = text.lower()
+    for spans in (split_sentences(text), _spans_from_cuts(cuts, len(text))):
+        bits = _word_bits(low, spans)
+        assert bits is not None
+        assert bits == [_sentence_bits(low[s:e]) for s, e in spans]
+
+
+def _spans_from_cuts(cuts: list[int], n: int) -> list[tuple[int, int]]:
+    """Ordered spans without overlaps (gaps between them, some empty) from cut points."""
+    points = sorted(min(c, n) for c in cuts)
+    return [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2)]
