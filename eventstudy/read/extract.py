@@ -43,8 +43,11 @@ from .fastre import literal_prefixes, prefix_guard
 from .mentions import Mention, find_mentions
 from .numbers import (
     NUMBER_RE,
+    WORD_LEVEL_RE,
     WORD_NUMBER_RE,
     WORD_NUMBERS,
+    cardinal_spans,
+    cardinal_value,
     hedge_before,
     parse_number,
     unit_after,
@@ -256,6 +259,21 @@ _WORD_NUMBER_RE = prefix_guard(WORD_NUMBER_RE)
 _WORD_NUMBER_LOW = re.compile(WORD_NUMBER_RE.pattern, WORD_NUMBER_RE.flags & ~re.IGNORECASE)
 
 
+def _word_number_in(low: str, sent: str) -> bool:
+    """Whether a sentence without digits holds a number in words the reader takes.
+
+    ``low`` is ``sent`` lower-cased. Fractions and small numbers before a percent word
+    (:data:`~.numbers.WORD_NUMBER_RE`), cardinals before a percent word or "points"
+    (:func:`~.numbers.cardinal_spans`), a level in thousands (:data:`~.numbers.WORD_LEVEL_RE`);
+    each test runs only if its unit word is in the text.
+    """
+    if ("cent" in low or "prozent" in low) and _WORD_NUMBER_RE.search(sent) is not None:
+        return True
+    if ("cent" in low or "point" in low or "pts" in low) and cardinal_spans(sent):
+        return True
+    return "thousand" in low and WORD_LEVEL_RE.search(sent) is not None
+
+
 @dataclass
 class Context:
     """What the reader knows about the article while reading it."""
@@ -391,6 +409,22 @@ def _number_value(token: str, decimal_comma: bool) -> tuple[float, str]:
     return parse_number(token, decimal_comma=decimal_comma)
 
 
+def _longest_of_overlapping(
+    cands: list[tuple[int, int, float, str]], more: list[tuple[int, int, float, str]]
+) -> list[tuple[int, int, float, str]]:
+    """``cands`` and ``more`` together, the longer of two that overlap kept (the first if equal).
+
+    "two-thirds of one per cent" is a fraction, not "one"; "three point six per cent" is
+    3.6, not "six".
+    """
+    out = list(cands)
+    for c in more:
+        clash = [o for o in out if o[0] < c[1] and c[0] < o[1]]
+        if all(c[1] - c[0] > o[1] - o[0] for o in clash):
+            out = [o for o in out if o not in clash] + [c]
+    return out
+
+
 def _classify_numbers(
     sent: str, blocked: list[tuple[int, int]], ctx: Context, low: str | None = None, cues: _Cues | None = None
 ) -> list[_Num]:
@@ -406,13 +440,20 @@ def _classify_numbers(
     for m in NUMBER_RE.finditer(sent):
         cands.append((*m.span(), *_number_value(m[0], dc)))
     ls = sent.lower()
-    # a number word counts only before a percent word, and every one holds "cent", "zent" or
-    # "ento"; (ls == low: the text the anchors were found in is sent lowered char by char)
+    # a number word counts only before a percent word or "points", and every one holds "cent",
+    # "zent", "ento", "pts" or "points"; (ls == low: the text the anchors were found in is
+    # sent lowered char by char)
     if ("cent" in ls or "zent" in ls or "ento" in ls) and not (
         cues is not None and ls == low and cues.absent(_WORD_NUMBER_LOW, 0, len(low))
     ):
         for m in _WORD_NUMBER_RE.finditer(sent):
             cands.append((m.start(), m.end(1), *word_number(m.group(1))))
+    cards = cardinal_spans(sent) if ("cent" in ls or "point" in ls or "pts" in ls) else []
+    if cards:  # "three point six per cent" is 3.6, not the "six" read above; "twenty-five", not 5
+        cands = _longest_of_overlapping(cands, cards)
+    if "thousand" in ls:  # a level in words: "closed at thirty-four thousand."
+        for m in WORD_LEVEL_RE.finditer(sent):
+            cands.append((m.start(), m.end(1), *cardinal_value(m.group(1))))
     cands.sort()
     # a correction notice: "An earlier version of this story said the FTSE 100 fell 2%" gives
     # the figure that was wrong; the right one follows (after a semicolon or in the next sentence)
@@ -2661,14 +2702,18 @@ def extract_claims(
         lsent = low_text[s:e]
         wb = word_bits[si] if word_bits is not None else _sentence_bits(lsent)
         if not ms and digit_at >= e:
-            if not wb & _MARKET_BIT and lsent[-1:] != ":" and "cent" not in lsent and "prozent" not in lsent:
+            if (
+                not wb & _MARKET_BIT
+                and lsent[-1:] != ":"
+                and "cent" not in lsent
+                and "prozent" not in lsent
+                and not _word_number_in(lsent, sents[si])
+            ):
                 # no mention, no number, no market word, not a heading: nothing below applies
                 # (and the MAX_CLAIMS test can wait: no claim was added)
                 continue
         sent = sents[si]
-        has_digit = digit_at < e or (
-            ("cent" in lsent or "prozent" in lsent) and _WORD_NUMBER_RE.search(sent) is not None
-        )
+        has_digit = digit_at < e or _word_number_in(lsent, sent)
         if len(moves) >= MAX_CLAIMS:
             ctx.notes.append(
                 f"reading stopped after {MAX_CLAIMS} claims at sentence {si + 1} of {len(spans)}: "
