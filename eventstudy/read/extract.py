@@ -44,8 +44,11 @@ from .fastre import first_digit, literal_prefixes, prefix_guard
 from .mentions import Mention, find_mentions
 from .numbers import (
     NUMBER_RE,
+    WORD_LEVEL_RE,
     WORD_NUMBER_RE,
     WORD_NUMBERS,
+    cardinal_spans,
+    cardinal_value,
     hedge_before,
     parse_number,
     unit_after,
@@ -293,6 +296,25 @@ _PERCENT_WORD = re.compile(r"per\s?cent|percent|prozent|pour\s?cent|por\s?ciento
 _WORD_NUMBER_LOW = re.compile(WORD_NUMBER_RE.pattern, WORD_NUMBER_RE.flags & ~re.IGNORECASE)
 
 
+def _word_number_in(low: str, sent: str) -> bool:
+    """Whether a sentence without digits holds a number in words the reader takes.
+
+    ``low`` is ``sent`` lower-cased. Fractions and small numbers before a percent word
+    (:data:`~.numbers.WORD_NUMBER_RE`), cardinals before a percent word or "points"
+    (:func:`~.numbers.cardinal_spans`), a level in thousands (:data:`~.numbers.WORD_LEVEL_RE`);
+    each test runs only if its unit word is in the text.
+    """
+    if (
+        ("cent" in low or "prozent" in low)
+        and _PERCENT_WORD.search(sent) is not None
+        and _WORD_NUMBER_RE.search(sent) is not None
+    ):
+        return True
+    if ("cent" in low or "point" in low or "pts" in low) and cardinal_spans(sent):
+        return True
+    return "thousand" in low and WORD_LEVEL_RE.search(sent) is not None
+
+
 @dataclass
 class Context:
     """What the reader knows about the article while reading it."""
@@ -428,6 +450,22 @@ def _number_value(token: str, decimal_comma: bool) -> tuple[float, str]:
     return parse_number(token, decimal_comma=decimal_comma)
 
 
+def _longest_of_overlapping(
+    cands: list[tuple[int, int, float, str]], more: list[tuple[int, int, float, str]]
+) -> list[tuple[int, int, float, str]]:
+    """``cands`` and ``more`` together, the longer of two that overlap kept (the first if equal).
+
+    "two-thirds of one per cent" is a fraction, not "one"; "three point six per cent" is
+    3.6, not "six".
+    """
+    out = list(cands)
+    for c in more:
+        clash = [o for o in out if o[0] < c[1] and c[0] < o[1]]
+        if all(c[1] - c[0] > o[1] - o[0] for o in clash):
+            out = [o for o in out if o not in clash] + [c]
+    return out
+
+
 def _classify_numbers(
     sent: str, blocked: list[tuple[int, int]], ctx: Context, low: str | None = None, cues: _Cues | None = None
 ) -> list[_Num]:
@@ -452,6 +490,12 @@ def _classify_numbers(
     ):
         for m in _WORD_NUMBER_RE.finditer(sent):
             cands.append((m.start(), m.end(1), *word_number(m.group(1))))
+    cards = cardinal_spans(sent) if ("cent" in ls or "point" in ls or "pts" in ls) else []
+    if cards:  # "three point six per cent" is 3.6, not the "six" read above; "twenty-five", not 5
+        cands = _longest_of_overlapping(cands, cards)
+    if "thousand" in ls:  # a level in words: "closed at thirty-four thousand."
+        for m in WORD_LEVEL_RE.finditer(sent):
+            cands.append((m.start(), m.end(1), *cardinal_value(m.group(1))))
     cands.sort()
     # a correction notice: "An earlier version of this story said the FTSE 100 fell 2%" gives
     # the figure that was wrong; the right one follows (after a semicolon or in the next sentence)
@@ -2701,16 +2745,18 @@ def extract_claims(
         lsent = low_text[s:e]
         wb = word_bits[si] if word_bits is not None else _sentence_bits(lsent)
         if not ms and digit_at >= e:
-            if not wb & _MARKET_BIT and lsent[-1:] != ":" and "cent" not in lsent and "prozent" not in lsent:
+            if (
+                not wb & _MARKET_BIT
+                and lsent[-1:] != ":"
+                and "cent" not in lsent
+                and "prozent" not in lsent
+                and not _word_number_in(lsent, sents[si])
+            ):
                 # no mention, no number, no market word, not a heading: nothing below applies
                 # (and the MAX_CLAIMS test can wait: no claim was added)
                 continue
         sent = sents[si]
-        has_digit = digit_at < e or (
-            ("cent" in lsent or "prozent" in lsent)
-            and _PERCENT_WORD.search(sent) is not None
-            and _WORD_NUMBER_RE.search(sent) is not None
-        )
+        has_digit = digit_at < e or _word_number_in(lsent, sent)
         if len(moves) >= MAX_CLAIMS:
             ctx.notes.append(
                 f"reading stopped after {MAX_CLAIMS} claims at sentence {si + 1} of {len(spans)}: "
