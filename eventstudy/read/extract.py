@@ -586,6 +586,10 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                         if ctx.recent and ctx.recent[-1] is pt:
                             ctx.recent.pop()
                         m = Mention(prev.start, m.end, f"{prev.text} {m.text}", "name", target)
+                elif nxt is not None and nxt.kind == "place" and (nxt.start - m.end <= 4 or nxt.weak):
+                    # "the blue-chip index in London", "the blue-chip index fell 1% in London":
+                    # the place after it (merged below)
+                    target = _blue_chip_of(nxt.target, f"{m.text} {nxt.text}")  # type: ignore[arg-type]
                 else:
                     target = _blue_chip_in_play(ctx, m.text)
                     if target is None:

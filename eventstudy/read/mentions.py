@@ -628,12 +628,26 @@ def find_mentions(text: str) -> list[Mention]:
             # "Brazil's blue-chip index", "the Swiss blue-chip index": a market we do not
             # know (one we know is a place mention just before), not London's
             b = _before(src, p, 1)
-            if b and b[0].start() >= pos and text[b[0].end() : p].isspace():
-                word = text[b[0].start() : b[0].end()]
-                if word[:1].isupper() and _key(word.lower()) not in _NOT_A_MARKET:
+            gap = text[b[0].end() : p] if b else ""
+            if (
+                b
+                and b[0].start() >= pos
+                and text[b[0].start()].isupper()
+                and (gap.isspace() or (gap[:1] == "." and gap[1:].isspace()))
+            ):
+                bs, be = b[0].span()
+                key = _key(text[bs:be].lower())
+                # "the U.S. blue-chip index": a place spelt with stops is still the place
+                place = next(
+                    (t for ks, k, t in _TABLE.get(key.replace(".", ""), ()) if k == "place" and len(ks) == 1),
+                    None,
+                )
+                if place is not None:
+                    out.append(Mention(bs, be, text[bs:be], "place", place))
+                elif key not in _NOT_A_MARKET and (gap.isspace() or "." in key):
                     end = ms[end_tok - 1].end()
-                    name = text[b[0].start() : end]
-                    out.append(Mention(b[0].start(), end, name, "other", OtherIndex(name, None, ())))
+                    name = text[bs:end]
+                    out.append(Mention(bs, end, name, "other", OtherIndex(name, None, ())))
                     pos = end
                     continue
         elif kind == "ref" and target == "it":

@@ -28,8 +28,23 @@ def _claims(text: str) -> list[tuple[str, str | None, float | None]]:
         ("In Japan, the blue-chip index lost 1.3% on Tuesday.", "^N225"),
         ("Germany's blue-chip index lost 1.3% on Tuesday.", "^GDAXI"),
         ("Britain's blue-chip index lost 1.3% on Tuesday.", "^FTSE"),
+        ("The U.S. blue-chip index lost 1.3% on Tuesday.", "^DJI"),
+        ("The blue-chip index lost 1.3% in Tokyo on Tuesday.", "^N225"),
     ],
-    ids=["japan", "tokyo", "japanese", "italy", "australia", "spain", "wall-st", "in-japan", "germany", "uk"],
+    ids=[
+        "japan",
+        "tokyo",
+        "japanese",
+        "italy",
+        "australia",
+        "spain",
+        "wall-st",
+        "in-japan",
+        "germany",
+        "uk",
+        "u.s.",
+        "place-after",
+    ],
 )
 def test_a_market_named_with_it_says_which_blue_chips(text, ticker):
     assert [t for _, t, _ in _claims(text)] == [ticker]
@@ -38,6 +53,11 @@ def test_a_market_named_with_it_says_which_blue_chips(text, ticker):
 def test_a_blue_chip_index_refers_to_the_market_named_before():
     text = "Tokyo shares had a poor session on Tuesday. The blue-chip index finished 1.8% lower."
     assert _claims(text) == [("Nikkei 225", "^N225", 1.8)]
+
+
+def test_a_place_after_it_beats_the_market_named_before():
+    text = "Shares in Tokyo gained 0.9% on Tuesday; the blue-chip index in London shed 0.4%."
+    assert [t for _, t, _ in _claims(text)] == ["^N225", "^FTSE"]
 
 
 def test_in_a_london_piece_the_blue_chip_index_stays_the_ftse_100():
