@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from itertools import chain
 
 from ..calendar import period_first_day
-from ..indices import Index, OtherIndex
+from ..indices import Index, OtherIndex, blue_chip
 from . import lexicon as L
 from .dates import (
     MONTHS,
@@ -655,6 +655,28 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                 if not pair:
                     continue
                 target = pair[0] if m.target == "former" else pair[1]
+            elif m.target == "blue-chip":
+                prev = mentions[mi - 1] if mi else None
+                if prev is not None and m.start - prev.end <= 2 and out and out[-1][0] is prev:
+                    pt = out[-1][1]
+                    if prev.kind != "place" or not isinstance(pt, Index):
+                        target = pt  # "the FTSE 100 blue-chip index": merged below
+                    else:
+                        # "Japan's blue-chip index", "In Japan, the blue-chip index": that
+                        # country's blue chips, in place of the place's headline index
+                        target = _blue_chip_of(pt, f"{prev.text} {m.text}")
+                        del out[-1]
+                        if ctx.recent and ctx.recent[-1] is pt:
+                            ctx.recent.pop()
+                        m = Mention(prev.start, m.end, f"{prev.text} {m.text}", "name", target)
+                elif nxt is not None and nxt.kind == "place" and (nxt.start - m.end <= 4 or nxt.weak):
+                    # "the blue-chip index in London", "the blue-chip index fell 1% in London":
+                    # the place after it (merged below)
+                    target = _blue_chip_of(nxt.target, f"{m.text} {nxt.text}")  # type: ignore[arg-type]
+                else:
+                    target = _blue_chip_in_play(ctx, m.text)
+                    if target is None:
+                        continue
             else:
                 if not ctx.recent:
                     continue
@@ -683,6 +705,25 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                 del ctx.recent[:-12]
         out.append((m, target))
     return out
+
+
+def _blue_chip_of(ix: Index, words: str) -> Index | OtherIndex:
+    """The blue-chip index of ``ix``'s market, or an unknown index called ``words``."""
+    found = blue_chip(ix.country)
+    return found if found is not None else OtherIndex(words, ix.calendar, ())
+
+
+def _blue_chip_in_play(ctx: Context, words: str) -> Index | OtherIndex | None:
+    """What "the blue-chip index" alone means: the FTSE 100 when a UK index is in play (or
+    none is, in a piece not homed in the Americas or Asia), else the blue-chip index of the
+    market named last (unknown if we know none); ``None``: no market to refer to.
+    """
+    if any(isinstance(t, Index) and t.country == "UK" for t in ctx.recent):
+        return blue_chip("UK")
+    last = next((t for t in reversed(ctx.recent) if isinstance(t, Index)), None)
+    if last is not None:
+        return _blue_chip_of(last, words)
+    return blue_chip("UK") if ctx.home not in ("americas", "asia") else None
 
 
 def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Mention, object]]:
