@@ -450,11 +450,15 @@ _SIGNED_PCT_AHEAD = re.compile(r"\s{1,8}[-−–+]\d[\d.,]*\s?%")
 #: A percentage about a company: "a 26% collapse in Meta's shares", "a 20% plunge in Netflix".
 _COMPANY_MOVE_AFTER = re.compile(
     r"\s(?:[\w-]+\s)?(?:plunge|drop|fall|rise|jump|gain|slide|decline|surge|rally|increase|collapse|"
-    r"slump|tumble|advance|loss)s?\sin\s(?:shares\s(?:in|of)\s|(?!" + _MONTH_OR_DAY + r")[A-Z]"
-    # "helped by a 3% rise in building-materials group CRH": a company named after what it does
-    r"|(?:[a-z][\w-]*\s){0,2}(?:group|developer|maker|producer|company|firm|lender|bank|miner|retailer|"
+    r"slump|tumble|advance|loss)s?\sin\s(?:shares\s(?:in|of)\s|(?!" + _MONTH_OR_DAY + r")[A-Z])"
+)
+#: The same of a company named after its trade or of a sector: "helped by a 3% rise in
+#: building-materials group CRH", "led by a 4.5% slide in property developers".
+_TRADE_MOVE_AFTER = re.compile(
+    r"\s(?:[\w-]+\s)?(?:plunge|drop|fall|rise|jump|gain|slide|decline|surge|rally|increase|collapse|"
+    r"slump|tumble|advance|loss)s?\sin\s(?:"
+    r"(?:[a-z][\w-]*\s){0,2}(?:group|developer|maker|producer|company|firm|lender|bank|miner|retailer|"
     r"insurer|airline|carrier|giant|operator|supplier|conglomerate|manufacturer|housebuilder)\s[A-Z]"
-    # "led by a 4.5% slide in property developers": a sector's move
     r"|(?:[a-z][\w-]*\s)?(?:" + "|".join(sorted(L.SECTOR_WORDS, key=len, reverse=True)) + r")?\s?"
     r"(?:stocks|shares|developers|names|groups|companies|makers|producers|lenders|banks|miners)\b)"
 )
@@ -613,7 +617,11 @@ def _classify_numbers(
                 ctx.notes.append(f"{sent[s:uend].strip()!r} not read as an index move (more than 100%)")
                 continue
             rest = after[ulen:]
-            if L.PCT_EXCLUDE_AFTER.match(rest) or _COMPANY_MOVE_AFTER.match(sent, e + ulen, e + ulen + 70):
+            if (
+                L.PCT_EXCLUDE_AFTER.match(rest)
+                or _COMPANY_MOVE_AFTER.match(after_orig, ulen)
+                or (" in " in after and _TRADE_MOVE_AFTER.match(sent, e + ulen, e + ulen + 70))
+            ):
                 continue
             if cues is not None and cues.absent(L.PCT_EXCLUDE_BEFORE, s - len(before), s):
                 ex = None  # (no anchor of the pattern in the window: no match)
@@ -2301,6 +2309,8 @@ def _carried_cues(
 def _in_quotation(sent: str, pos: int) -> bool:
     """Whether ``pos`` of ``sent`` is inside quoted speech (curly quotes, or an odd number of
     straight double quotes before it)."""
+    if '"' not in sent and "\u201c" not in sent:
+        return False
     head = sent[:pos]
     if "\u201c" in head:
         return head.rfind("\u201c") > head.rfind("\u201d")
@@ -2309,6 +2319,17 @@ def _in_quotation(sent: str, pos: int) -> bool:
 
 #: A noun of shares and the participle of what happened to them, right before a day phrase
 #: ("technology stocks sold off on Friday", "banks hit on Monday").
+_PARTICIPLE_NOUNS = (
+    "stocks",
+    "shares",
+    "names",
+    "companies",
+    "groups",
+    "firms",
+    "banks",
+    "miners",
+    "equities",
+)
 _PARTICIPLE_DAY = re.compile(
     r"\b(?:stocks|shares|names|companies|groups|firms|banks|miners|equities)\s(?:[a-z]+ed|sold|bought|hit|"
     r"dumped|shed|beaten|battered)(?:\s(?:off|up|down|back))?\s(?:on\s)?$"
@@ -2465,7 +2486,15 @@ def _date_one(
     if found and low is not None and any(p > anchor for p, _ in found):
         # "... jumped 1.9% as investors bought back tech stocks sold off on Friday": the day of
         # the shares' earlier fall (a participle after their noun), not the move's
-        found = [(p, c) for p, c in found if p < anchor or not _PARTICIPLE_DAY.search(low, max(0, p - 40), p)]
+        found = [
+            (p, c)
+            for p, c in found
+            if p < anchor
+            or not (
+                _has_any(low[max(0, p - 40) : p], _PARTICIPLE_NOUNS)
+                and _PARTICIPLE_DAY.search(low, max(0, p - 40), p)
+            )
+        ]
     if found and mv.period == "multi-day":
         # "since the governor said on Friday": the day the period starts, not the claim's
         found = [(p, c) for p, c in found if not _SINCE_SAID.search(sent, max(0, p - 80), p)]

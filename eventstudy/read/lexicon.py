@@ -58,7 +58,7 @@ _UP_WORDS = (
     r"picked\sup|edged\sup|ticked\sup|im\splus|nach\soben|stieg|legte\szu|gewann|zulegen|höher|fester|en\shausse|"
     r"progresse|progressé|gagné|gagne|bondi|bondit|grimpé|grimpe|plus\svon|ein\splus|kletterte|aufschlag|"
     # "le FTSE 100 s'est apprécié de 0,81%", "der MDax legte um 0,69 Prozent zu"
-    r"s['’]est\sapprécié|apprécié|legte\sum|"
+    r"apprécié|legte\sum|"
     r"άνοδο|κέρδη|υψηλότερα|ενισχύθηκε|ανέβηκε|subió|sube|avanzó"
 )
 _DOWN_WORDS = (

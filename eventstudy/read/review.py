@@ -27,11 +27,11 @@ __all__ = ["ReviewPeriod", "review_period"]
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 
 #: A word that makes an opening line the heading of a review piece.
+_REVIEW_WORDS = ("review", "letter", "commentary", "update", "report", "recap", "round", "factsheet")
 _REVIEW_NOUN = re.compile(
     r"(?<!\ba\s)(?<!\bthe\s)(?<!\bnew\s)"  # not "a report showed", "the new update"
-    r"\b(?:review|letter|commentary|update|report|newsletter|recap|round-?up|factsheet)\b",
-    re.IGNORECASE,
-)
+    r"\b(?:review|letter|commentary|update|report|newsletter|recap|round-?up|factsheet)\b"
+)  # (searched in the lowered line)
 #: The period a heading names, longest forms first.
 _HEAD_PERIOD = re.compile(
     # "January to June 2022", "July-September 2021"
@@ -106,7 +106,10 @@ def review_period(sents: list[str], published: date) -> ReviewPeriod | None:
     if not sents:
         return None
     head = sents[0]
-    if len(head) > 200 or _REVIEW_NOUN.search(head) is None:
+    if len(head) > 200:
+        return None
+    low = head.lower()
+    if not any(w in low for w in _REVIEW_WORDS) or _REVIEW_NOUN.search(low) is None:
         return None
     m = _HEAD_PERIOD.search(head)
     if m is None and len(sents) > 1:
