@@ -388,6 +388,9 @@ PCT_EXCLUDE_AFTER = re.compile(
     r"of\sthe|discount|premium|margin|weighting|share\sof|return\son|dividend|coupon|mortgage|rise\sin\s"
     r"(?:interest\s)?rates|hike|cut|increase\sin\s(?:interest\s)?rates|"
     r"(?:[\w-]+\s)?(?:that|which)\s(?:defines?|marks?|signals?|confirms?)\b|threshold|"
+    # "like calling a 10% decline a correction", "a 20% fall is a bear market": a definition
+    r"(?:decline|fall|drop|slide|rise|gain)s?\s(?:(?:is|as|marks|means)\s)?(?:a|an)\s"
+    r"(?:correction|bear\smarket|bull\smarket|crash)\b|"
     # "after a 6% swing", "an intraday range of 4%": the day's span, not its move
     r"(?:intraday\s|intra-day\s)?(?:swing|swings|range)\b)",
     _I,

@@ -343,3 +343,12 @@ def test_a_day_after_shares_and_their_participle_is_not_the_move_s_day():
     )
     _, nasdaq = _claims(text, "2021-11-30")
     assert (nasdaq.ticker, nasdaq.trading_date) == ("^IXIC", date(2021, 11, 29))
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["it is only a habit, like calling a 10% drop a correction.", "for it, a 20% slide is a bear market."],
+)
+def test_a_definition_of_a_correction_or_a_bear_market_is_not_a_move(tail):
+    (c,) = _claims(f"The Dow lost 1.3% on Monday. Is that a slump? No: {tail}", "2022-03-15")
+    assert c.pct == 1.3
