@@ -113,6 +113,10 @@ INDICES: tuple[Index, ...] = (
             "domestically-focused ftse 250",
             "uk mid-cap index",
             "london's mid-cap index",
+            # as a broadcast script writes it out
+            "ftse two-fifty",
+            "ftse two fifty",
+            "ftse two hundred and fifty",
         ),
     ),
     Index(

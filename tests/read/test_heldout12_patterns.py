@@ -352,3 +352,9 @@ def test_a_day_after_shares_and_their_participle_is_not_the_move_s_day():
 def test_a_definition_of_a_correction_or_a_bear_market_is_not_a_move(tail):
     (c,) = _claims(f"The Dow lost 1.3% on Monday. Is that a slump? No: {tail}", "2022-03-15")
     assert c.pct == 1.3
+
+
+def test_the_ftse_two_fifty_written_out_is_the_ftse_250():
+    text = "The FTSE one hundred lost 0.4 percent, and the FTSE two-fifty shed 1.1 percent."
+    hundred, mid = _claims(text, "2022-03-01")
+    assert (hundred.ticker, mid.ticker, mid.pct) == ("^FTSE", "^FTMC", 1.1)
