@@ -356,8 +356,19 @@ INDICES: tuple[Index, ...] = (
 
 #: Extra press names, added to the entries above (lower case, without a leading "the").
 _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
-    "FTSE 100": ("ftse 100 index", "ftse 100 share index", "uk's blue-chip index", "london's ftse 100"),
+    "FTSE 100": (
+        "ftse 100 index",
+        "ftse 100 share index",
+        "uk's blue-chip index",
+        "london's ftse 100",
+        # as a script or a transcript spells it out
+        "ftse one hundred",
+        "ftse hundred",
+    ),
     "FTSE 250": (
+        "ftse two fifty",
+        "ftse two-fifty",
+        "ftse two hundred and fifty",
         "ftse 250 index",
         "uk-focused ftse 250",
         "domestically focussed mid-cap index",
@@ -479,7 +490,19 @@ class OtherIndex:
 
 
 OTHER_INDICES: tuple[OtherIndex, ...] = (
-    OtherIndex("Nasdaq-100", "XNYS", ("nasdaq-100", "nasdaq 100", "nasdaq100", "nasdaq 100 index", "ndx")),
+    OtherIndex(
+        "Nasdaq-100",
+        "XNYS",
+        (
+            "nasdaq-100",
+            "nasdaq 100",
+            "nasdaq100",
+            "nasdaq 100 index",
+            "ndx",
+            "nasdaq one hundred",
+            "nasdaq hundred",
+        ),
+    ),
     OtherIndex(
         "Dow Jones Transportation Average",
         "XNYS",
