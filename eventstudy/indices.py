@@ -113,10 +113,6 @@ INDICES: tuple[Index, ...] = (
             "domestically-focused ftse 250",
             "uk mid-cap index",
             "london's mid-cap index",
-            # as a broadcast script writes it out
-            "ftse two-fifty",
-            "ftse two fifty",
-            "ftse two hundred and fifty",
         ),
     ),
     Index(
@@ -366,8 +362,14 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "uk's blue-chip index",
         "london's ftse 100",
         "ukx",  # the Bloomberg ticker
+        # as a script or a transcript spells it out
+        "ftse one hundred",
+        "ftse hundred",
     ),
     "FTSE 250": (
+        "ftse two fifty",
+        "ftse two-fifty",
+        "ftse two hundred and fifty",
         "ftse 250 index",
         "uk-focused ftse 250",
         "domestically focussed mid-cap index",
@@ -492,7 +494,19 @@ class OtherIndex:
 
 
 OTHER_INDICES: tuple[OtherIndex, ...] = (
-    OtherIndex("Nasdaq-100", "XNYS", ("nasdaq-100", "nasdaq 100", "nasdaq100", "nasdaq 100 index", "ndx")),
+    OtherIndex(
+        "Nasdaq-100",
+        "XNYS",
+        (
+            "nasdaq-100",
+            "nasdaq 100",
+            "nasdaq100",
+            "nasdaq 100 index",
+            "ndx",
+            "nasdaq one hundred",
+            "nasdaq hundred",
+        ),
+    ),
     OtherIndex(
         "Dow Jones Transportation Average",
         "XNYS",

@@ -197,6 +197,7 @@ def _unverifiable(
     session: date | None = None,
     notes: tuple[str, ...] = (),
     checks: dict[str, bool] | None = None,
+    actual: dict[str, float] | None = None,
 ) -> Verdict:
     what = f"{claim.index} ({claim.ticker or 'no ticker'}) {claim.kind}"
     if claim.trading_date is not None:
@@ -209,6 +210,7 @@ def _unverifiable(
         session=session,
         notes=notes,
         checks=dict(checks or {}),
+        actual=dict(actual or {}),
         cause=cause,
     )
 
@@ -376,6 +378,7 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
             session=d,
             notes=tuple(notes),
             checks=acc.checks,  # (the figures were compared: which held is known)
+            actual=actual,  # (and what the index did that day is shown)
             cause="claim",
         )
     tail = (

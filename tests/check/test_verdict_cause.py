@@ -42,3 +42,11 @@ def test_a_checked_claim_has_no_cause(mem):
     assert _cause(up) == ("confirmed", None) and _cause(down) == ("contradicted", None)
     assert check_claim(mem.claim(ticker="OTHER"), src).to_dict()["cause"] == "prices"
     assert up.to_dict()["cause"] is None
+
+
+def test_an_implausible_day_figure_still_shows_what_the_index_did(mem):
+    # (fact-checker review 7: the JSON of such a verdict had a session but no actual values)
+    src = mem.two_day(1000.0, 1000.0, 1010.0, 995.0, 1008.0)
+    v = check_claim(mem.claim(pct=26.0), src)
+    assert v.status == "unverifiable" and v.session == mem.DAY
+    assert v.actual["close"] == 1008.0 and v.actual["close_pct"] == pytest.approx(0.8)

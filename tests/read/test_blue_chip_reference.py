@@ -98,3 +98,18 @@ def test_every_country_with_blue_chips_names_a_known_index():
         assert (find(name) is found) or (find_other(name) is found)
     assert blue_chip("Canada") is None
     assert find("blue-chip index") is None  # no longer a FTSE 100 alias
+
+
+def test_a_place_later_in_the_sentence_does_not_take_the_blue_chip_index():
+    text = (
+        "London, 4 March 2022. The FTSE 250 gave up 3.9% on Friday. The blue-chip index slid 3.5% "
+        "as copper miners fell in Hong Kong."
+    )
+    assert [c.index for c in read_article(text).claims] == ["FTSE 250", "FTSE 100"]
+
+
+def test_the_blue_chip_index_in_a_city_is_one_claim():
+    claims = read_article(
+        "The blue-chip index in New York eased 0.3% on Thursday.", published="2022-03-04"
+    ).claims
+    assert [c.index for c in claims] == ["Dow Jones Industrial Average"]
