@@ -2330,8 +2330,10 @@ def _carried_cues(
             continue
         if c.kind == "lastnight" and snap_end is not None and pos >= snap_end:
             continue
-        if _in_quotation(sent, pos):
-            continue  # '"... can be turned into a non-profit overnight," said a strategist': speech
+        if c.kind != "date" and _in_quotation(sent, pos):
+            # '"... can be turned into a non-profit overnight," said a strategist': speech (a
+            # printed date in a quote, "February 15, 2022, will go down in history", still counts)
+            continue
         if (
             len(new_moves) > 1
             and new_moves[0].period_key is None
