@@ -361,6 +361,7 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "ftse 100 share index",
         "uk's blue-chip index",
         "london's ftse 100",
+        "ukx",  # the Bloomberg ticker
         # as a script or a transcript spells it out
         "ftse one hundred",
         "ftse hundred",
@@ -396,6 +397,7 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "dow 30",
         "dow industrial average",
         "dow jones industrials average",
+        "indu",  # the Bloomberg ticker, as in a closing table ("INDU 34,641.18 -0.80%")
     ),
     "Nasdaq Composite": (
         "nasdaq composite",
@@ -404,6 +406,7 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "tech-laden nasdaq",
         "tech-heavy nasdaq composite index",
         "ixic",
+        "ccmp",  # the Bloomberg ticker
     ),
     "DAX": (
         "deutsche aktienindex",
@@ -415,7 +418,7 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "germany's dax",
     ),
     "CAC 40": ("cac 40 index", "cac-40 index", "paris bourse's cac 40"),
-    "Euro Stoxx 50": ("euro stoxx-50", "eurostoxx50", "euro-stoxx 50"),
+    "Euro Stoxx 50": ("euro stoxx-50", "eurostoxx50", "euro-stoxx 50", "sx5e"),
     "STOXX Europe 600": (
         "euro stoxx 600",
         "stoxx europe 600",
@@ -437,6 +440,7 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "Hang Seng": ("hang seng", "hang seng index"),
     "Shanghai Composite": ("shanghai composite", "sse composite", "shanghai composite index"),
     "Kospi": ("kospi", "kospi composite", "korea composite stock price index"),
+    "Russell 2000": ("rty",),  # the Bloomberg ticker
     "S&P/ASX 200": ("s&p/asx 200", "asx 200 index", "s&p/asx 200 index"),
     "Sensex": ("sensex", "bse sensex index", "s&p bse sensex index", "sensex 30"),
     "S&P/TSX Composite": ("s&p/tsx composite", "tsx composite index", "s&p/tsx composite index"),
@@ -583,6 +587,28 @@ OTHER_INDICES: tuple[OtherIndex, ...] = (
     OtherIndex("Taiex", "XTAI", ("taiex",)),
     OtherIndex("Bovespa", "BVMF", ("bovespa", "ibovespa")),
     OtherIndex("All Ordinaries", "XASX", ("all ordinaries", "all ords")),
+    # outside the bundled markets: named so that "All Share" or "Top 40" is not London's
+    OtherIndex(
+        "Tadawul All Share Index",
+        "XSAU",
+        ("tadawul all share index", "tadawul all share", "tadawul all-share", "tadawul", "tasi"),
+    ),
+    OtherIndex(
+        "FTSE/JSE All Share",
+        "XJSE",
+        (
+            "ftse/jse all share",
+            "ftse/jse all-share",
+            "jse all share",
+            "jse all-share",
+            "ftse/jse all share index",
+        ),
+    ),
+    OtherIndex("FTSE/JSE Top 40", "XJSE", ("ftse/jse top 40", "jse top 40", "top 40 index", "top-40 index")),
+    OtherIndex("S&P/NZX 50", "XNZE", ("s&p/nzx 50", "nzx 50", "s&p/nzx 50 index", "nzx 50 index")),
+    OtherIndex("ISEQ Overall", "XDUB", ("iseq index", "iseq overall", "iseq 20")),
+    OtherIndex("DFM General Index", None, ("dfm general index", "dfm index", "dfm general")),
+    OtherIndex("FTSE ADX General Index", None, ("adx general index", "abu dhabi index", "fadgi")),
     OtherIndex("Russell 1000", "XNYS", ("russell 1000",)),
     OtherIndex(
         "Cboe Volatility Index",

@@ -284,7 +284,9 @@ _DAY_CUE_RARE = first_char_guard(
         r"|\ba\s(?:day|session|trading\sday)\searlier\b|\bthe\s(?:day|session)\sbefore(?=\s*(?:[,.;:)!?]|$)))"
         r"|(?P<preweekend>\b(?:before|ahead\sof)\sthe\sweekend\b)"
         r"|(?P<eve>\b(?:christmas|new\syear['’]?s)\seve\b)"
-        r"|(?P<endyear>\b(?:at|by)\sthe\s(?:end|close)\sof\s(?P<eyy>(?:19|20)\d\d)\b)",
+        r"|(?P<endyear>\b(?:at|by)\sthe\s(?:end|close)\sof\s(?P<eyy>(?:19|20)\d\d)\b"
+        # "ended 2021 at 23,480.81": the year's last session
+        r"|\b(?:ended|finished|closed)\s(?P<eyy2>(?:19|20)\d\d)(?=\s(?:at|on)\b))",
         re.IGNORECASE,
     )
 )
@@ -294,6 +296,10 @@ _RARE_KEYS = (
     "preceding",
     "end of",
     "close of",
+    "ended 19",
+    "ended 20",
+    "finished 20",
+    "closed 20",
     "day earlier",
     "session earlier",
     "day before",
@@ -359,7 +365,7 @@ _POSSESSIVE_AFTER = re.compile(
     r"^['’]s?\s(?!(?:(?:shortened|holiday-shortened|half-day|truncated|abbreviated|short|early|late)\s"
     # "Thursday's choppy, low-volume session"
     r"|(?:[a-z-]+,?\s){1,2}(?=session\b))?"
-    r"(?:session|trading|close|dealings|business)\b|(?:(?:biggest\s|top\s|worst\s|best\s)?"
+    r"(?:sessions?|trading|closes|close|closing|dealings|business)\b|(?:(?:biggest\s|top\s|worst\s|best\s)?"
     r"(?:laggards?|winners?|losers?|leaders?|performers?|fallers?|risers?|gainers?))\b)"
     r"(?!(?:[\w-]+\s)?(?:of\s)?(?:(?:about|around|nearly|almost|some|roughly|more\sthan)\s)?[+\-−]?\d)"
 )
@@ -452,6 +458,10 @@ _RARE_WORDS = (
     ("day before", (4,)),
     ("session before", (4,)),
     ("the weekend", (7, 9)),
+    ("ended 19", (0,)),
+    ("ended 20", (0,)),
+    ("finished 20", (0,)),
+    ("closed 20", (0,)),
     ("christmas eve", (0,)),
     ("new year's eve", (0,)),
     ("new years eve", (0,)),
@@ -539,7 +549,7 @@ def day_cues(text: str):
         if m.re is _DAY_CUE_RARE:
             if m.group("endyear"):
                 # "had stood at 15,884.86 at the end of 2021": the year's last session
-                yield at, DayCue("date", s, day=date(int(m.group("eyy")), 12, 31))
+                yield at, DayCue("date", s, day=date(int(m.group("eyy") or m.group("eyy2")), 12, 31))
             elif m.group("preweekend"):
                 # "Before the weekend, the FTSE 100 closed up 1%": the Friday before the piece
                 # (the piece's own day when it is a Friday)

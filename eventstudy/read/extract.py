@@ -41,7 +41,7 @@ from .dates import (
     session_on_or_before,
 )
 from .fastre import first_digit, literal_prefixes, prefix_guard
-from .mentions import Mention, find_mentions
+from .mentions import Mention, find_mentions, unslash_names
 from .numbers import (
     NUMBER_RE,
     WORD_LEVEL_RE,
@@ -57,6 +57,7 @@ from .numbers import (
     word_number,
     year_value,
 )
+from .review import ReviewPeriod, review_period
 
 try:  # one pass over a text for many words (optional: else each sentence is tested)
     import ahocorasick_rs
@@ -72,6 +73,9 @@ ASIA = {"XTKS", "XHKG", "XSHG", "XKRX", "XASX", "XBOM", "XSES", "XTAI", "XSHE"}
 _DAY_WORDS = (
     "day",
     "end of",
+    "ended 20",  # "ended 2021 at 23,480.81"
+    "finished 20",
+    "closed 20",
     "previous",
     "prior",
     "preceding",
@@ -258,12 +262,16 @@ _RANGE_GAP = re.compile(r"\s?(?:-|–|to|and)\s?")
 _DASH_GAP = re.compile(r"\s?(?:-|–)\s?")
 #: "ended at 7,554.31 and 21,854.57 respectively": a number listed after a level is a level.
 _LIST_GAP = re.compile(r"\s?(?:,|and|&)\s?(?:and\s)?")
+#: Between two numbers of one list: "1.5% and 2.6%", "-0.75%/-0.86%".
+_NUMBER_LIST_GAP = re.compile(r"\s?(?:,|and|&|/)\s?(?:and\s)?[+\-−]?")
 _AND_TO_GAP = re.compile(r"\s(?:and|to)\s")
 _DIGIT_OR_STOP = re.compile(r"[\d,;]")
 _NUMBER_AHEAD = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b")
 _HEADING = re.compile(r"^\W{0,3}[\w ]{1,30}:")
+#: A heading that makes a whole line about futures: "Futures:", "Index futures at 7am:".
+_FUTURES_HEADING = re.compile(r"^\W{0,3}(?:[\w-]+\s){0,3}futures\b[\w ]{0,16}:")
 _COORDINATION = re.compile(
-    r"\s*(?:,|and|&|und|et|y|e|και|as\swell\sas|or)?\s*(?:the\s|its\s)?(?:[\w-]+\s)?", re.I
+    r"\s*(?:,|and|&|und|et|y|e|και|as\swell\sas|or|/)?\s*(?:the\s|its\s)?(?:[\w-]+\s)?", re.I
 )
 #: "rose 1.2% but is still 14% below its record": a clause word followed by a verb keeps
 #: the subject.
@@ -450,10 +458,22 @@ _SETS_LEVEL = re.compile(
 )
 #: Between an index name and its level in a table row: a colon, dots, a bar or a slash.
 _TABLE_GAP = re.compile(r"\s?[:.…|/]*\s*|\s")
+#: After a table row's change in points: whitespace, then a signed percentage ("  -0.80%").
+_SIGNED_PCT_AHEAD = re.compile(r"\s{1,8}[-−–+]\d[\d.,]*\s?%")
 #: A percentage about a company: "a 26% collapse in Meta's shares", "a 20% plunge in Netflix".
 _COMPANY_MOVE_AFTER = re.compile(
     r"\s(?:[\w-]+\s)?(?:plunge|drop|fall|rise|jump|gain|slide|decline|surge|rally|increase|collapse|"
     r"slump|tumble|advance|loss)s?\sin\s(?:shares\s(?:in|of)\s|(?!" + _MONTH_OR_DAY + r")[A-Z])"
+)
+#: The same of a company named after its trade or of a sector: "helped by a 3% rise in
+#: building-materials group CRH", "led by a 4.5% slide in property developers".
+_TRADE_MOVE_AFTER = re.compile(
+    r"\s(?:[\w-]+\s)?(?:plunge|drop|fall|rise|jump|gain|slide|decline|surge|rally|increase|collapse|"
+    r"slump|tumble|advance|loss)s?\sin\s(?:"
+    r"(?:[a-z][\w-]*\s){0,2}(?:group|developer|maker|producer|company|firm|lender|bank|miner|retailer|"
+    r"insurer|airline|carrier|giant|operator|supplier|conglomerate|manufacturer|housebuilder)\s[A-Z]"
+    r"|(?:[a-z][\w-]*\s)?(?:" + "|".join(sorted(L.SECTOR_WORDS, key=len, reverse=True)) + r")?\s?"
+    r"(?:stocks|shares|developers|names|groups|companies|makers|producers|lenders|banks|miners)\b)"
 )
 
 
@@ -569,6 +589,20 @@ def _classify_numbers(
                 and _TABLE_GAP.fullmatch(sent, blocked[bi - 1][1], s) is not None
                 and ("," in sent[s:e] or "." in sent[s:e])
             )
+            if (
+                sign
+                and out
+                and out[-1].unit == "level"
+                and not out[-1].ref_level
+                and value < out[-1].value
+                and ("." in text or "," in text)
+                and sent[out[-1].end : s - 1].isspace()
+                and _SIGNED_PCT_AHEAD.match(sent, e)
+            ):
+                # a table row "INDU 34,641.18 -380.70 -0.80%": a signed change between the
+                # level and the signed percentage is the move in points
+                out.append(_Num(s, e, value, text, "points", sign, None))
+                continue
             if paren or listed or table or L.LEVEL_CUE.search(bclean + " "):
                 if value < 50:
                     continue
@@ -596,7 +630,11 @@ def _classify_numbers(
                 ctx.notes.append(f"{sent[s:uend].strip()!r} not read as an index move (more than 100%)")
                 continue
             rest = after[ulen:]
-            if L.PCT_EXCLUDE_AFTER.match(rest) or _COMPANY_MOVE_AFTER.match(after_orig, ulen):
+            if (
+                L.PCT_EXCLUDE_AFTER.match(rest)
+                or _COMPANY_MOVE_AFTER.match(after_orig, ulen)
+                or (" in " in after and _TRADE_MOVE_AFTER.match(sent, e + ulen, e + ulen + 70))
+            ):
                 continue
             if cues is not None and cues.absent(L.PCT_EXCLUDE_BEFORE, s - len(before), s):
                 ex = None  # (no anchor of the pattern in the window: no match)
@@ -1069,7 +1107,7 @@ _FINAL_DIRECTION = re.compile(r"[^,;.]{0,25}?\b(?:(aufwärts|bergauf)|(abwärts|
 #: A year right after a number: "has lost 20.6% in 2022" (the year so far when it is the
 #: publication year).
 _IN_YEAR = re.compile(
-    r"\s(?:(?:lower|higher|up|down|weaker|stronger)\s)?in\s(20\d\d)\b(?![\s,]*(?:so\sfar|to\sdate|[-–/]\s?\d))"
+    r"\s(?:(?:lower|higher|up|down|weaker|stronger)\s)?(?:in|for)\s(20\d\d)\b(?![\s,]*(?:so\sfar|to\sdate|[-–/]\s?\d))"
 )
 #: A day right after a number and its noun: "2.1% on Tuesday", "a 1.2% drop on Thursday".
 _ATTACHED_DAY = re.compile(
@@ -1199,6 +1237,11 @@ def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
     range that introduces another move's number is not this move's.
     """
     text = cues.text
+    if "between" in text and mv.nums:
+        # "having swung between a 0.3% gain and a loss of almost 1%": the session's two extremes
+        for sw in _SWUNG_BETWEEN.finditer(text, max(0, mv.nums[0].start - 90), mv.nums[0].start):
+            if _SWING_SPAN.fullmatch(text, sw.end(), mv.nums[0].start):
+                return sw.start(), sw.end(), None
     for m in cues.matches(L.EXTREME):
         nxt = _FIRST_DIGIT.search(text, m[1], m[1] + 30)
         if nxt is not None and _MOVE_VERB.search(text, m[1], nxt.start()):
@@ -1210,6 +1253,19 @@ def _extreme_cue(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
                 continue  # "...; brokers said a swing from an intraday low ...": another clause
             return m  # after its number: "sank 600 points at one stage"
     return None
+
+
+#: A move between two extremes in the session: "swung between", "see-sawed between".
+_SWUNG_BETWEEN = re.compile(
+    r"\b(?:swung|swinging|swings|swing|oscillated|oscillating|see-?sawed|see-?sawing|lurched|lurching)"
+    r"\sbetween\s"
+)
+#: From "between" to the first extreme ("a gain of "), or past it to the second ("a 0.3% gain
+#: and a loss of almost "): no other "and" (not "swung between gains and losses to end 1% up").
+_SWING_SPAN = re.compile(
+    r"(?:[^;,]{0,40}?\d[\d.,]*\s?(?:%|per\scent|percent|points)(?:\s[a-z]+)?\sand\s)?"
+    r"(?:an?\s)?(?:(?!and\s)[\w-]+\s){0,3}?[+\-−]?"
+)
 
 
 #: A close verb right before a move's numbers ("closed 3.3% higher", "ended the day up 1%").
@@ -1252,8 +1308,14 @@ def _intraday_cue(cues: _Cues, lo: int, hi: int) -> tuple[int, int, str | None] 
     text = cues.text
     for m in cues.matches(L.INTRADAY):
         if lo <= m[0] < hi and not _HAVING_BEFORE.search(text, max(0, m[0] - 24), m[0]):
+            if "having" in text and _HAVING_CLAUSE.search(text, max(0, m[0] - 90), m[0]):
+                continue  # "..., having been firmly higher in the morning before fading": earlier
             return m
     return None
+
+
+#: An open participle clause about an earlier moment, up to a phrase: ", having been higher ".
+_HAVING_CLAUSE = re.compile(r",\s(?:\w+ly\s)?having\s(?:been|traded|stood|sat|spent|moved)\b[^,;]*$")
 
 
 #: Words between a number and a period phrase that start the next clause ("2%, and over
@@ -1283,6 +1345,9 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
                 _CLAUSE_VERB.search(cues.text, m[1], mv.nums[0].start)
                 or _in_relative_clause(cues.text, m[0], mv.nums[0].start)
             )
+            # ("Over the quarter the index, heavy with miners, gained 1.8%": a phrase that opens
+            # the sentence is its main clause's)
+            and not _OPENING_CUE_GAP.match(cues.text, 0, m[0])
         ):
             continue  # "..., which slid 5% last week, closed 1.4% higher": the relative clause's
         if m[2] in _OWN_PERIODS and mv.nums and m[1] <= mv.nums[0].start:
@@ -1400,6 +1465,8 @@ def _group_moves(nums: list[_Num], sent: str, cues: _Cues | None = None) -> list
                 )
                 or (len(gap) > 25 and L.DIRECTION.search(L.NEUTRALISE.sub(" ", gap)))
                 or _SECOND_VERB.search(gap)
+                # "closed at 14,662.02, having swung between a 0.3% gain and ...": the extremes
+                or ("between" in gap and _SWUNG_BETWEEN.search(gap))
                 # ", which had touched 7,605 in the morning, closed 0.7% lower": the clause's level
                 or (all(c.unit == "level" for c in cur) and _CLAUSE_VERB.search(gap))
                 or (
@@ -1543,6 +1610,20 @@ def _own_subject(prefix: str) -> bool:
     return not (_MARKET_SUBJECT.search(subject) and not _SECTOR_WORD.search(subject))
 
 
+#: After a place known from a preposition, a capitalised subject and its verb ("In Tokyo,
+#: Sony Group fell", "A Paris, Kering a grimpé"): a company, unless a market word follows.
+_COMPANY_AFTER_PLACE = re.compile(
+    r",\s(?!(?:The|Les?|La|Der|Die|Das|Shares|Stocks|Equities)\b)[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}"
+    r"\s(?:a\s|hat\s|ist\s|was\s|were\s)?(?:[a-zé]+ed|rose|fell|lost|shed|slid|sank|rallied|gained|"
+    r"grimpé|gagné|perdu|cédé|reculé|progressé|chuté|bondi|stieg|fiel|verlor|gewann)\b"
+)
+#: The subject's own close after an aside on another asset: "..., as oil jumped, before closing 2% lower".
+_BACK_TO_SUBJECT = re.compile(r",\s(?:[a-z]+ly\s)?before\s(?:clos|end|finish|settl)\w*\s(?:[a-z]+\s)?$")
+#: "with Amazon and Nvidia both more than 2% higher": two companies moving together.
+_TWO_COMPANIES = re.compile(
+    r"\b(?:with|while|and|as|whereas)\s[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\s(?:and|&)\s"
+    r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\s(?:both|each)(?:\s(?:more\sthan|about|nearly|over))?\s$"
+)
 _COMPANY_SUBJECT = re.compile(
     r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
     # "... exporters such as Toyota Motor, which fell 2.6%"
@@ -1552,15 +1633,25 @@ _COMPANY_SUBJECT = re.compile(
 
 def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list[Mention]) -> list[Move]:
     lsent = lower(sent)
+    if "futures" in lsent and _FUTURES_HEADING.match(lsent):
+        return []  # "Futures: FTSE 100 flat, DAX +0.2%": the contracts, not the indices
     blocked = [(m.start, m.end) for m in mentions]
     res = _merge_same(sent, _resolve(mentions, ctx))
     # a place known only from "in Paris" counts when a number follows before the next mention
     keep = []
     for k, (m, t) in enumerate(res):
+        if m.kind == "place" and keep and "," in sent[keep[-1][0].end : m.start]:
+            aside = _ASIDE.match(sent, keep[-1][0].end)
+            if aside is not None and m.end <= aside.end():
+                # "The FTSE 250, which tracks companies on the London Stock Exchange, ended ...":
+                # a place inside an aside on the index named before it is not a subject
+                continue
         if m.kind == "place" and m.weak:
             nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
             if not _NUMBER_AHEAD.search(sent[m.end : nxt]):
                 continue
+            if _COMPANY_AFTER_PLACE.match(sent, m.end):
+                continue  # "In Tokyo, Sony Group fell 1.5%", "A Paris, Kering a grimpé de 2,3%": a company
         if m.start > 8 and _MEMBER_WORDS.search(lsent, max(0, m.start - 70), m.start):
             member = _MEMBER_OF.search(lsent, max(0, m.start - 70), m.start)
             if member is not None:
@@ -1676,17 +1767,22 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 and not _SAME_SUBJECT.search(lgap)
             ):
                 break
-            if n.start > last_member_end and (
-                (
-                    not (same_low and cues.absent(L.OTHER_ASSET_WORDS, cursor, n.start))
-                    and L.OTHER_ASSET.search(gap)
+            if (
+                n.start > last_member_end
+                and not ("before" in lgap and _BACK_TO_SUBJECT.search(lgap))
+                and (
+                    (
+                        not (same_low and cues.absent(L.OTHER_ASSET_WORDS, cursor, n.start))
+                        and L.OTHER_ASSET.search(gap)
+                    )
+                    or (
+                        not (same_low and cues.absent(_COMPANY_SUBJECT, cursor, n.start))
+                        and _COMPANY_SUBJECT.search(gap)
+                    )
+                    or (("both" in lgap or "each" in lgap) and _TWO_COMPANIES.search(gap))
+                    or (not cues.absent(L.FORECAST, cursor, n.start) and L.FORECAST.search(lgap))
+                    or ("index" in lgap and L.SECTOR_INDEX.search(lgap))
                 )
-                or (
-                    not (same_low and cues.absent(_COMPANY_SUBJECT, cursor, n.start))
-                    and _COMPANY_SUBJECT.search(gap)
-                )
-                or (not cues.absent(L.FORECAST, cursor, n.start) and L.FORECAST.search(lgap))
-                or ("index" in lgap and L.SECTOR_INDEX.search(lgap))
             ):
                 break
             kept.append(n)
@@ -1859,6 +1955,15 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 for mv in seg_moves:
                     if key and mv.kind_strength < 2:
                         _set_period(mv, key)
+                if all(
+                    a.nums and b.nums and _NUMBER_LIST_GAP.fullmatch(mlow, a.nums[-1].end, b.nums[0].start)
+                    for a, b in zip(seg_moves, seg_moves[1:], strict=False)
+                ):
+                    # "slid 1.5% and 2.6% on Thursday", "-0.75%/-0.86%/-0.72% overnight": what
+                    # follows the list (its day) is every member's
+                    last = seg_moves[-1]
+                    for mv in seg_moves[:-1]:
+                        mv.hi, mv.hi_full = max(mv.hi, last.hi), max(mv.hi_full, last.hi_full)
                 for (mm, t), mv in zip(members, seg_moves, strict=True):
                     mv.target, mv.name = t, mm.text  # type: ignore[assignment]
                     moves.append(mv)
@@ -1928,7 +2033,11 @@ _ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 _PARALLEL_CLAUSE = re.compile(r"[^,;]{0,30}?,?\s(?:while|whereas)\s(?:the\s)?")
 
 
-_FLAT_AFTER = re.compile(r"\W{0,3}(?:[\w-]+,?\s){0,7}?(?:flat|unchanged|little\schanged)\b", re.I)
+_FLAT_AFTER = re.compile(
+    # ("... Euro Stoxx 50 a terminé stable", "... schloss unverändert")
+    r"\W{0,3}(?:[\w-]+,?\s){0,7}?(?:flat|unchanged|little\schanged|stable|inchangée?|unverändert)\b",
+    re.I,
+)
 
 
 def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
@@ -2024,6 +2133,8 @@ def _date_moves(
             mv.date_explicit = True
             continue
         _date_one(mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known, day_known)
+        if mv.kind == "other" and mv.date_explicit and mv.nums and ('"' in sent or "\u201c" in sent):
+            _quoted_on_speech_day(mv, sent, cue_cache.get(mv.sentence) or [], ctx, code)
         if mv.trading_date is not None and mv.trading_date > ctx.published:
             # a report cannot tell of a session after it was published: the day phrase belongs
             # to something else (a quote, a forecast); keep the publication-based reading
@@ -2090,6 +2201,24 @@ def _date_moves(
                 "Wall Street figures in a European report with no close stated: read as a snapshot "
                 "during the New York session"
             )
+
+
+def _quoted_on_speech_day(mv: Move, sent: str, found: list[tuple[int, DayCue]], ctx: Context, code) -> None:
+    """A running total quoted from a speaker ('... said on Thursday: "the FTSE 250 has fallen
+    16% this year"') is measured at the last close before the remark, not on the speech day;
+    the speech day is kept as the alternative."""
+    if not _in_quotation(sent, mv.nums[0].start):
+        return
+    for pos, cue in found:
+        if cue.kind in ("weekday", "date", "today") and not _in_quotation(sent, pos):
+            if resolve_cue(cue, ctx.published, code) == mv.trading_date:
+                day = mv.trading_date
+                mv.trading_date, mv.alt_date = session_before(code, day), day
+                mv.notes.append(
+                    f"quoted from a remark of {day}: measured at the last close before it, "
+                    f"{mv.trading_date} ({day} kept as the alternative)"
+                )
+                return
 
 
 #: The sentence says New York has closed ("Wall Street closes sharply lower", "US stocks ended").
@@ -2201,6 +2330,10 @@ def _carried_cues(
             continue
         if c.kind == "lastnight" and snap_end is not None and pos >= snap_end:
             continue
+        if c.kind != "date" and _in_quotation(sent, pos):
+            # '"... can be turned into a non-profit overnight," said a strategist': speech (a
+            # printed date in a quote, "February 15, 2022, will go down in history", still counts)
+            continue
         if (
             len(new_moves) > 1
             and new_moves[0].period_key is None
@@ -2216,6 +2349,34 @@ def _carried_cues(
     return out
 
 
+def _in_quotation(sent: str, pos: int) -> bool:
+    """Whether ``pos`` of ``sent`` is inside quoted speech (curly quotes, or an odd number of
+    straight double quotes before it)."""
+    if '"' not in sent and "\u201c" not in sent:
+        return False
+    head = sent[:pos]
+    if "\u201c" in head:
+        return head.rfind("\u201c") > head.rfind("\u201d")
+    return head.count('"') % 2 == 1
+
+
+#: A noun of shares and the participle of what happened to them, right before a day phrase
+#: ("technology stocks sold off on Friday", "banks hit on Monday").
+_PARTICIPLE_NOUNS = (
+    "stocks",
+    "shares",
+    "names",
+    "companies",
+    "groups",
+    "firms",
+    "banks",
+    "miners",
+    "equities",
+)
+_PARTICIPLE_DAY = re.compile(
+    r"\b(?:stocks|shares|names|companies|groups|firms|banks|miners|equities)\s(?:[a-z]+ed|sold|bought|hit|"
+    r"dumped|shed|beaten|battered)(?:\s(?:off|up|down|back))?\s(?:on\s)?$"
+)
 #: A day phrase that opens its sentence ("On Tuesday, ...", "Yesterday the ...").
 _OPENING_CUE_GAP = re.compile(r"^[\s\"'“‘(]*(?:(?:on|by|late|early|earlier|later|then|and|but)\s+)*$", re.I)
 
@@ -2365,6 +2526,18 @@ def _date_one(
             # "wiping out the 1.8% rise it posted the day before": the move's own relative clause
             or any(n.end < p <= n.end + 45 and _OWN_RELATIVE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
         ]
+    if found and low is not None and any(p > anchor for p, _ in found):
+        # "... jumped 1.9% as investors bought back tech stocks sold off on Friday": the day of
+        # the shares' earlier fall (a participle after their noun), not the move's
+        found = [
+            (p, c)
+            for p, c in found
+            if p < anchor
+            or not (
+                _has_any(low[max(0, p - 40) : p], _PARTICIPLE_NOUNS)
+                and _PARTICIPLE_DAY.search(low, max(0, p - 40), p)
+            )
+        ]
     if found and mv.period == "multi-day":
         # "since the governor said on Friday": the day the period starts, not the claim's
         found = [(p, c) for p, c in found if not _SINCE_SAID.search(sent, max(0, p - 80), p)]
@@ -2382,7 +2555,11 @@ def _date_one(
             (p, c)
             for p, c in found
             if not (
-                p < anchor and (_CLAUSE_VERB.search(low, p, anchor) or _in_relative_clause(low, p, anchor))
+                p < anchor
+                and (_CLAUSE_VERB.search(low, p, anchor) or _in_relative_clause(low, p, anchor))
+                # "On Monday the S&P 500, the index most funds track, fell 3.9%": a day that
+                # opens the sentence dates its main clause, whatever aside comes before the verb
+                and not _OPENING_CUE_GAP.match(low, 0, p)
             )
         ]
     if found and region is not None and region == ctx.home and not ctx.home_guessed:
@@ -2695,7 +2872,8 @@ def _compatible(a: Move, b: Move) -> bool:
     if any(n.ref_level for n in a.nums + b.nums):
         return False
     if not a.nums or not b.nums:
-        return False
+        # "The DAX ended flat on Tuesday. ... The DAX closed at 14,662.02": the flat day's level
+        return _flat_and_its_level(a, b) or _flat_and_its_level(b, a)
     ca = a.carried if a.carried is not None else None
     cb = b.carried if b.carried is not None else None
     if ca is not cb and ca is not None and cb is not None:
@@ -2709,6 +2887,19 @@ def _compatible(a: Move, b: Move) -> bool:
         if x is not None and y is not None and abs(x.value - y.value) > 1e-9:
             return False
     return True
+
+
+def _flat_and_its_level(flat: Move, level: Move) -> bool:
+    """Whether ``flat`` is a flat close with no number and ``level`` a close level alone."""
+    return (
+        flat.direction == "flat"
+        and not flat.nums
+        and level.direction is None
+        and flat.kind == level.kind == "close"
+        and len(level.nums) == 1
+        and level.nums[0].unit == "level"
+        and (flat.own_day is None or level.own_day is None or flat.own_day == level.own_day)
+    )
 
 
 def merge_moves(moves: list[Move]) -> list[Move]:
@@ -2798,7 +2989,7 @@ def extract_claims(
         text = text[: blank[0]] + " " * (blank[1] - blank[0]) + text[blank[1] :]
     sents = [text[s:e] for s, e in spans]
     low_text = lower(text)
-    all_mentions = find_mentions(text)
+    all_mentions = find_mentions(unslash_names(text))
     if ctx.home is None:
         for m in all_mentions:
             if m.kind in ("name", "place") and isinstance(m.target, Index) and _region(m.target.calendar):
@@ -2922,10 +3113,36 @@ def extract_claims(
     # capital sigma (the one letter whose lower case depends on its neighbours)
     exact = low_text is not text and "Σ" not in text
     _date_moves(moves, sents, ctx, known, day_known if exact else None)
+    review = review_period(sents, ctx.published)
+    if review is not None:
+        _date_review_moves(moves, review)
     moves = [mv for mv in moves if not mv.drop]
     for mv in moves:
         mv.text = original[mv.span[0] : mv.span[1]]
     return moves
+
+
+def _date_review_moves(moves: list[Move], review: ReviewPeriod) -> None:
+    """Date to the end of a review's period the moves that name no day of their own
+    ("Monthly commentary - January 2022. ... The FTSE 100 rose 1.1%." is January's move)."""
+    for mv in moves:
+        if mv.trading_date is None or mv.kind in ("intraday", "weekly"):
+            continue
+        if mv.kind == "close" and mv.kind_strength >= 2:
+            continue  # "closed 1.2% lower": a session's move, whatever the piece reviews
+        end = session_on_or_before(_calendar_of(mv.target), review.end)
+        if mv.date_explicit and not (mv.kind == "close" and mv.own_day is None and mv.trading_date == end):
+            continue  # a day of its own; (a day carried from an earlier sentence that is the
+            # period's last session does not make a period's move a day's)
+        if mv.trading_date < end or (mv.trading_date == end and mv.kind != "close"):
+            continue
+        if review.period is None and mv.period in ("year", "year-to-date"):
+            mv.period = None  # "over the year" in a financial year's review: that year, not the calendar's
+        if mv.kind == "close":
+            mv.kind, mv.period, mv.kind_strength = "other", review.period, 1
+        mv.trading_date, mv.alt_date, mv.alt_kind = end, None, None
+        mv.notes = [n for n in mv.notes if not n.startswith(("no day stated", "published "))]
+        mv.notes.append(f"a review of {review.text}: the move over that period, to {end}")
 
 
 def _sentence_moves_flat(sent: str, s_off: int, si: int, ctx: Context) -> list[Move]:

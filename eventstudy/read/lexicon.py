@@ -57,6 +57,8 @@ _UP_WORDS = (
     r"in\sthe\sgreen|in\spositive\sterritory|a\srise|a\sgain|an\sincrease|a\sjump|put\son|tacked\son|"
     r"picked\sup|edged\sup|ticked\sup|im\splus|nach\soben|stieg|legte\szu|gewann|zulegen|höher|fester|en\shausse|"
     r"progresse|progressé|gagné|gagne|bondi|bondit|grimpé|grimpe|plus\svon|ein\splus|kletterte|aufschlag|"
+    # "le FTSE 100 s'est apprécié de 0,81%", "der MDax legte um 0,69 Prozent zu"
+    r"apprécié|legte\sum|"
     r"άνοδο|κέρδη|υψηλότερα|ενισχύθηκε|ανέβηκε|subió|sube|avanzó"
 )
 _DOWN_WORDS = (
@@ -298,7 +300,10 @@ PERIODS = re.compile(
     r"\b(?:the|its)\s(?:first\s)?six\smonths\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
     r"months\b|\b(?:in|over|for)\sthe\shalf\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:the|its)\shalf(?:-year)?(?![\w-])|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
-    r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année)"
+    r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année|"
+    # "has lost 14% since New Year", "had fallen 27% from its last close of 2021"
+    r"\bsince\snew\syear(?:['’]s)?\b|\bfrom\s(?:its|their|the)\s(?:last\s|final\s)?(?:close|closing\slevel)\s"
+    r"of\s(?:last\syear|20\d\d)\b)"
     r"|(?P<year>\bover\sthe\s(?:past\s|last\s)?(?:12|twelve)\smonths\b|\bover\sthe\s(?:past|last)\syear\b|\byear-on-year\b|\bin\sthe\spast\syear\b|"
     r"\bcompared\swith\sa\syear\sago)"
     r"|(?P<record>\bfrom\s(?!a\srecord\sclose\b)(?:its|their|the|a|an)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|"
@@ -306,7 +311,8 @@ PERIODS = re.compile(
     r"the)\s(?:[\w-]+\s){0,3}(?:high|peak|record)s?\b|\b(?:bear[\s-]market|correction)\sterritory|"
     r"\bfrom\s(?:its|the)\s(?:[\w-]+\s){0,3}low)"
     # the period of the move before ("while the Dow was down 15% over the same period")
-    r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:\w+\s)?(?:period|stretch|span|time|sessions|days)\b)"
+    r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:\w+\s)?(?:period|stretch|span|time|sessions|days|"
+    r"weeks|months)\b)"
     r"|(?P<multiday>\bsince\s(?:the\s)?(?:invasion|war\sbegan|crash|election|referendum)\b|"
     # "since the Fed's decision on Wednesday", "since the central bank's announcement"
     r"\bsince\s(?:the|its|their|his|her)\s(?:[\w'’-]+\s){0,3}?(?:" + SINCE_EVENT_NOUNS + r")\b|"
@@ -384,6 +390,9 @@ PCT_EXCLUDE_AFTER = re.compile(
     r"of\sthe|discount|premium|margin|weighting|share\sof|return\son|dividend|coupon|mortgage|rise\sin\s"
     r"(?:interest\s)?rates|hike|cut|increase\sin\s(?:interest\s)?rates|"
     r"(?:[\w-]+\s)?(?:that|which)\s(?:defines?|marks?|signals?|confirms?)\b|threshold|"
+    # "like calling a 10% decline a correction", "a 20% fall is a bear market": a definition
+    r"(?:decline|fall|drop|slide|rise|gain)s?\s(?:(?:is|as|marks|means)\s)?(?:a|an)\s"
+    r"(?:correction|bear\smarket|bull\smarket|crash)\b|"
     # "after a 6% swing", "an intraday range of 4%": the day's span, not its move
     r"(?:intraday\s|intra-day\s)?(?:swing|swings|range)\b)",
     _I,
@@ -399,7 +408,9 @@ NUM_EXCLUDE_AFTER = re.compile(
     r"^\s?(?:trillion|billion|million|bn\b|mn\b|tn\b|m\b|k\b|cents?|pence|p\b|dollars?|euros?|yen|"
     r"pounds?|a\sbarrel|per\sbarrel|barrels|a\stherm|an\sounce|per\sounce|ounces|tonnes|years?\b|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|stocks\b|companies|firms|shares\b|times\b|x\b|people|jobs|"
-    r"workers|employees|against\sthe|versus|per\sdollar|a\sdollar|to\sthe\sdollar)",
+    r"workers|employees|against\sthe|versus|per\sdollar|a\sdollar|to\sthe\sdollar|"
+    # "the 101st to 350th largest", "of 225 issues", "its 40 members": ranks and counts
+    r"(?:st|nd|rd|th)\b|issues\b|members\b|constituents\b|components\b|names\b)",
     _I,
 )
 #: "a 75-point hike in interest rates": basis points, not index points.

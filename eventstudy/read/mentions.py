@@ -102,6 +102,8 @@ _REFS = {
         for blue in (("blue-chip",), ("blue", "chip"))
         for noun in ("index", "gauge", "benchmark")
     },
+    # "the top index", "the top-tier index": the blue chips too
+    **{("the", top, "index"): "blue-chip" for top in ("top", "top-tier", "top-flight")},
     ("the", "barometer"): "index",
     ("the", "average"): "index",
     ("the", "former"): "former",
@@ -693,6 +695,17 @@ _COMPANY_NOUNS = frozenset(
         "retailer",
         "housebuilder",
         "listing",
+        # "downgrade a DAX 40 carmaker to Hold": a member named by its trade
+        "carmaker",
+        "automaker",
+        "chipmaker",
+        "airline",
+        "bank",
+        "utility",
+        "conglomerate",
+        "developer",
+        "manufacturer",
+        "producer",
     }
 )
 
@@ -903,3 +916,37 @@ _CITY_MOVE = re.compile(
     r"shed|slid|jumped|tumbled|advanced|declined|lâché|cédé|perdu|gagné|pris|reculé|progressé|chuté|terminé|"
     r"clôturé|fini|grimpé|abandonné|plongé|dégringolé)\b"
 )
+
+
+#: Words joined by slashes ("Dow/S&P 500/Nasdaq", "S&P/ASX", "GBP/USD").
+_SLASHED = re.compile(r"[^\W_]+(?:[&.'’-][^\W_]+)*(?:/[^\W_]+(?:[&.'’-][^\W_]+)*)+")
+
+
+def unslash_names(text: str) -> str:
+    """``text`` with the slashes between index names read as spaces (same length).
+
+    A shorthand list "Dow/S&P 500/Nasdaq closed -0.75%/-0.86%/-0.72%" names three indices;
+    a name written with a slash ("S&P/ASX 200", "FTSE/JSE") or a pair of other words
+    ("GBP/USD", "y/y") is kept.
+
+    Examples
+    --------
+    >>> unslash_names("Dow/S&P 500/Nasdaq fell; S&P/ASX 200 rose; GBP/USD 1.32")
+    'Dow S&P 500 Nasdaq fell; S&P/ASX 200 rose; GBP/USD 1.32'
+    """
+    if "/" not in text:
+        return text
+    chars: list[str] | None = None
+    for m in _SLASHED.finditer(text):
+        word = m.group(0)
+        if _key(word) in _ROOTS:
+            continue  # a name with a slash in it
+        parts = [_key(p) for p in word.split("/")]
+        if not any(p in _ROOTS for p in parts):
+            continue
+        if chars is None:
+            chars = list(text)
+        for i in range(m.start(), m.end()):
+            if chars[i] == "/":
+                chars[i] = " "
+    return text if chars is None else "".join(chars)
