@@ -1657,6 +1657,11 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             if mv.period_key and mv.period_key not in _OWN_PERIODS and mv.kind_strength == 2:
                 sentence_period = mv.period_key
                 lead = cues.first(L.PERIODS, 0, 4)
+                if lead is None and mv.period_lead:
+                    # "For reference, in the first quarter the FTSE 100 ...": after a short opener
+                    opener = _OPENER.match(mlow)
+                    if opener is not None:
+                        lead = cues.first(L.PERIODS, opener.end(), opener.end() + 1)
                 if lead is not None and mv.period_lead:
                     opens_sentence = True
                     ctx.lead_period, ctx.lead_si = mv.period_key, si
@@ -1726,6 +1731,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
 
 
 #: Between a number and the next index of a gapped clause ("4.6% in four days and the Cac 40").
+#: A sentence adverb or a short phrase before a comma ("Overall, ", "For reference, ", "All told, ").
+_OPENER = re.compile(r"\W{0,3}(?:[a-z'’-]+\s){0,2}[a-z'’-]+,\s")
 _GAPPED = re.compile(r"[^,;\d]{0,60}?,?\s(?:and|while|whereas)\s(?:the\s)?")
 _BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
 
@@ -1759,7 +1766,12 @@ _ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 
 #: Between one index's move over a period and another index named in a parallel clause
 #: ("... lost 4.1% on the week, while the FTSE 250 dropped 3.8%"): the period is shared.
-_PARALLEL_CLAUSE = re.compile(r"[^,;]{0,30}?,?\s(?:while|whereas)\s(?:the\s)?")
+#: "... rose 1.8% in the quarter, helped by its miners, while the FTSE 250 fell 9.9%": a clause of a
+#: participle and its agent about the first index, between commas, does not end the parallel.
+_PARALLEL_CLAUSE = re.compile(
+    r"[^,;]{0,30}?(?:,\s(?:[a-z]+ed|led|hit|driven|held)(?:\s(?:down|up|back))?\sby\s[^,;]{1,80}?)?"
+    r",?\s(?:while|whereas)\s(?:the\s)?"
+)
 
 
 _FLAT_AFTER = re.compile(r"\W{0,3}(?:[\w-]+,?\s){0,7}?(?:flat|unchanged|little\schanged)\b", re.I)
