@@ -385,6 +385,14 @@ _COMPANY_MOVE_AFTER = re.compile(
 )
 
 
+#: From an index name to its number: an aside between commas, then the verb ("The FTSE 250, more
+#: exposed to growth stocks, lost 4.6%"): a word of the aside ("growth") does not own the number.
+_AFTER_ASIDE_VERB = r"(?:\w+ly\s)?(?:" + L.VERBS_PAST + r"|returned|was|were|is|has|had)\b"
+_APPOSITIVE_THEN_VERB = re.compile(r",\s[^,;:()\d]{1,90},\s" + _AFTER_ASIDE_VERB + r"[^,;:()\d]{0,20}")
+#: The aside alone ("The FTSE 250, more exposed to retailers, lost ..."): it does not change the subject.
+_APPOSITIVE_ASIDE = re.compile(r",\s[^,;:()\d]{1,90},(?=\s" + _AFTER_ASIDE_VERB + r")")
+
+
 @lru_cache(maxsize=4096)
 def _number_value(token: str, decimal_comma: bool) -> tuple[float, str]:
     """:func:`~.numbers.parse_number` of a number token, cached (a pure function of a short key)."""
@@ -506,8 +514,14 @@ def _classify_numbers(
                 ex = None  # (no anchor of the pattern in the window: no match)
             else:
                 ex = L.PCT_EXCLUDE_BEFORE.search(before)
-            if ex is not None and "xxx" not in ex.group(0):
-                continue  # (an index named in between makes the number the index's own)
+            if (
+                ex is not None
+                and "xxx" not in ex.group(0)
+                and not (bi > 0 and _APPOSITIVE_THEN_VERB.fullmatch(low, blocked[bi - 1][1], s))
+            ):
+                # (an index named in between makes the number the index's own; so does an
+                # aside about the index before its verb: "the FTSE 250, home to growth stocks, lost 4.6%")
+                continue
         hedge = hedge_before(before.rstrip("-−– ") if sign else before)
         # a range: "between 1 and 2 per cent", "1-2%", "1 to 2 per cent"
         if prev_plain is not None and prev_plain[1] <= s:
@@ -1104,6 +1118,15 @@ _CLAUSE_VERB = re.compile(r",\s(?:\w+ly\s)?(?:(?:clos|end|finish|settl)\w*|" + L
 _OWN_PERIODS = frozenset({"record", "multiday", "opentoclose"})
 
 
+def _clause_verb_after_subject(text: str, lo: int, hi: int) -> bool:
+    """Whether a main verb after a comma (:data:`_CLAUSE_VERB`) lies in ``text[lo:hi]`` with no
+    index named before it there: "Over the quarter the index, heavy with miners, gained 1.8%"
+    opens with its period (the index, masked "xxx", comes after the phrase), while "..., which slid
+    5% last week, closed 1.4% higher" ends a clause with it."""
+    verb = _CLAUSE_VERB.search(text, lo, hi)
+    return verb is not None and "xxx" not in text[lo : verb.start()]
+
+
 def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
     """The period phrase of a move: near its numbers and not the start of the next clause."""
     end = mv.nums[-1].end if mv.nums else mv.lo
@@ -1119,7 +1142,7 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             mv.nums
             and m[1] <= mv.nums[0].start
             and (
-                _CLAUSE_VERB.search(cues.text, m[1], mv.nums[0].start)
+                _clause_verb_after_subject(cues.text, m[1], mv.nums[0].start)
                 or _in_relative_clause(cues.text, m[0], mv.nums[0].start)
             )
         ):
@@ -1499,7 +1522,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             if cursor == last_member_end and not kept:
                 # "The Nasdaq, which has lagged as bond yields rose, managed a weekly advance of
                 # 1.1%": an aside about the index between commas does not change the subject
-                aside = _ASIDE.match(gap)
+                aside = _ASIDE.match(gap) or _APPOSITIVE_ASIDE.match(lgap)
                 if aside is not None:
                     gap, lgap = gap[aside.end() :], lgap[aside.end() :]
             # (cues.absent: no match can lie in the gap, proven from the sentence's anchors)

@@ -37,3 +37,24 @@ def test_an_agent_clause_does_not_carry_a_period_to_a_day_move():
     )
     (topix,) = _claims(text, "2022-09-01", "^TOPX")
     assert (topix.kind, topix.period) == ("close", None)
+
+
+def test_an_aside_naming_growth_between_the_index_and_its_verb_keeps_the_number():
+    (claim,) = _claims("The Nasdaq Composite, stuffed with growth names, sank 2.2% on Tuesday.", "2022-03-09")
+    assert (claim.ticker, claim.direction, claim.pct) == ("^IXIC", "down", 2.2)
+
+
+def test_an_aside_naming_other_businesses_does_not_change_the_subject():
+    (claim,) = _claims("The Dax, home to carmakers and retailers alike, fell 1.1% on Friday.", "2022-03-12")
+    assert (claim.ticker, claim.direction, claim.pct) == ("^GDAXI", "down", 1.1)
+
+
+def test_a_leading_period_before_the_index_and_its_aside_keeps_its_period():
+    text = "Over the month the Nikkei 225, heavy with exporters and banks, rose 3.1%."
+    (claim,) = _claims(text, "2022-09-01")
+    assert (claim.pct, claim.period) == (3.1, "month")
+
+
+def test_a_growth_figure_in_a_clause_of_its_own_is_still_not_an_index_move():
+    text = "The FTSE 100 fell 0.4% as wage growth slowed to 4.2%."
+    assert [c.pct for c in _claims(text, "2022-03-12")] == [0.4]
