@@ -348,6 +348,7 @@ class DayCue:
     day: date | None = None  # for explicit dates (year filled in from the publication date)
     month_day: tuple[int, int] | None = None
     region: str | None = None  # set when carried on: the market region the phrase was about
+    year_end: bool = False  # "at (by) the end of 2021": a year's end named by its number
 
 
 #: A day word used as a possessive or an adjective names another event, not the claim's
@@ -539,7 +540,7 @@ def day_cues(text: str):
         if m.re is _DAY_CUE_RARE:
             if m.group("endyear"):
                 # "had stood at 15,884.86 at the end of 2021": the year's last session
-                yield at, DayCue("date", s, day=date(int(m.group("eyy")), 12, 31))
+                yield at, DayCue("date", s, day=date(int(m.group("eyy")), 12, 31), year_end=True)
             elif m.group("preweekend"):
                 # "Before the weekend, the FTSE 100 closed up 1%": the Friday before the piece
                 # (the piece's own day when it is a Friday)

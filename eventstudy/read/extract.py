@@ -1863,7 +1863,7 @@ def _date_moves(
     known: dict[int, list[tuple[int, DayCue]]] | None = None,
     day_known: dict[int, object] | None = None,
 ) -> None:
-    """Date every move; ``known`` holds ``list(day_cues(sents[i]))`` already found for sentence ``i``.
+    """Date every move; ``known`` holds ``_session_cues(sents[i], ...)`` already found for sentence ``i``.
 
     ``day_known`` (if given) holds, for some sentences ``i``, whether ``lower(sents[i])`` holds
     a day word (truthy or not), as already tested.
@@ -2193,6 +2193,16 @@ def _day_before_base(found: list[tuple[int, DayCue]], mv: Move, region: str | No
     return base
 
 
+def _session_cues(sent: str, published: date) -> list[tuple[int, DayCue]]:
+    """``list(day_cues(sent))`` without the end of a year after the publication's: "officials see
+    two rate rises by the end of 2023" in a piece of 2021 is a forecast's horizon, not a session
+    the piece reports (a full date of a later year stays: it may show a wrong publication date)."""
+    found = list(day_cues(sent))
+    if any(c.year_end for _, c in found):
+        found = [(p, c) for p, c in found if not (c.year_end and c.day and c.day.year > published.year)]
+    return found
+
+
 def _date_one(
     mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known, day_known=None
 ) -> None:
@@ -2204,7 +2214,7 @@ def _date_one(
         if day_word:
             found = known.get(mv.sentence)
             if found is None:
-                found = list(day_cues(sent))
+                found = _session_cues(sent, ctx.published)
         else:
             found = []
         cue_cache[mv.sentence] = found
@@ -2721,7 +2731,7 @@ def extract_claims(
             # day named in the sentence before, whatever that sentence is about
             found_before = known.get(si - 1)  # (the sentence before was scanned if it held a claim)
             if found_before is None:
-                found_before = list(day_cues(sents[si - 1]))
+                found_before = _session_cues(sents[si - 1], ctx.published)
             before = best_cue(c for _, c in found_before)
             if before is not None and before.kind in ("weekday", "date", "yesterday", "lastwd"):
                 ctx.carried, ctx.night = before, None
@@ -2758,7 +2768,7 @@ def extract_claims(
             day_known[si] = day_words
         if about_day:
             if day_words:
-                known[si] = found = list(day_cues(sent))
+                known[si] = found = _session_cues(sent, ctx.published)
                 cue = best_cue(_carried_cues(found, sent, lsent, moves[n_before:]))
                 own = best_cue(c for _, c in found) if len(moves) > n_before else None
                 if own is not None:

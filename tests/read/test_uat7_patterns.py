@@ -58,3 +58,18 @@ def test_a_leading_period_before_the_index_and_its_aside_keeps_its_period():
 def test_a_growth_figure_in_a_clause_of_its_own_is_still_not_an_index_move():
     text = "The FTSE 100 fell 0.4% as wage growth slowed to 4.2%."
     assert [c.pct for c in _claims(text, "2022-03-12")] == [0.4]
+
+
+def test_the_end_of_a_later_year_is_a_forecast_not_the_day_of_the_claims():
+    text = (
+        "NEW YORK, March 4, 2022 - Stocks slid on Thursday after central bankers pencilled in "
+        "rates near 2% by the end of 2024. The Dow dropped 1.2%."
+    )
+    (dow,) = _claims(text)
+    assert (str(dow.trading_date), dow.alt_trading_date) == ("2022-03-03", None)
+
+
+def test_the_end_of_an_earlier_year_still_dates_a_level():
+    text = "The Nikkei 225 closed at 26,100.5 on Friday. It had ended at 28,790.3 at the end of 2021."
+    levels = {c.level: c.trading_date for c in _claims(text, "2022-05-20") if c.level}
+    assert (str(levels[26100.5]), str(levels[28790.3])) == ("2022-05-20", "2021-12-30")
