@@ -2788,6 +2788,8 @@ def extract_claims(
                 # "overnight" is one market's news: it carries on only to that market's claims
                 targets = [mv.target for mv in moves[n_before:]] + [m.target for m in ms]
                 region = next((_region(t.calendar) for t in targets if isinstance(t, Index)), None)
+                if region is None and "wall street" in lsent:
+                    region = "americas"  # "Wall Street had its worst session in months overnight"
                 if region is not None:
                     ctx.night = replace(cue, region=region)
             if L.TIME_OF_DAY.search(low_text, s, e):

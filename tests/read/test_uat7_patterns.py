@@ -73,3 +73,30 @@ def test_the_end_of_an_earlier_year_still_dates_a_level():
     text = "The Nikkei 225 closed at 26,100.5 on Friday. It had ended at 28,790.3 at the end of 2021."
     levels = {c.level: c.trading_date for c in _claims(text, "2022-05-20") if c.level}
     assert (str(levels[26100.5]), str(levels[28790.3])) == ("2022-05-20", "2021-12-30")
+
+
+def test_a_mixed_case_asian_dateline_below_a_heading_makes_us_figures_the_previous_session():
+    text = "ASX EARLY CALL\nSydney, Friday 14 January 2022\n\nThe S&P 500 lost 1.4 per cent to 4,659."
+    (spx,) = _claims(text)
+    assert str(spx.trading_date) == "2022-01-13"
+
+
+def test_overnight_in_a_sentence_naming_only_wall_street_dates_the_next_us_claim():
+    text = (
+        "Friday 14 January 2022\n\nWall Street sold off hard overnight as bond yields climbed. "
+        "The Nasdaq Composite shed 2.5 per cent."
+    )
+    (ixic,) = _claims(text)
+    assert (str(ixic.trading_date), ixic.alt_trading_date) == ("2022-01-13", None)
+
+
+def test_a_european_dateline_in_mixed_case_is_still_european():
+    text = "Frankfurt, 14 January 2022 - The Dax closed 0.9% lower at 15,883.2."
+    (dax,) = _claims(text)
+    assert (str(dax.trading_date), dax.kind) == ("2022-01-14", "close")
+
+
+def test_a_morning_note_named_after_a_heading_word_dates_closes_to_the_previous_session():
+    text = "EQUITIES MORNING NOTE\n14 January 2022\n\nThe Dow ended 0.5% lower at 35,900.1."
+    (dji,) = _claims(text)
+    assert (str(dji.trading_date), str(dji.alt_trading_date)) == ("2022-01-13", "2022-01-14")
