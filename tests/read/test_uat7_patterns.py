@@ -100,3 +100,14 @@ def test_a_morning_note_named_after_a_heading_word_dates_closes_to_the_previous_
     text = "EQUITIES MORNING NOTE\n14 January 2022\n\nThe Dow ended 0.5% lower at 35,900.1."
     (dji,) = _claims(text)
     assert (str(dji.trading_date), str(dji.alt_trading_date)) == ("2022-01-13", "2022-01-14")
+
+
+def test_a_dateline_with_its_day_in_ordinal_words_gives_the_publication_date():
+    text = "EVENING BULLETIN - TUESDAY MARCH TWENTY-SECOND, 2022\n\nThe Nasdaq Composite jumped 2% today."
+    a = read_article(text)
+    assert (str(a.published), str(a.claims[0].trading_date)) == ("2022-03-22", "2022-03-22")
+
+
+def test_a_day_in_words_before_its_month_is_read_too():
+    a = read_article("Recorded on the thirty-first of January, 2022. The Dax rose 1.2% today.")
+    assert str(a.published) == "2022-01-31"
