@@ -110,7 +110,7 @@ _ORDINAL_TEENS = (
     "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
 )
 #: Days of the month as ordinal words: "fifth", "twenty-first", "thirty first".
-ORDINAL_DAYS = {
+_ORDINAL_DAYS = {
     **{w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)},
     **{w: i + 10 for i, w in enumerate(_ORDINAL_TEENS.split())},
     "twentieth": 20,
@@ -118,7 +118,7 @@ ORDINAL_DAYS = {
     **{f"twenty{sep}{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS) for sep in ("-", " ")},
     **{f"thirty{sep}first": 31 for sep in ("-", " ")},
 }
-_ORDINAL_DAY = "(" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + ")"
+_ORDINAL_DAY = "(" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + ")"
 _MONTH_NAME = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 #: A full date with its day in words, as a script or a broadcast prints it: "THURSDAY MAY FIFTH,
 #: 2022", "May the fifth, 2022", "the fifth of May 2022" (any case).
@@ -192,9 +192,9 @@ def _match_date(m: re.Match, how: str) -> date | None:
     if how == "dmy_foreign":
         return _mk(int(g[2]), _FOREIGN_MONTHS[g[1].lower()], int(g[0]))
     if how == "mdy_words":
-        return _mk(int(g[2]), MONTHS[g[0][:3].lower()], ORDINAL_DAYS[g[1].lower()])
+        return _mk(int(g[2]), MONTHS[g[0][:3].lower()], _ORDINAL_DAYS[g[1].lower()])
     if how == "dmy_words":
-        return _mk(int(g[2]), MONTHS[g[1][:3].lower()], ORDINAL_DAYS[g[0].lower()])
+        return _mk(int(g[2]), MONTHS[g[1][:3].lower()], _ORDINAL_DAYS[g[0].lower()])
     return _mk(int(g[0]), int(g[1]), int(g[2]))
 
 

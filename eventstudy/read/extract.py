@@ -913,10 +913,43 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
         fm = _FINAL_DIRECTION.match(sent, mv.nums[-1].end)
         if fm is not None:
             return "up" if fm.group(1) else "down"
+    particle = _FINAL_PARTICLE.match(sent, mv.nums[-1].end)
+    if particle is not None:
+        # a German separable verb: "gab der FTSE 100 um 2,1 Prozent nach" (nachgeben)
+        start = max(sent.rfind(c, 0, mv.nums[0].start) for c in ";.:")  # (not "," : "2,1")
+        for verb in _SEPARABLE_VERB.finditer(sent, start + 1, mv.nums[0].start):
+            stem = verb.lastgroup
+            if stem is not None and particle.group(1) in _PARTICLE_OF[stem]:
+                return _SEPARABLE_DIRECTION[stem]
     return prev_dir
 
 
 _FINAL_DIRECTION = re.compile(r"[^,;.]{0,25}?\b(?:(aufwärts|bergauf)|(abwärts|bergab))\b")
+#: The particle of a German separable verb at the end of its clause, after the numbers: "um 2,1
+#: Prozent nach" ("gab ... nach"), "1,3 Prozent zu" ("legte ... zu").
+_FINAL_PARTICLE = re.compile(r"[^,;.:]{0,30}?\s(nach|zu|zurück|ein|an|ab)(?=\s*(?:[,;.:!?)]|$|\sund\b))")
+#: The finite verb of a separable verb (any person, present or past), by its stem.
+_SEPARABLE_VERB = re.compile(
+    r"\b(?:(?P<geben>gab|gaben|gibt|geben)|(?P<legen>legte|legten|legt|legen)|(?P<gehen>ging|gingen|geht|gehen)|"
+    r"(?P<buessen>büßte|büßten|büßt|büssten?|brach|brachen|bricht)|(?P<ziehen>zog|zogen|zieht)|"
+    r"(?P<rutschen>rutschte|rutschten|rutscht|sackte|sackten|sackt))\b"
+)
+_PARTICLE_OF = {
+    "geben": ("nach", "ab"),
+    "legen": ("zu",),
+    "gehen": ("zurück",),
+    "buessen": ("ein",),
+    "ziehen": ("an",),
+    "rutschen": ("ab",),
+}
+_SEPARABLE_DIRECTION = {
+    "geben": "down",  # nachgeben, abgeben
+    "legen": "up",  # zulegen
+    "gehen": "down",  # zurückgehen
+    "buessen": "down",  # einbüßen, einbrechen
+    "ziehen": "up",  # anziehen
+    "rutschen": "down",  # abrutschen, absacken
+}
 
 
 #: A year right after a number: "has lost 20.6% in 2022" (the year so far when it is the

@@ -111,3 +111,21 @@ def test_a_dateline_with_its_day_in_ordinal_words_gives_the_publication_date():
 def test_a_day_in_words_before_its_month_is_read_too():
     a = read_article("Recorded on the thirty-first of January, 2022. The Dax rose 1.2% today.")
     assert str(a.published) == "2022-01-31"
+
+
+def test_german_separable_verbs_give_the_direction_from_their_particle():
+    text = (
+        "Frankfurt, 9. März 2022. In Paris gab der Cac 40 um 1,7 Prozent nach. "
+        "Der Dax legte am Nachmittag um 0,9 Prozent zu. "
+        "In Mailand ging der FTSE MIB um 0,4 Prozent zurück."
+    )
+    assert [(c.ticker, c.direction) for c in _claims(text)] == [
+        ("^FCHI", "down"),
+        ("^GDAXI", "up"),
+        ("FTSEMIB.MI", "down"),
+    ]
+
+
+def test_a_particle_without_its_verb_gives_no_direction():
+    (dax,) = _claims("Frankfurt, 9. März 2022. Der Dax kam auf 1,2 Prozent zu.")
+    assert dax.direction is None
