@@ -129,3 +129,8 @@ def test_german_separable_verbs_give_the_direction_from_their_particle():
 def test_a_particle_without_its_verb_gives_no_direction():
     (dax,) = _claims("Frankfurt, 9. März 2022. Der Dax kam auf 1,2 Prozent zu.")
     assert dax.direction is None
+
+
+def test_a_new_zealand_dateline_is_asia_pacific():
+    (dji,) = _claims("Wellington, 14 January 2022 - The Dow slipped 0.5 per cent to 35,900.")
+    assert str(dji.trading_date) == "2022-01-13"
