@@ -918,9 +918,9 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
         # a German separable verb: "gab der FTSE 100 um 2,1 Prozent nach" (nachgeben)
         start = max(sent.rfind(c, 0, mv.nums[0].start) for c in ";.:")  # (not "," : "2,1")
         for verb in _SEPARABLE_VERB.finditer(sent, start + 1, mv.nums[0].start):
-            stem = verb.lastgroup
-            if stem is not None and particle.group(1) in _PARTICLE_OF[stem]:
-                return _SEPARABLE_DIRECTION[stem]
+            found = _SEPARABLE_DIRECTION.get((verb.lastgroup, particle.group(1)))  # type: ignore[arg-type]
+            if found is not None:
+                return found
     return prev_dir
 
 
@@ -932,23 +932,19 @@ _FINAL_PARTICLE = re.compile(r"[^,;.:]{0,30}?\s(nach|zu|zurück|ein|an|ab)(?=\s*
 _SEPARABLE_VERB = re.compile(
     r"\b(?:(?P<geben>gab|gaben|gibt|geben)|(?P<legen>legte|legten|legt|legen)|(?P<gehen>ging|gingen|geht|gehen)|"
     r"(?P<buessen>büßte|büßten|büßt|büssten?|brach|brachen|bricht)|(?P<ziehen>zog|zogen|zieht)|"
-    r"(?P<rutschen>rutschte|rutschten|rutscht|sackte|sackten|sackt))\b"
+    r"(?P<rutschen>rutschte|rutschten|rutscht|sackte|sackten|sackt)|(?P<nehmen>nahm|nahmen|nimmt))\b"
 )
-_PARTICLE_OF = {
-    "geben": ("nach", "ab"),
-    "legen": ("zu",),
-    "gehen": ("zurück",),
-    "buessen": ("ein",),
-    "ziehen": ("an",),
-    "rutschen": ("ab",),
-}
+#: The direction of each separable verb, by its stem and its particle.
 _SEPARABLE_DIRECTION = {
-    "geben": "down",  # nachgeben, abgeben
-    "legen": "up",  # zulegen
-    "gehen": "down",  # zurückgehen
-    "buessen": "down",  # einbüßen, einbrechen
-    "ziehen": "up",  # anziehen
-    "rutschen": "down",  # abrutschen, absacken
+    ("geben", "nach"): "down",  # nachgeben
+    ("geben", "ab"): "down",  # abgeben
+    ("legen", "zu"): "up",  # zulegen
+    ("gehen", "zurück"): "down",  # zurückgehen
+    ("buessen", "ein"): "down",  # einbüßen, einbrechen
+    ("ziehen", "an"): "up",  # anziehen
+    ("rutschen", "ab"): "down",  # abrutschen, absacken
+    ("nehmen", "zu"): "up",  # zunehmen
+    ("nehmen", "ab"): "down",  # abnehmen
 }
 
 

@@ -116,12 +116,13 @@ def test_a_day_in_words_before_its_month_is_read_too():
 def test_german_separable_verbs_give_the_direction_from_their_particle():
     text = (
         "Frankfurt, 9. März 2022. In Paris gab der Cac 40 um 1,7 Prozent nach. "
-        "Der Dax legte am Nachmittag um 0,9 Prozent zu. "
+        "Der Dax legte am Nachmittag um 0,9 Prozent zu, der MDax nahm 0,2 Prozent ab. "
         "In Mailand ging der FTSE MIB um 0,4 Prozent zurück."
     )
     assert [(c.ticker, c.direction) for c in _claims(text)] == [
         ("^FCHI", "down"),
         ("^GDAXI", "up"),
+        (None, "down"),
         ("FTSEMIB.MI", "down"),
     ]
 
