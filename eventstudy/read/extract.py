@@ -1782,9 +1782,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     return moves
 
 
-#: Between a number and the next index of a gapped clause ("4.6% in four days and the Cac 40").
 #: A sentence adverb or a short phrase before a comma ("Overall, ", "For reference, ", "All told, ").
 _OPENER = re.compile(r"\W{0,3}(?:[a-z'’-]+\s){0,2}[a-z'’-]+,\s")
+#: Between a number and the next index of a gapped clause ("4.6% in four days and the Cac 40").
 _GAPPED = re.compile(r"[^,;\d]{0,60}?,?\s(?:and|while|whereas)\s(?:the\s)?")
 _BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
 
