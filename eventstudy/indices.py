@@ -355,7 +355,17 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "mid-cap ftse",
         "midcap ftse 250",
     ),
-    "S&P 500": ("s&p 500 index", "benchmark s&p", "broader s&p 500", "broad s&p 500", "s&p-500"),
+    "S&P 500": (
+        "s&p 500 index",
+        "benchmark s&p",
+        "broader s&p 500",
+        "broad s&p 500",
+        "s&p-500",
+        # as a script or a transcript spells it out
+        "s and p 500",
+        "s and p five hundred",
+        "s&p five hundred",
+    ),
     "Dow Jones Industrial Average": (
         "dow jones average",
         "dow jones industrial",

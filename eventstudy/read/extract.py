@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import cache, lru_cache
+from itertools import chain
 
 from ..calendar import period_first_day
 from ..indices import Index, OtherIndex
@@ -39,12 +40,15 @@ from .dates import (
     session_before,
     session_on_or_before,
 )
-from .fastre import literal_prefixes, prefix_guard
+from .fastre import first_digit, literal_prefixes, prefix_guard
 from .mentions import Mention, find_mentions
 from .numbers import (
     NUMBER_RE,
+    WORD_LEVEL_RE,
     WORD_NUMBER_RE,
     WORD_NUMBERS,
+    cardinal_spans,
+    cardinal_value,
     hedge_before,
     parse_number,
     unit_after,
@@ -141,6 +145,9 @@ _MARKET_WORDS = (
 )
 
 
+#: Every match of :data:`~.lexicon.TIME_OF_DAY` holds a digit or one of these (a cheap test
+#: before it): "by noon", "in early trading", "at the open", "at the lunch break", "by midday".
+_TIME_OF_DAY_WORDS = ("by", "trad", "deal", "open", "lunch", "midday")
 #: Time zones a clock time is printed with ("at 10.30 GMT"): a cheap test before TIME_OF_DAY.
 _CLOCK_WORDS = ("gmt", "bst", "cet", " et", "edt", "est", "jst", "hkt", "sgt")
 
@@ -176,6 +183,15 @@ _WORDS_AUTOMATON = (
     if ahocorasick_rs is not None
     else None
 )
+#: The same words as UTF-8 bytes, for ASCII text (where byte offsets are str offsets): the
+#: bytes automaton reads a text faster than the str one, which maps its offsets back.
+_WORDS_BYTES_AUTOMATON = (
+    ahocorasick_rs.BytesAhoCorasick(
+        [w.encode() for w in _WORD_LIST_BITS], matchkind=ahocorasick_rs.MatchKind.Standard
+    )
+    if ahocorasick_rs is not None
+    else None
+)
 
 
 def _word_bits(low: str, spans: list[tuple[int, int]]) -> list[int] | None:
@@ -189,24 +205,44 @@ def _word_bits(low: str, spans: list[tuple[int, int]]) -> list[int] | None:
     auto = _WORDS_AUTOMATON
     if auto is None:
         return None
-    starts = []
-    prev_end = 0
-    for s, e in spans:
-        if s < prev_end or e < s:
-            return None
-        starts.append(s)
-        prev_end = e
+    # in order without overlaps: start, end, next start, ... never decrease
+    flat = list(chain.from_iterable(spans))
+    if flat != sorted(flat) or (flat and flat[0] < 0):
+        return None
+    starts = flat[0::2]
     try:
         # every occurrence (overlapping ones too); offsets are str offsets
-        found = auto.find_matches_as_indexes(low, overlapping=True)
+        if low.isascii():
+            found = _WORDS_BYTES_AUTOMATON.find_matches_as_indexes(low.encode("ascii"), overlapping=True)  # type: ignore[union-attr]
+        else:
+            found = auto.find_matches_as_indexes(low, overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate (the text is passed on as UTF-8)
         return None
-    bits = [0] * len(spans)
+    n = len(spans)
+    bits = [0] * n
     pbits = _PATTERN_BITS
+    # The automaton reports occurrences in order of their ends, so most lie in the sentence of
+    # the occurrence before: tested first. One that ends later lies in the first sentence that
+    # ends at or after its end if any (those before it end before it does; those after it start
+    # after its end): a pointer moves forward to it. Any other (across a boundary, or out of
+    # order) is located by its start.
+    si, s_lo, s_hi = 0, 0, -1
     for pi, start, end in found:
-        si = bisect_right(starts, start) - 1
-        if si >= 0 and end <= spans[si][1]:
+        if s_lo <= start and end <= s_hi:
             bits[si] |= pbits[pi]
+        elif end > s_hi:
+            while si < n and spans[si][1] < end:
+                si += 1
+            if si == n:  # past the last sentence: no sentence holds it
+                s_lo = s_hi = len(low) + 1  # (only the test by start below is left)
+                continue
+            s_lo, s_hi = spans[si]
+            if s_lo <= start:
+                bits[si] |= pbits[pi]
+        else:
+            k = bisect_right(starts, start) - 1
+            if k >= 0 and end <= spans[k][1]:
+                bits[k] |= pbits[pi]
     return bits
 
 
@@ -249,11 +285,34 @@ _NEGATED_BEFORE = re.compile(r"(?:(?:^|[\s,;(])not|\brather\sthan|\binstead\sof)
 _NEGATED_ENDS = ("not ", "than ", "of ", "the ", "a ")
 #: :data:`~.numbers.WORD_NUMBER_RE` with a guard for its first characters (the same matches).
 _WORD_NUMBER_RE = prefix_guard(WORD_NUMBER_RE)
+#: The percent words of :data:`~.numbers.WORD_NUMBER_RE`'s lookahead, with its flags: every match
+#: of it is followed by one, so a text without any has no number word (a cheap test first:
+#: ``re`` skips to the letter "p" of a literal-led alternation).
+_PERCENT_WORD = re.compile(r"per\s?cent|percent|prozent|pour\s?cent|por\s?ciento", WORD_NUMBER_RE.flags)
 #: The same pattern without IGNORECASE, for lower-cased text (its words are lower case). A
 #: case-blind match in a text is a match of this one at the same place in the text lowered
 #: character by character, so when the anchors of the lowered sentence rule this one out
 #: (``_Cues.absent``), the sentence holds no number word before a percent word.
 _WORD_NUMBER_LOW = re.compile(WORD_NUMBER_RE.pattern, WORD_NUMBER_RE.flags & ~re.IGNORECASE)
+
+
+def _word_number_in(low: str, sent: str) -> bool:
+    """Whether a sentence without digits holds a number in words the reader takes.
+
+    ``low`` is ``sent`` lower-cased. Fractions and small numbers before a percent word
+    (:data:`~.numbers.WORD_NUMBER_RE`), cardinals before a percent word or "points"
+    (:func:`~.numbers.cardinal_spans`), a level in thousands (:data:`~.numbers.WORD_LEVEL_RE`);
+    each test runs only if its unit word is in the text.
+    """
+    if (
+        ("cent" in low or "prozent" in low)
+        and _PERCENT_WORD.search(sent) is not None
+        and _WORD_NUMBER_RE.search(sent) is not None
+    ):
+        return True
+    if ("cent" in low or "point" in low or "pts" in low) and cardinal_spans(sent):
+        return True
+    return "thousand" in low and WORD_LEVEL_RE.search(sent) is not None
 
 
 @dataclass
@@ -399,6 +458,22 @@ def _number_value(token: str, decimal_comma: bool) -> tuple[float, str]:
     return parse_number(token, decimal_comma=decimal_comma)
 
 
+def _longest_of_overlapping(
+    cands: list[tuple[int, int, float, str]], more: list[tuple[int, int, float, str]]
+) -> list[tuple[int, int, float, str]]:
+    """``cands`` and ``more`` together, the longer of two that overlap kept (the first if equal).
+
+    "two-thirds of one per cent" is a fraction, not "one"; "three point six per cent" is
+    3.6, not "six".
+    """
+    out = list(cands)
+    for c in more:
+        clash = [o for o in out if o[0] < c[1] and c[0] < o[1]]
+        if all(c[1] - c[0] > o[1] - o[0] for o in clash):
+            out = [o for o in out if o not in clash] + [c]
+    return out
+
+
 def _classify_numbers(
     sent: str, blocked: list[tuple[int, int]], ctx: Context, low: str | None = None, cues: _Cues | None = None
 ) -> list[_Num]:
@@ -416,11 +491,19 @@ def _classify_numbers(
     ls = sent.lower()
     # a number word counts only before a percent word, and every one holds "cent", "zent" or
     # "ento"; (ls == low: the text the anchors were found in is sent lowered char by char)
-    if ("cent" in ls or "zent" in ls or "ento" in ls) and not (
-        cues is not None and ls == low and cues.absent(_WORD_NUMBER_LOW, 0, len(low))
+    if (
+        ("cent" in ls or "zent" in ls or "ento" in ls)
+        and not (cues is not None and ls == low and cues.absent(_WORD_NUMBER_LOW, 0, len(low)))
+        and _PERCENT_WORD.search(sent) is not None
     ):
         for m in _WORD_NUMBER_RE.finditer(sent):
             cands.append((m.start(), m.end(1), *word_number(m.group(1))))
+    cards = cardinal_spans(sent) if ("cent" in ls or "point" in ls or "pts" in ls) else []
+    if cards:  # "three point six per cent" is 3.6, not the "six" read above; "twenty-five", not 5
+        cands = _longest_of_overlapping(cands, cards)
+    if "thousand" in ls:  # a level in words: "closed at thirty-four thousand."
+        for m in WORD_LEVEL_RE.finditer(sent):
+            cands.append((m.start(), m.end(1), *cardinal_value(m.group(1))))
     cands.sort()
     # a correction notice: "An earlier version of this story said the FTSE 100 fell 2%" gives
     # the figure that was wrong; the right one follows (after a semicolon or in the next sentence)
@@ -790,13 +873,10 @@ class _Cues:
         if _ANCHOR_AUTOMATON is not None and text.isascii() and text.isprintable():
             hits = {}
             keys = _ANCHOR_KEYS
+            add = hits.setdefault
             for ai, s, e in _ANCHOR_AUTOMATON.find_matches_as_indexes(text, overlapping=True):
                 for key in keys[ai]:
-                    found = hits.get(key)
-                    if found is None:
-                        hits[key] = [(s, e)]
-                    else:
-                        found.append((s, e))
+                    add(key, []).append((s, e))
         self._hits = hits
         return hits
 
@@ -805,7 +885,9 @@ class _Cues:
         r = self._found.get(key)
         if r is not None:
             return r
-        hits = self._index()
+        hits = self._hits
+        if hits is False:  # (not found yet)
+            hits = self._index()
         if hits is not None and key in _ANCHORED:
             found = hits.get(key)
             r = self._from_anchors(rx, found) if found else []
@@ -840,7 +922,9 @@ class _Cues:
         nothing; ``False`` (no anchor index for the text or the pattern, or an anchor in the
         span) leaves it to the search.
         """
-        hits = self._index()
+        hits = self._hits
+        if hits is False:  # (not found yet)
+            hits = self._index()
         if hits is None:
             return False
         found = hits.get(rx.pattern)
@@ -2723,8 +2807,8 @@ def extract_claims(
     digit_from, digit_at = len(text) + 1, -1
     for si, (s, e) in enumerate(spans):
         if not digit_from <= s <= digit_at:
-            dm = _DIGIT.search(text, s)
-            digit_from, digit_at = s, (dm.start() if dm is not None else len(text))
+            dm = first_digit(text, s)
+            digit_from, digit_at = s, (dm if dm >= 0 else len(text))
         ms = []
         if k < n_mentions and all_mentions[k].start <= e:  # (else none is in this sentence)
             while k < n_mentions and all_mentions[k].start < s:
@@ -2735,14 +2819,18 @@ def extract_claims(
         lsent = low_text[s:e]
         wb = word_bits[si] if word_bits is not None else _sentence_bits(lsent)
         if not ms and digit_at >= e:
-            if not wb & _MARKET_BIT and lsent[-1:] != ":" and "cent" not in lsent and "prozent" not in lsent:
+            if (
+                not wb & _MARKET_BIT
+                and lsent[-1:] != ":"
+                and "cent" not in lsent
+                and "prozent" not in lsent
+                and not _word_number_in(lsent, sents[si])
+            ):
                 # no mention, no number, no market word, not a heading: nothing below applies
                 # (and the MAX_CLAIMS test can wait: no claim was added)
                 continue
         sent = sents[si]
-        has_digit = digit_at < e or (
-            ("cent" in lsent or "prozent" in lsent) and _WORD_NUMBER_RE.search(sent) is not None
-        )
+        has_digit = digit_at < e or _word_number_in(lsent, sent)
         if len(moves) >= MAX_CLAIMS:
             ctx.notes.append(
                 f"reading stopped after {MAX_CLAIMS} claims at sentence {si + 1} of {len(spans)}: "
@@ -2821,7 +2909,7 @@ def extract_claims(
                     region = "americas"  # "Wall Street had its worst session in months overnight"
                 if region is not None:
                     ctx.night = replace(cue, region=region)
-            if L.TIME_OF_DAY.search(low_text, s, e):
+            if (digit_at < e or _has_any(lsent, _TIME_OF_DAY_WORDS)) and L.TIME_OF_DAY.search(low_text, s, e):
                 ctx.time_si = si
     moves = merge_moves(moves)
     # lower(sent) is low_text[s:e] when the whole text was lowered (same length) and holds no

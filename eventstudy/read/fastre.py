@@ -24,7 +24,7 @@ import re
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 
-__all__ = ["first_char_guard", "prefix_guard"]
+__all__ = ["first_char_guard", "first_digit", "prefix_guard"]
 
 _CATEGORIES = {
     _c.CATEGORY_DIGIT: r"\d",
@@ -267,3 +267,26 @@ def prefix_guard(rx: re.Pattern[str], k: int = 6) -> re.Pattern[str]:
     if cls is None:
         return re.compile(inner, rx.flags)
     return re.compile("(?=[" + cls + "])(?:" + inner + ")", rx.flags)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def first_digit(text: str, pos: int = 0) -> int:
+    """The offset of the first digit (``\\d``) at or after ``pos`` in ``text``, ``-1`` if none.
+
+    The same answer as ``re.compile(r"\\d").search(text, pos)``. In ASCII text (a test that
+    costs nothing: ``str`` knows its widest character) ``\\d`` is ``[0-9]``, and ten
+    ``str.find`` calls, each stopping where the best one so far was found, scan the text
+    much faster than ``re`` tests a class at every position.
+    """
+    if not text.isascii():
+        m = _DIGIT.search(text, pos)
+        return -1 if m is None else m.start()
+    end = len(text)
+    best = -1
+    for d in "0123456789":
+        i = text.find(d, pos, end)
+        if i >= 0:
+            best = end = i
+    return best

@@ -26,7 +26,10 @@ from .fastre import first_char_guard
 
 __all__ = [
     "NUMBER_RE",
+    "WORD_LEVEL_RE",
     "WORD_NUMBER_RE",
+    "cardinal_spans",
+    "cardinal_value",
     "WORD_NUMBERS",
     "word_number",
     "FRACTION_HALF_UNIT",
@@ -109,6 +112,140 @@ def fraction_value(text: str) -> float | None:
 
 
 _FRACTION_WORD = re.compile(r"half|tenth|fifth|quarters?|thirds?")
+
+#: English cardinals in words, as broadcast scripts and quotes print them: "nine hundred and
+#: thirty-two", "thirty-four thousand", "three point six". Their parts and values:
+_UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEEN_WORDS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_CARDINAL_VALUES: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_UNIT_WORDS)},
+    **{w: i + 10 for i, w in enumerate(_TEEN_WORDS)},
+    **{w: 10 * (i + 2) for i, w in enumerate(_TENS_WORDS)},
+    "zero": 0,
+    "nought": 0,
+    "oh": 0,
+    "a": 1,
+}
+_U = "(?:" + "|".join(_UNIT_WORDS) + ")"
+_BELOW_100 = (
+    "(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[\s-]" + _U + ")?|(?:" + "|".join(_TEEN_WORDS) + ")|" + _U + ")"
+)
+_BELOW_1000 = r"(?:(?:" + _U + r"|a)\shundred(?:\s(?:and\s)?" + _BELOW_100 + ")?|" + _BELOW_100 + ")"
+_THOUSANDS = r"(?:" + _BELOW_1000 + r"|a)\sthousand(?:,?\s(?:and\s)?" + _BELOW_1000 + r")?"
+#: A whole number below a million, or a decimal read digit by digit after "point".
+CARDINAL = (
+    r"(?:(?:zero|nought|" + _BELOW_100 + r")\spoint(?:\s(?:zero|nought|oh|" + _U + r")){1,6}"
+    r"|" + _THOUSANDS + r"|" + _BELOW_1000 + ")"
+)
+#: A level in words after "at" or "to" ("closed at thirty-four thousand."): thousands only,
+#: and only where the phrase ends (a stop, a comma, a bracket), so never "to two thousand jobs".
+WORD_LEVEL_RE = re.compile(r"(?<=\sat\s|\sto\s)(" + _THOUSANDS + r")(?=[.,;)]|$)", re.IGNORECASE)
+_CARDINAL_WORD = re.compile(r"[a-z]+")
+#: A cardinal ending where the text ends (the text before a unit word).
+_CARDINAL_AT_END = re.compile(r"\b(" + CARDINAL + r")\Z", re.IGNORECASE)
+#: A unit a cardinal in words is read before: a percent word or points.
+_CARDINAL_UNIT = re.compile(r"\s(?:per\s?cent|percent|points|pts)\b", re.IGNORECASE)
+#: The words a cardinal can end with.
+_NUMBER_WORD_END = frozenset(w for w in _CARDINAL_VALUES if w != "a") | {"hundred", "thousand"}
+#: The words of a run of number words ("a hundred and two", "three point six").
+_RUN_WORDS = _NUMBER_WORD_END | {"a", "and", "point"}
+#: Words of a run that never begin a cardinal.
+_NOT_FIRST = frozenset({"and", "point", "hundred", "thousand", "oh"})
+#: Unit words looked back from in one text (a sentence): the first ones only.
+_CARDINAL_MAX_UNITS = 100
+#: The longest cardinal looked for before a unit, in characters.
+_CARDINAL_REACH = 120
+
+
+def cardinal_spans(text: str) -> list[tuple[int, int, float, str]]:
+    """English cardinals in words before a percent word or "points": ``(start, end, value, text)``.
+
+    "fell two hundred and twelve points", "lost three point six percent", "up twenty-five per
+    cent". Each unit word whose previous word is a number word is looked back from, so the
+    cost grows with the units, not with the words of the text (no scan from every word).
+
+    Examples
+    --------
+    >>> cardinal_spans("it lost three point six percent")
+    [(8, 22, 3.6, '3.6')]
+    """
+    out: list[tuple[int, int, float, str]] = []
+    for k, u in enumerate(_CARDINAL_UNIT.finditer(text)):
+        if k == _CARDINAL_MAX_UNITS:
+            break  # a sentence of hundreds of units is a table or junk: its cost stays bounded
+        end = u.start()
+        if not text[end - 1 : end].isalpha():
+            continue  # "1.2 per cent": a digit before the unit (most units), no word to read
+        # walk back over the words of a run of number words (a few string look-ups each)
+        start = pos = end
+        n_words = n_run = 0
+        first = [""]
+        while pos > 0 and end - pos < _CARDINAL_REACH:
+            sp = text.rfind(" ", max(0, pos - 24), pos)
+            parts = text[sp + 1 : pos].lower().rstrip(",").split("-")
+            if not all(p in (_RUN_WORDS if n_words else _NUMBER_WORD_END) for p in parts):
+                break
+            pos, n_words = sp, n_words + 1
+            if parts[0] not in _NOT_FIRST:  # ("and", "point" ... never begin a cardinal)
+                start, n_run, first = sp + 1, n_words, parts
+        if not n_run or (out and start < out[-1][1]):
+            continue
+        if n_run == 1 and len(first) == 1:  # one word ("two points"): no pattern needed
+            value = _CARDINAL_VALUES[first[0]]
+            out.append((start, end, float(value), str(value)))
+            continue
+        m = _CARDINAL_AT_END.search(text, start, end)
+        if m is not None:
+            out.append((m.start(1), end, *cardinal_value(m.group(1))))
+    return out
+
+
+def cardinal_value(phrase: str) -> tuple[float, str]:
+    """The value of an English cardinal in words (a :data:`CARDINAL` match) and its text.
+
+    Examples
+    --------
+    >>> cardinal_value("nine hundred and thirty-two")
+    (932.0, '932')
+    >>> cardinal_value("thirty-four thousand")
+    (34000.0, '34000')
+    >>> cardinal_value("three point six")
+    (3.6, '3.6')
+    >>> cardinal_value("a thousand")
+    (1000.0, '1000')
+    """
+    words = _CARDINAL_WORD.findall(phrase.lower())
+    if "point" in words:
+        i = words.index("point")
+        whole = sum(_CARDINAL_VALUES[w] for w in words[:i])
+        text = f"{whole}." + "".join(str(_CARDINAL_VALUES[w]) for w in words[i + 1 :])
+        return float(text), text
+    total = current = 0
+    for w in words:
+        if w == "and":
+            continue
+        if w == "hundred":
+            current *= 100
+        elif w == "thousand":
+            total += current * 1000
+            current = 0
+        else:
+            current += _CARDINAL_VALUES[w]
+    value = total + current
+    return float(value), str(value)
+
 
 WORD_NUMBER_RE = first_char_guard(
     re.compile(

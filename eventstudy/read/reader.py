@@ -108,7 +108,7 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
     if looks_like_html(text):
         text = html_to_text(text)
         notes.append("HTML markup removed before reading (claims quote the plain text)")
-    if _INVISIBLE.search(text) is not None:
+    if not text.isascii() and _INVISIBLE.search(text) is not None:  # (every one is non-ASCII)
         # pasted from a web page: "3.2\u200b5" is 3.25, not 3.2 and 5
         text = _INVISIBLE.sub("", text)
         notes.append("invisible characters (zero-width spaces, soft hyphens) removed before reading")
