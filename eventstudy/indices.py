@@ -18,7 +18,18 @@ from dataclasses import dataclass
 
 from .exceptions import UnknownIndexError
 
-__all__ = ["Index", "INDICES", "OtherIndex", "OTHER_INDICES", "lookup", "by_ticker", "find", "find_other"]
+__all__ = [
+    "Index",
+    "INDICES",
+    "OtherIndex",
+    "OTHER_INDICES",
+    "BLUE_CHIPS",
+    "lookup",
+    "by_ticker",
+    "find",
+    "find_other",
+    "blue_chip",
+]
 
 
 @dataclass(frozen=True)
@@ -71,8 +82,8 @@ INDICES: tuple[Index, ...] = (
             "ftse-100",
             "ftse100",
             "uk 100",
-            "blue-chip index",
-            "blue chip index",
+            # ("the blue-chip index" alone is not here: it is the blue-chip index of the
+            # market in play, see blue_chip)
             "blue-chip ftse",
             "blue-chip ftse 100",
             "london's benchmark",
@@ -345,8 +356,19 @@ INDICES: tuple[Index, ...] = (
 
 #: Extra press names, added to the entries above (lower case, without a leading "the").
 _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
-    "FTSE 100": ("ftse 100 index", "ftse 100 share index", "uk's blue-chip index", "london's ftse 100"),
+    "FTSE 100": (
+        "ftse 100 index",
+        "ftse 100 share index",
+        "uk's blue-chip index",
+        "london's ftse 100",
+        # as a script or a transcript spells it out
+        "ftse one hundred",
+        "ftse hundred",
+    ),
     "FTSE 250": (
+        "ftse two fifty",
+        "ftse two-fifty",
+        "ftse two hundred and fifty",
         "ftse 250 index",
         "uk-focused ftse 250",
         "domestically focussed mid-cap index",
@@ -468,7 +490,19 @@ class OtherIndex:
 
 
 OTHER_INDICES: tuple[OtherIndex, ...] = (
-    OtherIndex("Nasdaq-100", "XNYS", ("nasdaq-100", "nasdaq 100", "nasdaq100", "nasdaq 100 index", "ndx")),
+    OtherIndex(
+        "Nasdaq-100",
+        "XNYS",
+        (
+            "nasdaq-100",
+            "nasdaq 100",
+            "nasdaq100",
+            "nasdaq 100 index",
+            "ndx",
+            "nasdaq one hundred",
+            "nasdaq hundred",
+        ),
+    ),
     OtherIndex(
         "Dow Jones Transportation Average",
         "XNYS",
@@ -636,3 +670,43 @@ def find_other(name: str) -> OtherIndex | None:
     """
     key = _normalise(name)
     return _OTHER_BY_NAME.get(key) or _OTHER_BY_NAME.get(key.replace(" index", ""))
+
+
+#: The index the press calls a market's "blue-chip index", by :attr:`Index.country`: a
+#: registry name or an :data:`OTHER_INDICES` name (China's blue chips are the CSI 300, which
+#: we do not support). A country not here (South Korea, Canada) has no blue-chip index we know.
+BLUE_CHIPS: dict[str, str] = {
+    "UK": "FTSE 100",
+    "US": "Dow Jones Industrial Average",
+    "Germany": "DAX",
+    "France": "CAC 40",
+    "Eurozone": "Euro Stoxx 50",
+    "Europe": "Euro Stoxx 50",
+    "Italy": "FTSE MIB",
+    "Spain": "IBEX 35",
+    "Japan": "Nikkei 225",
+    "Hong Kong": "Hang Seng",
+    "China": "CSI 300",
+    "Australia": "S&P/ASX 200",
+    "India": "Nifty 50",
+}
+
+
+def blue_chip(country: str) -> Index | OtherIndex | None:
+    """The index the press calls ``country``'s blue-chip index, or ``None`` if we know none.
+
+    Examples
+    --------
+    >>> blue_chip("Japan").name
+    'Nikkei 225'
+    >>> blue_chip("US").name
+    'Dow Jones Industrial Average'
+    >>> blue_chip("China")  # doctest: +ELLIPSIS
+    OtherIndex(name='CSI 300', ...)
+    >>> blue_chip("Canada") is None
+    True
+    """
+    name = BLUE_CHIPS.get(country)
+    if name is None:
+        return None
+    return find(name) or find_other(name)

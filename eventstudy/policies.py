@@ -23,6 +23,9 @@ ModelName = Literal["constant-mean", "market-adjusted", "market", "factor"]
 ReturnKind = Literal["simple", "log"]
 #: Verdict of a checked claim.
 VerdictStatus = Literal["confirmed", "contradicted", "unverifiable", "ambiguous"]
+#: Why a claim is unverifiable: the prices it needs are missing ("prices": fetch them, or go
+#: online), or the claim itself cannot be checked ("claim": no ticker, no session, ...).
+UnverifiableCause = Literal["prices", "claim"]
 
 DEFAULT_DATE_POLICY: DatePolicy = "next"
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_9f114ec4d93074be.txt"
 
 
 def _run(code: str) -> str:
@@ -11,13 +16,31 @@ def _run(code: str) -> str:
     return out.stdout.strip()
 
 
-def test_check_stays_the_function_after_the_check_subpackage_is_imported() -> None:
-    # importing the subpackage first sets eventstudy.check to the module unless guarded
+@pytest.mark.parametrize(
+    "first",
+    ["import eventstudy.check.claims as c", "from eventstudy import check", "import eventstudy"],
+    ids=["submodule-first", "from-import-first", "package-first"],
+)
+def test_check_is_the_subpackage_and_calls_the_function(first) -> None:
+    # whichever import comes first: `import eventstudy.check.<module> as m` works (it failed with
+    # "cannot import name 'claims' from 'check'" while eventstudy.check was the function), and
+    # eventstudy.check(...) is still the README's function
     out = _run(
-        "import sys, eventstudy, eventstudy.check.claims\n"
-        "print(callable(eventstudy.check), type(eventstudy.check).__name__, 'eventstudy.check' in sys.modules)"
+        f"{first}\n"
+        "import inspect, sys, eventstudy\n"
+        "import eventstudy.check.claims as c\n"
+        "from eventstudy import check\n"
+        "print(check is eventstudy.check is sys.modules['eventstudy.check'], eventstudy.check.claims is c)\n"
+        "print(eventstudy.check.Verdict.__module__, 'offline' in inspect.signature(check).parameters)\n"
+        f"report = check({str(SEED)!r}, offline=True)\n"
+        f"print(type(report).__name__, report.verdicts[0].status, eventstudy.check({str(SEED)!r}, offline=True, "
+        "study=False).verdicts[0].status)"
     )
-    assert out == "True function True"
+    assert out.splitlines() == [
+        "True True",
+        "eventstudy.check.verdict True",
+        "CheckReport confirmed confirmed",
+    ]
 
 
 def test_subpackage_still_importable_by_from_import() -> None:

@@ -3,6 +3,9 @@
 :func:`check_claim` / :func:`check_article` / :func:`check_claims` give one
 :class:`Verdict` per claim; :func:`check_paths` checks a batch of article files;
 :func:`market_context` shows how the other major indices moved on the day.
+
+The package is also callable: ``eventstudy.check(path)`` is :func:`eventstudy.faces.api.check`
+(read an article, check its claims, run its event study; see ``eventstudy/__init__.py``).
 """
 
 from __future__ import annotations

@@ -59,6 +59,7 @@ from datetime import date, timedelta
 from ..calendar import offset_session, period_first_day
 from ..exceptions import EventStudyError, PriceDataError
 from ..indices import by_ticker
+from ..policies import UnverifiableCause
 from ..prices.base import PriceSource
 from ..read.model import INCONSISTENT_NOTE, Article, Claim
 from .cache import LOOKBACK_DAYS, PriceCache, PriceTable, session_before
@@ -192,9 +193,11 @@ def _unverifiable(
     claim: Claim,
     reason: str,
     *,
+    cause: UnverifiableCause,
     session: date | None = None,
     notes: tuple[str, ...] = (),
     checks: dict[str, bool] | None = None,
+    actual: dict[str, float] | None = None,
 ) -> Verdict:
     what = f"{claim.index} ({claim.ticker or 'no ticker'}) {claim.kind}"
     if claim.trading_date is not None:
@@ -207,6 +210,8 @@ def _unverifiable(
         session=session,
         notes=notes,
         checks=dict(checks or {}),
+        actual=dict(actual or {}),
+        cause=cause,
     )
 
 
@@ -233,6 +238,7 @@ def _check_session(claim: Claim, d: date, cache: PriceCache) -> Verdict:
             claim,
             f"kind 'other' with period {claim.period!r} cannot be checked; checkable periods: "
             + ", ".join(sorted(PERIODS)),
+            cause="claim",
         )
     open_to_close = kind == "other" and period == "open-to-close"
     start = ps - timedelta(days=LOOKBACK_DAYS)  # open-to-close too: the previous close is reported
@@ -248,7 +254,7 @@ def _check_session(claim: Claim, d: date, cache: PriceCache) -> Verdict:
         try:
             cache.get(ticker, d, d)
         except PriceDataError:
-            return _unverifiable(claim, f"no prices: {e}")
+            return _unverifiable(claim, f"no prices: {e}", cause="prices")
         # the session itself is there: what is missing is the close the move is measured from
         what = "previous close" if kind in ("close", "intraday") else "base close"
         return _unverifiable(
@@ -256,13 +262,14 @@ def _check_session(claim: Claim, d: date, cache: PriceCache) -> Verdict:
             f"no {what}: the {ticker} prices before {min(ps, d)} (the base of the move) cannot be had "
             f"here: {e}",
             session=d,
+            cause="prices",
         )
 
     i = table.row(d)
     if i is None:
         if table.is_session(d) is False:
-            return _unverifiable(claim, f"{d} {_NOT_A_SESSION} {claim.index} exchange")
-        return _unverifiable(claim, f"no {ticker} prices for the session {d}")
+            return _unverifiable(claim, f"{d} {_NOT_A_SESSION} {claim.index} exchange", cause="claim")
+        return _unverifiable(claim, f"no {ticker} prices for the session {d}", cause="prices")
     return _judge(claim, d, table, i, ps, open_to_close)
 
 
@@ -306,22 +313,24 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
 
     if kind in ("close", "intraday"):
         if pj is None:
-            return _unverifiable(claim, str(why), session=d)
+            return _unverifiable(claim, str(why), session=d, cause="prices")
         base, base_date = prev, t.date_of(pj)
     elif open_to_close:
         if math.isnan(o):
-            return _unverifiable(claim, f"no opening price for {t.ticker} on {d}", session=d)
+            return _unverifiable(claim, f"no opening price for {t.ticker} on {d}", session=d, cause="prices")
         base, base_date = o, d
     else:
         bj, why = _base_row(t, ps)
         if bj is None:
-            return _unverifiable(claim, str(why), session=d)
+            return _unverifiable(claim, str(why), session=d, cause="prices")
         base, base_date = float(t.close[bj]), t.date_of(bj)
         actual["base_close"] = base
 
     has_num = claim.pct is not None or claim.points is not None or claim.level is not None
     if not has_num and sign is None:
-        return _unverifiable(claim, "the claim states neither a direction nor a number", session=d)
+        return _unverifiable(
+            claim, "the claim states neither a direction nor a number", session=d, cause="claim"
+        )
 
     acc = _Acc()
     head = f"{claim.index} ({t.ticker}) {kind}"
@@ -344,7 +353,7 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
         _move(claim, sign, acc, actual, base, base_date, c, slack_pct, kind, open_to_close)
 
     if not acc.checks:
-        return _unverifiable(claim, "nothing to check", session=d)
+        return _unverifiable(claim, "nothing to check", session=d, cause="claim")
     inner = _internal_consistency(claim, sign)
     if inner and not any(n.startswith(INCONSISTENT_NOTE) for n in claim.notes):
         notes.append(inner)  # (unless the reader already said so)
@@ -369,6 +378,8 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
             session=d,
             notes=tuple(notes),
             checks=acc.checks,  # (the figures were compared: which held is known)
+            actual=actual,  # (and what the index did that day is shown)
+            cause="claim",
         )
     tail = (
         f"the index closed at {_lv(c)} ({_pc(actual['close_pct'])}, {_pts(actual['close_points'])} points)"
@@ -712,14 +723,18 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
         return _unverifiable(
             claim,
             f"no ticker for {claim.index!r}: not in the index registry (see eventstudy.indices.INDICES)",
+            cause="claim",
         )
     if claim.trading_date is None:
-        return _unverifiable(claim, "no trading date: the claim could not be tied to a session")
+        return _unverifiable(
+            claim, "no trading date: the claim could not be tied to a session", cause="claim"
+        )
     if _claim_period_start(claim, claim.trading_date) is None:
         return _unverifiable(
             claim,
             f"kind 'other' with period {claim.period!r} cannot be checked; "
             "checkable periods: " + ", ".join(sorted(PERIODS)),
+            cause="claim",
         )
     v1 = _check_session(claim, claim.trading_date, cache)
     alt = claim.alt_trading_date

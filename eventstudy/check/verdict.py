@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..policies import VerdictStatus
+from ..policies import UnverifiableCause, VerdictStatus
 from ..read.model import Claim
 
 __all__ = ["Verdict"]
@@ -69,6 +69,11 @@ class Verdict:
         With ``alt_trading_date``: the verdicts for each candidate session.
     notes
         Caveats (a hedge taken as an inequality, a session moved, ...).
+    cause
+        For ``"unverifiable"``: ``"prices"`` when the prices the claim needs are missing (the
+        session, or the close the move is measured from), ``"claim"`` when the claim itself
+        cannot be checked (no ticker, no trading date, a day that is not a session, a period
+        we do not check, an implausible one-day figure); ``None`` for the other statuses.
     """
 
     status: VerdictStatus
@@ -85,6 +90,7 @@ class Verdict:
     checks: dict[str, bool] = field(default_factory=dict)
     candidates: tuple[Verdict, ...] = ()
     notes: tuple[str, ...] = ()
+    cause: UnverifiableCause | None = None
 
     __hash__ = None  # type: ignore[assignment]  # holds dicts
 
@@ -115,6 +121,7 @@ class Verdict:
             "checks": dict(self.checks),
             "candidates": [c.to_dict() for c in self.candidates],
             "notes": list(self.notes),
+            "cause": self.cause,
         }
 
     def __str__(self) -> str:

@@ -365,12 +365,13 @@ def study_claim(
         if not cut:
             raise
         if len(returns.index):
-            since = f"start on {returns.index[0].date()}, too few days before it"
+            # (the first return is the day after the first price: it needs a previous close)
+            since = f"start on {returns.index[0].date()}, too few trading days before it"
         else:
-            since = "hold no returns before it"
+            since = "hold none before it"
         raise InsufficientDataError(
-            f"event study of {index.ticker} on {day0} not possible: the prices that can be had here "
-            f"{since} for the estimation window ({estimation[0]} to {estimation[1]}); run online, "
+            f"event study of {index.ticker} on {day0} not possible: the daily returns that can be had "
+            f"here {since} for the estimation window ({estimation[0]} to {estimation[1]}); run online, "
             "or shorten the estimation window"
         ) from e
     if res.n_events == 0:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -123,10 +122,6 @@ def _batch_options(args: argparse.Namespace) -> None:
         )
 
 
-#: The reasons of a verdict left unverifiable for want of prices (not by the claim's nature).
-_WANT_OF_PRICES = re.compile(r"\bprices?\b|^no (?:previous|base) close")
-
-
 def run(args: argparse.Namespace) -> int:
     from .api import check_windows
 
@@ -180,12 +175,10 @@ def run(args: argparse.Namespace) -> int:
         report.verdicts
         and not report.studies
         and report.study_errors
-        and all(
-            v.status == "unverifiable" and _WANT_OF_PRICES.search(v.reason or "") for v in report.verdicts
-        )
+        and all(v.status == "unverifiable" and v.cause == "prices" for v in report.verdicts)
     ):
-        # (only for want of prices: a claim that cannot be checked by its nature, "1% below its
-        # record", is a verdict to print, with the report)
+        # (only for want of prices, as the checker says: a claim that cannot be checked by its
+        # nature, "1% below its record", is a verdict to print, with the report)
         # the verdicts' own reasons (a missing previous close, ...), not the study's
         first = next(v.reason for v in report.verdicts if v.reason)
         n = len(report.verdicts)

@@ -334,5 +334,8 @@ def report_text(report: CheckReport) -> str:
     for s in sorted(report.studies.values(), key=lambda s: s is not main):  # the main study first
         lines += ["", *_study_text(s)]
     for (tk, d), err in report.study_errors.items():
-        lines += ["", f"Event study of {tk} on {d} not run: {err}"]
+        # an error that names its own study says the day it ran on (the claim's day, or the
+        # session the checker settled on): it is not put after another date
+        own = err.startswith(f"event study of {tk} on ")
+        lines += ["", err[0].upper() + err[1:] if own else f"Event study of {tk} on {d} not run: {err}"]
     return "\n".join(lines)

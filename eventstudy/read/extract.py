@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from itertools import chain
 
 from ..calendar import period_first_day
-from ..indices import Index, OtherIndex
+from ..indices import Index, OtherIndex, blue_chip
 from . import lexicon as L
 from .dates import (
     MONTHS,
@@ -47,12 +47,15 @@ from .numbers import (
     WORD_LEVEL_RE,
     WORD_NUMBER_RE,
     WORD_NUMBERS,
+    YEAR_IN_WORDS,
     cardinal_spans,
     cardinal_value,
+    has_cardinal,
     hedge_before,
     parse_number,
     unit_after,
     word_number,
+    year_value,
 )
 
 try:  # one pass over a text for many words (optional: else each sentence is tested)
@@ -296,6 +299,16 @@ _PERCENT_WORD = re.compile(r"per\s?cent|percent|prozent|pour\s?cent|por\s?ciento
 _WORD_NUMBER_LOW = re.compile(WORD_NUMBER_RE.pattern, WORD_NUMBER_RE.flags & ~re.IGNORECASE)
 
 
+#: :data:`~.lexicon.HISTORY` with the year in words ("in nineteen eighty-seven").
+_HISTORY_IN_WORDS = re.compile(
+    r"(?<!since\s)\b(?:in|during|back\sin|by)\s(?:(?:early|late|mid)[\s-])?(?:(?:" + L.MONTH_NAMES + r")\s)?"
+    r"((?:"
+    + YEAR_IN_WORDS.replace("(?P<c>", "(?:").replace("(?P<r>", "(?:").replace("(?P<t>", "(?:")
+    + r"))",
+    re.IGNORECASE,
+)
+
+
 def _word_number_in(low: str, sent: str) -> bool:
     """Whether a sentence without digits holds a number in words the reader takes.
 
@@ -310,7 +323,7 @@ def _word_number_in(low: str, sent: str) -> bool:
         and _WORD_NUMBER_RE.search(sent) is not None
     ):
         return True
-    if ("cent" in low or "point" in low or "pts" in low) and cardinal_spans(sent):
+    if ("cent" in low or "point" in low or "pts" in low) and has_cardinal(sent):
         return True
     return "thousand" in low and WORD_LEVEL_RE.search(sent) is not None
 
@@ -647,7 +660,10 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
     """Targets of the mentions (references resolved, duplicates merged); ``None`` = blocker."""
     out: list[tuple[Mention, Index | OtherIndex | None]] = []
     pair: tuple | None = None
+    consumed: set[int] = set()  # places taken by a "blue-chip index" before them
     for mi, m in enumerate(mentions):
+        if mi in consumed:
+            continue
         target: Index | OtherIndex | None
         if m.kind in ("name", "other", "place"):
             target = m.target  # type: ignore[assignment]
@@ -669,6 +685,39 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                 if not pair:
                     continue
                 target = pair[0] if m.target == "former" else pair[1]
+            elif m.target == "blue-chip":
+                prev = mentions[mi - 1] if mi else None
+                if prev is not None and m.start - prev.end <= 2 and out and out[-1][0] is prev:
+                    pt = out[-1][1]
+                    if prev.kind != "place" or not isinstance(pt, Index):
+                        target = pt  # "the FTSE 100 blue-chip index": merged below
+                    else:
+                        # "Japan's blue-chip index", "In Japan, the blue-chip index": that
+                        # country's blue chips, in place of the place's headline index
+                        target = _blue_chip_of(pt, f"{prev.text} {m.text}")
+                        del out[-1]
+                        if ctx.recent and ctx.recent[-1] is pt:
+                            ctx.recent.pop()
+                        m = Mention(prev.start, m.end, f"{prev.text} {m.text}", "name", target)
+                elif (
+                    nxt is not None
+                    and nxt.kind == "place"
+                    and isinstance(nxt.target, Index)
+                    and (
+                        nxt.start - m.end <= 4
+                        # "fell 1.2% in Tokyo": a place right after the move, unless a UK
+                        # index is in play ("... as miners slumped in Hong Kong" is not it)
+                        or (nxt.weak and nxt.start - m.end <= _BLUE_CHIP_PLACE_GAP and not _uk_in_play(ctx))
+                    )
+                ):
+                    # "the blue-chip index in London", "the blue-chip index fell 1% in London":
+                    # the place after it, which stands for no index of its own
+                    target = _blue_chip_of(nxt.target, f"{m.text} {nxt.text}")
+                    consumed.add(mi + 1)
+                else:
+                    target = _blue_chip_in_play(ctx, m.text)
+                    if target is None:
+                        continue
             else:
                 if not ctx.recent:
                     continue
@@ -697,6 +746,34 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                 del ctx.recent[:-12]
         out.append((m, target))
     return out
+
+
+def _blue_chip_of(ix: Index, words: str) -> Index | OtherIndex:
+    """The blue-chip index of ``ix``'s market, or an unknown index called ``words``."""
+    found = blue_chip(ix.country)
+    return found if found is not None else OtherIndex(words, ix.calendar, ())
+
+
+#: Most characters between "the blue-chip index" and a place after its move ("fell 1.2% in").
+_BLUE_CHIP_PLACE_GAP = 24
+
+
+def _uk_in_play(ctx: Context) -> bool:
+    """Whether a UK index is among the indices the article has named recently."""
+    return any(isinstance(t, Index) and t.country == "UK" for t in ctx.recent)
+
+
+def _blue_chip_in_play(ctx: Context, words: str) -> Index | OtherIndex | None:
+    """What "the blue-chip index" alone means: the FTSE 100 when a UK index is in play (or
+    none is, in a piece not homed in the Americas or Asia), else the blue-chip index of the
+    market named last (unknown if we know none); ``None``: no market to refer to.
+    """
+    if _uk_in_play(ctx):
+        return blue_chip("UK")
+    last = next((t for t in reversed(ctx.recent) if isinstance(t, Index)), None)
+    if last is not None:
+        return _blue_chip_of(last, words)
+    return blue_chip("UK") if ctx.home not in ("americas", "asia") else None
 
 
 def _merge_same(sent: str, res: list[tuple[Mention, object]]) -> list[tuple[Mention, object]]:
@@ -1575,6 +1652,11 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     hist = L.HISTORY.search(mlow[:first_start])
     if hist and int(hist.group(1)) < ctx.published.year:
         return []  # "In late June 2008, the Dow ...": history, not news
+    if "nineteen" in mlow[:first_start] or "twenty" in mlow[:first_start] or "thousand" in mlow[:first_start]:
+        hist = _HISTORY_IN_WORDS.search(mlow[:first_start])
+        year = year_value(hist.group(1)) if hist else None
+        if year is not None and year < ctx.published.year:
+            return []  # "Back in nineteen eighty-seven, the Dow lost five hundred and eight points"
     # numbers before the first mention count only when no other subject is named there
     prefix = masked[:first_start]
     if nums[0].start < first_start:  # (nums are in text order)

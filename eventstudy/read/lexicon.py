@@ -179,6 +179,8 @@ PERIOD_HEADING = re.compile(
     r"^\W{0,3}(?:for\sthe\s(?:year|week|month|quarter)|year\sto\sdate|so\sfar\sthis\syear)\s?:", _I
 )
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+#: The month names, as a regex alternation.
+MONTH_NAMES = _MONTHS
 #: A past year that places a sentence in history ("In late June 2008, ...").
 HISTORY = re.compile(
     r"(?<!since\s)\b(?:in|during|back\sin|by)\s(?:(?:early|late|mid)[\s-])?(?:(?:" + _MONTHS + r")\s)?"

@@ -50,7 +50,8 @@ class Mention:
         ``"name"``, ``"other"``, ``"place"``, ``"ref"`` or ``"skip"`` (volatility index).
     target
         The :class:`~eventstudy.indices.Index` or :class:`~eventstudy.indices.OtherIndex`
-        meant, or for a reference its type (``"index"``, ``"former"``, ``"latter"``, ``"it"``).
+        meant, or for a reference its type (``"index"``, ``"former"``, ``"latter"``, ``"it"``,
+        ``"blue-chip"``).
     weak
         A place known only from a preposition ("in Paris"): it counts only when a percentage
         follows before any other mention.
@@ -93,6 +94,14 @@ _REFS = {
     },
     # "the blue-chip average": the Dow (see extract._resolve: an adjective picks the index)
     ("the", "blue-chip", "average"): "index",
+    # "the blue-chip index", "Japan's blue-chip index": the blue-chip index of the market in
+    # play (extract._resolve, indices.blue_chip), not always London's
+    **{
+        (*the, *blue, noun): "blue-chip"
+        for the in ((), ("the",))
+        for blue in (("blue-chip",), ("blue", "chip"))
+        for noun in ("index", "gauge", "benchmark")
+    },
     ("the", "barometer"): "index",
     ("the", "average"): "index",
     ("the", "former"): "former",
@@ -615,6 +624,32 @@ def find_mentions(text: str) -> list[Mention]:
             if not ok:
                 pos = end
                 continue
+        elif kind == "ref" and target == "blue-chip" and keys[0] != "the":
+            # "Brazil's blue-chip index", "the Swiss blue-chip index": a market we do not
+            # know (one we know is a place mention just before), not London's
+            b = _before(src, p, 1)
+            gap = text[b[0].end() : p] if b else ""
+            if (
+                b
+                and b[0].start() >= pos
+                and text[b[0].start()].isupper()
+                and (gap.isspace() or (gap[:1] == "." and gap[1:].isspace()))
+            ):
+                bs, be = b[0].span()
+                key = _key(text[bs:be].lower())
+                # "the U.S. blue-chip index": a place spelt with stops is still the place
+                place = next(
+                    (t for ks, k, t in _TABLE.get(key.replace(".", ""), ()) if k == "place" and len(ks) == 1),
+                    None,
+                )
+                if place is not None:
+                    out.append(Mention(bs, be, text[bs:be], "place", place))
+                elif key not in _NOT_A_MARKET and (gap.isspace() or "." in key):
+                    end = ms[end_tok - 1].end()
+                    name = text[bs:end]
+                    out.append(Mention(bs, end, name, "other", OtherIndex(name, None, ())))
+                    pos = end
+                    continue
         elif kind == "ref" and target == "it":
             # "it" counts only as the subject of a move ("it fell", "it is down", "it still ended")
             verb = end_tok
@@ -703,6 +738,14 @@ _GENERIC = {
     "latest",
     "volatility",
 }
+
+#: Capitalised words before "blue-chip index" that do not name a market ("Friday's blue-chip index").
+_NOT_A_MARKET = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "a", "an", "its", "their", "this", "that", "and", "but"}
+    | {"while", "as", "meanwhile", "city", "market"}
+)
 
 _NOT_BEFORE_IT = {
     "where",

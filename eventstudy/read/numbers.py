@@ -28,7 +28,10 @@ __all__ = [
     "NUMBER_RE",
     "WORD_LEVEL_RE",
     "WORD_NUMBER_RE",
+    "YEAR_IN_WORDS",
+    "year_value",
     "cardinal_spans",
+    "has_cardinal",
     "cardinal_value",
     "WORD_NUMBERS",
     "word_number",
@@ -139,22 +142,28 @@ _CARDINAL_VALUES: dict[str, int] = {
     "a": 1,
 }
 _U = "(?:" + "|".join(_UNIT_WORDS) + ")"
-_BELOW_100 = (
-    "(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[\s-]" + _U + ")?|(?:" + "|".join(_TEEN_WORDS) + ")|" + _U + ")"
-)
-_BELOW_1000 = r"(?:(?:" + _U + r"|a)\shundred(?:\s(?:and\s)?" + _BELOW_100 + ")?|" + _BELOW_100 + ")"
-_THOUSANDS = r"(?:" + _BELOW_1000 + r"|a)\sthousand(?:,?\s(?:and\s)?" + _BELOW_1000 + r")?"
-#: A whole number below a million, or a decimal read digit by digit after "point".
+#: Between the words of a compound ("thirty-four", "thirty four", a line break, U+2011).
+_H = r"(?:\s+|[-\u2010\u2011]\s*)"
+_TENS = "(?:" + "|".join(_TENS_WORDS) + ")"
+_BELOW_100 = "(?:" + _TENS + "(?:" + _H + _U + ")?|(?:" + "|".join(_TEEN_WORDS) + ")|" + _U + ")"
+#: "two hundred", "a hundred", "twelve hundred", "twenty-five hundred".
+_HUNDREDS = r"(?:" + _BELOW_100 + r"|a)\s+hundred"
+_BELOW_1000 = r"(?:" + _HUNDREDS + r"(?:\s+(?:and\s+)?" + _BELOW_100 + ")?|" + _BELOW_100 + ")"
+_THOUSANDS = r"(?:" + _BELOW_1000 + r"|a)\s+thousand(?:,?\s+(?:and\s+)?" + _BELOW_1000 + r")?"
+#: A whole number below a million, or a decimal read digit by digit after "point" (with
+#: or without a whole part: "three point six", "one hundred and twelve point two",
+#: "point four", "oh point five").
 CARDINAL = (
-    r"(?:(?:zero|nought|" + _BELOW_100 + r")\spoint(?:\s(?:zero|nought|oh|" + _U + r")){1,6}"
+    r"(?:(?:(?:" + _THOUSANDS + "|" + _BELOW_1000 + r"|zero|nought|oh)\s+)?point"
+    r"(?:\s+(?:zero|nought|oh|" + _U + r")){1,6}"
     r"|" + _THOUSANDS + r"|" + _BELOW_1000 + ")"
 )
 #: A level in words after "at" or "to" ("closed at thirty-four thousand."): thousands only,
 #: and only where the phrase ends (a stop, a comma, a bracket), so never "to two thousand jobs".
 WORD_LEVEL_RE = re.compile(r"(?<=\sat\s|\sto\s)(" + _THOUSANDS + r")(?=[.,;)]|$)", re.IGNORECASE)
 _CARDINAL_WORD = re.compile(r"[a-z]+")
-#: A cardinal ending where the text ends (the text before a unit word).
-_CARDINAL_AT_END = re.compile(r"\b(" + CARDINAL + r")\Z", re.IGNORECASE)
+#: A whole cardinal (matched from a start to the unit).
+_CARDINAL_FULL = re.compile(CARDINAL, re.IGNORECASE)
 #: A unit a cardinal in words is read before: a percent word or points.
 _CARDINAL_UNIT = re.compile(r"\s(?:per\s?cent|percent|points|pts)\b", re.IGNORECASE)
 #: The words a cardinal can end with.
@@ -162,7 +171,11 @@ _NUMBER_WORD_END = frozenset(w for w in _CARDINAL_VALUES if w != "a") | {"hundre
 #: The words of a run of number words ("a hundred and two", "three point six").
 _RUN_WORDS = _NUMBER_WORD_END | {"a", "and", "point"}
 #: Words of a run that never begin a cardinal.
-_NOT_FIRST = frozenset({"and", "point", "hundred", "thousand", "oh"})
+_NOT_FIRST = frozenset({"and", "hundred", "thousand"})
+#: Hyphens other than "-" that join the words of a compound.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+#: A word (any run of non-space characters).
+_TOKEN = re.compile(r"\S+")
 #: Unit words looked back from in one text (a sentence): the first ones only.
 _CARDINAL_MAX_UNITS = 100
 #: The longest cardinal looked for before a unit, in characters.
@@ -175,11 +188,14 @@ def cardinal_spans(text: str) -> list[tuple[int, int, float, str]]:
     "fell two hundred and twelve points", "lost three point six percent", "up twenty-five per
     cent". Each unit word whose previous word is a number word is looked back from, so the
     cost grows with the units, not with the words of the text (no scan from every word).
+    The run of number words before the unit is read whole if it is one cardinal ("one
+    hundred and twelve point two", never "twelve point two" out of it), else its last
+    number alone.
 
     Examples
     --------
     >>> cardinal_spans("it lost three point six percent")
-    [(8, 22, 3.6, '3.6')]
+    [(8, 23, 3.6, '3.6')]
     """
     out: list[tuple[int, int, float, str]] = []
     for k, u in enumerate(_CARDINAL_UNIT.finditer(text)):
@@ -188,28 +204,88 @@ def cardinal_spans(text: str) -> list[tuple[int, int, float, str]]:
         end = u.start()
         if not text[end - 1 : end].isalpha():
             continue  # "1.2 per cent": a digit before the unit (most units), no word to read
-        # walk back over the words of a run of number words (a few string look-ups each)
-        start = pos = end
-        n_words = n_run = 0
-        first = [""]
-        while pos > 0 and end - pos < _CARDINAL_REACH:
-            sp = text.rfind(" ", max(0, pos - 24), pos)
-            parts = text[sp + 1 : pos].lower().rstrip(",").split("-")
-            if not all(p in (_RUN_WORDS if n_words else _NUMBER_WORD_END) for p in parts):
+        lo = max(0, end - _CARDINAL_REACH, out[-1][1] if out else 0)
+        # the words of the run, from the unit back (any white space, any hyphen between),
+        # a character at a time: most runs are one word, and most units have none
+        starts: list[int] = []  # where each word of the run that may begin a cardinal starts
+        n_run, pos = 0, end
+        parts_last: list[str] = []
+        while pos > lo:
+            w_end = pos
+            while pos > lo and not text[pos - 1].isspace():
+                pos -= 1
+            if pos == lo and lo > 0 and not text[lo - 1].isspace():
+                break  # a word cut by the reach
+            word = text[pos:w_end].lower().translate(_HYPHENS).rstrip(",")
+            parts = [p for p in word.split("-") if p]
+            if not parts or not all(p in (_RUN_WORDS if n_run else _NUMBER_WORD_END) for p in parts):
                 break
-            pos, n_words = sp, n_words + 1
-            if parts[0] not in _NOT_FIRST:  # ("and", "point" ... never begin a cardinal)
-                start, n_run, first = sp + 1, n_words, parts
-        if not n_run or (out and start < out[-1][1]):
+            n_run += 1
+            if n_run == 1:
+                parts_last = parts
+            if parts[0] not in _NOT_FIRST:
+                starts.append(pos)
+            while pos > lo and text[pos - 1].isspace():
+                pos -= 1
+        if n_run == 1 and len(parts_last) == 1 and starts:  # one word ("two points")
+            value = _CARDINAL_VALUES[parts_last[0]]
+            out.append((starts[0], end, float(value), str(value)))
             continue
-        if n_run == 1 and len(first) == 1:  # one word ("two points"): no pattern needed
-            value = _CARDINAL_VALUES[first[0]]
-            out.append((start, end, float(value), str(value)))
-            continue
-        m = _CARDINAL_AT_END.search(text, start, end)
-        if m is not None:
-            out.append((m.start(1), end, *cardinal_value(m.group(1))))
+        # the whole run if it is one cardinal, else its last number alone ("ten, two per
+        # cent" is 2): at most two tries, whatever the run
+        for pos in dict.fromkeys((starts[-1], starts[0]) if starts else ()):
+            m = _CARDINAL_FULL.fullmatch(text, pos, end)
+            if m is not None:
+                out.append((pos, end, *cardinal_value(m.group(0))))
+                break
     return out
+
+
+#: A year in words: "nineteen eighty-seven", "nineteen oh eight", "two thousand and eight",
+#: "twenty twenty-one" (group ``c``: the century word, ``r``: the rest).
+YEAR_IN_WORDS = (
+    r"(?P<c>nineteen|twenty)" + _H + r"(?P<r>oh" + _H + _U + "|" + _TENS + "(?:" + _H + _U + ")?|"
+    r"(?:" + "|".join(_TEEN_WORDS) + r"))\b|(?P<t>two\s+thousand(?:\s+(?:and\s+)?" + _BELOW_100 + r")?)\b"
+)
+_YEAR_IN_WORDS = re.compile(YEAR_IN_WORDS, re.IGNORECASE)
+
+
+def year_value(words: str) -> int | None:
+    """The year a :data:`YEAR_IN_WORDS` phrase names ("nineteen eighty-seven" -> 1987), else ``None``.
+
+    Examples
+    --------
+    >>> year_value("nineteen eighty-seven"), year_value("two thousand and eight"), year_value("twenty twenty")
+    (1987, 2008, 2020)
+    """
+    m = _YEAR_IN_WORDS.fullmatch(words.strip())
+    if m is None:
+        return None
+    if m.group("t"):
+        return int(cardinal_value(m.group("t"))[0])
+    century = 1900 if m.group("c").lower() == "nineteen" else 2000
+    return century + int(cardinal_value(m.group("r"))[0])
+
+
+def has_cardinal(text: str) -> bool:
+    """Whether :func:`cardinal_spans` finds a number in ``text`` (a cheaper test).
+
+    A number word right before a percent word or "points" is a cardinal on its own, so the
+    run before it need not be read.
+    """
+    for k, u in enumerate(_CARDINAL_UNIT.finditer(text)):
+        if k == _CARDINAL_MAX_UNITS:
+            break
+        end = u.start()
+        if not text[end - 1 : end].isalpha():
+            continue
+        pos = end
+        while pos > 0 and end - pos < 24 and not text[pos - 1].isspace():
+            pos -= 1
+        word = text[pos:end].lower().translate(_HYPHENS)
+        if word.rsplit("-", 1)[-1] in _NUMBER_WORD_END:
+            return True
+    return False
 
 
 def cardinal_value(phrase: str) -> tuple[float, str]:
@@ -225,11 +301,13 @@ def cardinal_value(phrase: str) -> tuple[float, str]:
     (3.6, '3.6')
     >>> cardinal_value("a thousand")
     (1000.0, '1000')
+    >>> cardinal_value("twelve hundred and fifty"), cardinal_value("point four")
+    ((1250.0, '1250'), (0.4, '0.4'))
     """
     words = _CARDINAL_WORD.findall(phrase.lower())
     if "point" in words:
         i = words.index("point")
-        whole = sum(_CARDINAL_VALUES[w] for w in words[:i])
+        whole = int(cardinal_value(" ".join(words[:i]))[0]) if i else 0
         text = f"{whole}." + "".join(str(_CARDINAL_VALUES[w]) for w in words[i + 1 :])
         return float(text), text
     total = current = 0

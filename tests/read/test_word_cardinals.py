@@ -106,3 +106,57 @@ def test_word_numbers_stay_linear_on_a_megabyte(junk):
     t0 = time.perf_counter()
     read_article(text, published=PUB)
     assert time.perf_counter() - t0 < 3.0  # (about 0.4 s here; the bound only catches a blow-up)
+
+
+# --- from the code review of the first version ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("fell one hundred and twelve point two points", 112.2),  # not "twelve point two"
+        ("added twelve hundred and fifty points", 1250.0),  # not "fifty"
+        ("shed one thousand and five point five points", 1005.5),
+        ("lost three point\nfive per cent", 3.5),  # a line break inside the number
+        ("lost three point  five per cent", 3.5),
+        ("lost three point\u00a0five per cent", 3.5),
+        ("rose twenty\u2011five per cent", 25.0),  # a non-breaking hyphen
+        ("rose twenty-\nfive per cent", 25.0),
+        ("slipped point four per cent", 0.4),  # not 4
+        ("slipped oh point five per cent", 0.5),
+    ],
+)
+def test_a_run_of_number_words_is_read_whole(text, value):
+    spans = cardinal_spans(text)
+    assert len(spans) == 1 and spans[0][2] == value
+
+
+def test_a_run_that_is_no_one_number_gives_its_last_number():
+    assert [s[2] for s in cardinal_spans("the top ten, two per cent")] == [2.0]
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "Back in nineteen eighty-seven, the Dow lost five hundred and eight points in a day.",
+        "In two thousand and eight, the Dow shed seven hundred and seventy-seven points.",
+        "In March twenty twenty, the Dow gave up three thousand points in a session.",
+    ],
+)
+def test_a_year_in_words_is_history_as_a_year_in_digits_is(history):
+    text = f"New York, 8 March 2022. The Dow slipped 0.6% on Tuesday. {history}"
+    claims = read_article(text).claims
+    assert [(c.pct, c.points) for c in claims] == [(0.6, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("The FTSE two-fifty fell forty points.", "FTSE 250"),
+        ("The FTSE two hundred and fifty fell forty points.", "FTSE 250"),
+        ("The FTSE one hundred rose ten points.", "FTSE 100"),
+        ("The Nasdaq one hundred fell two per cent.", "Nasdaq-100"),
+    ],
+)
+def test_index_names_spelt_out(text, index):
+    assert [c.index for c in read_article(text, published=PUB).claims] == [index]
