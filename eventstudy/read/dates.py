@@ -105,6 +105,37 @@ _FULL_DATES = [
         "dmy_foreign",
     ),
 ]
+_ORDINAL_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_ORDINAL_TEENS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+#: Days of the month as ordinal words: "fifth", "twenty-first", "thirty first".
+_ORDINAL_DAYS = {
+    **{w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)},
+    **{w: i + 10 for i, w in enumerate(_ORDINAL_TEENS.split())},
+    "twentieth": 20,
+    "thirtieth": 30,
+    **{f"twenty{sep}{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS) for sep in ("-", " ")},
+    **{f"thirty{sep}first": 31 for sep in ("-", " ")},
+}
+_ORDINAL_DAY = "(" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + ")"
+_MONTH_NAME = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+#: A full date with its day in words, as a script or a broadcast prints it: "THURSDAY MAY FIFTH,
+#: 2022", "May the fifth, 2022", "the fifth of May 2022" (any case).
+_WORD_DATES = [
+    (
+        re.compile(r"\b" + _MONTH_NAME + r"\s(?:the\s)?" + _ORDINAL_DAY + r",?\s(\d{4})\b", re.IGNORECASE),
+        "mdy_words",
+    ),
+    (
+        re.compile(r"\b" + _ORDINAL_DAY + r"\s(?:of\s)?" + _MONTH_NAME + r",?\s(\d{4})\b", re.IGNORECASE),
+        "dmy_words",
+    ),
+]
+#: How far before its year a date in words may start ("September the twenty-seventh, 2022").
+_WORD_DATE_REACH = 40
+#: Before a year, the end of an ordinal day word or of a month name: a date in words may end there.
+_WORD_DATE_HINT = re.compile(r"(?:st|nd|rd|th|[a-z]ber|ary|ch|il|may|une|uly|ust),?\s$", re.IGNORECASE)
 #: How far a full date may run past the year it holds ("2022-03-15" after "2022").
 _AFTER_YEAR = 6
 #: An ISO time after an ISO date: "T08:15:00Z", " 08:15+01:00".
@@ -160,6 +191,10 @@ def _match_date(m: re.Match, how: str) -> date | None:
         return _mk(int(g[2]), int(g[1]), int(g[0]))
     if how == "dmy_foreign":
         return _mk(int(g[2]), _FOREIGN_MONTHS[g[1].lower()], int(g[0]))
+    if how == "mdy_words":
+        return _mk(int(g[2]), MONTHS[g[0][:3].lower()], _ORDINAL_DAYS[g[1].lower()])
+    if how == "dmy_words":
+        return _mk(int(g[2]), MONTHS[g[1][:3].lower()], _ORDINAL_DAYS[g[0].lower()])
     return _mk(int(g[0]), int(g[1]), int(g[2]))
 
 
@@ -209,6 +244,12 @@ def find_published(text: str) -> PubDate | None:
                 if d is None or not (1990 <= d.year <= 2100):
                     continue
                 seen.setdefault(m.start(), (m.start(), d, m.end()))
+        if _WORD_DATE_HINT.search(text, max(0, ys - 12), ys):
+            for rx, how in _WORD_DATES:
+                for m in rx.finditer(text, max(0, ys - _WORD_DATE_REACH), hi):
+                    d = _match_date(m, how)
+                    if d is not None and 1990 <= d.year <= 2100:
+                        seen.setdefault(m.start(), (m.start(), d, m.end()))
     found = list(seen.values())
     if not found:
         return None
@@ -354,6 +395,7 @@ class DayCue:
     day: date | None = None  # for explicit dates (year filled in from the publication date)
     month_day: tuple[int, int] | None = None
     region: str | None = None  # set when carried on: the market region the phrase was about
+    year_end: bool = False  # "at (by) the end of 2021": a year's end named by its number
 
 
 #: A day word used as a possessive or an adjective names another event, not the claim's
@@ -549,7 +591,12 @@ def day_cues(text: str):
         if m.re is _DAY_CUE_RARE:
             if m.group("endyear"):
                 # "had stood at 15,884.86 at the end of 2021": the year's last session
-                yield at, DayCue("date", s, day=date(int(m.group("eyy") or m.group("eyy2")), 12, 31))
+                yield (
+                    at,
+                    DayCue(
+                        "date", s, day=date(int(m.group("eyy") or m.group("eyy2")), 12, 31), year_end=True
+                    ),
+                )
             elif m.group("preweekend"):
                 # "Before the weekend, the FTSE 100 closed up 1%": the Friday before the piece
                 # (the piece's own day when it is a Friday)

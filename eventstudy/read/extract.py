@@ -477,6 +477,14 @@ _TRADE_MOVE_AFTER = re.compile(
 )
 
 
+#: From an index name to its number: an aside between commas, then the verb ("The FTSE 250, more
+#: exposed to growth stocks, lost 4.6%"): a word of the aside ("growth") does not own the number.
+_AFTER_ASIDE_VERB = r"(?:\w+ly\s)?(?:" + L.VERBS_PAST + r"|returned|was|were|is|has|had)\b"
+_APPOSITIVE_THEN_VERB = re.compile(r",\s[^,;:()\d]{1,90},\s" + _AFTER_ASIDE_VERB + r"[^,;:()\d]{0,20}")
+#: The aside alone ("The FTSE 250, more exposed to retailers, lost ..."): it does not change the subject.
+_APPOSITIVE_ASIDE = re.compile(r",\s[^,;:()\d]{1,90},(?=\s" + _AFTER_ASIDE_VERB + r")")
+
+
 @lru_cache(maxsize=4096)
 def _number_value(token: str, decimal_comma: bool) -> tuple[float, str]:
     """:func:`~.numbers.parse_number` of a number token, cached (a pure function of a short key)."""
@@ -640,8 +648,14 @@ def _classify_numbers(
                 ex = None  # (no anchor of the pattern in the window: no match)
             else:
                 ex = L.PCT_EXCLUDE_BEFORE.search(before)
-            if ex is not None and "xxx" not in ex.group(0):
-                continue  # (an index named in between makes the number the index's own)
+            if (
+                ex is not None
+                and "xxx" not in ex.group(0)
+                and not (bi > 0 and _APPOSITIVE_THEN_VERB.fullmatch(low, blocked[bi - 1][1], s))
+            ):
+                # (an index named in between makes the number the index's own; so does an
+                # aside about the index before its verb: "the FTSE 250, home to growth stocks, lost 4.6%")
+                continue
         hedge = hedge_before(before.rstrip("-−– ") if sign else before)
         # a range: "between 1 and 2 per cent", "1-2%", "1 to 2 per cent"
         if prev_plain is not None and prev_plain[1] <= s:
@@ -1098,10 +1112,39 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
         fm = _FINAL_DIRECTION.match(sent, mv.nums[-1].end)
         if fm is not None:
             return "up" if fm.group(1) else "down"
+    particle = _FINAL_PARTICLE.match(sent, mv.nums[-1].end)
+    if particle is not None:
+        # a German separable verb: "gab der FTSE 100 um 2,1 Prozent nach" (nachgeben)
+        start = max(sent.rfind(c, 0, mv.nums[0].start) for c in ";.:")  # (not "," : "2,1")
+        for verb in _SEPARABLE_VERB.finditer(sent, start + 1, mv.nums[0].start):
+            found = _SEPARABLE_DIRECTION.get((verb.lastgroup, particle.group(1)))  # type: ignore[arg-type]
+            if found is not None:
+                return found
     return prev_dir
 
 
 _FINAL_DIRECTION = re.compile(r"[^,;.]{0,25}?\b(?:(aufwärts|bergauf)|(abwärts|bergab))\b")
+#: The particle of a German separable verb at the end of its clause, after the numbers: "um 2,1
+#: Prozent nach" ("gab ... nach"), "1,3 Prozent zu" ("legte ... zu").
+_FINAL_PARTICLE = re.compile(r"[^,;.:]{0,30}?\s(nach|zu|zurück|ein|an|ab)(?=\s*(?:[,;.:!?)]|$|\sund\b))")
+#: The finite verb of a separable verb (any person, present or past), by its stem.
+_SEPARABLE_VERB = re.compile(
+    r"\b(?:(?P<geben>gab|gaben|gibt|geben)|(?P<legen>legte|legten|legt|legen)|(?P<gehen>ging|gingen|geht|gehen)|"
+    r"(?P<buessen>büßte|büßten|büßt|büssten?|brach|brachen|bricht)|(?P<ziehen>zog|zogen|zieht)|"
+    r"(?P<rutschen>rutschte|rutschten|rutscht|sackte|sackten|sackt)|(?P<nehmen>nahm|nahmen|nimmt))\b"
+)
+#: The direction of each separable verb, by its stem and its particle.
+_SEPARABLE_DIRECTION = {
+    ("geben", "nach"): "down",  # nachgeben
+    ("geben", "ab"): "down",  # abgeben
+    ("legen", "zu"): "up",  # zulegen
+    ("gehen", "zurück"): "down",  # zurückgehen
+    ("buessen", "ein"): "down",  # einbüßen, einbrechen
+    ("ziehen", "an"): "up",  # anziehen
+    ("rutschen", "ab"): "down",  # abrutschen, absacken
+    ("nehmen", "zu"): "up",  # zunehmen
+    ("nehmen", "ab"): "down",  # abnehmen
+}
 
 
 #: A year right after a number: "has lost 20.6% in 2022" (the year so far when it is the
@@ -1327,6 +1370,15 @@ _CLAUSE_VERB = re.compile(r",\s(?:\w+ly\s)?(?:(?:clos|end|finish|settl)\w*|" + L
 _OWN_PERIODS = frozenset({"record", "multiday", "opentoclose"})
 
 
+def _clause_verb_after_subject(text: str, lo: int, hi: int) -> bool:
+    """Whether a main verb after a comma (:data:`_CLAUSE_VERB`) lies in ``text[lo:hi]`` with no
+    index named before it there: "Over the quarter the index, heavy with miners, gained 1.8%"
+    opens with its period (the index, masked "xxx", comes after the phrase), while "..., which slid
+    5% last week, closed 1.4% higher" ends a clause with it."""
+    verb = _CLAUSE_VERB.search(text, lo, hi)
+    return verb is not None and "xxx" not in text[lo : verb.start()]
+
+
 def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
     """The period phrase of a move: near its numbers and not the start of the next clause."""
     end = mv.nums[-1].end if mv.nums else mv.lo
@@ -1342,7 +1394,7 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             mv.nums
             and m[1] <= mv.nums[0].start
             and (
-                _CLAUSE_VERB.search(cues.text, m[1], mv.nums[0].start)
+                _clause_verb_after_subject(cues.text, m[1], mv.nums[0].start)
                 or _in_relative_clause(cues.text, m[0], mv.nums[0].start)
             )
             # ("Over the quarter the index, heavy with miners, gained 1.8%": a phrase that opens
@@ -1756,7 +1808,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             if cursor == last_member_end and not kept:
                 # "The Nasdaq, which has lagged as bond yields rose, managed a weekly advance of
                 # 1.1%": an aside about the index between commas does not change the subject
-                aside = _ASIDE.match(gap)
+                aside = _ASIDE.match(gap) or _APPOSITIVE_ASIDE.match(lgap)
                 if aside is not None:
                     gap, lgap = gap[aside.end() :], lgap[aside.end() :]
             # (cues.absent: no match can lie in the gap, proven from the sentence's anchors)
@@ -1919,6 +1971,11 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             if mv.period_key and mv.period_key not in _OWN_PERIODS and mv.kind_strength == 2:
                 sentence_period = mv.period_key
                 lead = cues.first(L.PERIODS, 0, 4)
+                if lead is None and mv.period_lead:
+                    # "For reference, in the first quarter the FTSE 100 ...": after a short opener
+                    opener = _OPENER.match(mlow)
+                    if opener is not None:
+                        lead = cues.first(L.PERIODS, opener.end(), opener.end() + 1)
                 if lead is not None and mv.period_lead:
                     opens_sentence = True
                     ctx.lead_period, ctx.lead_si = mv.period_key, si
@@ -1996,6 +2053,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     return moves
 
 
+#: A sentence adverb or a short phrase before a comma ("Overall, ", "For reference, ", "All told, ").
+_OPENER = re.compile(r"\W{0,3}(?:[a-z'’-]+\s){0,2}[a-z'’-]+,\s")
 #: Between a number and the next index of a gapped clause ("4.6% in four days and the Cac 40").
 _GAPPED = re.compile(r"[^,;\d]{0,60}?,?\s(?:and|while|whereas)\s(?:the\s)?")
 _BARE_DIRECTION = frozenset({"up", "down", "higher", "lower", "off", "below"})
@@ -2030,7 +2089,12 @@ _ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 
 #: Between one index's move over a period and another index named in a parallel clause
 #: ("... lost 4.1% on the week, while the FTSE 250 dropped 3.8%"): the period is shared.
-_PARALLEL_CLAUSE = re.compile(r"[^,;]{0,30}?,?\s(?:while|whereas)\s(?:the\s)?")
+#: "... rose 1.8% in the quarter, helped by its miners, while the FTSE 250 fell 9.9%": a clause of a
+#: participle and its agent about the first index, between commas, does not end the parallel.
+_PARALLEL_CLAUSE = re.compile(
+    r"[^,;]{0,30}?(?:,\s(?:[a-z]+ed|led|hit|driven|held)(?:\s(?:down|up|back))?\sby\s[^,;]{1,80}?)?"
+    r",?\s(?:while|whereas)\s(?:the\s)?"
+)
 
 
 _FLAT_AFTER = re.compile(
@@ -2103,7 +2167,7 @@ def _date_moves(
     known: dict[int, list[tuple[int, DayCue]]] | None = None,
     day_known: dict[int, object] | None = None,
 ) -> None:
-    """Date every move; ``known`` holds ``list(day_cues(sents[i]))`` already found for sentence ``i``.
+    """Date every move; ``known`` holds ``_session_cues(sents[i], ...)`` already found for sentence ``i``.
 
     ``day_known`` (if given) holds, for some sentences ``i``, whether ``lower(sents[i])`` holds
     a day word (truthy or not), as already tested.
@@ -2485,6 +2549,16 @@ def _day_before_base(found: list[tuple[int, DayCue]], mv: Move, region: str | No
     return base
 
 
+def _session_cues(sent: str, published: date) -> list[tuple[int, DayCue]]:
+    """``list(day_cues(sent))`` without the end of a year after the publication's: "officials see
+    two rate rises by the end of 2023" in a piece of 2021 is a forecast's horizon, not a session
+    the piece reports (a full date of a later year stays: it may show a wrong publication date)."""
+    found = list(day_cues(sent))
+    if any(c.year_end for _, c in found):
+        found = [(p, c) for p, c in found if not (c.year_end and c.day and c.day.year > published.year)]
+    return found
+
+
 def _date_one(
     mv, sent, ctx, code, region, pub_session, by_sentence, cue_cache, known, day_known=None
 ) -> None:
@@ -2496,7 +2570,7 @@ def _date_one(
         if day_word:
             found = known.get(mv.sentence)
             if found is None:
-                found = list(day_cues(sent))
+                found = _session_cues(sent, ctx.published)
         else:
             found = []
         cue_cache[mv.sentence] = found
@@ -3047,7 +3121,7 @@ def extract_claims(
             # day named in the sentence before, whatever that sentence is about
             found_before = known.get(si - 1)  # (the sentence before was scanned if it held a claim)
             if found_before is None:
-                found_before = list(day_cues(sents[si - 1]))
+                found_before = _session_cues(sents[si - 1], ctx.published)
             before = best_cue(c for _, c in found_before)
             if before is not None and before.kind in ("weekday", "date", "yesterday", "lastwd"):
                 ctx.carried, ctx.night = before, None
@@ -3084,7 +3158,7 @@ def extract_claims(
             day_known[si] = day_words
         if about_day:
             if day_words:
-                known[si] = found = list(day_cues(sent))
+                known[si] = found = _session_cues(sent, ctx.published)
                 cue = best_cue(_carried_cues(found, sent, lsent, moves[n_before:]))
                 own = best_cue(c for _, c in found) if len(moves) > n_before else None
                 if own is not None:
@@ -3104,6 +3178,8 @@ def extract_claims(
                 # "overnight" is one market's news: it carries on only to that market's claims
                 targets = [mv.target for mv in moves[n_before:]] + [m.target for m in ms]
                 region = next((_region(t.calendar) for t in targets if isinstance(t, Index)), None)
+                if region is None and "wall street" in lsent:
+                    region = "americas"  # "Wall Street had its worst session in months overnight"
                 if region is not None:
                     ctx.night = replace(cue, region=region)
             if (digit_at < e or _has_any(lsent, _TIME_OF_DAY_WORDS)) and L.TIME_OF_DAY.search(low_text, s, e):

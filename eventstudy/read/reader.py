@@ -26,12 +26,16 @@ _YEARLESS_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}, " + _MON_NC + r" \d{
 __all__ = ["read_article", "read_file", "check_consistency"]
 
 _ASIAN_DATELINE = re.compile(
-    r"^\W{0,3}(?:TOKYO|HONG\sKONG|SHANGHAI|BEIJING|SEOUL|SYDNEY|SINGAPORE|MUMBAI|NEW\sDELHI|TAIPEI)\b"
+    r"^\W{0,3}(?:TOKYO|HONG\sKONG|SHANGHAI|SHENZHEN|BEIJING|SEOUL|SYDNEY|MELBOURNE|WELLINGTON|AUCKLAND|SINGAPORE|"
+    r"MUMBAI|NEW\sDELHI|TAIPEI|JAKARTA|BANGKOK|MANILA|KUALA\sLUMPUR)\b"
 )
 _EUROPEAN_DATELINE = re.compile(r"^\W{0,3}(?:LONDON|FRANKFURT|PARIS|MILAN|MADRID|BERLIN|BRUSSELS)\b")
 _AMERICAN_DATELINE = re.compile(r"^\W{0,3}(?:NEW\sYORK|WASHINGTON|CHICAGO|TORONTO|SAN\sFRANCISCO)\b")
 #: A newsletter written in the morning says so at the top ("Good morning.", "Morning briefing").
-_MORNING = re.compile(r"^\W{0,3}(?:good\smorning\b|morning\s(?:briefing|report|note|call|wrap)\b)", re.I)
+#: (at the start of one of its first lines: "MARKETS MORNING NOTE" or "Good morning." below a dateline)
+_MORNING = re.compile(
+    r"^\W{0,3}(?:good\smorning\b|(?:[a-z]+\s){0,2}morning\s(?:briefing|report|note|call|wrap)\b)", re.I | re.M
+)
 _ZONE_REGION = {
     "GMT": "europe",
     "BST": "europe",
@@ -141,8 +145,8 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
         live=_is_live(text.lower()),
         published_at=at,
     )
-    ctx.home = _home(text, zone)
-    ctx.morning = _MORNING.match(text) is not None
+    ctx.home = _home(text, zone, found.span[0] if found is not None and found.basis == "dateline" else None)
+    ctx.morning = _MORNING.search(text, 0, 300) is not None
     spans = split_sentences(text)
     moves = extract_claims(text, spans, ctx, blank=blank)
     if ctx.home is None:
@@ -201,9 +205,27 @@ _JOINT_DATELINE = re.compile(r"^\W{0,3}[A-Z][A-Z .]+(?:/[A-Z][A-Z .]+)+")
 _BRACKET_ASIAN_DATELINE = re.compile(r"^\W{0,3}\[(?:HONG KONG|TOKYO|SINGAPORE|SHANGHAI)\]")
 
 
-def _home(text: str, zone: str | None) -> str | None:
+#: The city of a dateline written in mixed case, before its date on the same line ("Sydney,
+#: Thursday 13 May 2021", under a heading): the city, a comma, at most a weekday.
+_CITY_BEFORE_DATE = re.compile(
+    r"\W{0,3}(?P<city>[A-Za-z][A-Za-z .]{1,20}?),?\s(?:[A-Za-z]+day,?\s)?(?:on\s)?"
+)
+
+
+def _home(text: str, zone: str | None, dateline: int | None = None) -> str | None:
+    """The region a piece was written in: by its time zone, its dateline's city, else ``None``.
+
+    ``dateline`` is where the dateline's date starts, when there is one.
+    """
     if zone and zone in _ZONE_REGION:
         return _ZONE_REGION[zone]
+    if dateline is not None:
+        # the city that starts the date's line, in any case and below any heading
+        line = text.rfind("\n", 0, dateline) + 1
+        city = _CITY_BEFORE_DATE.fullmatch(text, line, dateline)
+        home = _home(city.group("city").upper(), None) if city is not None else None
+        if home is not None:
+            return home
     head = text[:80]
     joint = _JOINT_DATELINE.match(head)
     if joint is not None:
