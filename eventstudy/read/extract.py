@@ -310,9 +310,7 @@ _WORD_NUMBER_LOW = re.compile(WORD_NUMBER_RE.pattern, WORD_NUMBER_RE.flags & ~re
 #: :data:`~.lexicon.HISTORY` with the year in words ("in nineteen eighty-seven").
 _HISTORY_IN_WORDS = re.compile(
     r"(?<!since\s)\b(?:in|during|back\sin|by)\s(?:(?:early|late|mid)[\s-])?(?:(?:" + L.MONTH_NAMES + r")\s)?"
-    r"((?:"
-    + YEAR_IN_WORDS.replace("(?P<c>", "(?:").replace("(?P<r>", "(?:").replace("(?P<t>", "(?:")
-    + r"))",
+    r"((?:" + YEAR_IN_WORDS + r"))",
     re.IGNORECASE,
 )
 

@@ -182,6 +182,23 @@ _CARDINAL_MAX_UNITS = 100
 _CARDINAL_REACH = 120
 
 
+def _word_unit_ends(text: str):
+    """Where each unit word of :data:`_CARDINAL_UNIT` that follows a letter begins (the first
+    :data:`_CARDINAL_MAX_UNITS` units only: a sentence of hundreds is a table or junk)."""
+    for k, u in enumerate(_CARDINAL_UNIT.finditer(text)):
+        if k == _CARDINAL_MAX_UNITS:
+            return
+        end = u.start()
+        if text[end - 1 : end].isalpha():  # ("1.2 per cent": a digit before it, most units)
+            yield end
+
+
+def _number_parts(word: str, allowed: frozenset[str]) -> list[str] | None:
+    """The parts of a word between hyphens (any hyphen) if each is in ``allowed``, else ``None``."""
+    parts = [p for p in word.lower().translate(_HYPHENS).rstrip(",").split("-") if p]
+    return parts if parts and all(p in allowed for p in parts) else None
+
+
 def cardinal_spans(text: str) -> list[tuple[int, int, float, str]]:
     """English cardinals in words before a percent word or "points": ``(start, end, value, text)``.
 
@@ -198,12 +215,7 @@ def cardinal_spans(text: str) -> list[tuple[int, int, float, str]]:
     [(8, 23, 3.6, '3.6')]
     """
     out: list[tuple[int, int, float, str]] = []
-    for k, u in enumerate(_CARDINAL_UNIT.finditer(text)):
-        if k == _CARDINAL_MAX_UNITS:
-            break  # a sentence of hundreds of units is a table or junk: its cost stays bounded
-        end = u.start()
-        if not text[end - 1 : end].isalpha():
-            continue  # "1.2 per cent": a digit before the unit (most units), no word to read
+    for end in _word_unit_ends(text):
         lo = max(0, end - _CARDINAL_REACH, out[-1][1] if out else 0)
         # the words of the run, from the unit back (any white space, any hyphen between),
         # a character at a time: most runs are one word, and most units have none
@@ -216,9 +228,8 @@ def cardinal_spans(text: str) -> list[tuple[int, int, float, str]]:
                 pos -= 1
             if pos == lo and lo > 0 and not text[lo - 1].isspace():
                 break  # a word cut by the reach
-            word = text[pos:w_end].lower().translate(_HYPHENS).rstrip(",")
-            parts = [p for p in word.split("-") if p]
-            if not parts or not all(p in (_RUN_WORDS if n_run else _NUMBER_WORD_END) for p in parts):
+            parts = _number_parts(text[pos:w_end], _RUN_WORDS if n_run else _NUMBER_WORD_END)
+            if parts is None:
                 break
             n_run += 1
             if n_run == 1:
@@ -242,10 +253,10 @@ def cardinal_spans(text: str) -> list[tuple[int, int, float, str]]:
 
 
 #: A year in words: "nineteen eighty-seven", "nineteen oh eight", "two thousand and eight",
-#: "twenty twenty-one" (group ``c``: the century word, ``r``: the rest).
+#: "twenty twenty-one".
 YEAR_IN_WORDS = (
-    r"(?P<c>nineteen|twenty)" + _H + r"(?P<r>oh" + _H + _U + "|" + _TENS + "(?:" + _H + _U + ")?|"
-    r"(?:" + "|".join(_TEEN_WORDS) + r"))\b|(?P<t>two\s+thousand(?:\s+(?:and\s+)?" + _BELOW_100 + r")?)\b"
+    r"(?:nineteen|twenty)" + _H + r"(?:oh" + _H + _U + "|" + _TENS + "(?:" + _H + _U + ")?|"
+    r"(?:" + "|".join(_TEEN_WORDS) + r"))\b|two\s+thousand(?:\s+(?:and\s+)?" + _BELOW_100 + r")?\b"
 )
 _YEAR_IN_WORDS = re.compile(YEAR_IN_WORDS, re.IGNORECASE)
 
@@ -253,37 +264,35 @@ _YEAR_IN_WORDS = re.compile(YEAR_IN_WORDS, re.IGNORECASE)
 def year_value(words: str) -> int | None:
     """The year a :data:`YEAR_IN_WORDS` phrase names ("nineteen eighty-seven" -> 1987), else ``None``.
 
+    "Two thousand and eight" is a cardinal; otherwise the first word is the century.
+
     Examples
     --------
     >>> year_value("nineteen eighty-seven"), year_value("two thousand and eight"), year_value("twenty twenty")
     (1987, 2008, 2020)
     """
-    m = _YEAR_IN_WORDS.fullmatch(words.strip())
-    if m is None:
+    phrase = words.strip()
+    if _YEAR_IN_WORDS.fullmatch(phrase) is None:
         return None
-    if m.group("t"):
-        return int(cardinal_value(m.group("t"))[0])
-    century = 1900 if m.group("c").lower() == "nineteen" else 2000
-    return century + int(cardinal_value(m.group("r"))[0])
+    low = phrase.lower()
+    century = _CARDINAL_WORD.match(low).group(0)  # type: ignore[union-attr]  # (it matched)
+    rest = low[len(century) :]
+    if century == "two":
+        return int(cardinal_value(phrase)[0])
+    return (1900 if century == "nineteen" else 2000) + int(cardinal_value(rest)[0])
 
 
 def has_cardinal(text: str) -> bool:
-    """Whether :func:`cardinal_spans` finds a number in ``text`` (a cheaper test).
+    """Whether a number word ends right before a percent word or "points" in ``text``.
 
-    A number word right before a percent word or "points" is a cardinal on its own, so the
-    run before it need not be read.
+    A necessary condition for :func:`cardinal_spans` to find a number (the last word of
+    every run it reads is one), tested without reading the runs.
     """
-    for k, u in enumerate(_CARDINAL_UNIT.finditer(text)):
-        if k == _CARDINAL_MAX_UNITS:
-            break
-        end = u.start()
-        if not text[end - 1 : end].isalpha():
-            continue
+    for end in _word_unit_ends(text):
         pos = end
         while pos > 0 and end - pos < 24 and not text[pos - 1].isspace():
             pos -= 1
-        word = text[pos:end].lower().translate(_HYPHENS)
-        if word.rsplit("-", 1)[-1] in _NUMBER_WORD_END:
+        if _number_parts(text[pos:end], _NUMBER_WORD_END) is not None:
             return True
     return False
 
