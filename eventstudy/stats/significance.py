@@ -41,11 +41,14 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
 from .hypotheses import InvalidTestStatistic, TestStatistic
 from .panel import AbnormalReturnPanel
+from .parallel import run_parts
 from .significance_car import (
     all_car_tests,
     car_boehmer_bmp,
@@ -89,7 +92,7 @@ from .significance_parametric import (
     patell,
     t_test,
 )
-from .significance_shared import Convention, masked_sum, panel_stats, safe_div
+from .significance_shared import Convention, DayResult, PanelStats, masked_sum, panel_stats, safe_div
 
 __all__ = [
     "Convention",
@@ -121,8 +124,10 @@ __all__ = [
     "car_grank",
 ]
 
+DayTest = Callable[[PanelStats], DayResult]
+
 #: Column keys of the day-level tests, in table order, with their implementation.
-_DAY = (
+_DAY: tuple[tuple[str, DayTest], ...] = (
     ("bw_1980", _bw1980),
     ("bw_1985", _bw1985),
     ("t_test", _t_test),
@@ -138,6 +143,9 @@ _DAY = (
     ("wilcoxon_v", _wilcoxon),
 )
 DAY_TESTS: tuple[str, ...] = tuple(k for k, _ in _DAY)
+#: The tests built on the ranks and median signs over the combined windows, and the others.
+_RANK_DAY = tuple((k, fn) for k, fn in _DAY if k in ("corrado_sign", "rank", "modified_rank"))
+_OTHER_DAY = tuple((k, fn) for k, fn in _DAY if k not in ("corrado_sign", "rank", "modified_rank"))
 
 
 def cross_sectional_tests(panel: AbnormalReturnPanel, *, convention: Convention = "paper") -> pd.DataFrame:
@@ -170,13 +178,23 @@ def cross_sectional_tests(panel: AbnormalReturnPanel, *, convention: Convention 
     """
     s = panel_stats(panel, convention)
     index = pd.Index(s.days, name="day")
+
+    def run(tests: tuple[tuple[str, DayTest], ...]) -> list[DayResult]:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return [fn(s) for _, fn in tests]
+
+    # the rank tests (one sort of the combined windows) and the others (their own passes
+    # over the panel) share no lazily computed quantity: side by side in two threads on a
+    # large panel, each test computed as it is alone
+    groups = [_DAY] if s.threads_for(s.ev.size + s.est.size) < 2 else [_RANK_DAY, _OTHER_DAY]
+    done = run_parts(run, groups)
+    results = {k: r for g, rs in zip(groups, done, strict=True) for (k, _), r in zip(g, rs, strict=True)}
     with np.errstate(invalid="ignore", divide="ignore"):
         cols: dict[str, np.ndarray] = {"mean_aar": safe_div(masked_sum(s.ev, s.ev_ok, 0), s.n_day)}
-        pvals: dict[str, np.ndarray] = {}
-        for key, fn in _DAY:
-            res = fn(s)
-            cols[key] = np.asarray(res.stat, dtype=float)
-            pvals[f"{key}_p"] = np.asarray(res.pvalue, dtype=float)
+    pvals: dict[str, np.ndarray] = {}
+    for key, _ in _DAY:
+        cols[key] = np.asarray(results[key].stat, dtype=float)
+        pvals[f"{key}_p"] = np.asarray(results[key].pvalue, dtype=float)
     return pd.DataFrame({**cols, **pvals}, index=index)
 
 

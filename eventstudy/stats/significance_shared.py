@@ -33,7 +33,7 @@ Two conventions are supported (``convention=``):
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -44,6 +44,7 @@ from scipy import special
 from ..exceptions import StudyError
 from ..policies import validate
 from .panel import AbnormalReturnPanel
+from .parallel import MIN_CELLS, n_threads, run_parts, split
 
 __all__ = ["Convention", "PanelStats", "panel_stats", "rank_rows", "Ranked", "DayResult"]
 
@@ -90,16 +91,19 @@ def safe_div(num: np.ndarray | float, den: np.ndarray | float) -> np.ndarray:
 
 def masked_sum(x: np.ndarray, ok: np.ndarray, axis: int) -> np.ndarray:
     """Sum of ``x`` where ``ok``, treating the rest as absent."""
+    if ok.all():  # the same sums without the masked loop (about twice as fast)
+        return np.sum(np.broadcast_to(x, np.broadcast_shapes(np.shape(x), np.shape(ok))), axis=axis)
     return np.sum(x, axis=axis, where=ok)
 
 
 def row_mean_ss(x: np.ndarray, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Count, mean and sum of squared deviations of each row of ``x`` where ``ok``."""
     cnt = ok.sum(axis=1)
-    mean = safe_div(np.sum(x, axis=1, where=ok), cnt)
+    full = cnt.size == 0 or int(cnt.min()) == x.shape[1]  # nothing to mask: plain sums, same values
+    mean = safe_div(np.sum(x, axis=1) if full else np.sum(x, axis=1, where=ok), cnt)
     dev = x - mean[:, None]
     np.square(dev, out=dev)
-    return cnt, mean, np.sum(dev, axis=1, where=ok)
+    return cnt, mean, np.sum(dev, axis=1) if full else np.sum(dev, axis=1, where=ok)
 
 
 @dataclass(frozen=True)
@@ -217,11 +221,10 @@ def _rank_block(xb: np.ndarray, *, fill: float, head: int | None) -> _Block:
     head_ranks = None
     if is_head is not None and not ties:
         assert head is not None
-        # running count of head columns along each sorted row = rank among the head columns;
-        # one flat cumsum (fast) less the head columns of the rows before
-        itype = np.int32 if size < 2**31 else np.int64
-        run = np.cumsum(is_head.reshape(-1), dtype=itype).reshape(xb.shape)
-        run -= (np.arange(nb, dtype=itype) * head)[:, None]
+        # running count of head columns along each sorted row = rank among the head columns,
+        # in the smallest integers that hold it (a cumsum into uint8 is ~2x faster than int32)
+        itype = np.min_scalar_type(head)
+        run = np.cumsum(is_head, axis=1, dtype=itype)
         hb = np.empty(size, dtype=itype)
         hb[flat] = run.reshape(-1)
         head_ranks = hb.reshape(xb.shape)[:, :head]
@@ -412,6 +415,9 @@ class PanelStats:
         Events per block of the per-event passes; default about :data:`CHUNK_CELLS`
         cells per block. Results do not depend on it, except the last bits of the
         average cross-correlation of :attr:`mean_cross_correlation` (summed block by block).
+    threads
+        Most threads for the rank pass (:mod:`~eventstudy.stats.parallel`); ``None``:
+        ``$EVENTSTUDY_THREADS`` or the CPUs; ``1``: no threads. Results do not depend on it.
 
     Notes
     -----
@@ -422,7 +428,12 @@ class PanelStats:
     """
 
     def __init__(
-        self, panel: AbnormalReturnPanel, convention: Convention = "paper", *, chunk_rows: int | None = None
+        self,
+        panel: AbnormalReturnPanel,
+        convention: Convention = "paper",
+        *,
+        chunk_rows: int | None = None,
+        threads: int | None = None,
     ) -> None:
         validate(convention, Convention, "convention")
         check_panel(panel)
@@ -433,6 +444,7 @@ class PanelStats:
                 f"chunk_rows={chunk_rows!r} must be a positive integer (events per block) or None"
             )
         self.chunk_rows = None if chunk_rows is None else int(chunk_rows)
+        self.threads = n_threads(threads)
         # the arrays only, not the panel: the cache in panel_stats must not keep it alive
         self.est_market = panel.est_market
         self.event_market = panel.event_market
@@ -461,6 +473,10 @@ class PanelStats:
         step = self.chunk_rows or max(1, CHUNK_CELLS // max(int(width), 1))
         for lo in range(0, self.n, step):
             yield slice(lo, min(lo + step, self.n))
+
+    def threads_for(self, cells: int) -> int:
+        """Threads worth using on a pass over ``cells`` values: :attr:`threads`, fewer for small panels."""
+        return max(1, min(self.threads, cells // MIN_CELLS))
 
     def rows_mean_ss(
         self, x: np.ndarray, ok: np.ndarray | None = None
@@ -649,30 +665,47 @@ class PanelStats:
         width = n_est_cols + ev.shape[1]
         n_full = np.zeros(n, dtype=np.int64)
         median = np.full(n, np.nan)
-        sign_sums = np.zeros(width, dtype=np.int64)
-        # column sums of the ranks and of the observed cells, by M_i (exact: multiples of 1/2)
+        est_ranks = np.zeros((n, n_est_cols), dtype=np.min_scalar_type(n_est_cols))
+        chunks = list(self.row_chunks(width))
+
+        def ranks_of(part: Sequence[slice]) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+            """Rank the blocks of ``part``; per-event results go to their rows, day sums are returned."""
+            sign_sums = np.zeros(width, dtype=np.int64)
+            # column sums of the ranks and of the observed cells, by M_i (exact: multiples of 1/2)
+            k_by_m, n_by_m = np.zeros((width + 1, width)), np.zeros((width + 1, width))
+            ties = False
+            buf = np.empty((max(sl.stop - sl.start for sl in part), width))
+            for sl in part:
+                full = buf[: sl.stop - sl.start]  # reused: no fresh pages per block
+                full[:, :n_est_cols] = est[sl]
+                full[:, n_est_cols:] = ev[sl]
+                b = _rank_block(full, fill=0.0, head=None if ties else n_est_cols)
+                assert b.missing is not None and b.n_ok is not None
+                n_full[sl] = b.n_ok
+                median[sl] = b.median
+                k0 = b.ranks  # 0 where missing
+                k_by_m += group_sums(b.n_ok, k0, width + 1)
+                if b.n_ok.min() == width:  # nothing missing in the block
+                    n_by_m[width] += k0.shape[0]
+                else:
+                    n_by_m += group_sums(b.n_ok, (~b.missing).astype(float), width + 1)
+                sign_sums += _median_signs(full, b)
+                ties = ties or b.ties
+                if b.head_ranks is not None:
+                    est_ranks[sl] = b.head_ranks
+            return k_by_m, n_by_m, sign_sums, ties
+
+        # blocks of events side by side in threads: each writes its own rows, and the day sums
+        # (integers and multiples of 1/2) are exact whatever the order they are added in
+        parts = run_parts(ranks_of, split(chunks, self.threads_for(n * width))) if n else []
         k_by_m, n_by_m = np.zeros((width + 1, width)), np.zeros((width + 1, width))
-        est_ranks: np.ndarray | None = np.zeros((n, n_est_cols), dtype=np.min_scalar_type(n_est_cols))
-        buf = np.empty((min(n, next(self.row_chunks(width)).stop), width)) if n else np.empty((0, width))
-        for sl in self.row_chunks(width):
-            full = buf[: sl.stop - sl.start]  # reused: no fresh pages per block
-            full[:, :n_est_cols] = est[sl]
-            full[:, n_est_cols:] = ev[sl]
-            b = _rank_block(full, fill=0.0, head=n_est_cols if est_ranks is not None else None)
-            assert b.missing is not None and b.n_ok is not None
-            n_full[sl] = b.n_ok
-            median[sl] = b.median
-            k0 = b.ranks  # 0 where missing
-            k_by_m += group_sums(b.n_ok, k0, width + 1)
-            if b.n_ok.min() == width:  # nothing missing in the block
-                n_by_m[width] += k0.shape[0]
-            else:
-                n_by_m += group_sums(b.n_ok, (~b.missing).astype(float), width + 1)
-            sign_sums += _median_signs(full, b)
-            if b.ties:
-                est_ranks = None
-            elif est_ranks is not None and b.head_ranks is not None:
-                est_ranks[sl] = b.head_ranks
+        sign_sums = np.zeros(width, dtype=np.int64)
+        any_ties = False
+        for k_part, n_part, s_part, t_part in parts:
+            k_by_m += k_part
+            n_by_m += n_part
+            sign_sums += s_part
+            any_ties = any_ties or t_part
         m1 = np.arange(1.0, width + 2.0)  # M + 1
         n_day = n_by_m.sum(axis=0).astype(np.int64)
         rank_sums = k_by_m.sum(axis=0) - (0.5 * m1) @ n_by_m  # exact: multiples of 1/2
@@ -683,7 +716,7 @@ class PanelStats:
             "sign_sums": sign_sums.astype(float),
             "rank_sums": rank_sums,
             "uniform_rank_sums": per_group_mean_sum(k_by_m, n_by_m, m1),
-            "est_ranks": est_ranks,
+            "est_ranks": None if any_ties else est_ranks,
         }
 
     @property
@@ -812,11 +845,12 @@ class PanelStats:
         """
         pos = np.zeros(self.n, dtype=np.int64)  # positive residuals per event
         nonzero = np.zeros(self.n, dtype=np.int64)
+        complete = bool((self.n_est == self.est.shape[1]).all())
         for sl in self.row_chunks(self.est.shape[1]):
             e = self.est[sl]
             pos[sl] = np.count_nonzero(e > 0, axis=1)  # NaN > 0 is False
             if not self.estudy2:
-                nonzero[sl] = np.count_nonzero(self.est_ok[sl] & (e != 0), axis=1)
+                nonzero[sl] = np.count_nonzero((e != 0) if complete else self.est_ok[sl] & (e != 0), axis=1)
         if self.estudy2:
             return float(safe_div(pos.sum(), self.n_est.sum()))
         frac = safe_div(pos, nonzero)
