@@ -48,7 +48,6 @@ import pandas as pd
 
 from .hypotheses import InvalidTestStatistic, TestStatistic
 from .panel import AbnormalReturnPanel
-from .parallel import run_parts
 from .significance_car import (
     all_car_tests,
     car_boehmer_bmp,
@@ -183,12 +182,10 @@ def cross_sectional_tests(panel: AbnormalReturnPanel, *, convention: Convention 
         with np.errstate(invalid="ignore", divide="ignore"):
             return [fn(s) for _, fn in tests]
 
-    # the rank tests (one sort of the combined windows) and the others (their own passes
-    # over the panel) share no lazily computed quantity: side by side in two threads on a
-    # large panel, each test computed as it is alone
-    groups = [_DAY] if s.threads_for(s.ev.size + s.est.size) < 2 else [_RANK_DAY, _OTHER_DAY]
-    done = run_parts(run, groups)
-    results = {k: r for g, rs in zip(groups, done, strict=True) for (k, _), r in zip(g, rs, strict=True)}
+    # the rank tests need one sort of the combined windows, the others their own passes over
+    # the panel: on a large panel that sort runs in parts beside the other tests, in threads
+    others = s.beside_ranks(lambda: run(_OTHER_DAY))
+    results = dict(zip((k for k, _ in _OTHER_DAY + _RANK_DAY), others + run(_RANK_DAY), strict=True))
     with np.errstate(invalid="ignore", divide="ignore"):
         cols: dict[str, np.ndarray] = {"mean_aar": safe_div(masked_sum(s.ev, s.ev_ok, 0), s.n_day)}
     pvals: dict[str, np.ndarray] = {}

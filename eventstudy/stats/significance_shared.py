@@ -32,11 +32,12 @@ Two conventions are supported (``convention=``):
 
 from __future__ import annotations
 
+import functools
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 from scipy import special
@@ -47,6 +48,8 @@ from .panel import AbnormalReturnPanel
 from .parallel import MIN_CELLS, n_threads, run_parts, split
 
 __all__ = ["Convention", "PanelStats", "panel_stats", "rank_rows", "Ranked", "DayResult"]
+
+R = TypeVar("R")
 
 #: Which published convention the tests follow (see the module docstring).
 Convention = Literal["paper", "estudy2"]
@@ -658,7 +661,37 @@ class PanelStats:
         Ranks :math:`K_{it}` among each event's :math:`M_i` non-missing days of the two
         windows side by side, one ``argsort`` per block of events (:meth:`row_chunks`).
         Only per-day sums, medians and the estimation-day ranks (as small integers) are
-        kept; the ``(events, days)`` arrays of a block are dropped before the next.
+        kept; the ``(events, days)`` arrays of a block are dropped before the next. On a
+        large panel the blocks are shared between :attr:`threads` threads.
+        """
+        threads = self.threads_for(self.est.size + self.ev.size)
+        jobs, finish = self._rank_jobs(4 * threads if threads > 1 else 1)
+        return finish(run_parts(_call, jobs, threads=threads))
+
+    def beside_ranks(self, fn: Callable[[], R]) -> R:
+        """``fn()``, run beside the rank pass (:attr:`rank_sums` and the rest) on a large panel.
+
+        The rank pass is cut into a few parts; ``fn`` and the parts are shared between
+        :attr:`threads` threads, each taking the next job left (``fn`` first), so ``fn`` should
+        compute what does not need the ranks. With one thread, or the ranks already computed,
+        just ``fn()``.
+        """
+        threads = self.threads_for(self.est.size + self.ev.size)
+        if threads < 2 or "_combined" in self.__dict__:
+            return fn()
+        jobs, finish = self._rank_jobs(4 * threads)
+        done = run_parts(_call, [fn, *jobs], threads=threads)
+        self.__dict__["_combined"] = finish(done[1:])  # what the cached property would compute
+        return done[0]
+
+    def _rank_jobs(
+        self, n_parts: int
+    ) -> tuple[list[Callable[[], tuple]], Callable[[list[tuple]], dict[str, np.ndarray | None]]]:
+        """The rank pass as ``n_parts`` jobs over consecutive blocks of events, and the function
+        that adds up their results (see :attr:`_combined`).
+
+        Each job writes its own rows of the per-event arrays and returns its day sums
+        (integers and multiples of 1/2: exact, whatever the order they are added in).
         """
         est, ev = self.est, self.ev
         n, n_est_cols = est.shape
@@ -666,7 +699,6 @@ class PanelStats:
         n_full = np.zeros(n, dtype=np.int64)
         median = np.full(n, np.nan)
         est_ranks = np.zeros((n, n_est_cols), dtype=np.min_scalar_type(n_est_cols))
-        chunks = list(self.row_chunks(width))
 
         def ranks_of(part: Sequence[slice]) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
             """Rank the blocks of ``part``; per-event results go to their rows, day sums are returned."""
@@ -695,29 +727,30 @@ class PanelStats:
                     est_ranks[sl] = b.head_ranks
             return k_by_m, n_by_m, sign_sums, ties
 
-        # blocks of events side by side in threads: each writes its own rows, and the day sums
-        # (integers and multiples of 1/2) are exact whatever the order they are added in
-        parts = run_parts(ranks_of, split(chunks, self.threads_for(n * width))) if n else []
-        k_by_m, n_by_m = np.zeros((width + 1, width)), np.zeros((width + 1, width))
-        sign_sums = np.zeros(width, dtype=np.int64)
-        any_ties = False
-        for k_part, n_part, s_part, t_part in parts:
-            k_by_m += k_part
-            n_by_m += n_part
-            sign_sums += s_part
-            any_ties = any_ties or t_part
-        m1 = np.arange(1.0, width + 2.0)  # M + 1
-        n_day = n_by_m.sum(axis=0).astype(np.int64)
-        rank_sums = k_by_m.sum(axis=0) - (0.5 * m1) @ n_by_m  # exact: multiples of 1/2
-        return {
-            "n_full": n_full,
-            "n_day": n_day,
-            "median": median,
-            "sign_sums": sign_sums.astype(float),
-            "rank_sums": rank_sums,
-            "uniform_rank_sums": per_group_mean_sum(k_by_m, n_by_m, m1),
-            "est_ranks": None if any_ties else est_ranks,
-        }
+        def finish(parts: list[tuple]) -> dict[str, np.ndarray | None]:
+            k_by_m, n_by_m = np.zeros((width + 1, width)), np.zeros((width + 1, width))
+            sign_sums = np.zeros(width, dtype=np.int64)
+            any_ties = False
+            for k_part, n_part, s_part, t_part in parts:
+                k_by_m += k_part
+                n_by_m += n_part
+                sign_sums += s_part
+                any_ties = any_ties or t_part
+            m1 = np.arange(1.0, width + 2.0)  # M + 1
+            n_day = n_by_m.sum(axis=0).astype(np.int64)
+            rank_sums = k_by_m.sum(axis=0) - (0.5 * m1) @ n_by_m  # exact: multiples of 1/2
+            return {
+                "n_full": n_full,
+                "n_day": n_day,
+                "median": median,
+                "sign_sums": sign_sums.astype(float),
+                "rank_sums": rank_sums,
+                "uniform_rank_sums": per_group_mean_sum(k_by_m, n_by_m, m1),
+                "est_ranks": None if any_ties else est_ranks,
+            }
+
+        parts = split(list(self.row_chunks(width)), n_parts) if n else []
+        return [functools.partial(ranks_of, part) for part in parts], finish
 
     @property
     def est_ranks(self) -> np.ndarray | None:
@@ -855,6 +888,10 @@ class PanelStats:
             return float(safe_div(pos.sum(), self.n_est.sum()))
         frac = safe_div(pos, nonzero)
         return float(np.nanmean(frac)) if np.isfinite(frac).any() else float("nan")
+
+
+def _call(job: Callable[[], R]) -> R:
+    return job()
 
 
 _CACHE: dict[tuple[int, str], tuple[weakref.ref, PanelStats]] = {}

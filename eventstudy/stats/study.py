@@ -37,7 +37,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from ..exceptions import EventStudyWarning, InsufficientDataError, StudyError
 from ..policies import DEFAULT_DATE_POLICY, DatePolicy, ModelName, ReturnKind, validate
 from .models import ExpectedReturnModel, get_model
-from .parallel import MIN_CELLS, n_threads, run_parts, split
+from .parallel import MIN_CELLS, n_threads, run_parts
 from .results import EventStudyResults
 from .significance_shared import Convention
 from .windows import (
@@ -640,16 +640,13 @@ class EventStudy:
         # study: each chunk writes its own rows of ``out``, and an event's numbers do not
         # depend on the chunk it falls in
         threads = max(1, min(n_threads(), n * (L + T) // MIN_CELLS))
-        n_chunks = -(-n // max(1, _CHUNK_CELLS // max(L + T, 1)))
-        n_chunks = -(-n_chunks // threads) * threads  # whole chunks per thread
-        step = max(1, -(-n // max(n_chunks, 1)))
-        chunks = [slice(lo, min(n, lo + step)) for lo in range(0, n, step)]
+        step = max(1, _CHUNK_CELLS // max(L + T, 1))
+        if threads > 1:  # a few chunks per thread, so that a thread that starts late delays little
+            step = min(step, -(-n // (4 * threads)))
+        chunks = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
 
-        def fit_chunks(part: Sequence[slice]) -> None:
-            for chunk in part:
-                fit_chunk(chunk.start, chunk.stop)
-
-        def fit_chunk(lo: int, hi: int) -> None:
+        def fit_chunk(rows: tuple[int, int]) -> None:
+            lo, hi = rows
             s = sec[lo:hi]
             e0 = pos[lo:hi] + est_rel[0]
             v0 = pos[lo:hi] + ev_rel[0]
@@ -691,7 +688,7 @@ class EventStudy:
             out["sigma2"][lo:hi] = fit.sigma2
             out["singular"][lo:hi] = fit.singular
 
-        run_parts(fit_chunks, split(chunks, threads))
+        run_parts(fit_chunk, chunks, threads=threads)
         return out
 
 

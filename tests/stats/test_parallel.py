@@ -3,7 +3,7 @@
 :mod:`eventstudy.stats.parallel` runs independent blocks of events side by side: the
 chunks of the model stage, the blocks of the rank pass of
 :class:`~eventstudy.stats.significance_shared.PanelStats`, and the rank tests beside the
-others in :func:`~eventstudy.stats.significance.cross_sectional_tests`. Each path is run
+other tests in :func:`~eventstudy.stats.significance.cross_sectional_tests`. Each path is run
 here with one thread and with two, on panels with missing values, zero and tied
 abnormal returns, and the answers compared to 1e-12 (they are in fact identical); a spy
 on ``run_parts`` checks that the two-thread runs did split the work.
@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from eventstudy.exceptions import StudyError
-from eventstudy.stats import EventStudy, parallel, significance, significance_shared, study
+from eventstudy.stats import EventStudy, parallel, significance_shared, study
 from eventstudy.stats.panel import AbnormalReturnPanel
 from eventstudy.stats.significance import cross_sectional_tests
 from eventstudy.stats.significance_car import all_car_tests
@@ -55,14 +55,14 @@ def big_panel(seed: int, *, ties: bool) -> AbnormalReturnPanel:
 
 @pytest.fixture
 def spy(monkeypatch):
-    """Record the number of parts of every ``run_parts`` call of the stats modules."""
+    """Record the number of threads of every ``run_parts`` call of the stats modules."""
     calls: list[int] = []
 
-    def counted(fn, parts):
-        calls.append(len(parts))
-        return parallel.run_parts(fn, parts)
+    def counted(fn, parts, *, threads=None):
+        calls.append(min(len(parts), len(parts) if threads is None else threads))
+        return parallel.run_parts(fn, parts, threads=threads)
 
-    for module in (significance_shared, significance, study):
+    for module in (significance_shared, study):
         monkeypatch.setattr(module, "run_parts", counted)
     return calls
 
@@ -103,9 +103,9 @@ def test_day_tests_in_two_groups_equal_one_thread(monkeypatch, spy, convention):
     significance_shared._CACHE.clear()
     monkeypatch.setenv(parallel.THREADS_ENV, "2")
     threaded = cross_sectional_tests(panel, convention=convention)
-    # one thread: one group, one rank pass; two threads: two groups, the rank pass inside one
-    # of them runs its blocks in that thread (no second hand-off from a part)
-    assert spy[0] == 1 and 2 in spy[1:]
+    # one thread: the rank pass in one part; two threads: the other tests and the parts of
+    # the rank pass shared between two threads
+    assert spy == [1, 2]
     pd.testing.assert_index_equal(single.columns, threaded.columns)
     assert_same(single.to_numpy(), threaded.to_numpy())
     assert np.isfinite(single["rank"]).all() and np.isfinite(single["kolari_pynnonen"]).all()
@@ -150,7 +150,10 @@ def test_run_parts_returns_in_order_and_runs_nested_calls_in_place():
         seen.append((x, threading.current_thread().name))
         return x * 10
 
+    both = threading.Barrier(2, timeout=10)  # each part waits for the other: two threads
+
     def outer(part: list[int]) -> list[int]:
+        both.wait()
         here = threading.current_thread().name
         out = parallel.run_parts(inner, part)  # from a part: runs in this thread
         assert all(name == here for x, name in seen if x in part)
