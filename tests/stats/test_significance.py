@@ -44,6 +44,7 @@ from eventstudy.stats.significance import (
     t_test,
     wilcoxon,
 )
+from eventstudy.stats.significance_nonparametric import signed_rank
 from eventstudy.stats.significance_shared import panel_stats, rank_rows
 
 
@@ -215,6 +216,22 @@ def test_wilcoxon_against_scipy(n):
     method = "exact" if n < 50 else "approx"
     ref = sps.wilcoxon(x, zero_method="wilcox", correction=True, method=method)
     assert got.loc[0, "pvalue"] == pytest.approx(ref.pvalue, rel=1e-9)
+
+
+@pytest.mark.parametrize("tied", [False, True], ids=["distinct", "tied-no-zero"])
+def test_signed_rank_of_many_days_against_scipy(tied):
+    # no zero and no NaN: V is read off one sort per day; with ties that shortcut gives way
+    # to the average ranks
+    rng = np.random.default_rng(17)
+    x = rng.normal(0.2, 1.0, (60, 9))
+    if tied:
+        x = np.round(x, 1) + 0.05  # ties, never zero
+    v, p = signed_rank(x)
+    for j in range(x.shape[1]):
+        ranks = sps.rankdata(np.abs(x[:, j]))
+        assert v[j] == ranks[x[:, j] > 0].sum()
+        ref = sps.wilcoxon(x[:, j], zero_method="wilcox", correction=True, method="approx")
+        assert p[j] == pytest.approx(ref.pvalue, rel=1e-9)
 
 
 def test_rank_rows_against_scipy():
