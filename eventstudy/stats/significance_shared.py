@@ -109,8 +109,17 @@ def cross_t(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return t, (n - 1).astype(float)
 
 
-def row_mean_ss(x: np.ndarray, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Count, mean and sum of squared deviations of each row of ``x`` where ``ok``."""
+def row_mean_ss(x: np.ndarray, ok: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Count, mean and sum of squared deviations of each row of ``x`` where ``ok`` (default: not NaN)."""
+    if ok is None:
+        total = np.sum(x, axis=1)
+        if np.isfinite(total).all():  # no NaN in any row: nothing to mask, no mask to build
+            cnt = np.full(x.shape[0], x.shape[1], dtype=np.int64)
+            mean = safe_div(total, cnt)
+            dev = x - mean[:, None]
+            np.square(dev, out=dev)
+            return cnt, mean, np.sum(dev, axis=1)
+        ok = ~np.isnan(x)
     cnt = ok.sum(axis=1)
     full = cnt.size == 0 or int(cnt.min()) == x.shape[1]  # nothing to mask: plain sums, same values
     mean = safe_div(np.sum(x, axis=1) if full else np.sum(x, axis=1, where=ok), cnt)
@@ -500,8 +509,7 @@ class PanelStats:
         n = x.shape[0]
         cnt, mean, ss = np.empty(n, dtype=np.int64), np.empty(n), np.empty(n)
         for sl in self.row_chunks(x.shape[1]):
-            xb = x[sl]
-            cnt[sl], mean[sl], ss[sl] = row_mean_ss(xb, ~np.isnan(xb) if ok is None else ok[sl])
+            cnt[sl], mean[sl], ss[sl] = row_mean_ss(x[sl], None if ok is None else ok[sl])
         return cnt, mean, ss
 
     # ------------------------------------------------------------ counts
@@ -551,7 +559,7 @@ class PanelStats:
     @cached_property
     def est_moments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Count, mean and sum of squared deviations of each event's estimation residuals."""
-        return self.rows_mean_ss(self.est, self.est_ok)
+        return self.rows_mean_ss(self.est)  # est_ok is where est is not NaN
 
     @cached_property
     def dof(self) -> np.ndarray:

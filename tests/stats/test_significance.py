@@ -45,7 +45,7 @@ from eventstudy.stats.significance import (
     wilcoxon,
 )
 from eventstudy.stats.significance_nonparametric import signed_rank
-from eventstudy.stats.significance_shared import panel_stats, rank_rows
+from eventstudy.stats.significance_shared import panel_stats, rank_rows, row_mean_ss
 
 
 def make(est, ev, *, k=0, days=None, **kw) -> AbnormalReturnPanel:
@@ -232,6 +232,27 @@ def test_signed_rank_of_many_days_against_scipy(tied):
         assert v[j] == ranks[x[:, j] > 0].sum()
         ref = sps.wilcoxon(x[:, j], zero_method="wilcox", correction=True, method="approx")
         assert p[j] == pytest.approx(ref.pvalue, rel=1e-9)
+
+
+def test_row_mean_ss_with_and_without_missing_values():
+    # rows without NaN take the unmasked shortcut; a NaN (or an infinite sum) anywhere sends
+    # the block to the masked sums, which skip only the NaN
+    rng = np.random.default_rng(8)
+    x = rng.normal(size=(6, 40))
+    cnt, mean, ss = row_mean_ss(x)
+    np.testing.assert_array_equal(cnt, 40)
+    np.testing.assert_allclose(mean, x.mean(axis=1), rtol=1e-14)
+    np.testing.assert_allclose(ss, ((x - x.mean(axis=1, keepdims=True)) ** 2).sum(axis=1), rtol=1e-12)
+    np.testing.assert_array_equal(np.stack(row_mean_ss(x)), np.stack(row_mean_ss(x, np.ones(x.shape, bool))))
+    y = x.copy()
+    y[2, 5] = np.nan
+    y[4, 0] = np.inf
+    with np.errstate(invalid="ignore"):  # inf - inf in the deviations of row 4
+        cnt, mean, ss = row_mean_ss(y)
+    assert cnt.tolist() == [40, 40, 39, 40, 40, 40]
+    np.testing.assert_allclose(mean[2], np.nanmean(y[2]), rtol=1e-14)
+    assert mean[4] == np.inf and np.isnan(ss[4])  # an infinite value is data, not missing
+    np.testing.assert_array_equal(mean[[0, 1, 3, 5]], row_mean_ss(x)[1][[0, 1, 3, 5]])
 
 
 def test_rank_rows_against_scipy():
