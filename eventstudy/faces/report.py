@@ -65,7 +65,9 @@ def describe_claim(c: Claim) -> str:
     if c.level is not None:
         level = hedged(c, "level", f"{float(c.level_text or c.level):,.2f}")
         parts.append(f"{'to' if nums or c.direction else 'at'} {level}")
-    kind = c.kind + (f" ({c.period}{f', {c.sessions} sessions' if c.sessions else ''})" if c.period else "")
+    span = f", {c.sessions} sessions" if c.sessions else ""
+    span += f", since {c.since.isoformat()}" if c.since else ""
+    kind = c.kind + (f" ({c.period}{span})" if c.period else "")
     when = c.trading_date.isoformat() if c.trading_date else "session unknown"
     if c.alt_trading_date:
         when += f" or {c.alt_trading_date.isoformat()}"
@@ -83,6 +85,7 @@ _CLAIM_KEYS = (
     "kind",
     "period",
     "sessions",
+    "since",
     "hedge",
     "trading_date",
     "alt_trading_date",

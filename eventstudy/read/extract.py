@@ -58,6 +58,7 @@ from .numbers import (
     year_value,
 )
 from .review import ReviewPeriod, review_period
+from .since import BaseDay, find_base_day
 
 try:  # one pass over a text for many words (optional: else each sentence is tested)
     import ahocorasick_rs
@@ -394,6 +395,7 @@ class Move:
     drop: bool = False
     period_key: str | None = None
     sessions: int | None = None  # a multi-day move's number of sessions, when the text says
+    base: BaseDay | None = None  # the day a multi-day move is counted from, when the text names it
     alt_kind: str | None = None  # the kind on alt_date, when it differs
     period_lead: bool = False  # the period phrase comes before the numbers ("For May, ...")
     extreme: bool = False  # the extreme of a session ("at one point", "as much as")
@@ -1191,6 +1193,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         if pm[2] == "multiday" and not _SPAN_ENDS.match(cues.text, pm[1]):
             # (not "in three trading days to Wednesday": a span that ends before the claim's day)
             mv.sessions = session_count(cues.text[pm[0] : pm[1]])
+        if pm[2] in ("multiday", "record"):
+            # "since 24 February", "since Monday's close", "from its January 3 record"
+            mv.base = find_base_day(cues.text, pm[0])
         return
     extreme = _extreme_cue(cues, mv)
     if "day" in text and not ctx.live:
