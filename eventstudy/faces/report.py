@@ -67,6 +67,7 @@ def describe_claim(c: Claim) -> str:
         parts.append(f"{'to' if nums or c.direction else 'at'} {level}")
     span = f", {c.sessions} sessions" if c.sessions else ""
     span += f", since {c.since.isoformat()}" if c.since else ""
+    span += ", during the session" if c.snapshot else ""
     kind = c.kind + (f" ({c.period}{span})" if c.period else "")
     when = c.trading_date.isoformat() if c.trading_date else "session unknown"
     if c.alt_trading_date:
@@ -86,6 +87,7 @@ _CLAIM_KEYS = (
     "period",
     "sessions",
     "since",
+    "snapshot",
     "hedge",
     "trading_date",
     "alt_trading_date",
