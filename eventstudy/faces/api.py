@@ -542,10 +542,24 @@ class CheckReport:
     def __str__(self) -> str:
         return self.summary()
 
-    def plot(self, claim: int = 0, *, alpha: float = 0.05) -> Figure:
-        """Plot the event study of claim number ``claim`` (0-based)."""
+    def plot(self, claim: int = 0, *, alpha: float = 0.05, span: bool = False) -> Figure:
+        """Plot the event study of claim number ``claim`` (0-based): around its trading day,
+        or with ``span=True`` over the sessions of a move over several sessions
+        (:attr:`span_studies`)."""
         if not self.verdicts:
             raise StudyError("the article has no claims to plot")
+        if not -len(self.verdicts) <= claim < len(self.verdicts):
+            raise StudyError(
+                f"claim {claim} does not exist: the article has {len(self.verdicts)} claims (0-based)"
+            )
+        if span:
+            i = claim % len(self.verdicts)
+            if i not in self.span_studies:
+                why = self.span_errors.get(
+                    i, "it is not a move over several sessions that the prices decided"
+                )
+                raise StudyError(f"no study over the sessions of claim {i + 1}: {why}")
+            return self.span_studies[i].plot(alpha=alpha)
         c = self.verdicts[claim].claim
         key = (c.ticker, c.trading_date)
         if key not in self.studies:

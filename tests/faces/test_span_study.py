@@ -98,3 +98,20 @@ def test_no_span_study_when_studies_are_off():
     rep = eventstudy.check(WEEK, offline=True, study=False)
     assert rep.span_studies == {}
     assert np.isfinite(rep.verdicts[0].compared["pct"])
+
+
+def test_the_span_study_can_be_plotted():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    rep = eventstudy.check(WEEK, offline=True)
+    fig = rep.plot(0, span=True)
+    ax = fig.axes[0]
+    assert len(ax.patches) == 5  # one AR bar per session of the week
+    day = eventstudy.check(
+        "LONDON, March 8, 2022 - The FTSE 100 closed 0.1 per cent higher on Tuesday.", offline=True
+    )
+    with pytest.raises(eventstudy.EventStudyError, match="no study over the sessions of claim 1"):
+        day.plot(0, span=True)
+    with pytest.raises(eventstudy.EventStudyError, match="does not exist"):
+        day.plot(3)
