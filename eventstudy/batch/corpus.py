@@ -39,7 +39,7 @@ __all__ = ["ReadResult", "READ_COLUMNS", "FAILURE_COLUMNS", "read_corpus", "chec
 #: Columns of :attr:`ReadResult.frame`, one row per claim.
 READ_COLUMNS = (
     "file", "published", "event_date", "date_basis", "claim", "index", "ticker", "kind", "period",
-    "sessions", "direction", "hedge", "pct", "points", "level", "trading_date", "alt_trading_date", "pct_text",
+    "sessions", "since", "direction", "hedge", "pct", "points", "level", "trading_date", "alt_trading_date", "pct_text",
     "points_text", "level_text", "span_start", "span_end", "text", "notes",
 )  # fmt: skip
 #: Columns of the failure tables: the file, the exception type, the one-line reason.
@@ -120,7 +120,7 @@ def _claim_row(file: str, article: Article, i: int, c: Claim) -> dict[str, objec
     return {
         "file": file, "published": article.published, "event_date": article.event_date,
         "date_basis": article.date_basis, "claim": i, "index": c.index, "ticker": c.ticker, "kind": c.kind,
-        "period": c.period, "sessions": _nan(c.sessions), "direction": c.direction, "hedge": c.hedge, "pct": _nan(c.pct),
+        "period": c.period, "sessions": _nan(c.sessions), "since": c.since, "direction": c.direction, "hedge": c.hedge, "pct": _nan(c.pct),
         "points": _nan(c.points), "level": _nan(c.level), "trading_date": c.trading_date,
         "alt_trading_date": c.alt_trading_date, "pct_text": c.pct_text, "points_text": c.points_text,
         "level_text": c.level_text, "span_start": int(c.span[0]), "span_end": int(c.span[1]), "text": c.text,

@@ -29,8 +29,13 @@ What is compared, by the claim's ``kind``
     of the previous month, quarter or year; ``open-to-close`` against the session's open.
     ``multi-day`` with a number of sessions :math:`n` (``Claim.sessions``, "over the past four
     sessions") against the close :math:`n` sessions before the claimed one,
-    :math:`100\\,(P_t / P_{t-n} - 1)`. Other periods (``from-record``, ``multi-day`` without a
-    count, unknown) are unverifiable.
+    :math:`100\\,(P_t / P_{t-n} - 1)`. A ``multi-day`` or ``from-record`` move counted from a
+    day the text names (``Claim.since``, "down 8% since 24 February", "from its January 3
+    record") against the close of that day, :math:`100\\,(P_t / P_s - 1)`; for a multi-day
+    move also against the close before it, :math:`P_{s-1}` (the move may count the named day's
+    own: "since the invasion on 24 February"), both answers kept as for two candidate
+    sessions (below). Other periods (``from-record`` or ``multi-day`` with neither a count nor
+    a day, unknown) are unverifiable.
 
 The direction must match in every kind; each stated number must match within its tolerance
 (see :mod:`eventstudy.check.tolerance`): printed precision, hedge word, and price-data slack.
@@ -140,10 +145,24 @@ def period_start(claim_kind: str, period: str | None, day: date) -> date | None:
     return period_first_day(p, day)
 
 
+def _counted_from(claim: Claim, d: date) -> date | None:
+    """The day a multi-day or from-record move on session ``d`` is counted from, when the text
+    names one (``Claim.since``) on or before ``d``."""
+    since = claim.since
+    if since is None or since > d or (claim.period or "").lower() not in ("multi-day", "from-record"):
+        return None
+    return since
+
+
 def _claim_period_start(claim: Claim, d: date) -> date | None:
     """:func:`period_start` for a claim on session ``d``; a multi-day move over ``sessions``
     sessions starts ``sessions - 1`` sessions before ``d`` on the index's calendar (its base
-    is the close before that: :math:`P_{t-n}`)."""
+    is the close before that: :math:`P_{t-n}`). A move counted from a named day
+    (:attr:`Claim.since`) starts the day after it (its base is that day's close, :math:`P_s`),
+    unless the named day is ``d`` itself (then the close before it)."""
+    since = _counted_from(claim, d)
+    if since is not None:
+        return since if since == d else since + timedelta(days=1)
     ps = period_start(claim.kind, claim.period, d)
     if ps is not None or (claim.period or "").lower() != "multi-day" or not claim.sessions:
         return ps
@@ -163,7 +182,8 @@ def _window(claim: Claim) -> tuple[date, date] | None:
     ps = _claim_period_start(claim, d)
     if ps is None:
         return None
-    return ps - timedelta(days=LOOKBACK_DAYS), d
+    since = _counted_from(claim, d)  # (the close before the named day is a candidate base too)
+    return min(ps, since or ps) - timedelta(days=LOOKBACK_DAYS), d
 
 
 # ---------------------------------------------------------------------------- one session
@@ -227,12 +247,14 @@ def _clip(x: float, lo: float, hi: float) -> float:
     return lo if x < lo else hi if x > hi else x
 
 
-def _check_session(claim: Claim, d: date, cache: PriceCache) -> Verdict:
+def _check_session(claim: Claim, d: date, cache: PriceCache, start: date | None = None) -> Verdict:
+    """The verdict on session ``d``; ``start``: the first day of the move, when not the one
+    :func:`_claim_period_start` gives (its base is the last close before it)."""
     ticker = claim.ticker
     assert ticker is not None
     kind = claim.kind
     period = (claim.period or "").lower()
-    ps = _claim_period_start(claim, d)
+    ps = start or _claim_period_start(claim, d)
     if ps is None:
         return _unverifiable(
             claim,
@@ -335,7 +357,9 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
     acc = _Acc()
     head = f"{claim.index} ({t.ticker}) {kind}"
     if kind == "other":
-        head += f" ({claim.period}" + (f", {claim.sessions} sessions" if claim.sessions else "") + ")"
+        head += f" ({claim.period}" + (f", {claim.sessions} sessions" if claim.sessions else "")
+        head += f", since {claim.since}" if _counted_from(claim, d) else ""
+        head += ")"
     head += f" on {d}"
     slack_pct = 100.0 * DATA_SLACK / base
     notes: list[str] = []
@@ -349,6 +373,22 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
 
     if kind == "intraday":
         _intraday(claim, sign, acc, actual, prev, lo, hi, slack_pct, notes)
+    elif claim.snapshot and kind == "other" and _counted_from(claim, d) is not None:
+        # "briefly fell more than 20% below its record": what the day's range reached from
+        # the base close, not the close
+        _intraday(
+            claim,
+            sign,
+            acc,
+            actual,
+            base,
+            lo,
+            hi,
+            slack_pct,
+            notes,
+            base_name="base close",
+            base_date=base_date,
+        )
     else:
         _move(claim, sign, acc, actual, base, base_date, c, slack_pct, kind, open_to_close)
 
@@ -557,8 +597,11 @@ def _intraday(
     hi: float,
     slack_pct: float,
     notes: list[str],
+    base_name: str = "previous close",
+    base_date: date | None = None,
 ) -> None:
-    """Intraday snapshot: the claimed numbers must fit the day's range and the previous close."""
+    """Intraday snapshot: the claimed numbers must fit the day's range and the previous close
+    (or the base close ``base_name`` of a move counted from a named day, passed as ``prev``)."""
     if math.isnan(lo) or math.isnan(hi):
         acc.parts.append("no intraday high/low in the price data")
         return
@@ -568,7 +611,7 @@ def _intraday(
     rng_pct = Interval(low_pct, high_pct)
     rng_pts = Interval(lo - prev, hi - prev)
     acc.parts.append(
-        f"previous close {_lv(prev)}; day's range {_lv(lo)}-{_lv(hi)} ({_pc(low_pct)} to {_pc(high_pct)})"
+        f"{base_name} {_lv(prev)}{f' ({base_date})' if base_date else ''}; day's range {_lv(lo)}-{_lv(hi)} ({_pc(low_pct)} to {_pc(high_pct)})"
     )
     s = sign if sign is not None else None
     level_iv = None
@@ -606,12 +649,12 @@ def _intraday(
                 implied = claim.level / f
                 actual["implied_prev_close"] = implied
                 text = (
-                    f"implied previous close {claim.level:.2f}/{_factor(f)} = {_lv(implied)} vs actual "
+                    f"implied {base_name} {claim.level:.2f}/{_factor(f)} = {_lv(implied)} vs actual "
                     f"{_lv(prev)} ({_lv(claim.level)} is {lp:+.3f} % on it; claimed % accepts {_rng(iv_use)}): "
                     f"{_ok(ok)}"
                 )
             else:
-                text = f"{_lv(claim.level)} is {lp:+.3f} % on the previous close (accepts {_rng(iv_use)}): {_ok(ok)}"
+                text = f"{_lv(claim.level)} is {lp:+.3f} % on the {base_name} (accepts {_rng(iv_use)}): {_ok(ok)}"
             acc.add("pct", claimed, lp, iv_use, ok, text)
         else:
             ok = rng_pct.overlaps(iv_use)
@@ -640,11 +683,11 @@ def _intraday(
                 implied = claim.level - s * claim.points
                 actual["implied_prev_close_points"] = implied
                 text = (
-                    f"{_lv(claim.level)} {'-' if s > 0 else '+'} {claim.points:g} points implies a previous close "
+                    f"{_lv(claim.level)} {'-' if s > 0 else '+'} {claim.points:g} points implies a {base_name} "
                     f"of {_lv(implied)} vs actual {_lv(prev)}: {_ok(ok)}"
                 )
             else:
-                text = f"{_lv(claim.level)} is {lpts:+,.2f} points on the previous close: {_ok(ok)}"
+                text = f"{_lv(claim.level)} is {lpts:+,.2f} points on the {base_name}: {_ok(ok)}"
             acc.add("points", claimed, lpts, iv_use, ok, text)
         else:
             ok = rng_pts.overlaps(iv_use)
@@ -668,7 +711,7 @@ def _intraday(
             actual["points_as_pct"] = claim.points / prev * 100.0
             acc.checks["points_vs_pct"] = ok
             acc.parts.append(
-                f"{claim.points:g} points is {claim.points / prev * 100.0:.3f} % of the previous close "
+                f"{claim.points:g} points is {claim.points / prev * 100.0:.3f} % of the {base_name} "
                 f"(claimed % accepts {_rng(pmag)}): {_ok(ok)}"
             )
     if s is not None:
@@ -718,6 +761,56 @@ def _ruled_out(v: Verdict) -> bool:
     return v.status == "unverifiable" and bool(v.checks) and not all(v.checks.values())
 
 
+def _check_day(claim: Claim, d: date, cache: PriceCache) -> Verdict:
+    """The verdict on session ``d``; for a multi-day move counted from a named day, measured
+    from that day's close and from the close before it (the text rarely says whether the move
+    counts the named day's own): the same answer is that answer (with a note); figures that
+    hold from one base and were compared and fail from the other are settled by the prices,
+    as for two candidate sessions (:func:`_check`); other differing answers are ambiguous."""
+    v1 = _check_session(claim, d, cache)
+    since = _counted_from(claim, d)
+    if since is None or since == d or (claim.period or "").lower() != "multi-day":
+        return v1
+    v2 = _check_session(claim, d, cache, start=since)
+    if v2.base_date is not None and v2.base_date == v1.base_date:
+        return v1  # (the named day is not a session: one base)
+    b1 = v1.base_date or f"{since}"
+    b2 = v2.base_date or f"the session before {since}"
+    if v1.status == v2.status:
+        note = f"also measured from the close of {b2}, before {since}: same verdict ({v2.status})"
+        return replace(
+            v1,
+            explanation=f"{v1.explanation} Also {v2.status} from the close of {b2}.",
+            candidates=(v1, v2),
+            notes=(*v1.notes, note),
+        )
+    confirmed = [v for v, other in ((v1, v2), (v2, v1)) if v.status == "confirmed" and _ruled_out(other)]
+    if len(confirmed) == 1:
+        hit = confirmed[0]
+        miss = v2 if hit is v1 else v1
+        note = (
+            f"the article does not say whether the move counts {since} itself; its figures hold from "
+            f"the close of {hit.base_date} and not from the close of {miss.base_date} ({miss.status}), "
+            f"so the close of {hit.base_date} is taken"
+        )
+        return replace(
+            hit,
+            explanation=f"{hit.explanation} From the close of {miss.base_date}: {miss.status}.",
+            candidates=(v1, v2),
+            notes=(*hit.notes, note),
+        )
+    return Verdict(
+        "ambiguous",
+        claim,
+        f"ambiguous: the move since {since} may be measured from the close of {b1} or of {b2} and the "
+        f"answers differ: from {b1}: {v1.explanation} | from {b2}: {v2.explanation}",
+        reason=f"from {b1}: {v1.status}; from {b2}: {v2.status}",
+        session=d,
+        candidates=(v1, v2),
+        notes=(f"two candidate bases: the close of {b1} or of {b2}",),
+    )
+
+
 def _check(claim: Claim, cache: PriceCache) -> Verdict:
     if claim.ticker is None:
         return _unverifiable(
@@ -736,14 +829,14 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
             "checkable periods: " + ", ".join(sorted(PERIODS)),
             cause="claim",
         )
-    v1 = _check_session(claim, claim.trading_date, cache)
+    v1 = _check_day(claim, claim.trading_date, cache)
     alt = claim.alt_trading_date
     if alt is None or alt == claim.trading_date:
         return v1
     # (a kind of its own on the alternative session: "14:30 - the FTSE 100 fell 0.5%" is the
     # day so far, or the close of the session before)
     alt_claim = replace(claim, kind=claim.alt_kind, alt_kind=None) if claim.alt_kind else claim
-    v2 = _check_session(alt_claim, alt, cache)
+    v2 = _check_day(alt_claim, alt, cache)
     if v1.status == v2.status:
         note = f"also checked on the alternative session {alt}: same verdict ({v2.status})"
         return replace(

@@ -73,7 +73,7 @@ def article_text(article: Article) -> str:
         ):
             if value is not None:
                 parts.append(lead + hedged(c, number, _num(value, text, unit)))
-        kind = c.kind + (f" ({c.period})" if c.period else "")
+        kind = c.kind + (f" ({c.period}{f', since {c.since}' if c.since else ''})" if c.period else "")
         day = str(c.trading_date) + (f" or {c.alt_trading_date}" if c.alt_trading_date else "")
         marks = []
         for n in c.notes:

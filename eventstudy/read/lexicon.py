@@ -259,6 +259,26 @@ SINCE_EVENT_NOUNS = (
     r"decision|announcement|vote|speech|statement|meeting|results?|invasion|budget|shock|outbreak|"
     r"attack|verdict|ruling|deal"
 )
+#: A day of the month as printed after "since": "February 24", "Feb. 24th", "24 February",
+#: "the 3rd of January", "Thursday, February 24" (not "March 2020": a month names no close).
+_MON_ABBR = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_A_DAY = (
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday),?\s)?(?:" + _MON_ABBR + r"\.?\s\d{1,2}(?:st|nd|rd|th)?"
+    r"(?![\d.,]\d)(?!\s?%)|(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?" + _MON_ABBR + r"\b)"
+)
+#: Words right before "since" that make it a comparison, not the start of the move: "its lowest
+#: close since 24 February", "the biggest fall since Monday", "for the first time since ...".
+_NOT_A_BASE = "".join(
+    r"(?<!" + w + r"\s)"
+    for w in (
+        "lowest highest biggest largest worst best steepest sharpest strongest weakest deepest "
+        "smallest longest level levels close closes finish mark time gain gains fall falls drop "
+        "decline rise rally slump loss losses run streak day week month session reading"
+    ).split()
+)
 #: Periods of a move; the group name is the period.
 PERIODS = re.compile(
     r"(?P<opentoclose>\bfrom\s(?:the\s)?open(?:ing)?\s(?:bell\s)?to\s(?:the\s)?close|\bopen[\s-]to[\s-]close"
@@ -309,11 +329,21 @@ PERIODS = re.compile(
     r"|(?P<record>\bfrom\s(?!a\srecord\sclose\b)(?:its|their|the|a|an)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|"
     r"\bbelow\s(?:its|their|the|an?)\s(?:[\w.-]+\s){0,3}(?:high|peak|record|top)s?\b|\boff\s(?:its|their|"
     r"the)\s(?:[\w-]+\s){0,3}(?:high|peak|record)s?\b|\b(?:bear[\s-]market|correction)\sterritory|"
+    # "down 12% since its January 3 record"
+     + _NOT_A_BASE + r"\bsince\s(?:its|their|the)\s(?:[\w.-]+\s){0,3}(?:high|peak|record)s?\b|"
     r"\bfrom\s(?:its|the)\s(?:[\w-]+\s){0,3}low)"
     # the period of the move before ("while the Dow was down 15% over the same period")
     r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:\w+\s)?(?:period|stretch|span|time|sessions|days|"
     r"weeks|months)\b)"
     r"|(?P<multiday>\bsince\s(?:the\s)?(?:invasion|war\sbegan|crash|election|referendum)\b|"
+    # "has lost 8% since 24 February", "up 3% since the close on March 7", "from the March 7
+    # close" (not "its lowest close since 24 February": a comparison)
+    + _NOT_A_BASE
+    + r"\bsince\s(?:the\s(?:close\s(?:on|of)\s)?)?"
+    + _A_DAY
+    + r"|\b(?:since|from)\s(?:its|their|the)\s"
+    + _A_DAY
+    + r"\s(?:close|closing\s(?:level|price)|level|finish)\b|"
     # "since the Fed's decision on Wednesday", "since the central bank's announcement"
     r"\bsince\s(?:the|its|their|his|her)\s(?:[\w'’-]+\s){0,3}?(?:" + SINCE_EVENT_NOUNS + r")\b|"
     # "in the two days after the invasion", "over the three sessions since the vote"
@@ -330,7 +360,9 @@ PERIODS = re.compile(
     r"\b(?:over|in)\s(?:two|three|four|six|seven|eight|nine|ten|\d{1,2})\s(?:trading\s)?(?:days|sessions)\b|\bin\sthe\s"
     r"(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|\b(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|\d{1,2})-(?:day|session|week)\b(?!\s(?:high|low)|(?:\s[\w-]+){0,2}\s(?:weekend|break|holiday|closure))|\bthan\s(?:last\sweek|a\sweek\sago|"
-    r"the\sprevious\sweek)|\b(?:below|above)\swhere\sit\s(?:was|stood)|\bsince\s(?:last\s)?(?:monday|tuesday|wednesday|thursday|friday)\b)",
+    r"the\sprevious\sweek)|\b(?:below|above)\swhere\sit\s(?:was|stood)|"
+    + _NOT_A_BASE
+    + r"\bsince\s(?:last\s)?(?:monday|tuesday|wednesday|thursday|friday)\b)",
     _I,
 )
 

@@ -60,6 +60,17 @@ class Claim:
     sessions
         For a ``"multi-day"`` period: the number of sessions the move spans, ending on
         ``trading_date``, when the text says ("over the past four sessions": 4); else ``None``.
+    since
+        For a ``"multi-day"`` or ``"from-record"`` period: the day the text counts the move
+        from ("down 8% since 24 February", "up 3% since Monday's close", "from its January 3
+        record"), on or before ``trading_date``; else ``None``. The move is measured from that
+        day's close, or from the close before it when it counts that day's own move (a
+        checker tries both; for a record, that day's close only).
+    snapshot
+        For a move counted from a named day (``since``): ``True`` when the text gives it at a
+        moment of the session ("briefly fell more than 20% below its January 3 record", "at
+        the open, more than 10% below its peak"), so that what the day's range reached is
+        compared, not the close.
     """
 
     index: str
@@ -84,6 +95,8 @@ class Claim:
     level_hedge: str | None = None
     sessions: int | None = None
     alt_kind: ClaimKind | None = None
+    since: date | None = None
+    snapshot: bool = False
 
     def hedge_for(self, number: str) -> str | None:
         """The hedge of one number: ``"pct"``, ``"points"`` or ``"level"``.
@@ -98,7 +111,7 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (dates as ISO strings)."""
         d = asdict(self)
-        for k in ("trading_date", "alt_trading_date"):
+        for k in ("trading_date", "alt_trading_date", "since"):
             d[k] = d[k].isoformat() if d[k] is not None else None
         d["span"] = list(self.span)
         d["notes"] = list(self.notes)

@@ -19,6 +19,7 @@ from .markup import html_to_text, looks_like_html
 from .model import INCONSISTENT_NOTE, Article, Claim
 from .numbers import FRACTION_HALF_UNIT, fraction_value, uses_decimal_comma
 from .sentences import split_sentences
+from .since import resolve_base_day
 
 #: "LONDON, Feb 24 (Reuters) -": a wire dateline with a day and a month but no year.
 _YEARLESS_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}, " + _MON_NC + r" \d{1,2}\b", re.MULTILINE)
@@ -244,6 +245,13 @@ def _home(text: str, zone: str | None, dateline: int | None = None) -> str | Non
     return None  # else: the market of the first index named (set while reading)
 
 
+def _since(mv: Move) -> date | None:
+    """The day a multi-day or from-record move is counted from (:mod:`eventstudy.read.since`)."""
+    if mv.base is None or mv.trading_date is None or mv.period not in ("multi-day", "from-record"):
+        return None
+    return resolve_base_day(mv.base, mv.trading_date)
+
+
 def _to_claim(mv: Move) -> Claim:
     pct, pts, lvl = mv.get("pct"), mv.get("points"), mv.get("level")
     hedge = next((n.hedge for n in (pct, pts, lvl) if n is not None and n.hedge), None)
@@ -287,6 +295,8 @@ def _to_claim(mv: Move) -> Claim:
         alt_trading_date=mv.alt_date if mv.alt_date != mv.trading_date else None,
         period=mv.period,
         sessions=mv.sessions if mv.period == "multi-day" else None,
+        since=_since(mv),
+        snapshot=mv.snapshot and _since(mv) is not None,
         alt_kind=mv.alt_kind if mv.alt_date not in (None, mv.trading_date) else None,  # type: ignore[arg-type]
         notes=tuple(notes),
         pct_hedge=pct.hedge if pct else None,
