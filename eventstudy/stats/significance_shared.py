@@ -193,7 +193,10 @@ def _ordinal(n_cols: int, n_rows: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class _Block(Ranked):
-    """:class:`Ranked` of one block of rows, with what the block's sort gave on the way."""
+    """:class:`Ranked` of one block of rows, with what the block's sort gave on the way.
+
+    ``missing`` is the block's NaN mask, None when the block has no NaN (not built).
+    """
 
     missing: np.ndarray | None = None
     n_ok: np.ndarray | None = None
@@ -209,36 +212,37 @@ def _rank_block(xb: np.ndarray, *, fill: float, head: int | None) -> _Block:
     """
     nb, n_cols = xb.shape
     size = nb * n_cols
-    missing = np.isnan(xb)
-    n_ok = n_cols - np.count_nonzero(missing, axis=1)
-    any_missing = bool((n_ok < n_cols).any())
-    order = np.argsort(np.where(missing, np.inf, xb) if any_missing else xb, axis=1)  # NaN is slow
+    any_missing = not np.isfinite(np.sum(xb))  # a NaN anywhere makes the sum NaN (an inf: look)
+    missing = np.isnan(xb) if any_missing else None
+    n_ok = n_cols - np.count_nonzero(missing, axis=1) if missing is not None else np.full(nb, n_cols)
+    any_missing = bool((n_ok < n_cols).any())  # NaN is slow to sort: put inf in its place
+    order = np.argsort(np.where(missing, np.inf, xb) if missing is not None and any_missing else xb, axis=1)
     # head columns along the sorted rows, transposed: sorted position x row (see head_ranks)
     is_head = np.less(order.T, head, order="C") if head is not None else None
     order += (np.arange(nb) * n_cols)[:, None]  # sorted position -> flat index in the block (kept)
     flat = order.reshape(-1)
     xs = np.ravel(xb)[flat].reshape(xb.shape)
-    new = np.empty(xs.shape, dtype=bool)
-    new[:, 0] = True
-    np.not_equal(xs[:, 1:], xs[:, :-1], out=new[:, 1:])  # NaN != NaN: own group
+    ties = bool(np.any(xs[:, 1:] == xs[:, :-1]))  # NaN == NaN is False: missing values never tie
     tie_sum = np.zeros(nb)
-    ties = not new.all()
     if not ties:
         values = (
             _ordinal(n_cols, nb) if size <= 2 * CHUNK_CELLS else np.tile(np.arange(1.0, n_cols + 1.0), nb)
         )
     else:
+        new = np.empty(xs.shape, dtype=bool)
+        new[:, 0] = True
+        np.not_equal(xs[:, 1:], xs[:, :-1], out=new[:, 1:])  # NaN != NaN: own group
         fnew = new.reshape(-1)
         group = np.cumsum(fnew) - 1
         starts = np.flatnonzero(fnew)
         counts = np.diff(np.append(starts, fnew.size)).astype(float)
         values = ((starts % n_cols) + (counts - 1.0) / 2.0 + 1.0)[group]
         tie_sum = np.bincount(starts // n_cols, weights=counts**3 - counts, minlength=nb)
-    del new
+        del new
     rb = np.empty(size)
     rb[flat] = values
     ranks = rb.reshape(xb.shape)
-    if any_missing:
+    if missing is not None and any_missing:
         np.putmask(ranks, missing, fill)
     median = row_median(xs, n_ok)
     head_ranks = None
@@ -252,7 +256,7 @@ def _rank_block(xb: np.ndarray, *, fill: float, head: int | None) -> _Block:
         hb = np.empty(size, dtype=itype)
         hb[flat] = run.T.reshape(-1)
         head_ranks = hb.reshape(xb.shape)[:, :head]
-        if any_missing:
+        if missing is not None and any_missing:
             head_ranks = np.where(missing[:, :head], fill, head_ranks)
     return _Block(ranks, median, tie_sum, ties, head_ranks, missing, n_ok, xs, order)
 
@@ -275,7 +279,7 @@ def _median_signs(x: np.ndarray, b: _Block) -> np.ndarray:
     if b.ties or bool(((med[rows] == mid_lo) | (med[rows] == mid_hi)).any()):
         with np.errstate(invalid="ignore"):
             return np.count_nonzero(x > med[:, None], axis=0) - np.count_nonzero(x < med[:, None], axis=0)
-    assert b.order is not None and b.missing is not None
+    assert b.order is not None
     nb, n_cols = x.shape
     half = (n_ok + 1.0) / 2.0
     above = np.count_nonzero(b.ranks > half[:, None], axis=0)  # missing ranks are 0
@@ -283,7 +287,9 @@ def _median_signs(x: np.ndarray, b: _Block) -> np.ndarray:
     # the column of each odd row's middle value (sorted position (M_i-1)/2): sign 0
     mid = b.order[odd, (n_ok[odd] - 1) // 2] - odd * n_cols
     at_median = np.bincount(mid, minlength=n_cols)
-    n_obs = nb - np.count_nonzero(b.missing, axis=0) if (n_ok < n_cols).any() else nb
+    n_obs = (
+        nb - np.count_nonzero(b.missing, axis=0) if b.missing is not None and (n_ok < n_cols).any() else nb
+    )
     return 2 * above - n_obs + at_median
 
 
@@ -737,14 +743,15 @@ class PanelStats:
                 full[:, :n_est_cols] = est[sl]
                 full[:, n_est_cols:] = ev[sl]
                 b = _rank_block(full, fill=0.0, head=None if ties else n_est_cols)
-                assert b.missing is not None and b.n_ok is not None
+                assert b.n_ok is not None
                 n_full[sl] = b.n_ok
                 median[sl] = b.median
                 k0 = b.ranks  # 0 where missing
                 k_by_m += group_sums(b.n_ok, k0, width + 1)
                 if b.n_ok.min() == width:  # nothing missing in the block
                     n_by_m[width] += k0.shape[0]
-                else:
+                else:  # something missing: the block built its mask
+                    assert b.missing is not None
                     n_by_m += group_sums(b.n_ok, (~b.missing).astype(float), width + 1)
                 sign_sums += _median_signs(full, b)
                 ties = ties or b.ties

@@ -273,6 +273,13 @@ def test_rank_rows_against_scipy():
     y[1, 2] = np.nan
     ry = rank_rows(y, head=5, block=2)
     np.testing.assert_array_equal(ry.head_ranks, sps.rankdata(y[:, :5], axis=1, nan_policy="omit"))
+    # blocks without NaN skip the mask; an infinite value is ranked, not dropped
+    z = rng.normal(size=(6, 8))
+    z[4, 3], z[5, 0] = np.inf, -np.inf
+    rz = rank_rows(z, head=5, block=2)
+    np.testing.assert_array_equal(rz.ranks, sps.rankdata(z, axis=1))
+    np.testing.assert_array_equal(rz.head_ranks, sps.rankdata(z[:, :5], axis=1))
+    np.testing.assert_array_equal(rz.median, np.median(z, axis=1))
 
 
 # --------------------------------------------------------------------- CAR tests
