@@ -212,7 +212,8 @@ def _rank_block(xb: np.ndarray, *, fill: float, head: int | None) -> _Block:
     """
     nb, n_cols = xb.shape
     size = nb * n_cols
-    any_missing = not np.isfinite(np.sum(xb))  # a NaN anywhere makes the sum NaN (an inf: look)
+    with np.errstate(invalid="ignore", over="ignore"):  # inf - inf, huge values: then look
+        any_missing = not np.isfinite(np.sum(xb))  # a NaN anywhere makes the sum NaN
     missing = np.isnan(xb) if any_missing else None
     n_ok = n_cols - np.count_nonzero(missing, axis=1) if missing is not None else np.full(nb, n_cols)
     any_missing = bool((n_ok < n_cols).any())  # NaN is slow to sort: put inf in its place
