@@ -335,11 +335,10 @@ def per_group_mean_sum(sums: np.ndarray, counts: np.ndarray, size: np.ndarray) -
 def row_median(sorted_rows: np.ndarray, n: np.ndarray) -> np.ndarray:
     """Median of each row from its sorted values (NaN last) and its count ``n``."""
     n = np.asarray(n, dtype=np.int64)
-    lo = np.clip((n - 1) // 2, 0, None)
-    hi = np.clip(n // 2, 0, None)
-    cols = sorted_rows.shape[1]
-    lo_v = np.take_along_axis(sorted_rows, np.minimum(lo, cols - 1)[:, None], axis=1)[:, 0]
-    hi_v = np.take_along_axis(sorted_rows, np.minimum(hi, cols - 1)[:, None], axis=1)[:, 0]
+    last = max(sorted_rows.shape[1] - 1, 0)
+    rows = np.arange(n.size)
+    lo_v = sorted_rows[rows, np.minimum(np.maximum((n - 1) // 2, 0), last)]
+    hi_v = sorted_rows[rows, np.minimum(np.maximum(n // 2, 0), last)]
     return np.where(n > 0, (lo_v + hi_v) / 2.0, np.nan)
 
 
@@ -748,11 +747,12 @@ class PanelStats:
                 n_full[sl] = b.n_ok
                 median[sl] = b.median
                 k0 = b.ranks  # 0 where missing
-                k_by_m += group_sums(b.n_ok, k0, width + 1)
-                if b.n_ok.min() == width:  # nothing missing in the block
+                if b.n_ok.min() == width:  # nothing missing in the block: one group, M = width
+                    k_by_m[width] += k0.sum(axis=0)
                     n_by_m[width] += k0.shape[0]
                 else:  # something missing: the block built its mask
                     assert b.missing is not None
+                    k_by_m += group_sums(b.n_ok, k0, width + 1)
                     n_by_m += group_sums(b.n_ok, (~b.missing).astype(float), width + 1)
                 sign_sums += _median_signs(full, b)
                 ties = ties or b.ties
