@@ -110,8 +110,8 @@ def run_parts(fn: Callable[[T], R], parts: Sequence[T], *, threads: int | None =
     that starts late (a busy machine) leaves its parts to the others instead of holding
     them up; the caller is one of the workers. ``threads`` defaults to the number of parts.
     ``fn`` must only write to outputs no other part writes to. A :func:`run_parts` inside
-    ``fn`` runs its parts one after the other in its own thread. Exceptions are raised in
-    the caller, after every part has finished.
+    ``fn`` runs its parts one after the other in its own thread. An exception is raised in
+    the caller after every part that had started has finished (the parts left are skipped).
     """
     workers = len(parts) if threads is None else min(len(parts), n_threads(threads))
     if workers <= 1 or getattr(_inside, "part", False):
@@ -134,7 +134,10 @@ def run_parts(fn: Callable[[T], R], parts: Sequence[T], *, threads: int | None =
     try:
         drain()
     finally:
-        wait(futures)  # the other parts write to shared outputs: never leave them running
+        for f in futures:
+            f.cancel()  # a pool thread that has not started yet has nothing left to take
+        wait(futures)  # the others write to shared outputs: never leave one running
     for f in futures:
-        f.result()
+        if not f.cancelled():
+            f.result()  # raises what the part raised
     return results  # type: ignore[return-value]

@@ -163,23 +163,35 @@ def test_run_parts_returns_in_order_and_runs_nested_calls_in_place():
     assert len({name for _, name in seen}) == 2  # the two parts ran in two threads
 
 
-def test_run_parts_raises_after_every_part_finished():
-    done = threading.Event()
+def test_run_parts_raises_after_every_started_part_finished():
+    started, done = threading.Event(), threading.Event()
 
-    def work(x: int) -> int:
-        if x == 0:
-            raise StudyError("first part fails")
-        done.wait(5)
-        return x
+    def fail() -> None:
+        assert started.wait(5)  # the other part is running in the pool
+        raise StudyError("first part fails")
 
-    def release(x: int) -> int:
+    def slow() -> None:
+        started.set()
         time.sleep(0.2)  # still running when the first part has failed
         done.set()
-        return x
 
     with pytest.raises(StudyError, match="first part fails"):
-        parallel.run_parts(lambda f: f(1), [lambda x: work(0), release])
+        parallel.run_parts(lambda f: f(), [fail, slow])
     assert done.is_set()
+
+
+def test_run_parts_in_the_caller_when_the_pool_thread_is_late():
+    # the pool thread is kept busy: the caller takes every part and does not wait for it
+    busy = threading.Event()
+    pool = parallel._executor(1)
+    blockers = [pool.submit(busy.wait, 5) for _ in range(parallel._pool_size)]  # every pool thread
+    try:
+        names = parallel.run_parts(lambda _: threading.current_thread().name, [0, 1, 2], threads=2)
+        assert names == [threading.current_thread().name] * 3
+    finally:
+        busy.set()
+        for b in blockers:
+            b.result()
 
 
 @pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
