@@ -37,7 +37,7 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 import numpy as np
 from scipy import special
@@ -711,9 +711,9 @@ class PanelStats:
         if threads < 2 or "_combined" in self.__dict__:
             return fn()
         jobs, finish = self._rank_jobs(4 * threads)
-        done = run_parts(_call, [fn, *jobs], threads=threads)
+        done: list[Any] = run_parts(_call, [fn, *jobs], threads=threads)
         self.__dict__["_combined"] = finish(done[1:])  # what the cached property would compute
-        return done[0]
+        return cast(R, done[0])
 
     def _rank_jobs(
         self, n_parts: int
