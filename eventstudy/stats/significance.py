@@ -12,7 +12,9 @@ One public function per test sits beside them (re-exported here from
 :mod:`~eventstudy.stats.significance_car`), each with its formula and paper. All are
 vectorised over events with numpy; quantities shared by several tests (residual
 standard deviations, ranks, ...) are computed once per panel
-(:mod:`~eventstudy.stats.significance_shared`).
+(:mod:`~eventstudy.stats.significance_shared`). On a large panel the rank pass runs in
+parts beside the other tests in a few threads (:mod:`~eventstudy.stats.parallel`,
+``$EVENTSTUDY_THREADS``); the results are the same, to the last bit, with one thread.
 
 Conventions
 -----------
