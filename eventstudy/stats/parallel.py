@@ -32,8 +32,8 @@ R = TypeVar("R")
 THREADS_ENV = "EVENTSTUDY_THREADS"
 #: Most threads used when ``$EVENTSTUDY_THREADS`` is not set.
 MAX_THREADS = 4
-#: Fewest ``(event, day)`` cells per thread worth a hand-off to the pool (measured: below
-#: about 250,000 cells the thread start-up and the split cost more than they save).
+#: Fewest ``(event, day)`` cells per thread worth a hand-off to the pool: at 1,000 events of
+#: 271 days (one thread's worth) two threads saved nothing measurable, at 10,000 about a third.
 MIN_CELLS = 1 << 18
 
 _lock = threading.Lock()
