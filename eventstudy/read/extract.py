@@ -2160,11 +2160,13 @@ def _flat_claim(sent, members, g_end, ctx, si) -> list[Move]:
 # ------------------------------------------------------------------ dates
 
 
-#: A "since" clause whose verb a day phrase follows: the start of a multi-day move.
+#: A "since" clause that a day phrase ends: the start of a multi-day move ("since the
+#: governor said on Friday", "since Russian troops crossed into Ukraine on 24 February").
 _SINCE_SAID = re.compile(
     r"\bsince\s(?:[\w'’-]+\s){1,8}?(?:invaded|said|announced|began|started|took\soffice|"
     + L.SINCE_EVENT_NOUNS
     + r")\s(?:on\s|of\s)?$"
+    r"|\bsince\s(?:[\w'’-]+\s){1,8}?on\s$"
     # "Counting Tuesday's session, ... has gained 4.6% in four days": the first day of the run
     r"|\b(?:counting|including|starting\s(?:with|from)|beginning\s(?:with|on))\s(?:on\s)?$",
     re.IGNORECASE,
@@ -2413,6 +2415,8 @@ def _carried_cues(
     for pos, c in found:
         if c.kind == "daybefore":
             continue  # counted back from the sentence's own day: nothing to carry on
+        if "since" in low and _SINCE_SAID.search(sent, max(0, pos - 80), pos):
+            continue  # "... since troops crossed the border on 24 February": a base, not a session
         end = pos + len(c.text)
         if _POSSESSIVE_NUMBER.match(sent, end):
             continue

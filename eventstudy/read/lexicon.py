@@ -203,7 +203,9 @@ INTRADAY = re.compile(
     r"\s(?:had\s)?closed|as\slondon\sclosed|at\sthe\slondon\sclose|"
     r"in\searly\s(?:trade|trading|deals|dealings|exchanges|business|afternoon|morning)|"
     r"early\s(?:trade|trading|deals|dealings|exchanges)|at\sthe\sopen(?:ing)?|opening\sbell|\bopen(?:ed|s)\b|"
-    r"\bopening\b|\b(?:at|by|as\sof)\s\d{3,4}\s?(?:gmt|bst|et|est|edt|utc|cet|jst|hkt|ist)|\bat\s\d{1,2}[:.]\d\d\b|"
+    # (not the noun: "hopes of a diplomatic opening", "an opening for talks")
+    r"(?<!\ba\s)(?<!\ban\s)(?<!diplomatic\s)(?<!political\s)(?<!negotiating\s)(?<!store\s)(?<!job\s)"
+    r"\bopening\b(?!\s(?:for|to)\b)|\b(?:at|by|as\sof)\s\d{3,4}\s?(?:gmt|bst|et|est|edt|utc|cet|jst|hkt|ist)|\bat\s\d{1,2}[:.]\d\d\b|"
     r"\b(?:as\sof|by)\s\d{1,2}[:.]\d\d\b|\b(?:at|as\sof|by)\s\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|am\b)|"
     r"\bby\s(?:noon|midday|lunchtime|mid-?morning|mid-?afternoon|\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|"
     r"p\.m\.))|\bin\s(?:morning|afternoon|lunchtime|midday|mid-?day|late)\s(?:trade|trading|deals|dealings|"
@@ -335,7 +337,10 @@ PERIODS = re.compile(
     # the period of the move before ("while the Dow was down 15% over the same period")
     r"|(?P<same>\b(?:over|in|for|during)\s(?:the\s)?same\s(?:\w+\s)?(?:period|stretch|span|time|sessions|days|"
     r"weeks|months)\b)"
-    r"|(?P<multiday>\bsince\s(?:the\s)?(?:invasion|war\sbegan|crash|election|referendum)\b|"
+    r"|(?P<multiday>"
+    # (not "its steepest fall since the invasion": a comparison)
+    + _NOT_A_BASE
+    + r"\bsince\s(?:the\s)?(?:invasion|war\sbegan|crash|election|referendum)\b|"
     # "has lost 8% since 24 February", "up 3% since the close on March 7", "from the March 7
     # close" (not "its lowest close since 24 February": a comparison)
     + _NOT_A_BASE
@@ -345,13 +350,22 @@ PERIODS = re.compile(
     + _A_DAY
     + r"\s(?:close|closing\s(?:level|price)|level|finish)\b|"
     # "since the Fed's decision on Wednesday", "since the central bank's announcement"
-    r"\bsince\s(?:the|its|their|his|her)\s(?:[\w'’-]+\s){0,3}?(?:" + SINCE_EVENT_NOUNS + r")\b|"
+    + _NOT_A_BASE
+    + r"\bsince\s(?:the|its|their|his|her|my|our|your)\s(?:[\w'’-]+\s){0,3}?(?:"
+    + SINCE_EVENT_NOUNS
+    + r")\b|"
+    # "since Russian troops crossed into Ukraine on 24 February": an event on a named day
+    + _NOT_A_BASE
+    + r"\bsince\s(?:[\w'’-]+\s){1,6}?on\s"
+    + _A_DAY
+    + r"|"
     # "in the two days after the invasion", "over the three sessions since the vote"
     r"\b(?:over|in|during|across)\sthe\s(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s"
     r"(?:trading\s)?(?:days|sessions|weeks)\s(?:after|since|following|before)\b|"
     # "had lost 6% in a single week": some week, not one the text names
     r"\bin\sa\s(?:single|one)\sweek\b|"
-    r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice|"
+    + _NOT_A_BASE
+    + r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice|"
     r"took\s(?:the\s)?oath|was\s(?:sworn\sin|elected|inaugurated)|came\sto\spower)\b|"
     # "had climbed 5.2% from its close on March 7": a base some sessions back, named by its date
     r"\bfrom\s(?:its|their|the)\s(?:close|closing\slevel)\son\s(?!(?:monday|tuesday|wednesday|thursday|friday)\b)|\bover\sthe\s(?:last|past)\s(?:\w+\s){0,2}(?:days|sessions|weeks|months)\b|"

@@ -851,6 +851,14 @@ _IT_VERBS = {
 }
 
 
+#: After a place's possessive, what makes it the place's and not its market's: "Europe's largest
+#: economy", "Japan's central bank", "Britain's prime minister".
+_NOT_MARKET_AFTER = re.compile(
+    r"\s(?:(?:largest|biggest|second-largest|second-biggest|third-largest|main|own|export-driven|"
+    r"export-dependent|ailing|booming)\s)?(?:economy|economies|government|central\sbank|parliament|"
+    r"prime\sminister|president|chancellor|finance\sminister|leaders?|exporters?|trade\s(?:surplus|deficit))\b",
+    re.IGNORECASE,
+)
 #: What ends a dateline between a place and the words after it: a dash between spaces, a colon.
 _DATELINE_BREAK = re.compile(r"\s[-–—]\s|[–—:]")
 
@@ -893,6 +901,9 @@ def _place_ok(
             return True, True
     # "London's FTSE 100", "Germany's Dax": a possessive before a name is merged later
     if text[ms[j - 1].start() : ms[j - 1].end()].lower().replace("’", "'").endswith("'s"):
+        # (not "Europe's largest economy", "Japan's central bank": the place's, not its market)
+        if _NOT_MARKET_AFTER.match(src, ms[j - 1].end()):
+            return False, False
         return True, True
     # "Francfort a lâché 2,35%", "Milan closed 1.9% lower": a city as the subject of a
     # move (weak: it counts only when a number follows)
