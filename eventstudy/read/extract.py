@@ -3023,6 +3023,9 @@ _NEW_ENTRY = re.compile(
     r"\s*(?:[-–—:|]|$)",
     re.IGNORECASE,
 )
+#: A bare clock time that opens a line, then a capitalised word: "09:12 The FTSE 100 ...",
+#: "16:40 Closing report: ..." (a new entry when the line starts with it; not "1.25 per cent").
+_NEW_ENTRY_AT_LINE = re.compile(r"(?:[01]\d|2[0-3])[:.][0-5]\d\s+[A-Z][a-z]")
 #: The first characters of the sentences tested with :data:`_NEW_ENTRY` (a stamp at the very
 #: start of the sentence: "16:40 GMT - ...", "Posted at 09:00").
 _ENTRY_FIRST = frozenset("0123456789Pp")
@@ -3128,7 +3131,12 @@ def extract_claims(
             before = best_cue(c for _, c in found_before)
             if before is not None and before.kind in ("weekday", "date", "yesterday", "lastwd"):
                 ctx.carried, ctx.night = before, None
-        if sent[:1] in _ENTRY_FIRST and _NEW_ENTRY.match(sent):
+        if sent[:1] in _ENTRY_FIRST and (
+            _NEW_ENTRY.match(sent)
+            # "10:05 Update: ...": a bare clock time before a capitalised word opens an entry
+            # only at the start of a line
+            or ((s == 0 or text[s - 1] == "\n") and _NEW_ENTRY_AT_LINE.match(sent) is not None)
+        ):
             # a new live-blog entry: a day named in the entry before is not this one's
             ctx.carried, ctx.night = None, None
         if ctx.published_at is not None and sent[:1].isdigit():
