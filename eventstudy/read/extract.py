@@ -3017,6 +3017,12 @@ MAX_MENTIONS = 40
 _FLAT_HINT = re.compile(r"flat|unchanged|little changed|unverändert|inchangé")
 
 
+#: A sentence that is only a day phrase, after at most two small words: "So, yesterday.",
+#: "Right. Tuesday, then?" (a transcript turning to that day).
+_BARE_DAY = re.compile(
+    r"\W*(?:(?:so|and|now|then|ok|okay|right|well|but|anyway|first)\W+){0,2}"
+    r"(?:yesterday|(?:last\s|on\s)?(?:mon|tues|wednes|thurs|fri)day)(?:\W+(?:then|again))?\W*"
+)
 #: The time stamp that opens a live-blog entry: "16:40 GMT - ...", "Posted at 09:00".
 _NEW_ENTRY = re.compile(
     r"\W{0,3}(?:posted\s(?:at\s)?)?\d{1,2}[:.]\d{2}\b(?:\s?(?:GMT|UTC|BST|CEST|CET|EST|EDT|ET|am|pm|a\.m\.|p\.m\.))?"
@@ -3107,6 +3113,11 @@ def extract_claims(
             ):
                 # no mention, no number, no market word, not a heading: nothing below applies
                 # (and the MAX_CLAIMS test can wait: no claim was added)
+                if wb & _DAY_BIT and len(lsent) < 40 and _BARE_DAY.fullmatch(lsent) is not None:
+                    # "So, yesterday." in a conversation: the day the talk turns to
+                    bare = best_cue(c for _, c in _session_cues(sents[si], ctx.published))
+                    if bare is not None and bare.kind in ("weekday", "date", "yesterday", "lastwd"):
+                        ctx.carried, ctx.night = bare, None
                 continue
         sent = sents[si]
         has_digit = digit_at < e or _word_number_in(lsent, sent)

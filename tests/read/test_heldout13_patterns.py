@@ -24,3 +24,13 @@ def test_a_bare_clock_time_opening_a_line_starts_a_new_live_entry():
     ftse, mid = _claims(text, "2022-02-09")
     assert (ftse.ticker, ftse.trading_date) == ("^FTSE", date(2022, 2, 9))
     assert (mid.ticker, mid.trading_date) == ("^FTMC", date(2022, 2, 9))
+
+
+def test_a_sentence_that_is_only_a_day_phrase_dates_the_talk_after_it():
+    text = (
+        "[Audio transcript, taped on Friday before the bell.]\n\n"
+        "HOST: Right. So, yesterday.\n\n"
+        "GUEST: Big day. The Nasdaq rallied 2.4% once the minutes came out."
+    )
+    (c,) = _claims(text, "2022-02-18")
+    assert (c.ticker, c.trading_date) == ("^IXIC", date(2022, 2, 17))
