@@ -2222,8 +2222,14 @@ def _date_moves(
         # (an explicit snapshot, "European shares opened higher", may be from a late Asian piece)
         # (a phrase elsewhere in the sentence counts for Europe, whose day an Asian evening
         # overlaps, not for New York, which has not opened yet)
-        snapshot = mv.kind == "intraday" and (
-            mv.kind_strength >= 2 or (mv.sentence_cue is not None and region == "europe")
+        # (not a swing inside a session whose close the sentence gives: "erased a loss of as
+        # much as 1.2% to close 2.2% higher" is one finished session)
+        snapshot = (
+            mv.kind == "intraday"
+            and (mv.kind_strength >= 2 or (mv.sentence_cue is not None and region == "europe"))
+            and not any(
+                o is not mv and o.target is mv.target and o.kind == "close" for o in by_sentence[mv.sentence]
+            )
         )
         # (Asian by a dateline or a zone: a piece is not Asian just because it names the Nikkei first)
         foreign = (

@@ -34,3 +34,13 @@ def test_a_sentence_that_is_only_a_day_phrase_dates_the_talk_after_it():
     )
     (c,) = _claims(text, "2022-02-18")
     assert (c.ticker, c.trading_date) == ("^IXIC", date(2022, 2, 17))
+
+
+def test_an_asian_report_dates_a_swing_with_the_close_it_ended_in():
+    text = (
+        "SEOUL, March 10 - Korean shares firmed on Thursday. In New York, the S&P 500 "
+        "recovered from a drop of as much as 0.9% to finish 0.6% up."
+    )
+    low, close = _claims(text, "2022-03-10", "^GSPC")
+    assert (low.kind, low.pct, close.kind, close.pct) == ("intraday", 0.9, "close", 0.6)
+    assert low.trading_date == close.trading_date == date(2022, 3, 9)
