@@ -2376,6 +2376,24 @@ _FIRST_DIGIT = re.compile(r"\d")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
 
 
+#: Before a day phrase: the object of a clause that recalls the subject's earlier move ("the
+#: ground it lost on", "the gains they made on").
+_RECALLED_BEFORE = re.compile(
+    r"\b(?:it|they)\s(?:had\s)?(?:lost|shed|gave\sup|surrendered|suffered|gained|made|added|posted)\s(?:on\s)?$"
+)
+#: After a day phrase: a clause in the past perfect about that day (", when it had fallen").
+_RECALLED_AFTER = re.compile(r",\s(?:when|as)\s(?:it|they|the\sindex)\shad\s")
+
+
+def _recalled_day(low: str, pos: int, length: int) -> bool:
+    """Whether the day phrase at ``low[pos:pos + length]`` is the day of an earlier move that a
+    later clause recalls ("recovering the ground it lost on Wednesday, when it had fallen 1.2%")."""
+    return (
+        _RECALLED_BEFORE.search(low, max(0, pos - 32), pos) is not None
+        or _RECALLED_AFTER.match(low, pos + length) is not None
+    )
+
+
 def _carried_cues(
     found: list[tuple[int, DayCue]], sent: str, low: str, new_moves: list[Move]
 ) -> list[DayCue]:
@@ -2391,6 +2409,7 @@ def _carried_cues(
         # "Traders return today after Thursday's choppy session": with no claim of
         # its own, the sentence's "today" is now; the session it names is what a recap is about
         found = [(p, c) for p, c in found if c.kind != "today"]
+    first_num = next((mv.nums[0].start for mv in new_moves if mv.nums), None)
     out = []
     for pos, c in found:
         if c.kind == "daybefore":
@@ -2403,6 +2422,8 @@ def _carried_cues(
             continue
         if c.kind == "lastnight" and snap_end is not None and pos >= snap_end:
             continue
+        if first_num is not None and pos > first_num and _recalled_day(low, pos, len(c.text)):
+            continue  # "..., recovering the ground it lost on Wednesday": that earlier day
         if c.kind != "date" and _in_quotation(sent, pos):
             # '"... can be turned into a non-profit overnight," said a strategist': speech (a
             # printed date in a quote, "February 15, 2022, will go down in history", still counts)
@@ -2621,6 +2642,10 @@ def _date_one(
                 and _PARTICIPLE_DAY.search(low, max(0, p - 40), p)
             )
         ]
+    if found and low is not None and any(p > anchor for p, _ in found):
+        # "..., recovering the ground it lost on Wednesday, when it had fallen 1.2%": the day
+        # of the earlier move a later clause recalls, not this move's
+        found = [(p, c) for p, c in found if p < anchor or not _recalled_day(low, p, len(c.text))]
     if found and mv.period == "multi-day":
         # "since the governor said on Friday": the day the period starts, not the claim's
         found = [(p, c) for p, c in found if not _SINCE_SAID.search(sent, max(0, p - 80), p)]

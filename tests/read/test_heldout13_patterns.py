@@ -44,3 +44,15 @@ def test_an_asian_report_dates_a_swing_with_the_close_it_ended_in():
     low, close = _claims(text, "2022-03-10", "^GSPC")
     assert (low.kind, low.pct, close.kind, close.pct) == ("intraday", 0.9, "close", 0.6)
     assert low.trading_date == close.trading_date == date(2022, 3, 9)
+
+
+def test_a_day_recalled_in_a_later_clause_dates_only_the_earlier_move():
+    text = (
+        "SYDNEY - Australian shares bounced on Friday. The S&P/ASX 200 closed 1.1% higher, "
+        "making back the losses it suffered on Thursday, when it had dropped 1.5%. "
+        "The Nikkei 225 gained 0.7%."
+    )
+    asx_up, asx_down, nikkei = _claims(text, "2022-03-04")
+    assert (asx_up.pct, asx_up.trading_date) == (1.1, date(2022, 3, 4))
+    assert (asx_down.pct, asx_down.trading_date) == (1.5, date(2022, 3, 3))
+    assert (nikkei.ticker, nikkei.trading_date) == ("^N225", date(2022, 3, 4))
