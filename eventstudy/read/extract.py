@@ -2424,6 +2424,10 @@ def _carried_cues(
             continue
         if first_num is not None and pos > first_num and _recalled_day(low, pos, len(c.text)):
             continue  # "..., recovering the ground it lost on Wednesday": that earlier day
+        if c.kind in ("date", "weekday") and any(
+            mv.base is not None and mv.base.text == c.text.lower() for mv in new_moves
+        ):
+            continue  # "Since the decision on 16 March, the S&P 500 has gained 6.3%": a move's start
         if c.kind != "date" and _in_quotation(sent, pos):
             # '"... can be turned into a non-profit overnight," said a strategist': speech (a
             # printed date in a quote, "February 15, 2022, will go down in history", still counts)

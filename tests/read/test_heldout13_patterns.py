@@ -56,3 +56,14 @@ def test_a_day_recalled_in_a_later_clause_dates_only_the_earlier_move():
     assert (asx_up.pct, asx_up.trading_date) == (1.1, date(2022, 3, 4))
     assert (asx_down.pct, asx_down.trading_date) == (1.5, date(2022, 3, 3))
     assert (nikkei.ticker, nikkei.trading_date) == ("^N225", date(2022, 3, 4))
+
+
+def test_the_day_a_move_is_counted_from_does_not_date_the_sentences_after_it():
+    text = (
+        "Since the ECB's announcement on 4 March, the FTSE 250 has climbed 4.2%, "
+        "hitting 21,900 at Friday's close. "
+        "The Dow has added 2.5% over the same stretch."
+    )
+    mid, dow = _claims(text, "2022-03-21")
+    assert (mid.since, mid.trading_date) == (date(2022, 3, 4), date(2022, 3, 18))
+    assert (dow.ticker, dow.trading_date) == ("^DJI", date(2022, 3, 18))
