@@ -2511,6 +2511,24 @@ def _flashback(
     return resolve_cue(cue, ctx.published, None) < ref
 
 
+#: Before a day phrase: "after" and a piece of news ("after a newspaper report on",
+#: "after the minister's remarks on").
+_NEWS_BEFORE = re.compile(
+    r"\bafter\s(?:[\w'’-]+\s){0,4}?(?:report|story|article|leak|interview|comments?|remarks|speech|"
+    r"testimony|statement|announcement|briefing|data|figures)\s(?:on\s|of\s)?$"
+)
+
+
+def _news_day(cue: DayCue, found: list[tuple[int, DayCue]], lsent: str) -> bool:
+    """Whether a claimless sentence's day phrase is the day of a piece of news it was told
+    after, in a sentence that tells of no move ("Investors had two days to digest it after a
+    press report on Monday"): the news's day, not a session the claims after it are about."""
+    if cue.kind not in ("weekday", "date", "yesterday", "lastwd") or _MOVE_VERB.search(lsent) is not None:
+        return False
+    pos = next((p for p, c in found if c is cue), None)
+    return pos is not None and _NEWS_BEFORE.search(lsent, max(0, pos - 60), pos) is not None
+
+
 #: "had" and a past participle: a move before the one the text is about.
 _PLUPERFECT = re.compile(
     r"\bhad\s(?:\w+ly\s|also\s|already\s)?(?:risen|fallen|gained|lost|dropped|climbed|slipped|slid|"
@@ -3229,6 +3247,8 @@ def extract_claims(
                 pass  # a date of an earlier year is a reference point, not the article's session
             elif cue is not None and _flashback(cue, found, sent, lsent, ctx, claims=len(moves) > n_before):
                 pass  # background told of an earlier day ("..., after falling 11% on Tuesday")
+            elif cue is not None and len(moves) == n_before and _news_day(cue, found, lsent):
+                pass  # "Markets had two days to digest it after a press report on Monday": the news's day
             elif cue is not None and cue.kind not in ("lastnight", "prevsession"):
                 ctx.carried, ctx.night = cue, None
             elif cue is not None:

@@ -67,3 +67,12 @@ def test_the_day_a_move_is_counted_from_does_not_date_the_sentences_after_it():
     mid, dow = _claims(text, "2022-03-21")
     assert (mid.since, mid.trading_date) == (date(2022, 3, 4), date(2022, 3, 18))
     assert (dow.ticker, dow.trading_date) == ("^DJI", date(2022, 3, 18))
+
+
+def test_the_day_of_a_news_report_does_not_date_the_moves_told_after_it():
+    text = (
+        "Traders had three sessions to price in the cut after a press leak on Friday. "
+        "The FTSE 100 closed 0.9% higher."
+    )
+    (c,) = _claims(text, "2022-03-09")
+    assert (c.ticker, c.trading_date) == ("^FTSE", date(2022, 3, 9))
