@@ -2385,12 +2385,12 @@ _RECALLED_BEFORE = re.compile(
 _RECALLED_AFTER = re.compile(r",\s(?:when|as)\s(?:it|they|the\sindex)\shad\s")
 
 
-def _recalled_day(low: str, pos: int, length: int) -> bool:
-    """Whether the day phrase at ``low[pos:pos + length]`` is the day of an earlier move that a
+def _recalled_day(low: str, pos: int, cue: DayCue) -> bool:
+    """Whether the day phrase ``cue`` at ``low[pos:]`` is the day of an earlier move that a
     later clause recalls ("recovering the ground it lost on Wednesday, when it had fallen 1.2%")."""
-    return (
+    return cue.kind in ("weekday", "date", "yesterday", "lastwd") and (
         _RECALLED_BEFORE.search(low, max(0, pos - 32), pos) is not None
-        or _RECALLED_AFTER.match(low, pos + length) is not None
+        or _RECALLED_AFTER.match(low, pos + len(cue.text)) is not None
     )
 
 
@@ -2422,7 +2422,7 @@ def _carried_cues(
             continue
         if c.kind == "lastnight" and snap_end is not None and pos >= snap_end:
             continue
-        if first_num is not None and pos > first_num and _recalled_day(low, pos, len(c.text)):
+        if first_num is not None and pos > first_num and _recalled_day(low, pos, c):
             continue  # "..., recovering the ground it lost on Wednesday": that earlier day
         if c.kind in ("date", "weekday") and any(
             mv.base is not None and mv.base.text == c.text.lower() for mv in new_moves
@@ -2667,7 +2667,14 @@ def _date_one(
     if found and low is not None and any(p > anchor for p, _ in found):
         # "..., recovering the ground it lost on Wednesday, when it had fallen 1.2%": the day
         # of the earlier move a later clause recalls, not this move's
-        found = [(p, c) for p, c in found if p < anchor or not _recalled_day(low, p, len(c.text))]
+        found = [
+            (p, c)
+            for p, c in found
+            if p < anchor
+            or not _recalled_day(low, p, c)
+            # ("the 1.8% rise it posted on Wednesday": the move's own number and clause)
+            or any(n.end < p <= n.end + 45 and _OWN_RELATIVE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
+        ]
     if found and mv.period == "multi-day":
         # "since the governor said on Friday": the day the period starts, not the claim's
         found = [(p, c) for p, c in found if not _SINCE_SAID.search(sent, max(0, p - 80), p)]
