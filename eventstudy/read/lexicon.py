@@ -413,7 +413,7 @@ FUTURES_LEAD = re.compile(
 )
 #: Clause words after which the subject may have changed.
 STOPPER = re.compile(
-    r"\b(?:while|whereas|but|although|though|meanwhile|however|against|elsewhere|among)\b|;|\s[–—]\s",
+    r"\b(?:while|whereas|but|although|though|meanwhile|however|against|elsewhere|among)\b|;|\s[–—]\s|,\syet\b",
     _I,
 )
 PCT_EXCLUDE_AFTER = re.compile(

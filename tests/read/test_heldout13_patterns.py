@@ -76,3 +76,10 @@ def test_the_day_of_a_news_report_does_not_date_the_moves_told_after_it():
     )
     (c,) = _claims(text, "2022-03-09")
     assert (c.ticker, c.trading_date) == ("^FTSE", date(2022, 3, 9))
+
+
+def test_yet_after_a_comma_starts_the_clause_of_another_move():
+    text = "The Dow rose 1.1% on the day to 35,100.50, yet ended February down 3.5%."
+    day, month = _claims(text, "2022-02-28")
+    assert (day.pct, day.kind) == (1.1, "close")
+    assert (month.pct, month.kind, month.period) == (3.5, "other", "month")
