@@ -1208,7 +1208,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         ):
             mv.kind, mv.kind_strength = "close", 2
             return
-    if _region(mv.target.calendar) == "americas" and cues.first(L.BY_THE_TIME_CLOSED, mv.lo, mv.hi):
+    if _region(mv.target.calendar) == "americas" and (
+        cues.first(L.BY_THE_TIME_CLOSED, mv.lo, mv.hi) or _opening_by_the_time(cues, mv)
+    ):
         mv.kind, mv.kind_strength = "intraday", 2
         mv.notes.append("New York figures at another market's close: read as a snapshot")
         return
@@ -1257,6 +1259,13 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.notes.append("present participle in a piece written during the session: read as intraday")
         return
     mv.kind, mv.kind_strength = "close", 0
+
+
+def _opening_by_the_time(cues: _Cues, mv: Move) -> bool:
+    """Whether the sentence opens with another market's close ("By the time London closed the
+    S&P 500 was down 2.5% and the Dow 700 points"): it times every clause of the sentence."""
+    first = cues.first(L.BY_THE_TIME_CLOSED, 0, mv.lo)
+    return first is not None and _OPENING_CUE_GAP.match(cues.text, 0, first[0]) is not None
 
 
 #: "..., having both opened sharply lower": a participle clause about an earlier moment.

@@ -406,7 +406,11 @@ SECTOR_INDEX = re.compile(
     r"real\sestate)\s(?:and\s[a-z]+\s)?(?:index|sub-index)\b"
 )
 #: "by the time London closed": for a market still trading then (New York), a snapshot.
-BY_THE_TIME_CLOSED = re.compile(r"\bby\sthe\stime\s(?:[\w'’]+\s){1,3}(?:closed|shut|finished)\b")
+BY_THE_TIME_CLOSED = re.compile(
+    r"\bby\sthe\stime\s(?:[\w'’]+\s){1,3}(?:closed|shut|finished)\b"
+    # "lag zum europäischen Handelsschluss 3 Prozent im Minus": at Europe's close
+    r"|\bzum\s(?:europäischen|londoner|frankfurter)\s(?:handels|börsen)?schluss\b"
+)
 #: The subject of a sentence about futures or an expected open: a forecast, not a move.
 FUTURES_LEAD = re.compile(
     r"\bfutures\b|\bspread[\s-]?betters\b|\b(?:expected|set|poised|tipped|called|seen)\sto\s(?:open|start)\b"

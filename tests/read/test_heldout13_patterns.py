@@ -83,3 +83,18 @@ def test_yet_after_a_comma_starts_the_clause_of_another_move():
     day, month = _claims(text, "2022-02-28")
     assert (day.pct, day.kind) == (1.1, "close")
     assert (month.pct, month.kind, month.period) == (3.5, "other", "month")
+
+
+def test_another_markets_close_opening_the_sentence_times_every_wall_street_clause():
+    text = (
+        "By the time Frankfurt shut, the Nasdaq Composite was off 1.9% and the Dow Jones "
+        "Industrial Average was 450 points lower."
+    )
+    nasdaq, dow = _claims(text, "2022-05-12")
+    assert (nasdaq.kind, dow.kind, dow.points) == ("intraday", "intraday", 450)
+
+
+def test_a_german_report_of_new_york_at_the_european_close_is_a_snapshot():
+    text = "Der Dow Jones lag zum europäischen Handelsschluss 1,2 Prozent im Minus."
+    (c,) = _claims(text, "2022-05-12")
+    assert (c.ticker, c.direction, c.pct, c.kind) == ("^DJI", "down", 1.2, "intraday")
