@@ -1184,6 +1184,8 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
     # the number after it ("its worst week, a 4.1% weekly fall")
     pm = _period_of(cues, mv)
+    if pm and pm[2] == "multiday" and _STREAK_ENDED.search(cues.text, max(0, pm[0] - 20), pm[0]):
+        pm = None  # "ended a four-day losing streak, rising 0.4%": the day's move that ends the run
     if pm and pm[2] == "same":
         same = ctx.move_period  # the period of the move before
         pm = None if same is None else (pm[0], pm[1], same)
@@ -1259,6 +1261,12 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.notes.append("present participle in a piece written during the session: read as intraday")
         return
     mv.kind, mv.kind_strength = "close", 0
+
+
+#: Before a run of sessions: a verb that ends it ("ended a", "snapping its").
+_STREAK_ENDED = re.compile(
+    r"\b(?:end|snap|break|broke|halt|stop|bust)(?:s|ed|ing|ped|ping)?\s(?:a|an|its|their|the)\s$"
+)
 
 
 def _opening_by_the_time(cues: _Cues, mv: Move) -> bool:

@@ -98,3 +98,9 @@ def test_a_german_report_of_new_york_at_the_european_close_is_a_snapshot():
     text = "Der Dow Jones lag zum europäischen Handelsschluss 1,2 Prozent im Minus."
     (c,) = _claims(text, "2022-05-12")
     assert (c.ticker, c.direction, c.pct, c.kind) == ("^DJI", "down", 1.2, "intraday")
+
+
+def test_a_move_that_ends_a_run_of_sessions_is_the_days_move():
+    text = "The DAX snapped a five-day losing streak, climbing 0.8% to 14,120.30."
+    (c,) = _claims(text, "2022-05-12")
+    assert (c.ticker, c.pct, c.kind, c.period) == ("^GDAXI", 0.8, "close", None)
