@@ -351,6 +351,8 @@ PERIODS = re.compile(
     r"(?:trading\s)?(?:days|sessions|weeks)\s(?:after|since|following|before)\b|"
     # "had lost 6% in a single week": some week, not one the text names
     r"\bin\sa\s(?:single|one)\sweek\b|"
+    # "is up 3.4% since then", "has fallen 5% since": from a day named before
+    r"(?<!\bhighest\s)(?<!\blowest\s)(?<!\bbest\s)(?<!\bworst\s)\bsince\s(?:then|that\sday)\b|"
     r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice|"
     r"took\s(?:the\s)?oath|was\s(?:sworn\sin|elected|inaugurated)|came\sto\spower)\b|"
     # "had climbed 5.2% from its close on March 7": a base some sessions back, named by its date

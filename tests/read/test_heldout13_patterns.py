@@ -104,3 +104,9 @@ def test_a_move_that_ends_a_run_of_sessions_is_the_days_move():
     text = "The DAX snapped a five-day losing streak, climbing 0.8% to 14,120.30."
     (c,) = _claims(text, "2022-05-12")
     assert (c.ticker, c.pct, c.kind, c.period) == ("^GDAXI", 0.8, "close", None)
+
+
+def test_a_move_since_then_is_counted_over_several_sessions():
+    text = "The budget landed on 2 March. The FTSE 250 has added 2.6% since then."
+    (c,) = _claims(text, "2022-03-16")
+    assert (c.ticker, c.pct, c.kind, c.period) == ("^FTMC", 2.6, "other", "multi-day")
