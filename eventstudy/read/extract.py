@@ -1408,7 +1408,10 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             continue
         if m[0] >= mv.phi:
             break
-        if m[0] >= end and _NEXT_CLAUSE.search(cues.text, end, m[1]):
+        # (the phrase's own "and" does not start a clause: "between April and June")
+        if m[0] >= end and _NEXT_CLAUSE.search(
+            cues.text, end, m[0] if cues.text.startswith("between", m[0]) else m[1]
+        ):
             continue
         if (
             mv.nums
@@ -2329,6 +2332,15 @@ _MONTH_NAMED = re.compile(
 )
 
 
+#: A span of months: "between April and June" (the later month's end closes it).
+_BETWEEN_MONTHS = re.compile(
+    r"\bbetween\s(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\sand\s(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?!\s\d)",
+    re.I,
+)
+
+
 #: A month named as the period in a German or French wire ("im Mai", "en mars").
 _FOREIGN_MONTH_NAMED = re.compile(r"\b(?:im|en)\s(\w+)\b", re.I)
 _FOREIGN_MONTHS = {
@@ -2746,6 +2758,15 @@ def _date_one(
         mv.date_explicit = True
         mv.notes.append(f"the year {mv.named_year} named in the text: the period ends {mv.trading_date}")
         return
+    if mv.period == "multi-day" and mv.period_key == "multiday" and "between" in sent:
+        span = _BETWEEN_MONTHS.search(sent)
+        end = _period_end(ctx.published, MONTHS[span.group(1)[:3].lower()], 1, None) if span else None
+        if end is not None and end < ctx.published:
+            # "fell 16.4% between April and June": to the last session of the later month
+            mv.trading_date = session_on_or_before(code, end)
+            mv.date_explicit = True
+            mv.notes.append(f"a span of months named in the text: it ends {mv.trading_date}")
+            return
     if mv.period in ("month", "quarter", "year-to-date"):
         named = _named_period_end(sent, mv.period, ctx.published)
         if named is not None and named[0] < ctx.published:

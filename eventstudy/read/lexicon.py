@@ -351,6 +351,8 @@ PERIODS = re.compile(
     r"(?:trading\s)?(?:days|sessions|weeks)\s(?:after|since|following|before)\b|"
     # "had lost 6% in a single week": some week, not one the text names
     r"\bin\sa\s(?:single|one)\sweek\b|"
+    # "fell 16.4% between April and June": a span of months
+    r"\bbetween\s(?:" + _MONTHS + r")\sand\s(?:" + _MONTHS + r")\b(?!\s\d)|"
     # "is up 3.4% since then", "has fallen 5% since": from a day named before
     r"(?<!\bhighest\s)(?<!\blowest\s)(?<!\bbest\s)(?<!\bworst\s)\bsince\s(?:then|that\sday)\b|"
     r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice|"

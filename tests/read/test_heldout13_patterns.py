@@ -110,3 +110,10 @@ def test_a_move_since_then_is_counted_over_several_sessions():
     text = "The budget landed on 2 March. The FTSE 250 has added 2.6% since then."
     (c,) = _claims(text, "2022-03-16")
     assert (c.ticker, c.pct, c.kind, c.period) == ("^FTMC", 2.6, "other", "multi-day")
+
+
+def test_a_span_between_two_months_is_a_period_ending_with_the_later_month():
+    (c,) = _claims(
+        "Over the summer lull, the Nasdaq Composite slid 22.4% between April and June.", "2022-08-10"
+    )
+    assert (c.pct, c.kind, c.period, c.trading_date) == (22.4, "other", "multi-day", date(2022, 6, 30))
