@@ -391,6 +391,7 @@ OTHER_ASSET = re.compile(
     # "sent the group's shares down 9%" (a lookbehind: the guard stays on "s")
     r"shares(?<=['’]s\sshares)|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices|consumer\sprices|"
+    r"(?:consumer|producer)\sprice\sindex|sectors|"
     r"consumer\s(?:staples|discretionary)|utilities|financials|as\sa\sgroup|"
     r"[Ee]conomy\s(?:\w+\s)?(?:shrank|grew|contracted|expanded|shrinks|grows|contracts|expands))\b",
 )
@@ -401,7 +402,7 @@ OTHER_ASSET_WORDS = re.compile(
     "|".join(_ASSET_NAMES) + r"|rate|wage|unemployment|shares|stock|stake|dividend|profit|revenue|sales|"
     r"plc|inc|group|breadth|volume|vix|volatility|futures|contracts|sector|banks|miners|housebuilders|retailers|"
     r"market|capitalisation|capitalization|average|historically|mortgage|house|economy|consumer|"
-    r"utilities|financials"
+    r"utilities|financials|producer"
 )
 #: A sector index ("the travel and leisure index"): not the headline index named before it.
 SECTOR_INDEX = re.compile(

@@ -117,3 +117,13 @@ def test_a_span_between_two_months_is_a_period_ending_with_the_later_month():
         "Over the summer lull, the Nasdaq Composite slid 22.4% between April and June.", "2022-08-10"
     )
     assert (c.pct, c.kind, c.period, c.trading_date) == (22.4, "other", "multi-day", date(2022, 6, 30))
+
+
+def test_a_price_index_or_the_indexs_sectors_are_not_the_index():
+    text = (
+        "The Nasdaq Composite closed 0.6% lower on a day of two surprises: a producer price index "
+        "that jumped 8.1% on the year, and a sell-off in which ten Nasdaq sectors fell, utilities "
+        "sliding 2.2%."
+    )
+    (c,) = _claims(text, "2022-04-13")
+    assert (c.ticker, c.pct) == ("^IXIC", 0.6)
