@@ -319,7 +319,7 @@ PERIODS = re.compile(
     r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|\bover\sthe\syear\b|"
     r"\b(?:the|its)\s(?:first\s)?six\smonths\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
-    r"months\b|\b(?:in|over|for)\sthe\shalf\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:the|its)\shalf(?:-year)?(?![\w-])|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
+    r"months\b|\b(?:in|over|for)\sthe\shalf\b(?![\s-]hour)|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:the|its)\shalf(?:-year)?(?![\w-])|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année|"
     # "has lost 14% since New Year", "had fallen 27% from its last close of 2021"
     r"\bsince\snew\syear(?:['’]s)?\b|\bfrom\s(?:its|their|the)\s(?:last\s|final\s)?(?:close|closing\slevel)\s"

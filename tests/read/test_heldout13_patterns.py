@@ -127,3 +127,10 @@ def test_a_price_index_or_the_indexs_sectors_are_not_the_index():
     )
     (c,) = _claims(text, "2022-04-13")
     assert (c.ticker, c.pct) == ("^IXIC", 0.6)
+
+
+def test_the_half_hour_after_a_statement_is_not_the_half_year():
+    text = "Stocks were jumpy: the Nasdaq Composite rose 1.1% in the half hour after the minutes."
+    (c,) = _claims(text, "2022-04-06")
+    assert (c.pct, c.period) == (1.1, None)
+    assert c.kind != "other"
