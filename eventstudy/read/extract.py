@@ -1943,6 +1943,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     # one period move of the index before, then "while <index> <verb> N%"
                     gi == 0 and prev_group_moves == 1 and _PARALLEL_CLAUSE.fullmatch(mlow, prev_hi, g_start)
                 )
+                # ("... diverged over the quarter: the former lost 1.7%, while the latter gained
+                # 0.7%": a period before a colon scopes the clauses after it)
+                and not _period_before_colon(cues, mlow, prev_hi)
             ) or (
                 # "... slid 2.2% on the day and 6.5% for the month, and the Cac 40 gave up 180 points":
                 # an index with its own verb after one with both a day's and a period move
@@ -2114,6 +2117,13 @@ _ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 #: ("... lost 4.1% on the week, while the FTSE 250 dropped 3.8%"): the period is shared.
 #: "... rose 1.8% in the quarter, helped by its miners, while the FTSE 250 fell 9.9%": a clause of a
 #: participle and its agent about the first index, between commas, does not end the parallel.
+def _period_before_colon(cues: _Cues, mlow: str, hi: int) -> bool:
+    """Whether a colon before ``hi`` follows a period phrase of the sentence ("over the quarter
+    as a whole: the former ..., while the latter ...")."""
+    colon = mlow.rfind(":", 0, hi)
+    return colon > 0 and cues.first(L.PERIODS, 0, colon) is not None
+
+
 _PARALLEL_CLAUSE = re.compile(
     r"[^,;]{0,30}?(?:,\s(?:[a-z]+ed|led|hit|driven|held)(?:\s(?:down|up|back))?\sby\s[^,;]{1,80}?)?"
     r",?\s(?:while|whereas)\s(?:the\s)?"

@@ -134,3 +134,18 @@ def test_the_half_hour_after_a_statement_is_not_the_half_year():
     (c,) = _claims(text, "2022-04-06")
     assert (c.pct, c.period) == (1.1, None)
     assert c.kind != "other"
+
+
+def test_a_period_before_a_colon_scopes_every_clause_after_it():
+    text = (
+        "The Nikkei 225 and the Topix parted ways over the month as a whole: the former added "
+        "2.3%, a second monthly gain, while the latter shed 0.4%."
+    )
+    nikkei, topix = _claims(text, "2022-05-31")
+    assert (nikkei.kind, nikkei.period, topix.pct, topix.kind, topix.period) == (
+        "other",
+        "month",
+        0.4,
+        "other",
+        "month",
+    )
