@@ -1238,7 +1238,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         return
     cue = _intraday_cue(cues, 0, len(cues.text))
     if cue:
-        mv.kind, mv.kind_strength, mv.sentence_cue = "intraday", 1, cue[0]
+        # (a clock time names a moment of the session, whatever day it was: "at two o'clock")
+        clock = "clock" in cues.text[cue[0] : cue[1]]
+        mv.kind, mv.kind_strength, mv.sentence_cue = "intraday", 2 if clock else 1, cue[0]
         return
     if cues.matches(L.CLOSE):
         mv.kind, mv.kind_strength = "close", 1

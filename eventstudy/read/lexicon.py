@@ -212,7 +212,8 @@ INTRADAY = re.compile(
     r"\bafter\sthe\sopen(?:ing)?(?:\sbell)?\b|\b(?:by|at)\sthe\s(?:lunch(?:time)?|midday)\s(?:break|recess)\b|"
     r"\bhandelsbeginn|\bfrühen\shandel|\bà\sl'ouverture|\ben\sdébut\sde\séance|\bmid-?session|"
     r"\b(?:started|starts|began|begins)\s(?:the\s)?(?:session|day|trading)\b|"
-    r"\b(?:morning|afternoon)\ssession\b|\b(?:in|by)\s(?:the\s)?(?:late\s|early\s)?(?:morning|afternoon)\b|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b",
+    r"\b(?:morning|afternoon)\ssession\b|\b(?:in|by)\s(?:the\s)?(?:late\s|early\s)?(?:morning|afternoon)\b|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b|"
+    r"\bat\s(?:one|two|three|four|ten|eleven|twelve|noon|[1-4]|1[0-2])\so['’]clock\b",
     _I,
 )
 CLOSE = re.compile(

@@ -149,3 +149,12 @@ def test_a_period_before_a_colon_scopes_every_clause_after_it():
         "other",
         "month",
     )
+
+
+def test_a_clock_time_keeps_a_figure_of_an_earlier_day_intraday():
+    text = (
+        "ANNA: Right. Yesterday, then.\n\n"
+        "BEN: Sure. Just after the decision at two o'clock the Nasdaq was off about 1%."
+    )
+    (c,) = _claims(text, "2022-06-16")
+    assert (c.ticker, c.kind, c.trading_date) == ("^IXIC", "intraday", date(2022, 6, 15))
