@@ -373,6 +373,22 @@ def _judge(claim: Claim, d: date, t: PriceTable, i: int, ps: date, open_to_close
 
     if kind == "intraday":
         _intraday(claim, sign, acc, actual, prev, lo, hi, slack_pct, notes)
+    elif claim.snapshot and kind == "other" and _counted_from(claim, d) is not None:
+        # "briefly fell more than 20% below its record": what the day's range reached from
+        # the base close, not the close
+        _intraday(
+            claim,
+            sign,
+            acc,
+            actual,
+            base,
+            lo,
+            hi,
+            slack_pct,
+            notes,
+            base_name="base close",
+            base_date=base_date,
+        )
     else:
         _move(claim, sign, acc, actual, base, base_date, c, slack_pct, kind, open_to_close)
 
@@ -581,8 +597,11 @@ def _intraday(
     hi: float,
     slack_pct: float,
     notes: list[str],
+    base_name: str = "previous close",
+    base_date: date | None = None,
 ) -> None:
-    """Intraday snapshot: the claimed numbers must fit the day's range and the previous close."""
+    """Intraday snapshot: the claimed numbers must fit the day's range and the previous close
+    (or the base close ``base_name`` of a move counted from a named day, passed as ``prev``)."""
     if math.isnan(lo) or math.isnan(hi):
         acc.parts.append("no intraday high/low in the price data")
         return
@@ -592,7 +611,7 @@ def _intraday(
     rng_pct = Interval(low_pct, high_pct)
     rng_pts = Interval(lo - prev, hi - prev)
     acc.parts.append(
-        f"previous close {_lv(prev)}; day's range {_lv(lo)}-{_lv(hi)} ({_pc(low_pct)} to {_pc(high_pct)})"
+        f"{base_name} {_lv(prev)}{f' ({base_date})' if base_date else ''}; day's range {_lv(lo)}-{_lv(hi)} ({_pc(low_pct)} to {_pc(high_pct)})"
     )
     s = sign if sign is not None else None
     level_iv = None
@@ -630,12 +649,12 @@ def _intraday(
                 implied = claim.level / f
                 actual["implied_prev_close"] = implied
                 text = (
-                    f"implied previous close {claim.level:.2f}/{_factor(f)} = {_lv(implied)} vs actual "
+                    f"implied {base_name} {claim.level:.2f}/{_factor(f)} = {_lv(implied)} vs actual "
                     f"{_lv(prev)} ({_lv(claim.level)} is {lp:+.3f} % on it; claimed % accepts {_rng(iv_use)}): "
                     f"{_ok(ok)}"
                 )
             else:
-                text = f"{_lv(claim.level)} is {lp:+.3f} % on the previous close (accepts {_rng(iv_use)}): {_ok(ok)}"
+                text = f"{_lv(claim.level)} is {lp:+.3f} % on the {base_name} (accepts {_rng(iv_use)}): {_ok(ok)}"
             acc.add("pct", claimed, lp, iv_use, ok, text)
         else:
             ok = rng_pct.overlaps(iv_use)
@@ -664,11 +683,11 @@ def _intraday(
                 implied = claim.level - s * claim.points
                 actual["implied_prev_close_points"] = implied
                 text = (
-                    f"{_lv(claim.level)} {'-' if s > 0 else '+'} {claim.points:g} points implies a previous close "
+                    f"{_lv(claim.level)} {'-' if s > 0 else '+'} {claim.points:g} points implies a {base_name} "
                     f"of {_lv(implied)} vs actual {_lv(prev)}: {_ok(ok)}"
                 )
             else:
-                text = f"{_lv(claim.level)} is {lpts:+,.2f} points on the previous close: {_ok(ok)}"
+                text = f"{_lv(claim.level)} is {lpts:+,.2f} points on the {base_name}: {_ok(ok)}"
             acc.add("points", claimed, lpts, iv_use, ok, text)
         else:
             ok = rng_pts.overlaps(iv_use)
@@ -692,7 +711,7 @@ def _intraday(
             actual["points_as_pct"] = claim.points / prev * 100.0
             acc.checks["points_vs_pct"] = ok
             acc.parts.append(
-                f"{claim.points:g} points is {claim.points / prev * 100.0:.3f} % of the previous close "
+                f"{claim.points:g} points is {claim.points / prev * 100.0:.3f} % of the {base_name} "
                 f"(claimed % accepts {_rng(pmag)}): {_ok(ok)}"
             )
     if s is not None:

@@ -49,7 +49,7 @@ from ..stats import EventStudy, EventStudyResults, common_date_returns, returns_
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["check", "check_many", "study_claim", "ClaimStudy", "CheckReport", "parse_date"]
+__all__ = ["check", "check_many", "study_claim", "span_study", "ClaimStudy", "CheckReport", "parse_date"]
 
 DEFAULT_ESTIMATION: tuple[int, int] = (-250, -11)
 DEFAULT_WINDOW: tuple[int, int] = (-1, 1)
@@ -486,6 +486,13 @@ class CheckReport:
         Why a study could not be run, per ``(ticker, trading_date)``.
     context
         How the other major indices moved on the event day (``None`` if unknown).
+    span_studies
+        For a claimed move over several sessions that the prices decided (a week, a month,
+        a quarter, the year so far, "since 24 February"): an event study whose window is
+        exactly the sessions the move spans, day 0 the first of them, keyed by the claim's
+        position. Its CAR says how unusual the whole move was (:func:`span_study`).
+    span_errors
+        Why such a study could not be run, by the claim's position.
     """
 
     article: Article
@@ -493,6 +500,8 @@ class CheckReport:
     studies: dict[tuple[str, date], ClaimStudy] = field(default_factory=dict)
     study_errors: dict[tuple[str, date], str] = field(default_factory=dict)
     context: pd.DataFrame | None = None
+    span_studies: dict[int, ClaimStudy] = field(default_factory=dict)
+    span_errors: dict[int, str] = field(default_factory=dict)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -533,10 +542,24 @@ class CheckReport:
     def __str__(self) -> str:
         return self.summary()
 
-    def plot(self, claim: int = 0, *, alpha: float = 0.05) -> Figure:
-        """Plot the event study of claim number ``claim`` (0-based)."""
+    def plot(self, claim: int = 0, *, alpha: float = 0.05, span: bool = False) -> Figure:
+        """Plot the event study of claim number ``claim`` (0-based): around its trading day,
+        or with ``span=True`` over the sessions of a move over several sessions
+        (:attr:`span_studies`)."""
         if not self.verdicts:
             raise StudyError("the article has no claims to plot")
+        if not -len(self.verdicts) <= claim < len(self.verdicts):
+            raise StudyError(
+                f"claim {claim} does not exist: the article has {len(self.verdicts)} claims (0-based)"
+            )
+        if span:
+            i = claim % len(self.verdicts)
+            if i not in self.span_studies:
+                why = self.span_errors.get(
+                    i, "it is not a move over several sessions that the prices decided"
+                )
+                raise StudyError(f"no study over the sessions of claim {i + 1}: {why}")
+            return self.span_studies[i].plot(alpha=alpha)
         c = self.verdicts[claim].claim
         key = (c.ticker, c.trading_date)
         if key not in self.studies:
@@ -689,6 +712,19 @@ def check(
                     # note (but not one that fails for this claim's date only)
                     raise
                 errors[key] = str(e)
+    spans: dict[int, ClaimStudy] = {}
+    span_errors: dict[int, str] = {}
+    if study:
+        for i, v in enumerate(verdicts):
+            try:
+                got = span_study(v, source=src, model=model, benchmark=benchmark, estimation=estimation)
+            except (PriceDataError, StudyError) as e:
+                if bench_ticker is not None and v.claim.ticker == bench_ticker:
+                    continue  # (said once, for the claim's day study)
+                span_errors[i] = str(e)
+                continue
+            if got is not None:
+                spans[i] = got
     ctx = None
     day = art.event_date or (art.claims[0].trading_date if art.claims else None)
     if context and day is not None:
@@ -696,7 +732,78 @@ def check(
             ctx = market_context(day, src)
         except EventStudyError:
             ctx = None
-    return CheckReport(art, tuple(verdicts), studies, errors, ctx)
+    return CheckReport(art, tuple(verdicts), studies, errors, ctx, spans, span_errors)
+
+
+def span_study(
+    verdict: Verdict,
+    *,
+    source: PriceSource | None = None,
+    model: ModelName | None = None,
+    benchmark: str | None = None,
+    estimation: tuple[int, int] = DEFAULT_ESTIMATION,
+) -> ClaimStudy | None:
+    r"""Event study of a claimed move over several sessions, over exactly those sessions.
+
+    For a verdict on a move measured from a base close :math:`P_b` (``Verdict.base_date``)
+    to the close of session :math:`t` (``Verdict.session``) over :math:`n` sessions (a week,
+    a month, a quarter, the year so far, "since 24 February"), day 0 is the first session
+    after the base and the event window is :math:`[0, n - 1]`, so the cumulative abnormal
+    return
+
+    .. math::
+
+        \mathrm{CAR}(0, n-1) = \sum_{\tau=0}^{n-1} \mathrm{AR}_\tau
+
+    with MacKinlay's (1997, eq. 4.7-4.13) variance measures how unusual the whole move was
+    against the index's own behaviour before it (the same model, benchmark and estimation
+    window as :func:`study_claim`).
+
+    Parameters
+    ----------
+    verdict
+        A verdict of :func:`eventstudy.check.check_claim`.
+    source, model, benchmark, estimation
+        As for :func:`study_claim`.
+
+    Returns
+    -------
+    ClaimStudy or None
+        ``None`` when the claim is not a move over several sessions that the prices decided
+        (a day's move, an open-to-close move, an unverifiable or ambiguous verdict).
+
+    Raises
+    ------
+    PriceDataError, StudyError
+        As :func:`study_claim`.
+    """
+    c = verdict.claim
+    if (
+        verdict.status not in ("confirmed", "contradicted")
+        or c.kind not in ("weekly", "other")
+        or (c.period or "").lower() == "open-to-close"
+        or verdict.base_date is None
+        or verdict.session is None
+        or c.ticker is None
+    ):
+        return None
+    code = by_ticker(c.ticker).calendar
+    try:
+        first = cal.next_session(code, verdict.base_date)
+        n = len(cal.sessions(code, first, verdict.session))
+    except InvalidDateError as e:  # (outside the calendar's range)
+        raise StudyError(f"no study of the span {verdict.base_date} .. {verdict.session}: {e}") from e
+    if n < 2:
+        return None
+    return study_claim(
+        c.ticker,
+        first,
+        source=source,
+        model=model,
+        benchmark=benchmark,
+        estimation=estimation,
+        window=(0, n - 1),
+    )
 
 
 def check_many(

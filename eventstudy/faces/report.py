@@ -67,6 +67,7 @@ def describe_claim(c: Claim) -> str:
         parts.append(f"{'to' if nums or c.direction else 'at'} {level}")
     span = f", {c.sessions} sessions" if c.sessions else ""
     span += f", since {c.since.isoformat()}" if c.since else ""
+    span += ", during the session" if c.snapshot else ""
     kind = c.kind + (f" ({c.period}{span})" if c.period else "")
     when = c.trading_date.isoformat() if c.trading_date else "session unknown"
     if c.alt_trading_date:
@@ -86,6 +87,7 @@ _CLAIM_KEYS = (
     "period",
     "sessions",
     "since",
+    "snapshot",
     "hedge",
     "trading_date",
     "alt_trading_date",
@@ -106,7 +108,61 @@ def _verdict_line(v: Verdict) -> str:
     return head + (f" ({v.reason})" if v.reason and v.status != "confirmed" else "")
 
 
-def _claim_dict(v: Verdict, study: ClaimStudy | None, study_error: str | None) -> dict[str, Any]:
+def _span_dict(s: ClaimStudy) -> dict[str, Any]:
+    """The study over a move's own sessions, without the day-by-day table."""
+    st = s.stats
+    first, last, n_est = s.estimation_dates
+    dates = s.frame["date"]
+    return {
+        "first": dates.iloc[0].date().isoformat(),
+        "last": dates.iloc[-1].date().isoformat(),
+        "sessions": int(len(dates)),
+        "model": s.model,
+        "benchmark": s.benchmark,
+        "estimation": {
+            "days": list(s.estimation),
+            "first": first.isoformat(),
+            "last": last.isoformat(),
+            "n": n_est,
+        },
+        "car": _f(st["car"]),
+        "car_se": _f(st["se"]),
+        "car_t": _f(st["t"]),
+        "car_p": _f(st["p"]),
+        "notes": list(s.results.notes),
+    }
+
+
+def _span_line(s: ClaimStudy) -> str:
+    """'CAR -4.12 % over the 9 sessions 2022-02-25 .. 2022-03-08 (t = -1.35, p = 0.178; ...)'."""
+    d = _span_dict(s)
+    model = s.model + (f" vs {s.benchmark}" if s.benchmark else "") + " model"
+    p = d["car_p"]
+    judged = (
+        "" if p is None else (": unusual for this index" if p <= 0.05 else ": not unusual for this index")
+    )
+    return (
+        f"CAR {_pc(100 * d['car'] if d['car'] is not None else None)} over the {d['sessions']} sessions "
+        f"{d['first']} .. {d['last']} (t = {_f2(d['car_t'])}, p = {_f3(p)}; {model} estimated on "
+        f"{d['estimation']['n']} days to {d['estimation']['last']}){judged}"
+    )
+
+
+def _f2(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+def _f3(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def _claim_dict(
+    v: Verdict,
+    study: ClaimStudy | None,
+    study_error: str | None,
+    span: ClaimStudy | None = None,
+    span_error: str | None = None,
+) -> dict[str, Any]:
     c = v.claim
     a = v.actual
     claim = c.to_dict()
@@ -130,6 +186,8 @@ def _claim_dict(v: Verdict, study: ClaimStudy | None, study_error: str | None) -
         "notes": list(c.notes) + list(v.notes),
         "study": study.to_dict() if study is not None else None,
         "study_error": study_error,
+        "span_study": _span_dict(span) if span is not None else None,
+        "span_study_error": span_error,
     }
 
 
@@ -137,9 +195,17 @@ def report_dict(report: CheckReport) -> dict[str, Any]:
     """The JSON document of ``eventstudy check --json`` (documented in the README)."""
     art = report.article
     claims = []
-    for v in report.verdicts:
+    for i, v in enumerate(report.verdicts):
         key = (v.claim.ticker, v.claim.trading_date)
-        claims.append(_claim_dict(v, report.studies.get(key), report.study_errors.get(key)))  # type: ignore[arg-type]
+        claims.append(
+            _claim_dict(
+                v,
+                report.studies.get(key),  # type: ignore[arg-type]
+                report.study_errors.get(key),  # type: ignore[arg-type]
+                report.span_studies.get(i),
+                report.span_errors.get(i),
+            )
+        )
     main = report.main_study
     ctx = None
     if report.context is not None:
@@ -186,15 +252,24 @@ def json_safe(x: Any) -> Any:
 def claims_frame(report: CheckReport) -> pd.DataFrame:
     """One row per claim: the claim, its verdict, the session's prices and the study's CAR."""
     rows = []
-    for v in report.verdicts:
-        d = _claim_dict(v, report.studies.get((v.claim.ticker, v.claim.trading_date)), None)  # type: ignore[arg-type]
+    for i, v in enumerate(report.verdicts):
+        d = _claim_dict(
+            v,
+            report.studies.get((v.claim.ticker, v.claim.trading_date)),  # type: ignore[arg-type]
+            None,
+            report.span_studies.get(i),
+        )
         st = d.pop("study")
+        span = d.pop("span_study")
         d.pop("check")
         d.pop("study_error")
+        d.pop("span_study_error")
         d["notes"] = "; ".join(d["notes"])
         d.update(d.pop("actual"))
         if st:
             d.update({k: st[k] for k in ("car", "car_t", "car_p")})
+        if span:
+            d.update({f"span_{k}": span[k] for k in ("car", "car_t", "car_p", "sessions")})
         rows.append(d)
     return pd.DataFrame(rows)
 
@@ -324,6 +399,13 @@ def report_text(report: CheckReport) -> str:
             )
         for note in (*c.notes, *v.notes):
             lines.append(f"  note:    {note}")
+        span = report.span_studies.get(i - 1)
+        if span is not None:
+            lines.append(f"  span:    {_span_line(span)}")
+        elif i - 1 in report.span_errors:
+            lines.append(
+                f"  span:    event study over the move's sessions not run: {report.span_errors[i - 1]}"
+            )
     if report.context is not None and len(report.context):
         day = art.event_date
         lines += ["", f"Market on {day} (close-to-close):"]

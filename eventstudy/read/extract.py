@@ -396,6 +396,7 @@ class Move:
     period_key: str | None = None
     sessions: int | None = None  # a multi-day move's number of sessions, when the text says
     base: BaseDay | None = None  # the day a multi-day move is counted from, when the text names it
+    snapshot: bool = False  # such a move at a moment of the session ("briefly ... below its record")
     alt_kind: str | None = None  # the kind on alt_date, when it differs
     period_lead: bool = False  # the period phrase comes before the numbers ("For May, ...")
     extreme: bool = False  # the extreme of a session ("at one point", "as much as")
@@ -1392,6 +1393,27 @@ _CLAUSE_VERB = re.compile(r",\s(?:\w+ly\s)?(?:(?:clos|end|finish|settl)\w*|" + L
 _OWN_PERIODS = frozenset({"record", "multiday", "opentoclose"})
 
 
+#: A moment of the session before the numbers of a move counted from a named day: "having
+#: briefly fallen more than 20% below its record", "at the open ..., falling more than 10% from
+#: its peak" (within :data:`_SNAPSHOT_REACH` characters before the first number).
+_SNAPSHOT_CUE = re.compile(
+    r"\b(?:briefly|momentarily|at\sone\s(?:point|stage)|intra-?day|in\searly\s(?:trade|trading|deals)|"
+    r"at\sthe\sopen(?:ing)?|opening\sbell|earlier\sin\sthe\s(?:day|session)|during\sthe\s(?:day|session)|"
+    r"at\sits\s(?:lowest|highest|low|high|worst|best)|as\smuch\sas)\b"
+)
+_SNAPSHOT_REACH = 60
+
+
+def _snapshot(low: str, mv: Move, before: list[Move]) -> bool:
+    """Whether a move counted from a named day is given at a moment of the session: a moment
+    phrase right before its numbers, or an intraday move of the same index just before it in
+    the sentence ("fell 0.9% at the open to 32,830, falling more than 10% from its peak")."""
+    start = mv.nums[0].start
+    if _SNAPSHOT_CUE.search(low, max(0, start - _SNAPSHOT_REACH), start):
+        return True
+    return bool(before) and before[-1].target is mv.target and before[-1].kind == "intraday"
+
+
 def _clause_verb_after_subject(text: str, lo: int, hi: int) -> bool:
     """Whether a main verb after a comma (:data:`_CLAUSE_VERB`) lies in ``text[lo:hi]`` with no
     index named before it there: "Over the quarter the index, heavy with miners, gained 1.8%"
@@ -1962,6 +1984,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 # "while" ("..., while the Nasdaq is down 29%") still reads as the same total
                 sentence_period = ctx.heading
             _kind(cues, mv, sentence_period, ctx, after_mention)
+            if mv.base is not None and mv.nums:
+                mv.snapshot = _snapshot(mlow, mv, seg_moves)
             if (
                 gi == 0
                 and mv.kind_strength < 2

@@ -66,6 +66,11 @@ class Claim:
         record"), on or before ``trading_date``; else ``None``. The move is measured from that
         day's close, or from the close before it when it counts that day's own move (a
         checker tries both; for a record, that day's close only).
+    snapshot
+        For a move counted from a named day (``since``): ``True`` when the text gives it at a
+        moment of the session ("briefly fell more than 20% below its January 3 record", "at
+        the open, more than 10% below its peak"), so that what the day's range reached is
+        compared, not the close.
     """
 
     index: str
@@ -91,6 +96,7 @@ class Claim:
     sessions: int | None = None
     alt_kind: ClaimKind | None = None
     since: date | None = None
+    snapshot: bool = False
 
     def hedge_for(self, number: str) -> str | None:
         """The hedge of one number: ``"pct"``, ``"points"`` or ``"level"``.

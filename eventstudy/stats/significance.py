@@ -12,7 +12,9 @@ One public function per test sits beside them (re-exported here from
 :mod:`~eventstudy.stats.significance_car`), each with its formula and paper. All are
 vectorised over events with numpy; quantities shared by several tests (residual
 standard deviations, ranks, ...) are computed once per panel
-(:mod:`~eventstudy.stats.significance_shared`).
+(:mod:`~eventstudy.stats.significance_shared`). On a large panel the rank pass runs in
+parts beside the other tests in a few threads (:mod:`~eventstudy.stats.parallel`,
+``$EVENTSTUDY_THREADS``); the results are the same, to the last bit, with one thread.
 
 Conventions
 -----------
@@ -40,6 +42,8 @@ True
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -89,7 +93,7 @@ from .significance_parametric import (
     patell,
     t_test,
 )
-from .significance_shared import Convention, masked_sum, panel_stats, safe_div
+from .significance_shared import Convention, DayResult, PanelStats, masked_sum, panel_stats, safe_div
 
 __all__ = [
     "Convention",
@@ -121,8 +125,10 @@ __all__ = [
     "car_grank",
 ]
 
+DayTest = Callable[[PanelStats], DayResult]
+
 #: Column keys of the day-level tests, in table order, with their implementation.
-_DAY = (
+_DAY: tuple[tuple[str, DayTest], ...] = (
     ("bw_1980", _bw1980),
     ("bw_1985", _bw1985),
     ("t_test", _t_test),
@@ -138,6 +144,9 @@ _DAY = (
     ("wilcoxon_v", _wilcoxon),
 )
 DAY_TESTS: tuple[str, ...] = tuple(k for k, _ in _DAY)
+#: The tests built on the ranks and median signs over the combined windows, and the others.
+_RANK_DAY = tuple((k, fn) for k, fn in _DAY if k in ("corrado_sign", "rank", "modified_rank"))
+_OTHER_DAY = tuple((k, fn) for k, fn in _DAY if k not in ("corrado_sign", "rank", "modified_rank"))
 
 
 def cross_sectional_tests(panel: AbnormalReturnPanel, *, convention: Convention = "paper") -> pd.DataFrame:
@@ -170,13 +179,21 @@ def cross_sectional_tests(panel: AbnormalReturnPanel, *, convention: Convention 
     """
     s = panel_stats(panel, convention)
     index = pd.Index(s.days, name="day")
+
+    def run(tests: tuple[tuple[str, DayTest], ...]) -> list[DayResult]:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return [fn(s) for _, fn in tests]
+
+    # the rank tests need one sort of the combined windows, the others their own passes over
+    # the panel: on a large panel that sort runs in parts beside the other tests, in threads
+    others = s.beside_ranks(lambda: run(_OTHER_DAY))
+    results = dict(zip((k for k, _ in _OTHER_DAY + _RANK_DAY), others + run(_RANK_DAY), strict=True))
     with np.errstate(invalid="ignore", divide="ignore"):
         cols: dict[str, np.ndarray] = {"mean_aar": safe_div(masked_sum(s.ev, s.ev_ok, 0), s.n_day)}
-        pvals: dict[str, np.ndarray] = {}
-        for key, fn in _DAY:
-            res = fn(s)
-            cols[key] = np.asarray(res.stat, dtype=float)
-            pvals[f"{key}_p"] = np.asarray(res.pvalue, dtype=float)
+    pvals: dict[str, np.ndarray] = {}
+    for key, _ in _DAY:
+        cols[key] = np.asarray(results[key].stat, dtype=float)
+        pvals[f"{key}_p"] = np.asarray(results[key].pvalue, dtype=float)
     return pd.DataFrame({**cols, **pvals}, index=index)
 
 

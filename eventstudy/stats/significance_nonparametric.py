@@ -262,25 +262,55 @@ def signed_rank(x: np.ndarray, *, n_all: int | None = None) -> tuple[np.ndarray,
     p-value whatever the convention.
     """
     a = np.abs(x)
-    a = np.where(a > 0, a, np.nan)  # zero and NaN out
-    ranked = rank_rows(a.T, block=max(1, CHUNK_CELLS // max(a.shape[0], 1)))  # rows: event days
-    ranks = ranked.ranks.T
-    used = ~np.isnan(a)
-    n = used.sum(axis=0)
-    v = np.where(used & (x > 0), ranks, 0.0).sum(axis=0)
-    zeros = ((x == 0) & ~np.isnan(x)).sum(axis=0)
+    if x.size and (a > 0).all():  # no zero, no NaN: one sort per day, V from the sorted signs
+        v, n, tie_sum = _signed_rank_sums(x, a)
+        zeros = np.zeros(x.shape[1], dtype=np.int64)
+    else:
+        v, n, tie_sum = None, None, None
+    if v is None or tie_sum is None or n is None:
+        a = np.where(a > 0, a, np.nan)  # zero and NaN out
+        ranked = rank_rows(a.T, block=max(1, CHUNK_CELLS // max(a.shape[0], 1)))  # rows: event days
+        ranks = ranked.ranks.T
+        used = ~np.isnan(a)
+        n = used.sum(axis=0)
+        v = np.where(used & (x > 0), ranks, 0.0).sum(axis=0)
+        zeros = ((x == 0) & ~np.isnan(x)).sum(axis=0)
+        tie_sum = ranked.tie_sum
     p = np.full(v.shape, np.nan)
     for j in range(v.size):  # per column (event day), never per event
         nj = int(n[j])
         if nj == 0:
             v[j] = np.nan
             continue
-        ties = float(ranked.tie_sum[j])
+        ties = float(tie_sum[j])
         exact = nj < 50 and ties == 0 and zeros[j] == 0
         p[j] = signrank_pvalue(float(v[j]), nj, ties, exact)  # the observed values' own V
     if n_all is not None:
         v = safe_div(v, n) * n_all
     return v, p
+
+
+def _signed_rank_sums(
+    x: np.ndarray, a: np.ndarray
+) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray | None]:
+    """V, counts and tie terms of the columns of ``x`` (no zero, no NaN; ``a = |x|``); Nones if tied.
+
+    Without ties the rank of :math:`|x_i|` is its place in the sorted column, so V is the
+    sum of the places holding a positive value: no array of ranks is built.
+    """
+    n_rows, n_cols = x.shape
+    v = np.empty(n_cols)
+    places = np.arange(1.0, n_rows + 1.0)
+    step = max(1, CHUNK_CELLS // max(n_rows, 1))
+    for lo in range(0, n_cols, step):
+        at = np.ascontiguousarray(a[:, lo : lo + step].T)  # rows: event days
+        order = np.argsort(at, axis=1)
+        sorted_a = np.take_along_axis(at, order, axis=1)
+        if (sorted_a[:, 1:] == sorted_a[:, :-1]).any():
+            return None, None, None
+        positive = np.take_along_axis(x[:, lo : lo + step].T, order, axis=1) > 0
+        v[lo : lo + step] = positive @ places  # sums of whole numbers: exact
+    return v, np.full(n_cols, n_rows), np.zeros(n_cols)
 
 
 def _wilcoxon(s: PanelStats) -> DayResult:

@@ -22,6 +22,7 @@ from .significance_shared import (
     Convention,
     DayResult,
     PanelStats,
+    cross_t,
     masked_sum,
     panel_stats,
     safe_div,
@@ -47,16 +48,6 @@ def as_frame(res: DayResult, days: np.ndarray) -> pd.DataFrame:
 def _aar(s: PanelStats, ok: np.ndarray | None = None) -> np.ndarray:
     ok = s.ev_ok if ok is None else ok
     return safe_div(masked_sum(s.ev, ok, 0), ok.sum(axis=0))
-
-
-def _cross_t(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Cross-sectional t of the columns of ``x`` (NaN skipped) and its ``n - 1``."""
-    ok = ~np.isnan(x)
-    n = ok.sum(axis=0)
-    mean = safe_div(masked_sum(x, ok, 0), n)
-    var = safe_div(masked_sum((x - mean) ** 2, ok, 0), n - 1)
-    t = safe_div(mean, np.sqrt(np.where(var > 0, var, np.nan) / n))
-    return t, (n - 1).astype(float)
 
 
 # ------------------------------------------------------------------ tests
@@ -150,7 +141,7 @@ def brown_warner_1985(panel: AbnormalReturnPanel, *, convention: Convention = "p
 
 
 def _t_test(s: PanelStats) -> DayResult:
-    t, df = _cross_t(s.ev)
+    t, df = cross_t(s.ev)
     return DayResult(t, two_sided_t(t, df))
 
 
@@ -238,7 +229,7 @@ def patell(panel: AbnormalReturnPanel, *, convention: Convention = "paper") -> p
 
 
 def _bmp(s: PanelStats) -> DayResult:
-    t, df = _cross_t(s.sar)
+    t, df = s.sar_cross_t
     return DayResult(t, two_sided_t(t, df))
 
 
@@ -284,7 +275,7 @@ def kp_factor(r: float, n: np.ndarray | float) -> np.ndarray:
 
 
 def _kp(s: PanelStats) -> DayResult:
-    t, df = _cross_t(s.sar)
+    t, df = s.sar_cross_t
     adj = t * kp_factor(s.mean_cross_correlation, df + 1.0)
     return DayResult(adj, two_sided_t(adj, df))
 

@@ -32,11 +32,12 @@ Two conventions are supported (``convention=``):
 
 from __future__ import annotations
 
+import functools
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import Any, Literal, TypeVar, cast
 
 import numpy as np
 from scipy import special
@@ -44,8 +45,11 @@ from scipy import special
 from ..exceptions import StudyError
 from ..policies import validate
 from .panel import AbnormalReturnPanel
+from .parallel import MIN_CELLS, n_threads, run_parts, split
 
 __all__ = ["Convention", "PanelStats", "panel_stats", "rank_rows", "Ranked", "DayResult"]
+
+R = TypeVar("R")
 
 #: Which published convention the tests follow (see the module docstring).
 Convention = Literal["paper", "estudy2"]
@@ -90,16 +94,38 @@ def safe_div(num: np.ndarray | float, den: np.ndarray | float) -> np.ndarray:
 
 def masked_sum(x: np.ndarray, ok: np.ndarray, axis: int) -> np.ndarray:
     """Sum of ``x`` where ``ok``, treating the rest as absent."""
+    if ok.all():  # the same sums without the masked loop (about twice as fast)
+        return np.sum(np.broadcast_to(x, np.broadcast_shapes(np.shape(x), np.shape(ok))), axis=axis)
     return np.sum(x, axis=axis, where=ok)
 
 
-def row_mean_ss(x: np.ndarray, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Count, mean and sum of squared deviations of each row of ``x`` where ``ok``."""
+def cross_t(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Cross-sectional t of the columns of ``x`` (NaN skipped) and its ``n - 1``."""
+    ok = ~np.isnan(x)
+    n = ok.sum(axis=0)
+    mean = safe_div(masked_sum(x, ok, 0), n)
+    var = safe_div(masked_sum((x - mean) ** 2, ok, 0), n - 1)
+    t = safe_div(mean, np.sqrt(np.where(var > 0, var, np.nan) / n))
+    return t, (n - 1).astype(float)
+
+
+def row_mean_ss(x: np.ndarray, ok: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Count, mean and sum of squared deviations of each row of ``x`` where ``ok`` (default: not NaN)."""
+    if ok is None:
+        total = np.sum(x, axis=1)
+        if np.isfinite(total).all():  # no NaN in any row: nothing to mask, no mask to build
+            cnt = np.full(x.shape[0], x.shape[1], dtype=np.int64)
+            mean = safe_div(total, cnt)
+            dev = x - mean[:, None]
+            np.square(dev, out=dev)
+            return cnt, mean, np.sum(dev, axis=1)
+        ok = ~np.isnan(x)
     cnt = ok.sum(axis=1)
-    mean = safe_div(np.sum(x, axis=1, where=ok), cnt)
+    full = cnt.size == 0 or int(cnt.min()) == x.shape[1]  # nothing to mask: plain sums, same values
+    mean = safe_div(np.sum(x, axis=1) if full else np.sum(x, axis=1, where=ok), cnt)
     dev = x - mean[:, None]
     np.square(dev, out=dev)
-    return cnt, mean, np.sum(dev, axis=1, where=ok)
+    return cnt, mean, np.sum(dev, axis=1) if full else np.sum(dev, axis=1, where=ok)
 
 
 @dataclass(frozen=True)
@@ -167,7 +193,10 @@ def _ordinal(n_cols: int, n_rows: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class _Block(Ranked):
-    """:class:`Ranked` of one block of rows, with what the block's sort gave on the way."""
+    """:class:`Ranked` of one block of rows, with what the block's sort gave on the way.
+
+    ``missing`` is the block's NaN mask, None when the block has no NaN (not built).
+    """
 
     missing: np.ndarray | None = None
     n_ok: np.ndarray | None = None
@@ -183,49 +212,52 @@ def _rank_block(xb: np.ndarray, *, fill: float, head: int | None) -> _Block:
     """
     nb, n_cols = xb.shape
     size = nb * n_cols
-    missing = np.isnan(xb)
-    n_ok = n_cols - np.count_nonzero(missing, axis=1)
-    any_missing = bool((n_ok < n_cols).any())
-    order = np.argsort(np.where(missing, np.inf, xb) if any_missing else xb, axis=1)  # NaN is slow
-    is_head = order < head if head is not None else None
+    with np.errstate(invalid="ignore", over="ignore"):  # inf - inf, huge values: then look
+        any_missing = not np.isfinite(np.sum(xb))  # a NaN anywhere makes the sum NaN
+    missing = np.isnan(xb) if any_missing else None
+    n_ok = n_cols - np.count_nonzero(missing, axis=1) if missing is not None else np.full(nb, n_cols)
+    any_missing = bool((n_ok < n_cols).any())  # NaN is slow to sort: put inf in its place
+    order = np.argsort(np.where(missing, np.inf, xb) if missing is not None and any_missing else xb, axis=1)
+    # head columns along the sorted rows, transposed: sorted position x row (see head_ranks)
+    is_head = np.less(order.T, head, order="C") if head is not None else None
     order += (np.arange(nb) * n_cols)[:, None]  # sorted position -> flat index in the block (kept)
     flat = order.reshape(-1)
     xs = np.ravel(xb)[flat].reshape(xb.shape)
-    new = np.empty(xs.shape, dtype=bool)
-    new[:, 0] = True
-    np.not_equal(xs[:, 1:], xs[:, :-1], out=new[:, 1:])  # NaN != NaN: own group
+    ties = bool(np.any(xs[:, 1:] == xs[:, :-1]))  # NaN == NaN is False: missing values never tie
     tie_sum = np.zeros(nb)
-    ties = not new.all()
     if not ties:
         values = (
             _ordinal(n_cols, nb) if size <= 2 * CHUNK_CELLS else np.tile(np.arange(1.0, n_cols + 1.0), nb)
         )
     else:
+        new = np.empty(xs.shape, dtype=bool)
+        new[:, 0] = True
+        np.not_equal(xs[:, 1:], xs[:, :-1], out=new[:, 1:])  # NaN != NaN: own group
         fnew = new.reshape(-1)
         group = np.cumsum(fnew) - 1
         starts = np.flatnonzero(fnew)
         counts = np.diff(np.append(starts, fnew.size)).astype(float)
         values = ((starts % n_cols) + (counts - 1.0) / 2.0 + 1.0)[group]
         tie_sum = np.bincount(starts // n_cols, weights=counts**3 - counts, minlength=nb)
-    del new
+        del new
     rb = np.empty(size)
     rb[flat] = values
     ranks = rb.reshape(xb.shape)
-    if any_missing:
+    if missing is not None and any_missing:
         np.putmask(ranks, missing, fill)
     median = row_median(xs, n_ok)
     head_ranks = None
     if is_head is not None and not ties:
         assert head is not None
-        # running count of head columns along each sorted row = rank among the head columns;
-        # one flat cumsum (fast) less the head columns of the rows before
-        itype = np.int32 if size < 2**31 else np.int64
-        run = np.cumsum(is_head.reshape(-1), dtype=itype).reshape(xb.shape)
-        run -= (np.arange(nb, dtype=itype) * head)[:, None]
+        # running count of head columns along each sorted row = rank among the head columns,
+        # in the smallest integers that hold it; summed down the transposed array, which adds
+        # whole rows at a time (vectorised) instead of one element after the other
+        itype = np.min_scalar_type(head)
+        run = np.cumsum(is_head, axis=0, dtype=itype)
         hb = np.empty(size, dtype=itype)
-        hb[flat] = run.reshape(-1)
+        hb[flat] = run.T.reshape(-1)
         head_ranks = hb.reshape(xb.shape)[:, :head]
-        if any_missing:
+        if missing is not None and any_missing:
             head_ranks = np.where(missing[:, :head], fill, head_ranks)
     return _Block(ranks, median, tie_sum, ties, head_ranks, missing, n_ok, xs, order)
 
@@ -248,7 +280,7 @@ def _median_signs(x: np.ndarray, b: _Block) -> np.ndarray:
     if b.ties or bool(((med[rows] == mid_lo) | (med[rows] == mid_hi)).any()):
         with np.errstate(invalid="ignore"):
             return np.count_nonzero(x > med[:, None], axis=0) - np.count_nonzero(x < med[:, None], axis=0)
-    assert b.order is not None and b.missing is not None
+    assert b.order is not None
     nb, n_cols = x.shape
     half = (n_ok + 1.0) / 2.0
     above = np.count_nonzero(b.ranks > half[:, None], axis=0)  # missing ranks are 0
@@ -256,7 +288,9 @@ def _median_signs(x: np.ndarray, b: _Block) -> np.ndarray:
     # the column of each odd row's middle value (sorted position (M_i-1)/2): sign 0
     mid = b.order[odd, (n_ok[odd] - 1) // 2] - odd * n_cols
     at_median = np.bincount(mid, minlength=n_cols)
-    n_obs = nb - np.count_nonzero(b.missing, axis=0) if (n_ok < n_cols).any() else nb
+    n_obs = (
+        nb - np.count_nonzero(b.missing, axis=0) if b.missing is not None and (n_ok < n_cols).any() else nb
+    )
     return 2 * above - n_obs + at_median
 
 
@@ -301,11 +335,10 @@ def per_group_mean_sum(sums: np.ndarray, counts: np.ndarray, size: np.ndarray) -
 def row_median(sorted_rows: np.ndarray, n: np.ndarray) -> np.ndarray:
     """Median of each row from its sorted values (NaN last) and its count ``n``."""
     n = np.asarray(n, dtype=np.int64)
-    lo = np.clip((n - 1) // 2, 0, None)
-    hi = np.clip(n // 2, 0, None)
-    cols = sorted_rows.shape[1]
-    lo_v = np.take_along_axis(sorted_rows, np.minimum(lo, cols - 1)[:, None], axis=1)[:, 0]
-    hi_v = np.take_along_axis(sorted_rows, np.minimum(hi, cols - 1)[:, None], axis=1)[:, 0]
+    last = max(sorted_rows.shape[1] - 1, 0)
+    rows = np.arange(n.size)
+    lo_v = sorted_rows[rows, np.minimum(np.maximum((n - 1) // 2, 0), last)]
+    hi_v = sorted_rows[rows, np.minimum(np.maximum(n // 2, 0), last)]
     return np.where(n > 0, (lo_v + hi_v) / 2.0, np.nan)
 
 
@@ -412,6 +445,9 @@ class PanelStats:
         Events per block of the per-event passes; default about :data:`CHUNK_CELLS`
         cells per block. Results do not depend on it, except the last bits of the
         average cross-correlation of :attr:`mean_cross_correlation` (summed block by block).
+    threads
+        Most threads for the rank pass (:mod:`~eventstudy.stats.parallel`); ``None``:
+        ``$EVENTSTUDY_THREADS`` or the CPUs; ``1``: no threads. Results do not depend on it.
 
     Notes
     -----
@@ -422,7 +458,12 @@ class PanelStats:
     """
 
     def __init__(
-        self, panel: AbnormalReturnPanel, convention: Convention = "paper", *, chunk_rows: int | None = None
+        self,
+        panel: AbnormalReturnPanel,
+        convention: Convention = "paper",
+        *,
+        chunk_rows: int | None = None,
+        threads: int | None = None,
     ) -> None:
         validate(convention, Convention, "convention")
         check_panel(panel)
@@ -433,6 +474,7 @@ class PanelStats:
                 f"chunk_rows={chunk_rows!r} must be a positive integer (events per block) or None"
             )
         self.chunk_rows = None if chunk_rows is None else int(chunk_rows)
+        self.threads = n_threads(threads)
         # the arrays only, not the panel: the cache in panel_stats must not keep it alive
         self.est_market = panel.est_market
         self.event_market = panel.event_market
@@ -462,6 +504,10 @@ class PanelStats:
         for lo in range(0, self.n, step):
             yield slice(lo, min(lo + step, self.n))
 
+    def threads_for(self, cells: int) -> int:
+        """Threads worth using on a pass over ``cells`` values: :attr:`threads`, fewer for small panels."""
+        return max(1, min(self.threads, cells // MIN_CELLS))
+
     def rows_mean_ss(
         self, x: np.ndarray, ok: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -469,8 +515,7 @@ class PanelStats:
         n = x.shape[0]
         cnt, mean, ss = np.empty(n, dtype=np.int64), np.empty(n), np.empty(n)
         for sl in self.row_chunks(x.shape[1]):
-            xb = x[sl]
-            cnt[sl], mean[sl], ss[sl] = row_mean_ss(xb, ~np.isnan(xb) if ok is None else ok[sl])
+            cnt[sl], mean[sl], ss[sl] = row_mean_ss(x[sl], None if ok is None else ok[sl])
         return cnt, mean, ss
 
     # ------------------------------------------------------------ counts
@@ -520,7 +565,7 @@ class PanelStats:
     @cached_property
     def est_moments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Count, mean and sum of squared deviations of each event's estimation residuals."""
-        return self.rows_mean_ss(self.est, self.est_ok)
+        return self.rows_mean_ss(self.est)  # est_ok is where est is not NaN
 
     @cached_property
     def dof(self) -> np.ndarray:
@@ -583,6 +628,11 @@ class PanelStats:
         r"""Standardized abnormal returns :math:`SAR_{it} = AR_{it} / (\hat\sigma_i\sqrt{C_{it}})`."""
         return safe_div(self.ev, self.sigma[:, None] * np.sqrt(self.pred_factor))
 
+    @cached_property
+    def sar_cross_t(self) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`cross_t` of :attr:`sar`: the BMP statistic, which Kolari-Pynnonen adjusts."""
+        return cross_t(self.sar)
+
     def car_variance_factor(self, cols: np.ndarray) -> np.ndarray:
         r"""Factor :math:`V_i` with :math:`\operatorname{Var}(CAR_i) = \sigma_i^2 V_i` over ``cols``.
 
@@ -642,49 +692,98 @@ class PanelStats:
         Ranks :math:`K_{it}` among each event's :math:`M_i` non-missing days of the two
         windows side by side, one ``argsort`` per block of events (:meth:`row_chunks`).
         Only per-day sums, medians and the estimation-day ranks (as small integers) are
-        kept; the ``(events, days)`` arrays of a block are dropped before the next.
+        kept; the ``(events, days)`` arrays of a block are dropped before the next. On a
+        large panel the blocks are shared between :attr:`threads` threads.
+        """
+        threads = self.threads_for(self.est.size + self.ev.size)
+        jobs, finish = self._rank_jobs(4 * threads if threads > 1 else 1)
+        return finish(run_parts(_call, jobs, threads=threads))
+
+    def beside_ranks(self, fn: Callable[[], R]) -> R:
+        """``fn()``, run beside the rank pass (:attr:`rank_sums` and the rest) on a large panel.
+
+        The rank pass is cut into a few parts; ``fn`` and the parts are shared between
+        :attr:`threads` threads, each taking the next job left (``fn`` first), so ``fn`` should
+        compute what does not need the ranks. With one thread, or the ranks already computed,
+        just ``fn()``.
+        """
+        threads = self.threads_for(self.est.size + self.ev.size)
+        if threads < 2 or "_combined" in self.__dict__:
+            return fn()
+        jobs, finish = self._rank_jobs(4 * threads)
+        done: list[Any] = run_parts(_call, [fn, *jobs], threads=threads)
+        self.__dict__["_combined"] = finish(done[1:])  # what the cached property would compute
+        return cast(R, done[0])
+
+    def _rank_jobs(
+        self, n_parts: int
+    ) -> tuple[list[Callable[[], tuple]], Callable[[list[tuple]], dict[str, np.ndarray | None]]]:
+        """The rank pass as ``n_parts`` jobs over consecutive blocks of events, and the function
+        that adds up their results (see :attr:`_combined`).
+
+        Each job writes its own rows of the per-event arrays and returns its day sums
+        (integers and multiples of 1/2: exact, whatever the order they are added in).
         """
         est, ev = self.est, self.ev
         n, n_est_cols = est.shape
         width = n_est_cols + ev.shape[1]
         n_full = np.zeros(n, dtype=np.int64)
         median = np.full(n, np.nan)
-        sign_sums = np.zeros(width, dtype=np.int64)
-        # column sums of the ranks and of the observed cells, by M_i (exact: multiples of 1/2)
-        k_by_m, n_by_m = np.zeros((width + 1, width)), np.zeros((width + 1, width))
-        est_ranks: np.ndarray | None = np.zeros((n, n_est_cols), dtype=np.min_scalar_type(n_est_cols))
-        buf = np.empty((min(n, next(self.row_chunks(width)).stop), width)) if n else np.empty((0, width))
-        for sl in self.row_chunks(width):
-            full = buf[: sl.stop - sl.start]  # reused: no fresh pages per block
-            full[:, :n_est_cols] = est[sl]
-            full[:, n_est_cols:] = ev[sl]
-            b = _rank_block(full, fill=0.0, head=n_est_cols if est_ranks is not None else None)
-            assert b.missing is not None and b.n_ok is not None
-            n_full[sl] = b.n_ok
-            median[sl] = b.median
-            k0 = b.ranks  # 0 where missing
-            k_by_m += group_sums(b.n_ok, k0, width + 1)
-            if b.n_ok.min() == width:  # nothing missing in the block
-                n_by_m[width] += k0.shape[0]
-            else:
-                n_by_m += group_sums(b.n_ok, (~b.missing).astype(float), width + 1)
-            sign_sums += _median_signs(full, b)
-            if b.ties:
-                est_ranks = None
-            elif est_ranks is not None and b.head_ranks is not None:
-                est_ranks[sl] = b.head_ranks
-        m1 = np.arange(1.0, width + 2.0)  # M + 1
-        n_day = n_by_m.sum(axis=0).astype(np.int64)
-        rank_sums = k_by_m.sum(axis=0) - (0.5 * m1) @ n_by_m  # exact: multiples of 1/2
-        return {
-            "n_full": n_full,
-            "n_day": n_day,
-            "median": median,
-            "sign_sums": sign_sums.astype(float),
-            "rank_sums": rank_sums,
-            "uniform_rank_sums": per_group_mean_sum(k_by_m, n_by_m, m1),
-            "est_ranks": est_ranks,
-        }
+        est_ranks = np.zeros((n, n_est_cols), dtype=np.min_scalar_type(n_est_cols))
+
+        def ranks_of(part: Sequence[slice]) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+            """Rank the blocks of ``part``; per-event results go to their rows, day sums are returned."""
+            sign_sums = np.zeros(width, dtype=np.int64)
+            # column sums of the ranks and of the observed cells, by M_i (exact: multiples of 1/2)
+            k_by_m, n_by_m = np.zeros((width + 1, width)), np.zeros((width + 1, width))
+            ties = False
+            buf = np.empty((max(sl.stop - sl.start for sl in part), width))
+            for sl in part:
+                full = buf[: sl.stop - sl.start]  # reused: no fresh pages per block
+                full[:, :n_est_cols] = est[sl]
+                full[:, n_est_cols:] = ev[sl]
+                b = _rank_block(full, fill=0.0, head=None if ties else n_est_cols)
+                assert b.n_ok is not None
+                n_full[sl] = b.n_ok
+                median[sl] = b.median
+                k0 = b.ranks  # 0 where missing
+                if b.n_ok.min() == width:  # nothing missing in the block: one group, M = width
+                    k_by_m[width] += k0.sum(axis=0)
+                    n_by_m[width] += k0.shape[0]
+                else:  # something missing: the block built its mask
+                    assert b.missing is not None
+                    k_by_m += group_sums(b.n_ok, k0, width + 1)
+                    n_by_m += group_sums(b.n_ok, (~b.missing).astype(float), width + 1)
+                sign_sums += _median_signs(full, b)
+                ties = ties or b.ties
+                if b.head_ranks is not None:
+                    est_ranks[sl] = b.head_ranks
+            return k_by_m, n_by_m, sign_sums, ties
+
+        def finish(parts: list[tuple]) -> dict[str, np.ndarray | None]:
+            k_by_m, n_by_m = np.zeros((width + 1, width)), np.zeros((width + 1, width))
+            sign_sums = np.zeros(width, dtype=np.int64)
+            any_ties = False
+            for k_part, n_part, s_part, t_part in parts:
+                k_by_m += k_part
+                n_by_m += n_part
+                sign_sums += s_part
+                any_ties = any_ties or t_part
+            m1 = np.arange(1.0, width + 2.0)  # M + 1
+            n_day = n_by_m.sum(axis=0).astype(np.int64)
+            rank_sums = k_by_m.sum(axis=0) - (0.5 * m1) @ n_by_m  # exact: multiples of 1/2
+            return {
+                "n_full": n_full,
+                "n_day": n_day,
+                "median": median,
+                "sign_sums": sign_sums.astype(float),
+                "rank_sums": rank_sums,
+                "uniform_rank_sums": per_group_mean_sum(k_by_m, n_by_m, m1),
+                "est_ranks": None if any_ties else est_ranks,
+            }
+
+        parts = split(list(self.row_chunks(width)), n_parts) if n else []
+        return [functools.partial(ranks_of, part) for part in parts], finish
 
     @property
     def est_ranks(self) -> np.ndarray | None:
@@ -812,15 +911,20 @@ class PanelStats:
         """
         pos = np.zeros(self.n, dtype=np.int64)  # positive residuals per event
         nonzero = np.zeros(self.n, dtype=np.int64)
+        complete = bool((self.n_est == self.est.shape[1]).all())
         for sl in self.row_chunks(self.est.shape[1]):
             e = self.est[sl]
             pos[sl] = np.count_nonzero(e > 0, axis=1)  # NaN > 0 is False
             if not self.estudy2:
-                nonzero[sl] = np.count_nonzero(self.est_ok[sl] & (e != 0), axis=1)
+                nonzero[sl] = np.count_nonzero((e != 0) if complete else self.est_ok[sl] & (e != 0), axis=1)
         if self.estudy2:
             return float(safe_div(pos.sum(), self.n_est.sum()))
         frac = safe_div(pos, nonzero)
         return float(np.nanmean(frac)) if np.isfinite(frac).any() else float("nan")
+
+
+def _call(job: Callable[[], R]) -> R:
+    return job()
 
 
 _CACHE: dict[tuple[int, str], tuple[weakref.ref, PanelStats]] = {}

@@ -37,6 +37,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from ..exceptions import EventStudyWarning, InsufficientDataError, StudyError
 from ..policies import DEFAULT_DATE_POLICY, DatePolicy, ModelName, ReturnKind, validate
 from .models import ExpectedReturnModel, get_model
+from .parallel import MIN_CELLS, n_threads, run_parts
 from .results import EventStudyResults
 from .significance_shared import Convention
 from .windows import (
@@ -634,10 +635,18 @@ class EventStudy:
         m_ev_w = sliding_window_view(mkt, T) if mkt is not None else None
         f_est_w = sliding_window_view(zsrc, L, axis=0) if model.uses_factors else None  # (D-L+1, K, L)
         f_ev_w = sliding_window_view(zsrc, T, axis=0) if model.uses_factors else None
-        step = max(1, _CHUNK_CELLS // max(L + T, 1))
         one = zsrc is not None and not model.uses_factors  # the benchmark is the only regressor
-        for lo in range(0, n, step):
-            hi = min(n, lo + step)
+        # chunks of events (bounded temporaries), fitted side by side in threads on a large
+        # study: each chunk writes its own rows of ``out``, and an event's numbers do not
+        # depend on the chunk it falls in
+        threads = max(1, min(n_threads(), n * (L + T) // MIN_CELLS))
+        step = max(1, _CHUNK_CELLS // max(L + T, 1))
+        if threads > 1:  # a few chunks per thread, so that a thread that starts late delays little
+            step = min(step, -(-n // (4 * threads)))
+        chunks = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
+
+        def fit_chunk(rows: tuple[int, int]) -> None:
+            lo, hi = rows
             s = sec[lo:hi]
             e0 = pos[lo:hi] + est_rel[0]
             v0 = pos[lo:hi] + ev_rel[0]
@@ -678,6 +687,8 @@ class EventStudy:
             out["n_event"][lo:hi] = m_ev.sum(axis=1)
             out["sigma2"][lo:hi] = fit.sigma2
             out["singular"][lo:hi] = fit.singular
+
+        run_parts(fit_chunk, chunks, threads=threads)
         return out
 
 

@@ -107,3 +107,22 @@ def test_one_base_confirmed_and_the_other_without_prices_is_ambiguous(mem):
 def test_the_prefetch_covers_the_close_before_the_named_day(mem, src):
     check_claim(_since(mem, FRI, direction="up", pct=2.0, pct_text="2.0"), src)
     assert min(start for _, start, _ in src.calls) <= THU
+
+
+def test_a_snapshot_is_compared_with_the_days_range_from_the_base(mem):
+    # Tuesday trades between 940 and 975 and closes at 969: from Friday's 950 close the day
+    # reached -1.05 % .. +2.63 %; the close is +2.0 %
+    rows = {THU: (1000.0,) * 4, FRI: (950.0,) * 4, MON: (960.0,) * 4, TUE: (955.0, 975.0, 940.0, 969.0)}
+    src = mem.MemorySource({"TEST": rows})
+    at_moment = _since(mem, FRI, period="from-record", direction="down", pct=1.0, pct_text="1", snapshot=True)
+    v = check_claim(at_moment, src)
+    assert v.status == "confirmed"
+    assert "reachable within the day's range" in v.explanation
+    assert "base close 950.00 (2024-01-05)" in v.explanation
+    # the same figure read as the close is false (the index closed 2.0 % above the base)
+    assert check_claim(
+        _since(mem, FRI, period="from-record", direction="down", pct=1.0, pct_text="1"), src
+    ).status == ("contradicted")
+    # and a figure the day never reached is false as a snapshot too
+    far = _since(mem, FRI, period="from-record", direction="down", pct=3.0, pct_text="3", snapshot=True)
+    assert check_claim(far, src).status == "contradicted"

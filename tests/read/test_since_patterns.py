@@ -117,3 +117,24 @@ def test_resolve_base_day_takes_the_latest_such_date_on_or_before_the_session():
     assert resolve_base_day(BaseDay(3, 1, 2023, None, "1 march 2023"), date(2022, 3, 1)) is None
     # a weekday is the latest one strictly before the session
     assert resolve_base_day(BaseDay(None, None, None, 0, "monday"), date(2022, 3, 14)) == date(2022, 3, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 ended flat, having briefly sunk more than 20% below its Jan. 3 record close.",
+        "The Dow slid 1.1% at the opening bell to 33,000, dropping more than 10% from its Jan. 4 record.",
+    ],
+    ids=["briefly", "intraday-move-before"],
+)
+def test_a_move_from_a_named_day_at_a_moment_of_the_session_is_a_snapshot(text):
+    c = next(c for c in read_article(text, published="2022-05-20").claims if c.since is not None)
+    assert c.snapshot is True
+
+
+def test_a_move_from_a_named_day_at_the_close_is_not_a_snapshot():
+    claims = read_article(
+        "The S&P 500 closed 0.4% lower on Friday, 18% below its Jan. 3 record close.", published="2022-05-20"
+    ).claims
+    (rec,) = [c for c in claims if c.since is not None]
+    assert rec.period == "from-record" and rec.snapshot is False

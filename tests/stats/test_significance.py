@@ -44,7 +44,8 @@ from eventstudy.stats.significance import (
     t_test,
     wilcoxon,
 )
-from eventstudy.stats.significance_shared import panel_stats, rank_rows
+from eventstudy.stats.significance_nonparametric import signed_rank
+from eventstudy.stats.significance_shared import panel_stats, rank_rows, row_mean_ss
 
 
 def make(est, ev, *, k=0, days=None, **kw) -> AbnormalReturnPanel:
@@ -217,6 +218,43 @@ def test_wilcoxon_against_scipy(n):
     assert got.loc[0, "pvalue"] == pytest.approx(ref.pvalue, rel=1e-9)
 
 
+@pytest.mark.parametrize("tied", [False, True], ids=["distinct", "tied-no-zero"])
+def test_signed_rank_of_many_days_against_scipy(tied):
+    # no zero and no NaN: V is read off one sort per day; with ties that shortcut gives way
+    # to the average ranks
+    rng = np.random.default_rng(17)
+    x = rng.normal(0.2, 1.0, (60, 9))
+    if tied:
+        x = np.round(x, 1) + 0.05  # ties, never zero
+    v, p = signed_rank(x)
+    for j in range(x.shape[1]):
+        ranks = sps.rankdata(np.abs(x[:, j]))
+        assert v[j] == ranks[x[:, j] > 0].sum()
+        ref = sps.wilcoxon(x[:, j], zero_method="wilcox", correction=True, method="approx")
+        assert p[j] == pytest.approx(ref.pvalue, rel=1e-9)
+
+
+def test_row_mean_ss_with_and_without_missing_values():
+    # rows without NaN take the unmasked shortcut; a NaN (or an infinite sum) anywhere sends
+    # the block to the masked sums, which skip only the NaN
+    rng = np.random.default_rng(8)
+    x = rng.normal(size=(6, 40))
+    cnt, mean, ss = row_mean_ss(x)
+    np.testing.assert_array_equal(cnt, 40)
+    np.testing.assert_allclose(mean, x.mean(axis=1), rtol=1e-14)
+    np.testing.assert_allclose(ss, ((x - x.mean(axis=1, keepdims=True)) ** 2).sum(axis=1), rtol=1e-12)
+    np.testing.assert_array_equal(np.stack(row_mean_ss(x)), np.stack(row_mean_ss(x, np.ones(x.shape, bool))))
+    y = x.copy()
+    y[2, 5] = np.nan
+    y[4, 0] = np.inf
+    with np.errstate(invalid="ignore"):  # inf - inf in the deviations of row 4
+        cnt, mean, ss = row_mean_ss(y)
+    assert cnt.tolist() == [40, 40, 39, 40, 40, 40]
+    np.testing.assert_allclose(mean[2], np.nanmean(y[2]), rtol=1e-14)
+    assert mean[4] == np.inf and np.isnan(ss[4])  # an infinite value is data, not missing
+    np.testing.assert_array_equal(mean[[0, 1, 3, 5]], row_mean_ss(x)[1][[0, 1, 3, 5]])
+
+
 def test_rank_rows_against_scipy():
     rng = np.random.default_rng(5)
     x = np.round(rng.normal(size=(7, 9)), 1)
@@ -235,6 +273,13 @@ def test_rank_rows_against_scipy():
     y[1, 2] = np.nan
     ry = rank_rows(y, head=5, block=2)
     np.testing.assert_array_equal(ry.head_ranks, sps.rankdata(y[:, :5], axis=1, nan_policy="omit"))
+    # blocks without NaN skip the mask; an infinite value is ranked, not dropped
+    z = rng.normal(size=(6, 8))
+    z[4, 3], z[5, 0] = np.inf, -np.inf
+    rz = rank_rows(z, head=5, block=2)
+    np.testing.assert_array_equal(rz.ranks, sps.rankdata(z, axis=1))
+    np.testing.assert_array_equal(rz.head_ranks, sps.rankdata(z[:, :5], axis=1))
+    np.testing.assert_array_equal(rz.median, np.median(z, axis=1))
 
 
 # --------------------------------------------------------------------- CAR tests
