@@ -1185,8 +1185,6 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
     # the number after it ("its worst week, a 4.1% weekly fall")
     pm = _period_of(cues, mv)
-    if pm and pm[2] == "multiday" and _STREAK_ENDED.search(cues.text, max(0, pm[0] - 20), pm[0]):
-        pm = None  # "ended a four-day losing streak, rising 0.4%": the day's move that ends the run
     if pm and pm[2] == "same":
         same = ctx.move_period  # the period of the move before
         pm = None if same is None else (pm[0], pm[1], same)
@@ -1432,6 +1430,8 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             continue
         if m[0] >= mv.phi:
             break
+        if m[2] == "multiday" and _STREAK_ENDED.search(cues.text, max(0, m[0] - 20), m[0]):
+            continue  # "ended a four-day losing streak, rising 0.4%": the day's move ends the run
         # (the phrase's own "and" does not start a clause: "between April and June")
         if m[0] >= end and _NEXT_CLAUSE.search(
             cues.text, end, m[0] if cues.text.startswith("between", m[0]) else m[1]

@@ -158,3 +158,9 @@ def test_a_clock_time_keeps_a_figure_of_an_earlier_day_intraday():
     )
     (c,) = _claims(text, "2022-06-16")
     assert (c.ticker, c.kind, c.trading_date) == ("^IXIC", "intraday", date(2022, 6, 15))
+
+
+def test_a_period_after_an_ended_run_still_belongs_to_its_number():
+    text = "The CAC 40 dipped, snapping a six-session run of gains, yet it added 2.1% for the week."
+    (c,) = _claims(text, "2022-04-08")
+    assert (c.pct, c.kind, c.sessions) == (2.1, "weekly", None)
