@@ -44,6 +44,8 @@ FRAME_COLUMNS = (
     "actual_pct",
     "actual_points",
     "actual_level",
+    "low_pct",
+    "high_pct",
     "prev_close",
     "open",
     "high",
@@ -179,8 +181,13 @@ def _nan(x: float | None) -> float:
 
 
 def _row(file: str, article: Article, v: Verdict) -> dict[str, object]:
+    """One row of :data:`FRAME_COLUMNS`. ``actual_pct`` and ``actual_points`` are the move the
+    claim was measured against; a snapshot during the session (an intraday claim, or a move
+    from a named day given during the session) has no such move: they are empty and the day's
+    range from the base close is in ``low_pct`` .. ``high_pct``."""
     c = v.claim
     a = v.actual
+    snapshot = "low_pct" in a  # (the checker's range test for a snapshot)
     return {
         "file": file,
         "published": article.published,
@@ -201,9 +208,11 @@ def _row(file: str, article: Article, v: Verdict) -> dict[str, object]:
         "reason": v.reason,
         "session": v.session,
         "base_date": v.base_date,
-        "actual_pct": _nan(v.compared.get("pct")),
-        "actual_points": _nan(v.compared.get("points")),
-        "actual_level": _nan(v.compared.get("level")),
+        "actual_pct": math.nan if snapshot else _nan(v.compared.get("pct")),
+        "actual_points": math.nan if snapshot else _nan(v.compared.get("points")),
+        "actual_level": math.nan if snapshot else _nan(v.compared.get("level")),
+        "low_pct": _nan(a.get("low_pct")),
+        "high_pct": _nan(a.get("high_pct")),
         "prev_close": _nan(a.get("prev_close")),
         "open": _nan(a.get("open")),
         "high": _nan(a.get("high")),

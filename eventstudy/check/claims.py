@@ -811,6 +811,43 @@ def _check_day(claim: Claim, d: date, cache: PriceCache) -> Verdict:
     )
 
 
+def _distinctive(claim: Claim) -> bool:
+    """Whether a claim's figures are precise enough that their holding on another session is
+    telling: a level, both a % and points, or a % printed to two decimals or more."""
+    if claim.level is not None or (claim.pct is not None and claim.points is not None):
+        return True
+    text = claim.pct_text or ""
+    return "." in text and len(text.split(".")[1]) >= 2
+
+
+def _other_day_note(v: Verdict, cache: PriceCache) -> Verdict:
+    """A contradicted close whose precise figures hold on the session before or after the one
+    claimed keeps its verdict, with a note naming that session ("a Friday figure given for
+    Thursday"): the claim is about the wrong day, not made up."""
+    c = v.claim
+    if v.status != "contradicted" or c.kind != "close" or v.session is None or not _distinctive(c):
+        return v
+    try:
+        code = by_ticker(c.ticker or "").calendar
+    except EventStudyError:
+        return v
+    if not code:
+        return v
+    for step, which in ((-1, "the session before"), (1, "the session after")):
+        try:
+            other = offset_session(code, v.session, step)
+            w = _check_session(c, other, cache)
+        except (EventStudyError, ValueError):  # (off the calendar; no prices there)
+            continue
+        if w.status == "confirmed":
+            note = (
+                f"the same figures hold for the close of {other} ({which}): the article may give "
+                f"{other}'s move for {v.session}"
+            )
+            return replace(v, explanation=f"{v.explanation} They hold for {other}.", notes=(*v.notes, note))
+    return v
+
+
 def _check(claim: Claim, cache: PriceCache) -> Verdict:
     if claim.ticker is None:
         return _unverifiable(
@@ -832,7 +869,7 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
     v1 = _check_day(claim, claim.trading_date, cache)
     alt = claim.alt_trading_date
     if alt is None or alt == claim.trading_date:
-        return v1
+        return _other_day_note(v1, cache)
     # (a kind of its own on the alternative session: "14:30 - the FTSE 100 fell 0.5%" is the
     # day so far, or the close of the session before)
     alt_claim = replace(claim, kind=claim.alt_kind, alt_kind=None) if claim.alt_kind else claim

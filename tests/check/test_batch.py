@@ -134,3 +134,20 @@ def test_batch_over_the_devset_folder(devset_folder, tmp_path):
     assert set(back["status"]) <= {"confirmed", "contradicted", "unverifiable", "ambiguous"}
     assert back["explanation"].notna().all()
     assert res.summary().table.loc["total", "all"] == expected
+
+
+def test_a_snapshot_row_has_the_days_range_not_the_claimed_figure_as_actual(tmp_path):
+    # an intraday print: what it was compared with is the day's range, not a move; a close
+    # claim in the same file keeps its measured move
+    (tmp_path / "a.txt").write_text(
+        "LONDON, 15 February 2022 - The FTSE 250 was up 0.64 per cent at lunchtime. "
+        "On Monday the FTSE 100 had closed 1.7 per cent lower.",
+        encoding="utf-8",
+    )
+    res = check_paths(tmp_path, source=BundledSource())
+    snap = res.frame[res.frame["kind"] == "intraday"].iloc[0]
+    assert pd.isna(snap["actual_pct"]) and pd.isna(snap["actual_points"])
+    assert snap["low_pct"] <= 0.64 <= snap["high_pct"]
+    day = res.frame[res.frame["kind"] == "close"].iloc[0]
+    assert day["actual_pct"] == pytest.approx(day["close_pct"])
+    assert pd.isna(day["low_pct"])
