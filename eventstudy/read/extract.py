@@ -1209,7 +1209,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         ):
             mv.kind, mv.kind_strength = "close", 2
             return
-    if _region(mv.target.calendar) == "americas" and cues.first(L.BY_THE_TIME_CLOSED, mv.lo, mv.hi):
+    if _region(mv.target.calendar) == "americas" and (
+        cues.first(L.BY_THE_TIME_CLOSED, mv.lo, mv.hi) or _opening_by_the_time(cues, mv)
+    ):
         mv.kind, mv.kind_strength = "intraday", 2
         mv.notes.append("New York figures at another market's close: read as a snapshot")
         return
@@ -1235,7 +1237,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         return
     cue = _intraday_cue(cues, 0, len(cues.text))
     if cue:
-        mv.kind, mv.kind_strength, mv.sentence_cue = "intraday", 1, cue[0]
+        # (a clock time names a moment of the session, whatever day it was: "at two o'clock")
+        clock = "clock" in cues.text[cue[0] : cue[1]]
+        mv.kind, mv.kind_strength, mv.sentence_cue = "intraday", 2 if clock else 1, cue[0]
         return
     if cues.matches(L.CLOSE):
         mv.kind, mv.kind_strength = "close", 1
@@ -1258,6 +1262,19 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         mv.notes.append("present participle in a piece written during the session: read as intraday")
         return
     mv.kind, mv.kind_strength = "close", 0
+
+
+#: Before a run of sessions: a verb that ends it ("ended a", "snapping its").
+_STREAK_ENDED = re.compile(
+    r"\b(?:end|snap|break|broke|halt|stop|bust)(?:s|ed|ing|ped|ping)?\s(?:a|an|its|their|the)\s$"
+)
+
+
+def _opening_by_the_time(cues: _Cues, mv: Move) -> bool:
+    """Whether the sentence opens with another market's close ("By the time London closed the
+    S&P 500 was down 2.5% and the Dow 700 points"): it times every clause of the sentence."""
+    first = cues.first(L.BY_THE_TIME_CLOSED, 0, mv.lo)
+    return first is not None and _OPENING_CUE_GAP.match(cues.text, 0, first[0]) is not None
 
 
 #: "..., having both opened sharply lower": a participle clause about an earlier moment.
@@ -1413,7 +1430,12 @@ def _period_of(cues: _Cues, mv: Move) -> tuple[int, int, str | None] | None:
             continue
         if m[0] >= mv.phi:
             break
-        if m[0] >= end and _NEXT_CLAUSE.search(cues.text, end, m[1]):
+        if m[2] == "multiday" and _STREAK_ENDED.search(cues.text, max(0, m[0] - 20), m[0]):
+            continue  # "ended a four-day losing streak, rising 0.4%": the day's move ends the run
+        # (the phrase's own "and" does not start a clause: "between April and June")
+        if m[0] >= end and _NEXT_CLAUSE.search(
+            cues.text, end, m[0] if cues.text.startswith("between", m[0]) else m[1]
+        ):
             continue
         if (
             mv.nums
@@ -1945,6 +1967,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                     # one period move of the index before, then "while <index> <verb> N%"
                     gi == 0 and prev_group_moves == 1 and _PARALLEL_CLAUSE.fullmatch(mlow, prev_hi, g_start)
                 )
+                # ("... diverged over the quarter: the former lost 1.7%, while the latter gained
+                # 0.7%": a period before a colon scopes the clauses after it)
+                and not _period_before_colon(cues, mlow, prev_hi)
             ) or (
                 # "... slid 2.2% on the day and 6.5% for the month, and the Cac 40 gave up 180 points":
                 # an index with its own verb after one with both a day's and a period move
@@ -2118,6 +2143,13 @@ _ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;:()]{0,80},")
 #: ("... lost 4.1% on the week, while the FTSE 250 dropped 3.8%"): the period is shared.
 #: "... rose 1.8% in the quarter, helped by its miners, while the FTSE 250 fell 9.9%": a clause of a
 #: participle and its agent about the first index, between commas, does not end the parallel.
+def _period_before_colon(cues: _Cues, mlow: str, hi: int) -> bool:
+    """Whether a colon before ``hi`` follows a period phrase of the sentence ("over the quarter
+    as a whole: the former ..., while the latter ...")."""
+    colon = mlow.rfind(":", 0, hi)
+    return colon > 0 and cues.first(L.PERIODS, 0, colon) is not None
+
+
 _PARALLEL_CLAUSE = re.compile(
     r"[^,;]{0,30}?(?:,\s(?:[a-z]+ed|led|hit|driven|held)(?:\s(?:down|up|back))?\sby\s[^,;]{1,80}?)?"
     r",?\s(?:while|whereas)\s(?:the\s)?"
@@ -2248,8 +2280,14 @@ def _date_moves(
         # (an explicit snapshot, "European shares opened higher", may be from a late Asian piece)
         # (a phrase elsewhere in the sentence counts for Europe, whose day an Asian evening
         # overlaps, not for New York, which has not opened yet)
-        snapshot = mv.kind == "intraday" and (
-            mv.kind_strength >= 2 or (mv.sentence_cue is not None and region == "europe")
+        # (not a swing inside a session whose close the sentence gives: "erased a loss of as
+        # much as 1.2% to close 2.2% higher" is one finished session)
+        snapshot = (
+            mv.kind == "intraday"
+            and (mv.kind_strength >= 2 or (mv.sentence_cue is not None and region == "europe"))
+            and not any(
+                o is not mv and o.target is mv.target and o.kind == "close" for o in by_sentence[mv.sentence]
+            )
         )
         # (Asian by a dateline or a zone: a piece is not Asian just because it names the Nikkei first)
         foreign = (
@@ -2332,6 +2370,15 @@ _MONTH_NAMED = re.compile(
 )
 
 
+#: A span of months: "between April and June" (the later month's end closes it).
+_BETWEEN_MONTHS = re.compile(
+    r"\bbetween\s(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\sand\s(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?!\s\d)",
+    re.I,
+)
+
+
 #: A month named as the period in a German or French wire ("im Mai", "en mars").
 _FOREIGN_MONTH_NAMED = re.compile(r"\b(?:im|en)\s(\w+)\b", re.I)
 _FOREIGN_MONTHS = {
@@ -2396,6 +2443,24 @@ _FIRST_DIGIT = re.compile(r"\d")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
 
 
+#: Before a day phrase: the object of a clause that recalls the subject's earlier move ("the
+#: ground it lost on", "the gains they made on").
+_RECALLED_BEFORE = re.compile(
+    r"\b(?:it|they)\s(?:had\s)?(?:lost|shed|gave\sup|surrendered|suffered|gained|made|added|posted)\s(?:on\s)?$"
+)
+#: After a day phrase: a clause in the past perfect about that day (", when it had fallen").
+_RECALLED_AFTER = re.compile(r",\s(?:when|as)\s(?:it|they|the\sindex)\shad\s")
+
+
+def _recalled_day(low: str, pos: int, cue: DayCue) -> bool:
+    """Whether the day phrase ``cue`` at ``low[pos:]`` is the day of an earlier move that a
+    later clause recalls ("recovering the ground it lost on Wednesday, when it had fallen 1.2%")."""
+    return cue.kind in ("weekday", "date", "yesterday", "lastwd") and (
+        _RECALLED_BEFORE.search(low, max(0, pos - 32), pos) is not None
+        or _RECALLED_AFTER.match(low, pos + len(cue.text)) is not None
+    )
+
+
 def _carried_cues(
     found: list[tuple[int, DayCue]], sent: str, low: str, new_moves: list[Move]
 ) -> list[DayCue]:
@@ -2411,6 +2476,7 @@ def _carried_cues(
         # "Traders return today after Thursday's choppy session": with no claim of
         # its own, the sentence's "today" is now; the session it names is what a recap is about
         found = [(p, c) for p, c in found if c.kind != "today"]
+    first_num = next((mv.nums[0].start for mv in new_moves if mv.nums), None)
     out = []
     for pos, c in found:
         if c.kind == "daybefore":
@@ -2425,6 +2491,12 @@ def _carried_cues(
             continue
         if c.kind == "lastnight" and snap_end is not None and pos >= snap_end:
             continue
+        if first_num is not None and pos > first_num and _recalled_day(low, pos, c):
+            continue  # "..., recovering the ground it lost on Wednesday": that earlier day
+        if c.kind in ("date", "weekday") and any(
+            mv.base is not None and mv.base.text == c.text.lower() for mv in new_moves
+        ):
+            continue  # "Since the decision on 16 March, the S&P 500 has gained 6.3%": a move's start
         if c.kind != "date" and _in_quotation(sent, pos):
             # '"... can be turned into a non-profit overnight," said a strategist': speech (a
             # printed date in a quote, "February 15, 2022, will go down in history", still counts)
@@ -2506,6 +2578,24 @@ def _flashback(
         if pos is None or _OPENING_CUE_GAP.match(sent, 0, pos):
             return False
     return resolve_cue(cue, ctx.published, None) < ref
+
+
+#: Before a day phrase: "after" and a piece of news ("after a newspaper report on",
+#: "after the minister's remarks on").
+_NEWS_BEFORE = re.compile(
+    r"\bafter\s(?:[\w'’-]+\s){0,4}?(?:report|story|article|leak|interview|comments?|remarks|speech|"
+    r"testimony|statement|announcement|briefing|data|figures)\s(?:on\s|of\s)?$"
+)
+
+
+def _news_day(cue: DayCue, found: list[tuple[int, DayCue]], lsent: str) -> bool:
+    """Whether a claimless sentence's day phrase is the day of a piece of news it was told
+    after, in a sentence that tells of no move ("Investors had two days to digest it after a
+    press report on Monday"): the news's day, not a session the claims after it are about."""
+    if cue.kind not in ("weekday", "date", "yesterday", "lastwd") or _MOVE_VERB.search(lsent) is not None:
+        return False
+    pos = next((p for p, c in found if c is cue), None)
+    return pos is not None and _NEWS_BEFORE.search(lsent, max(0, pos - 60), pos) is not None
 
 
 #: "had" and a past participle: a move before the one the text is about.
@@ -2643,6 +2733,17 @@ def _date_one(
                 and _PARTICIPLE_DAY.search(low, max(0, p - 40), p)
             )
         ]
+    if found and low is not None and any(p > anchor for p, _ in found):
+        # "..., recovering the ground it lost on Wednesday, when it had fallen 1.2%": the day
+        # of the earlier move a later clause recalls, not this move's
+        found = [
+            (p, c)
+            for p, c in found
+            if p < anchor
+            or not _recalled_day(low, p, c)
+            # ("the 1.8% rise it posted on Wednesday": the move's own number and clause)
+            or any(n.end < p <= n.end + 45 and _OWN_RELATIVE_GAP.fullmatch(sent, n.end, p) for n in mv.nums)
+        ]
     if found and mv.period == "multi-day":
         # "since the governor said on Friday": the day the period starts, not the claim's
         found = [(p, c) for p, c in found if not _SINCE_SAID.search(sent, max(0, p - 80), p)]
@@ -2697,6 +2798,15 @@ def _date_one(
         mv.date_explicit = True
         mv.notes.append(f"the year {mv.named_year} named in the text: the period ends {mv.trading_date}")
         return
+    if mv.period == "multi-day" and mv.period_key == "multiday" and "between" in sent:
+        span = _BETWEEN_MONTHS.search(sent)
+        end = _period_end(ctx.published, MONTHS[span.group(1)[:3].lower()], 1, None) if span else None
+        if end is not None and end < ctx.published:
+            # "fell 16.4% between April and June": to the last session of the later month
+            mv.trading_date = session_on_or_before(code, end)
+            mv.date_explicit = True
+            mv.notes.append(f"a span of months named in the text: it ends {mv.trading_date}")
+            return
     if mv.period in ("month", "quarter", "year-to-date"):
         named = _named_period_end(sent, mv.period, ctx.published)
         if named is not None and named[0] < ctx.published:
@@ -3045,12 +3155,21 @@ MAX_MENTIONS = 40
 _FLAT_HINT = re.compile(r"flat|unchanged|little changed|unverändert|inchangé")
 
 
+#: A sentence that is only a day phrase, after at most two small words: "So, yesterday.",
+#: "Right. Tuesday, then?" (a transcript turning to that day).
+_BARE_DAY = re.compile(
+    r"\W*(?:(?:so|and|now|then|ok|okay|right|well|but|anyway|first)\W+){0,2}"
+    r"(?:yesterday|(?:last\s|on\s)?(?:mon|tues|wednes|thurs|fri)day)(?:\W+(?:then|again))?\W*"
+)
 #: The time stamp that opens a live-blog entry: "16:40 GMT - ...", "Posted at 09:00".
 _NEW_ENTRY = re.compile(
     r"\W{0,3}(?:posted\s(?:at\s)?)?\d{1,2}[:.]\d{2}\b(?:\s?(?:GMT|UTC|BST|CEST|CET|EST|EDT|ET|am|pm|a\.m\.|p\.m\.))?"
     r"\s*(?:[-–—:|]|$)",
     re.IGNORECASE,
 )
+#: A bare clock time that opens a line, then a capitalised word: "09:12 The FTSE 100 ...",
+#: "16:40 Closing report: ..." (a new entry when the line starts with it; not "1.25 per cent").
+_NEW_ENTRY_AT_LINE = re.compile(r"(?:[01]\d|2[0-3])[:.][0-5]\d\s+[A-Z][a-z]")
 #: The first characters of the sentences tested with :data:`_NEW_ENTRY` (a stamp at the very
 #: start of the sentence: "16:40 GMT - ...", "Posted at 09:00").
 _ENTRY_FIRST = frozenset("0123456789Pp")
@@ -3132,6 +3251,11 @@ def extract_claims(
             ):
                 # no mention, no number, no market word, not a heading: nothing below applies
                 # (and the MAX_CLAIMS test can wait: no claim was added)
+                if wb & _DAY_BIT and len(lsent) < 40 and _BARE_DAY.fullmatch(lsent) is not None:
+                    # "So, yesterday." in a conversation: the day the talk turns to
+                    bare = best_cue(c for _, c in _session_cues(sents[si], ctx.published))
+                    if bare is not None and bare.kind in ("weekday", "date", "yesterday", "lastwd"):
+                        ctx.carried, ctx.night = bare, None
                 continue
         sent = sents[si]
         has_digit = digit_at < e or _word_number_in(lsent, sent)
@@ -3156,7 +3280,12 @@ def extract_claims(
             before = best_cue(c for _, c in found_before)
             if before is not None and before.kind in ("weekday", "date", "yesterday", "lastwd"):
                 ctx.carried, ctx.night = before, None
-        if sent[:1] in _ENTRY_FIRST and _NEW_ENTRY.match(sent):
+        if sent[:1] in _ENTRY_FIRST and (
+            _NEW_ENTRY.match(sent)
+            # "10:05 Update: ...": a bare clock time before a capitalised word opens an entry
+            # only at the start of a line
+            or ((s == 0 or text[s - 1] == "\n") and _NEW_ENTRY_AT_LINE.match(sent) is not None)
+        ):
             # a new live-blog entry: a day named in the entry before is not this one's
             ctx.carried, ctx.night = None, None
         if ctx.published_at is not None and sent[:1].isdigit():
@@ -3203,6 +3332,8 @@ def extract_claims(
                 pass  # a date of an earlier year is a reference point, not the article's session
             elif cue is not None and _flashback(cue, found, sent, lsent, ctx, claims=len(moves) > n_before):
                 pass  # background told of an earlier day ("..., after falling 11% on Tuesday")
+            elif cue is not None and len(moves) == n_before and _news_day(cue, found, lsent):
+                pass  # "Markets had two days to digest it after a press report on Monday": the news's day
             elif cue is not None and cue.kind not in ("lastnight", "prevsession"):
                 ctx.carried, ctx.night = cue, None
             elif cue is not None:

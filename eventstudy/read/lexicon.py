@@ -214,7 +214,8 @@ INTRADAY = re.compile(
     r"\bafter\sthe\sopen(?:ing)?(?:\sbell)?\b|\b(?:by|at)\sthe\s(?:lunch(?:time)?|midday)\s(?:break|recess)\b|"
     r"\bhandelsbeginn|\bfrühen\shandel|\bà\sl'ouverture|\ben\sdébut\sde\séance|\bmid-?session|"
     r"\b(?:started|starts|began|begins)\s(?:the\s)?(?:session|day|trading)\b|"
-    r"\b(?:morning|afternoon)\ssession\b|\b(?:in|by)\s(?:the\s)?(?:late\s|early\s)?(?:morning|afternoon)\b|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b",
+    r"\b(?:morning|afternoon)\ssession\b|\b(?:in|by)\s(?:the\s)?(?:late\s|early\s)?(?:morning|afternoon)\b|\bat\s(?:its|their|the)\s(?:low|high|lowest|highest)\spoint\b|"
+    r"\bat\s(?:one|two|three|four|ten|eleven|twelve|noon|[1-4]|1[0-2])\so['’]clock\b",
     _I,
 )
 CLOSE = re.compile(
@@ -321,7 +322,7 @@ PERIODS = re.compile(
     r"\b(?:ended|finished|closed)\s(?:out\s)?the\syear\b|\binto\sthe\s(?:new\s)?year\b|\bover\sthe\syear\b|"
     r"\b(?:the|its)\s(?:first\s)?six\smonths\b|\byear\sto\sdate\b|\bytd\b|\bso\sfar\sthis\syear\b|\b(?:since|from|than\sat|than\sit\swas\sat)\sthe\s(?:start|"
     r"beginning)\sof\s(?:the|this)\syear\b|\bfor\sthe\syear\b|\bthis\syear\b|\b(?:(?:over|in|for|during)\sthe\s)?first\shalf\b|\bfirst\ssix\s"
-    r"months\b|\b(?:in|over|for)\sthe\shalf\b|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:the|its)\shalf(?:-year)?(?![\w-])|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
+    r"months\b|\b(?:in|over|for)\sthe\shalf\b(?![\s-]hour)|\b(?:ends|ended|ending|finishes|finished|finishing|closes|closed|closing)\s(?:out\s)?(?:the|its)\shalf(?:-year)?(?![\w-])|\bjan(?:uary)?[-–]june?\b|\bsince\sthe\send\sof\s(?:last\syear|december|20\d\d)\b|\bfirst\ssix\s"
     r"months\b|\bin\s20\d\d\sso\sfar\b|\bseit\sjahres(?:beginn|anfang)|\bdepuis\sle\sdébut\sde\sl'année|"
     # "has lost 14% since New Year", "had fallen 27% from its last close of 2021"
     r"\bsince\snew\syear(?:['’]s)?\b|\bfrom\s(?:its|their|the)\s(?:last\s|final\s)?(?:close|closing\slevel)\s"
@@ -364,6 +365,10 @@ PERIODS = re.compile(
     r"(?:trading\s)?(?:days|sessions|weeks)\s(?:after|since|following|before)\b|"
     # "had lost 6% in a single week": some week, not one the text names
     r"\bin\sa\s(?:single|one)\sweek\b|"
+    # "fell 16.4% between April and June": a span of months
+    r"\bbetween\s(?:" + _MONTHS + r")\sand\s(?:" + _MONTHS + r")\b(?!\s\d)|"
+    # "is up 3.4% since then", "has fallen 5% since": from a day named before
+    r"(?<!\bhighest\s)(?<!\blowest\s)(?<!\bbest\s)(?<!\bworst\s)\bsince\s(?:then|that\sday)\b|"
     + _NOT_A_BASE
     + r"\bsince\s[A-Z\w'’]+(?:\s[\w'’]+){0,6}?\s(?:invaded|said|announced|began|started|took\soffice|"
     r"took\s(?:the\s)?oath|was\s(?:sworn\sin|elected|inaugurated)|came\sto\spower)\b|"
@@ -401,6 +406,7 @@ OTHER_ASSET = re.compile(
     # "sent the group's shares down 9%" (a lookbehind: the guard stays on "s")
     r"shares(?<=['’]s\sshares)|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices|consumer\sprices|"
+    r"(?:consumer|producer)\sprice\sindex|sectors|"
     r"consumer\s(?:staples|discretionary)|utilities|financials|as\sa\sgroup|"
     r"[Ee]conomy\s(?:\w+\s)?(?:shrank|grew|contracted|expanded|shrinks|grows|contracts|expands))\b",
 )
@@ -411,7 +417,7 @@ OTHER_ASSET_WORDS = re.compile(
     "|".join(_ASSET_NAMES) + r"|rate|wage|unemployment|shares|stock|stake|dividend|profit|revenue|sales|"
     r"plc|inc|group|breadth|volume|vix|volatility|futures|contracts|sector|banks|miners|housebuilders|retailers|"
     r"market|capitalisation|capitalization|average|historically|mortgage|house|economy|consumer|"
-    r"utilities|financials"
+    r"utilities|financials|producer"
 )
 #: A sector index ("the travel and leisure index"): not the headline index named before it.
 SECTOR_INDEX = re.compile(
@@ -420,14 +426,18 @@ SECTOR_INDEX = re.compile(
     r"real\sestate)\s(?:and\s[a-z]+\s)?(?:index|sub-index)\b"
 )
 #: "by the time London closed": for a market still trading then (New York), a snapshot.
-BY_THE_TIME_CLOSED = re.compile(r"\bby\sthe\stime\s(?:[\w'’]+\s){1,3}(?:closed|shut|finished)\b")
+BY_THE_TIME_CLOSED = re.compile(
+    r"\bby\sthe\stime\s(?:[\w'’]+\s){1,3}(?:closed|shut|finished)\b"
+    # "lag zum europäischen Handelsschluss 3 Prozent im Minus": at Europe's close
+    r"|\bzum\s(?:europäischen|londoner|frankfurter)\s(?:handels|börsen)?schluss\b"
+)
 #: The subject of a sentence about futures or an expected open: a forecast, not a move.
 FUTURES_LEAD = re.compile(
     r"\bfutures\b|\bspread[\s-]?betters\b|\b(?:expected|set|poised|tipped|called|seen)\sto\s(?:open|start)\b"
 )
 #: Clause words after which the subject may have changed.
 STOPPER = re.compile(
-    r"\b(?:while|whereas|but|although|though|meanwhile|however|against|elsewhere|among)\b|;|\s[–—]\s",
+    r"\b(?:while|whereas|but|although|though|meanwhile|however|against|elsewhere|among)\b|;|\s[–—]\s|,\syet\b",
     _I,
 )
 PCT_EXCLUDE_AFTER = re.compile(
