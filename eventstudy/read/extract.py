@@ -1730,6 +1730,14 @@ _COMPANY_SUBJECT = re.compile(
 )
 
 
+#: From a number to the next index named, a noun of the move and "for": "a 13% drop for the ",
+#: "a gain of 2 per cent for the " (matched from the end of the number to the next mention).
+_OWNER_AFTER = re.compile(
+    r"(?:\s?(?:%|per\scent|percent|pc|points|pts))?\s(?:[\w-]+\s)?(?:gain|rise|advance|jump|rally|rebound|drop|"
+    r"fall|decline|loss|slide|slump|retreat|tumble)s?\s(?:for|in|by)\s(?:the\s)?"
+)
+
+
 def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list[Mention]) -> list[Move]:
     lsent = lower(sent)
     if "futures" in lsent and _FUTURES_HEADING.match(lsent):
@@ -1843,8 +1851,19 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     prev_mv: Move | None = None
     opens_sentence = False  # a period phrase opens the sentence ("For May, ..."): it scopes it all
     last_phi: int | None = None  # where the previous move's period phrases end
+    # "..., compared with a 13% drop for the S&P 500": a number whose noun names the next index
+    # as its owner is that index's (the segment before ends at the number)
+    starts = [g[0] for g in groups]
+    for k in range(1, len(groups)):
+        for n in nums:
+            if groups[k - 1][0] <= n.start < groups[k][0] and _OWNER_AFTER.fullmatch(
+                mlow, n.end, groups[k][0]
+            ):
+                starts[k] = n.start
+                break
     for gidx, (g_start, g_end, members) in enumerate(groups):
-        seg_lo = 0 if gidx == 0 else g_start
+        seg_lo = 0 if gidx == 0 else starts[gidx]
+        g_end = starts[gidx + 1] if gidx + 1 < len(groups) else g_end
         seg_nums = [n for n in nums if seg_lo <= n.start < g_end]
         last_member_end = members[-1][0].end
         kept: list[_Num] = []

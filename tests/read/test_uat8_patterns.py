@@ -63,3 +63,14 @@ def test_a_countrys_economy_is_not_its_market():
     )
     claims = _claims(text, "2022-03-08")
     assert {c.index for c in claims} == {"DAX"}
+
+
+def test_a_move_whose_noun_names_the_next_index_is_that_indexs():
+    text = "LONDON, 1 June 2022 - The FTSE 250 gained 0.6 per cent, against a 1.4 per cent fall for the Dax."
+    mid, dax = _claims(text, "2022-06-01")
+    assert (mid.ticker, mid.direction, mid.pct) == ("^FTMC", "up", 0.6)
+    assert (dax.ticker, dax.direction, dax.pct) == ("^GDAXI", "down", 1.4)
+    # (a move after the next index's name is still that index's own)
+    text = "LONDON, 1 June 2022 - The FTSE 250 gained 0.6 per cent and the Dax fell 1.4 per cent."
+    mid, dax = _claims(text, "2022-06-01")
+    assert (mid.pct, dax.pct) == (0.6, 1.4)
