@@ -761,6 +761,19 @@ def _ruled_out(v: Verdict) -> bool:
     return v.status == "unverifiable" and bool(v.checks) and not all(v.checks.values())
 
 
+def _same_answer(v1: Verdict, v2: Verdict, tail: str, note: str) -> Verdict:
+    """Two readings of a claim (two sessions, two bases) with the same answer: the first, with
+    both kept as ``candidates`` and the second named in the explanation and a note."""
+    return replace(v1, explanation=f"{v1.explanation} {tail}", candidates=(v1, v2), notes=(*v1.notes, note))
+
+
+def _settled_by_prices(v1: Verdict, v2: Verdict) -> list[Verdict]:
+    """The readings that the prices settle: confirmed where the other was ruled out. Only a
+    reading whose figures were compared and failed is ruled out (:func:`_ruled_out`): one that
+    could not be checked (no prices there) leaves the question open, whatever the other says."""
+    return [v for v, other in ((v1, v2), (v2, v1)) if v.status == "confirmed" and _ruled_out(other)]
+
+
 def _check_day(claim: Claim, d: date, cache: PriceCache) -> Verdict:
     """The verdict on session ``d``; for a multi-day move counted from a named day, measured
     from that day's close and from the close before it (the text rarely says whether the move
@@ -777,14 +790,13 @@ def _check_day(claim: Claim, d: date, cache: PriceCache) -> Verdict:
     b1 = v1.base_date or f"{since}"
     b2 = v2.base_date or f"the session before {since}"
     if v1.status == v2.status:
-        note = f"also measured from the close of {b2}, before {since}: same verdict ({v2.status})"
-        return replace(
+        return _same_answer(
             v1,
-            explanation=f"{v1.explanation} Also {v2.status} from the close of {b2}.",
-            candidates=(v1, v2),
-            notes=(*v1.notes, note),
+            v2,
+            f"Also {v2.status} from the close of {b2}.",
+            f"also measured from the close of {b2}, before {since}: same verdict ({v2.status})",
         )
-    confirmed = [v for v, other in ((v1, v2), (v2, v1)) if v.status == "confirmed" and _ruled_out(other)]
+    confirmed = _settled_by_prices(v1, v2)
     if len(confirmed) == 1:
         hit = confirmed[0]
         miss = v2 if hit is v1 else v1
@@ -875,17 +887,14 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
     alt_claim = replace(claim, kind=claim.alt_kind, alt_kind=None) if claim.alt_kind else claim
     v2 = _check_day(alt_claim, alt, cache)
     if v1.status == v2.status:
-        note = f"also checked on the alternative session {alt}: same verdict ({v2.status})"
-        return replace(
+        return _same_answer(
             v1,
-            explanation=f"{v1.explanation} Also {v2.status} on the alternative session {alt}.",
-            candidates=(v1, v2),
-            notes=(*v1.notes, note),
+            v2,
+            f"Also {v2.status} on the alternative session {alt}.",
+            f"also checked on the alternative session {alt}: same verdict ({v2.status})",
         )
     day_of = {id(v1): claim.trading_date, id(v2): alt}  # (an unverifiable verdict has no session)
-    # only a session whose figures were compared and failed can be ruled out: one that could not
-    # be checked (no prices there) leaves the question open, whatever the other one says
-    confirmed = [v for v, other in ((v1, v2), (v2, v1)) if v.status == "confirmed" and _ruled_out(other)]
+    confirmed = _settled_by_prices(v1, v2)
     if not confirmed and not any(v.status == "confirmed" for v in (v1, v2)):
         # no session confirms it: the one where the printed level (an exact figure) is the
         # close is the one meant ("rose 11 per cent to 21,852.51": the level is that day's)
