@@ -782,8 +782,8 @@ def _check_day(claim: Claim, d: date, cache: PriceCache) -> Verdict:
     as for two candidate sessions (:func:`_check`); other differing answers are ambiguous."""
     v1 = _check_session(claim, d, cache)
     since = _counted_from(claim, d)
-    if since is None or since == d or (claim.period or "").lower() != "multi-day":
-        return v1
+    if since is None or since == d or (claim.period or "").lower() != "multi-day" or claim.base_close:
+        return v1  # (one base: "from its close on 7 March" names the close)
     v2 = _check_session(claim, d, cache, start=since)
     if v2.base_date is not None and v2.base_date == v1.base_date:
         return v1  # (the named day is not a session: one base)
@@ -825,11 +825,9 @@ def _check_day(claim: Claim, d: date, cache: PriceCache) -> Verdict:
 
 def _distinctive(claim: Claim) -> bool:
     """Whether a claim's figures are precise enough that their holding on another session is
-    telling: a level, both a % and points, or a % printed to two decimals or more."""
-    if claim.level is not None or (claim.pct is not None and claim.points is not None):
-        return True
-    text = claim.pct_text or ""
-    return "." in text and len(text.split(".")[1]) >= 2
+    telling: a level, or both a % and points (one % alone, "1.28 %", matches a neighbouring
+    session by chance too often)."""
+    return claim.level is not None or (claim.pct is not None and claim.points is not None)
 
 
 def _other_day_note(v: Verdict, cache: PriceCache) -> Verdict:

@@ -1194,9 +1194,12 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         if pm[2] == "multiday" and not _SPAN_ENDS.match(cues.text, pm[1]):
             # (not "in three trading days to Wednesday": a span that ends before the claim's day)
             mv.sessions = session_count(cues.text[pm[0] : pm[1]])
-        if pm[2] in ("multiday", "record"):
-            # "since 24 February", "since Monday's close", "from its January 3 record"
-            mv.base = find_base_day(cues.text, pm[0])
+        if pm[2] in ("multiday", "record") and _BASE_PHRASE.match(cues.text, pm[0]):
+            # "since 24 February", "since Monday's close", "from its January 3 record" (not
+            # "over the past four sessions to Thursday, 17 March": the span's end; nor "the
+            # biggest gain for the index since 9 March, when ...": a comparison)
+            if not _COMPARISON_BEFORE.search(cues.text, max(0, pm[0] - 60), pm[0]):
+                mv.base = find_base_day(cues.text, pm[0])
         return
     extreme = _extreme_cue(cues, mv)
     if "day" in text and not ctx.live:
@@ -1498,6 +1501,16 @@ _PERIOD_NAMES = {
     "opentoclose": ("other", "open-to-close"),
     "multiday": ("other", "multi-day"),
 }
+
+
+#: A period phrase that counts from a day it may name: "since ...", "from ...", "below its ...".
+_BASE_PHRASE = re.compile(r"(?:since|from|below|off)\b")
+#: A superlative before "since" in the same clause, no number between: "the biggest one-day gain
+#: for the index since 9 March" compares, it does not count a move from that day.
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:biggest|best|worst|largest|highest|lowest|steepest|sharpest|strongest|weakest|deepest|"
+    r"longest|first\stime)\b[^\d%;,]*(?:,[^\d%;,]*)?$"
+)
 
 
 def _set_period(mv: Move, period: str) -> None:

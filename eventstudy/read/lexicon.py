@@ -347,6 +347,9 @@ PERIODS = re.compile(
     + _NOT_A_BASE
     + r"\bsince\s(?:the\s(?:close\s(?:on|of)\s)?)?"
     + _A_DAY
+    # "since the close on Monday"
+    + r"|\bsince\s(?:the|its)\s(?:close|closing\slevel)\s(?:on|of)\s(?:last\s)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday)\b"
     + r"|\b(?:since|from)\s(?:its|their|the)\s"
     + _A_DAY
     + r"\s(?:close|closing\s(?:level|price)|level|finish)\b|"

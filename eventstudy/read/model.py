@@ -66,6 +66,10 @@ class Claim:
         record"), on or before ``trading_date``; else ``None``. The move is measured from that
         day's close, or from the close before it when it counts that day's own move (a
         checker tries both; for a record, that day's close only).
+    base_close
+        For a move counted from a named day (``since``): ``True`` when the text names that
+        day's close as the base ("from its close on 7 March", "since Monday's close"), so
+        the close before it is not a candidate base.
     snapshot
         For a move counted from a named day (``since``): ``True`` when the text gives it at a
         moment of the session ("briefly fell more than 20% below its January 3 record", "at
@@ -97,6 +101,7 @@ class Claim:
     alt_kind: ClaimKind | None = None
     since: date | None = None
     snapshot: bool = False
+    base_close: bool = False
 
     def hedge_for(self, number: str) -> str | None:
         """The hedge of one number: ``"pct"``, ``"points"`` or ``"level"``.

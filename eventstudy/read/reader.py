@@ -297,6 +297,7 @@ def _to_claim(mv: Move) -> Claim:
         sessions=mv.sessions if mv.period == "multi-day" else None,
         since=_since(mv),
         snapshot=mv.snapshot and _since(mv) is not None,
+        base_close=mv.base is not None and mv.base.close and _since(mv) is not None,
         alt_kind=mv.alt_kind if mv.alt_date not in (None, mv.trading_date) else None,  # type: ignore[arg-type]
         notes=tuple(notes),
         pct_hedge=pct.hedge if pct else None,

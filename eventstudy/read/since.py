@@ -50,7 +50,12 @@ _DAY = re.compile(
 )
 #: Where the phrase that names the base ends: the next clause ("since Monday, and on Friday
 #: ...") is not part of it.
-_CLAUSE_END = re.compile(r"[;:()]|\b(?:and|but|while|whereas|although|though|after|before)\b", re.I)
+_CLAUSE_END = re.compile(
+    r"[;:()]|\b(?:and|but|while|whereas|although|though|after|before)\b|,\s(?:its|the|a|an|which|when|as|with)\b",
+    re.I,
+)
+#: The base named as a close: "from its close on 7 March", "since Monday's close".
+_CLOSE = re.compile(r"\bclos(?:e|ing)\b", re.IGNORECASE)
 #: How far after the start of the period phrase its day may be printed ("since the central
 #: bank's surprise decision on 16 March").
 _REACH = 70
@@ -73,6 +78,9 @@ class BaseDay:
     record
         The day of a record, high or peak ("from its January 3 record"): measured from that
         day's close only.
+    close
+        The text names that day's close as the base ("from its close on 7 March", "since
+        Monday's close"): measured from that close only.
     """
 
     month: int | None
@@ -81,6 +89,7 @@ class BaseDay:
     weekday: int | None
     text: str
     record: bool = False
+    close: bool = False
 
 
 def find_base_day(text: str, start: int, end: int | None = None) -> BaseDay | None:
@@ -118,10 +127,19 @@ def find_base_day(text: str, start: int, end: int | None = None) -> BaseDay | No
                 None,
                 m.group(0).strip(" ,").removeprefix("the "),
                 bool(_RECORD.search(text, start, stop)),
+                bool(_CLOSE.search(text, start, min(stop, m.end() + 10))),
             )
         if m.group("wd"):
             wd = m.group("wd").lower()
-            return BaseDay(None, None, None, _WEEKDAYS.index(wd), wd, bool(_RECORD.search(text, start, stop)))
+            return BaseDay(
+                None,
+                None,
+                None,
+                _WEEKDAYS.index(wd),
+                wd,
+                bool(_RECORD.search(text, start, stop)),
+                bool(_CLOSE.search(text, start, min(stop, m.end() + 10))),
+            )
     return None
 
 

@@ -96,10 +96,9 @@ def _executor(size: int) -> ThreadPoolExecutor:
     global _pool, _pool_size
     with _lock:
         if _pool is None or _pool_size < size:
-            old = _pool
+            # (a smaller pool is not shut down: another thread may be submitting to it now; its
+            # idle threads stay until the process ends)
             _pool, _pool_size = ThreadPoolExecutor(max_workers=size, thread_name_prefix="eventstudy"), size
-            if old is not None:
-                old.shutdown(wait=False)
         return _pool
 
 
@@ -110,8 +109,9 @@ def run_parts(fn: Callable[[T], R], parts: Sequence[T], *, threads: int | None =
     that starts late (a busy machine) leaves its parts to the others instead of holding
     them up; the caller is one of the workers. ``threads`` defaults to the number of parts.
     ``fn`` must only write to outputs no other part writes to. A :func:`run_parts` inside
-    ``fn`` runs its parts one after the other in its own thread. An exception is raised in
-    the caller after every part that had started has finished (the parts left are skipped).
+    ``fn`` runs its parts one after the other in its own thread. An exception in a part is
+    raised in the caller once every thread has stopped (the other threads may still run the
+    parts left before they stop; the results are dropped).
     """
     workers = len(parts) if threads is None else min(len(parts), n_threads(threads))
     if workers <= 1 or getattr(_inside, "part", False):

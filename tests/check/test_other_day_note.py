@@ -37,3 +37,9 @@ def test_no_note_for_a_rough_figure_or_one_that_holds_nowhere():
     made_up = _close(date(2022, 6, 9), pct=5.55, pct_text="5.55", level=7000.0, level_text="7000")
     v = check_claim(made_up, BundledSource())
     assert v.status == "contradicted" and not any("same figures" in n for n in v.notes)
+
+
+def test_a_single_percentage_is_not_enough_to_name_another_day():
+    # 1.54 % alone could match a neighbour by chance: no note without a level or points
+    v = check_claim(_close(date(2022, 6, 10), pct=1.54, pct_text="1.54"), BundledSource())
+    assert v.status == "contradicted" and not any("same figures" in n for n in v.notes)

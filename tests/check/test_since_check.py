@@ -126,3 +126,10 @@ def test_a_snapshot_is_compared_with_the_days_range_from_the_base(mem):
     # and a figure the day never reached is false as a snapshot too
     far = _since(mem, FRI, period="from-record", direction="down", pct=3.0, pct_text="3", snapshot=True)
     assert check_claim(far, src).status == "contradicted"
+
+
+def test_a_base_named_as_a_close_has_no_second_candidate(mem, src):
+    # -3.1 % holds only from Thursday's close; "from its close on Friday" rules that out
+    v = check_claim(_since(mem, FRI, direction="down", pct=3.1, pct_text="3.1", base_close=True), src)
+    assert v.status == "contradicted"
+    assert v.base_date == FRI and v.candidates == ()

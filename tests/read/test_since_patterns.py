@@ -138,3 +138,40 @@ def test_a_move_from_a_named_day_at_the_close_is_not_a_snapshot():
     ).claims
     (rec,) = [c for c in claims if c.since is not None]
     assert rec.period == "from-record" and rec.snapshot is False
+
+
+@pytest.mark.parametrize(
+    "text, sessions",
+    [
+        # a comparison after a counted span does not name its base
+        ("The S&P 500 has gained 5.7% over the past three sessions, its best run since 24 February.", 3),
+        # the day a span ends on is not where it starts
+        ("The FTSE 100 has gained 3.2% over the past four sessions to Thursday, 17 March.", None),
+    ],
+    ids=["comparison-after-span", "span-end-day"],
+)
+def test_only_a_since_or_from_phrase_names_the_base_day(text, sessions):
+    c = _one(text, "2022-03-17")
+    assert (c.period, c.sessions, c.since) == ("multi-day", sessions, None)
+
+
+def test_a_superlative_before_since_is_a_comparison_not_a_base():
+    text = "The FTSE 100 rose 1.6% on Wednesday, the biggest one-day gain for the index since 9 March, when it jumped 3.3%."
+    claims = read_article(text, published="2022-03-16").claims
+    assert all(c.since is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text, since",
+    [
+        ("The FTSE 100 has climbed 5.7% from its close on 7 March.", date(2022, 3, 7)),
+        ("The FTSE 100 has climbed 5.7% since the close of 7 March.", date(2022, 3, 7)),
+        ("The S&P 500 has gained 3.7% since Monday's close.", date(2022, 3, 14)),
+        ("The S&P 500 has now gained 4.4% since the close on Monday.", date(2022, 3, 14)),
+    ],
+    ids=["from-its-close-on", "since-the-close-of", "weekday-close", "close-on-weekday"],
+)
+def test_a_base_named_as_a_close_is_that_close_only(text, since):
+    c = _one(text, "2022-03-16")
+    assert (c.since, c.base_close) == (since, True)
+    assert _one("The FTSE 100 has climbed 5.7% since 7 March.", "2022-03-16").base_close is False

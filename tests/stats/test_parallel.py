@@ -213,3 +213,30 @@ def test_thread_count_defaults_to_the_cpus_and_follows_the_environment(monkeypat
     monkeypatch.setenv(parallel.THREADS_ENV, "3")
     assert parallel.n_threads() == 3
     assert parallel.n_threads(1) == 1
+
+
+def test_pools_of_growing_sizes_used_from_many_threads_at_once_never_fail():
+    # a thread asking for a bigger pool must not shut down the pool another thread is using
+    import threading
+
+    from eventstudy.stats import parallel
+
+    errors: list[BaseException] = []
+
+    def call(n: int) -> None:
+        try:
+            for _ in range(30):
+                assert parallel.run_parts(lambda x: x * 2, list(range(8)), threads=n) == [
+                    x * 2 for x in range(8)
+                ]
+        except BaseException as e:  # noqa: BLE001 - collected and checked below
+            errors.append(e)
+
+    for _ in range(5):
+        parallel._pool, parallel._pool_size = None, 0  # (a fresh process)
+        ts = [threading.Thread(target=call, args=(n,)) for n in (2, 3, 4, 5)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+    assert errors == []
