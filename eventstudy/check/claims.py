@@ -761,10 +761,12 @@ def _ruled_out(v: Verdict) -> bool:
     return v.status == "unverifiable" and bool(v.checks) and not all(v.checks.values())
 
 
-def _same_answer(v1: Verdict, v2: Verdict, tail: str, note: str) -> Verdict:
-    """Two readings of a claim (two sessions, two bases) with the same answer: the first, with
-    both kept as ``candidates`` and the second named in the explanation and a note."""
-    return replace(v1, explanation=f"{v1.explanation} {tail}", candidates=(v1, v2), notes=(*v1.notes, note))
+def _keep_both(chosen: Verdict, v1: Verdict, v2: Verdict, tail: str, note: str) -> Verdict:
+    """The verdict ``chosen`` of two readings of a claim (two sessions, two bases), with both
+    kept as ``candidates``, ``tail`` added to its explanation and ``note`` to its notes."""
+    return replace(
+        chosen, explanation=f"{chosen.explanation} {tail}", candidates=(v1, v2), notes=(*chosen.notes, note)
+    )
 
 
 def _settled_by_prices(v1: Verdict, v2: Verdict) -> list[Verdict]:
@@ -790,7 +792,8 @@ def _check_day(claim: Claim, d: date, cache: PriceCache) -> Verdict:
     b1 = v1.base_date or f"{since}"
     b2 = v2.base_date or f"the session before {since}"
     if v1.status == v2.status:
-        return _same_answer(
+        return _keep_both(
+            v1,
             v1,
             v2,
             f"Also {v2.status} from the close of {b2}.",
@@ -805,12 +808,7 @@ def _check_day(claim: Claim, d: date, cache: PriceCache) -> Verdict:
             f"the close of {hit.base_date} and not from the close of {miss.base_date} ({miss.status}), "
             f"so the close of {hit.base_date} is taken"
         )
-        return replace(
-            hit,
-            explanation=f"{hit.explanation} From the close of {miss.base_date}: {miss.status}.",
-            candidates=(v1, v2),
-            notes=(*hit.notes, note),
-        )
+        return _keep_both(hit, v1, v2, f"From the close of {miss.base_date}: {miss.status}.", note)
     return Verdict(
         "ambiguous",
         claim,
@@ -885,7 +883,8 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
     alt_claim = replace(claim, kind=claim.alt_kind, alt_kind=None) if claim.alt_kind else claim
     v2 = _check_day(alt_claim, alt, cache)
     if v1.status == v2.status:
-        return _same_answer(
+        return _keep_both(
+            v1,
             v1,
             v2,
             f"Also {v2.status} on the alternative session {alt}.",
@@ -916,12 +915,7 @@ def _check(claim: Claim, cache: PriceCache) -> Verdict:
             f"the article does not settle the session ({claim.trading_date} or {alt}); its {held} "
             f"on {hit_day} and not on {miss_day} ({miss.status}), so {hit_day} is taken"
         )
-        return replace(
-            hit,
-            explanation=f"{hit.explanation} On the other candidate session {miss_day}: {miss.status}.",
-            candidates=(v1, v2),
-            notes=(*hit.notes, note),
-        )
+        return _keep_both(hit, v1, v2, f"On the other candidate session {miss_day}: {miss.status}.", note)
     expl = (
         f"ambiguous: the claim may be about {claim.trading_date} or {alt} and the answers differ: "
         f"{claim.trading_date}: {v1.explanation} | {alt}: {v2.explanation}"

@@ -109,27 +109,15 @@ def _verdict_line(v: Verdict) -> str:
 
 
 def _span_dict(s: ClaimStudy) -> dict[str, Any]:
-    """The study over a move's own sessions, without the day-by-day table."""
-    st = s.stats
-    first, last, n_est = s.estimation_dates
-    dates = s.frame["date"]
+    """The study over a move's own sessions (:meth:`ClaimStudy.to_dict`), without the
+    day-by-day table: its first and last session and their number instead."""
+    d = s.to_dict()
+    days = d["ar"]
     return {
-        "first": dates.iloc[0].date().isoformat(),
-        "last": dates.iloc[-1].date().isoformat(),
-        "sessions": int(len(dates)),
-        "model": s.model,
-        "benchmark": s.benchmark,
-        "estimation": {
-            "days": list(s.estimation),
-            "first": first.isoformat(),
-            "last": last.isoformat(),
-            "n": n_est,
-        },
-        "car": _f(st["car"]),
-        "car_se": _f(st["se"]),
-        "car_t": _f(st["t"]),
-        "car_p": _f(st["p"]),
-        "notes": list(s.results.notes),
+        "first": days[0]["date"],
+        "last": days[-1]["date"],
+        "sessions": len(days),
+        **{k: d[k] for k in ("model", "benchmark", "estimation", "car", "car_se", "car_t", "car_p", "notes")},
     }
 
 

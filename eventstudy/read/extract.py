@@ -1869,9 +1869,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     starts = [g[0] for g in groups]
     for k in range(1, len(groups)):
         for n in nums:
-            if groups[k - 1][0] <= n.start < groups[k][0] and _OWNER_AFTER.fullmatch(
-                mlow, n.end, groups[k][0]
-            ):
+            if n.start >= groups[k][0]:
+                break  # (nums are in text order)
+            if n.start >= groups[k - 1][0] and _OWNER_AFTER.fullmatch(mlow, n.end, groups[k][0]):
                 starts[k] = n.start
                 break
     for gidx, (g_start, g_end, members) in enumerate(groups):
@@ -2404,10 +2404,7 @@ _MONTH_NAMED = re.compile(
 
 #: A span of months: "between April and June" (the later month's end closes it).
 _BETWEEN_MONTHS = re.compile(
-    r"\bbetween\s(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\sand\s(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b(?!\s\d)",
-    re.I,
+    r"\bbetween\s(?:" + L.MONTH_NAMES + r")\sand\s(" + L.MONTH_NAMES + r")\b(?!\s\d)", re.I
 )
 
 

@@ -11,6 +11,7 @@ import re
 __all__ = [
     "SECTOR_WORDS",
     "SINCE_EVENT_NOUNS",
+    "MONTH_ABBR",
     "UP",
     "DOWN",
     "FLAT",
@@ -264,13 +265,14 @@ SINCE_EVENT_NOUNS = (
 )
 #: A day of the month as printed after "since": "February 24", "Feb. 24th", "24 February",
 #: "the 3rd of January", "Thursday, February 24" (not "March 2020": a month names no close).
-_MON_ABBR = (
+#: The month names and their abbreviations ("Feb", "Sept"), as a regex group (lower case).
+MONTH_ABBR = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _A_DAY = (
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday),?\s)?(?:" + _MON_ABBR + r"\.?\s\d{1,2}(?:st|nd|rd|th)?"
-    r"(?![\d.,]\d)(?!\s?%)|(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?" + _MON_ABBR + r"\b)"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday),?\s)?(?:" + MONTH_ABBR + r"\.?\s\d{1,2}(?:st|nd|rd|th)?"
+    r"(?![\d.,]\d)(?!\s?%)|(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?" + MONTH_ABBR + r"\b)"
 )
 #: Words right before "since" that make it a comparison, not the start of the move: "its lowest
 #: close since 24 February", "the biggest fall since Monday", "for the first time since ...".

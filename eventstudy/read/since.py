@@ -30,13 +30,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .dates import MONTHS
+from .lexicon import MONTH_ABBR as _MON
 
 __all__ = ["BaseDay", "find_base_day", "resolve_base_day"]
 
-_MON = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 #: A day as printed: "February 24", "Feb. 24th, 2022", "24 February 2022", "the 3rd of
 #: January", "Monday" (a weekday). Not "March 2020" (a month) nor "2.4%" (a number).
