@@ -27,6 +27,12 @@ VerdictStatus = Literal["confirmed", "contradicted", "unverifiable", "ambiguous"
 #: online), or the claim itself cannot be checked ("claim": no ticker, no session, ...).
 UnverifiableCause = Literal["prices", "claim"]
 
+#: What a ranking statement ranks: the session's move, its close, or a level reached during it.
+RankedQuantity = Literal["move", "close", "intraday"]
+
+#: Which end of the ranking: the biggest gain / highest level, or the biggest fall / lowest level.
+Extreme = Literal["high", "low"]
+
 DEFAULT_DATE_POLICY: DatePolicy = "next"
 
 

@@ -26,7 +26,15 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar as cal
-from ..check import BatchResult, Verdict, check_article, check_paths, market_context
+from ..check import (
+    BatchResult,
+    RankingVerdict,
+    Verdict,
+    check_article,
+    check_paths,
+    check_ranking,
+    market_context,
+)
 from ..check.cache import package_frame
 from ..exceptions import (
     ArticleError,
@@ -43,7 +51,7 @@ from ..policies import ModelName, validate
 from ..prices import PriceLoader
 from ..prices.base import PriceSource
 from ..read import read_article, read_file
-from ..read.model import Article
+from ..read.model import Article, Ranking
 from ..stats import EventStudy, EventStudyResults, common_date_returns, returns_from_prices
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -493,6 +501,9 @@ class CheckReport:
         position. Its CAR says how unusual the whole move was (:func:`span_study`).
     span_errors
         Why such a study could not be run, by the claim's position.
+    rankings
+        One :class:`~eventstudy.check.RankingVerdict` per ranking or record statement of the
+        article ("its biggest fall since 24 February", "a record close"), in order.
     """
 
     article: Article
@@ -502,6 +513,7 @@ class CheckReport:
     context: pd.DataFrame | None = None
     span_studies: dict[int, ClaimStudy] = field(default_factory=dict)
     span_errors: dict[int, str] = field(default_factory=dict)
+    rankings: tuple[RankingVerdict, ...] = ()
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -532,6 +544,12 @@ class CheckReport:
         from .report import claims_frame
 
         return claims_frame(self)
+
+    def rankings_frame(self) -> pd.DataFrame:
+        """One row per ranking or record statement with its verdict and the numbers used."""
+        from .report import rankings_frame
+
+        return rankings_frame(self)
 
     def summary(self) -> str:
         """The text report of ``eventstudy check``."""
@@ -732,7 +750,18 @@ def check(
             ctx = market_context(day, src)
         except EventStudyError:
             ctx = None
-    return CheckReport(art, tuple(verdicts), studies, errors, ctx, spans, span_errors)
+    ranked = tuple(check_ranking(r, src, session=_ranking_session(r, verdicts)) for r in art.rankings)
+    return CheckReport(art, tuple(verdicts), studies, errors, ctx, spans, span_errors, ranked)
+
+
+def _ranking_session(r: Ranking, verdicts: Sequence[Verdict]) -> date | None:
+    """The session a ranking statement is about: the one the verdict on its claimed move used
+    (when the text left two sessions open, the one the prices settled on), else its own."""
+    if r.claim is not None and r.claim < len(verdicts):
+        v = verdicts[r.claim]
+        if v.session is not None and v.status in ("confirmed", "contradicted"):
+            return v.session
+    return r.trading_date
 
 
 def span_study(

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..read.model import Claim
     from .api import CheckReport, ClaimStudy
 
-__all__ = ["report_dict", "report_text", "claims_frame", "describe_claim", "SCHEMA_VERSION"]
+__all__ = ["report_dict", "report_text", "claims_frame", "rankings_frame", "describe_claim", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 
@@ -219,6 +219,7 @@ def report_dict(report: CheckReport) -> dict[str, Any]:
             "claims": claims,
             "study": main.to_dict() if main is not None else None,
             "market_context": ctx,
+            "rankings": [r.to_dict() for r in report.rankings],
             "notes": list(art.notes),
         }
     )
@@ -260,6 +261,56 @@ def claims_frame(report: CheckReport) -> pd.DataFrame:
             d.update({f"span_{k}": span[k] for k in ("car", "car_t", "car_p", "sessions")})
         rows.append(d)
     return pd.DataFrame(rows)
+
+
+def rankings_frame(report: CheckReport) -> pd.DataFrame:
+    """One row per ranking or record statement: what it says, its verdict, the numbers used."""
+    rows = []
+    for rv in report.rankings:
+        r = rv.ranking
+        rows.append(
+            {
+                "index": r.index,
+                "ticker": r.ticker,
+                "phrase": r.phrase,
+                "what": r.what,
+                "extreme": r.extreme,
+                "period": r.period,
+                "anchor": r.anchor,
+                "anchor_end": r.anchor_end,
+                "lookback": r.to_dict()["lookback"],
+                "record": r.record,
+                "claim": r.claim,
+                "status": rv.status,
+                "session": rv.session,
+                "value": rv.value,
+                "last": rv.last,
+                "last_value": rv.last_value,
+                "prices_from": rv.prices_from,
+                "reason": rv.reason,
+            }
+        )
+    cols = [
+        "index",
+        "ticker",
+        "phrase",
+        "what",
+        "extreme",
+        "period",
+        "anchor",
+        "anchor_end",
+        "lookback",
+        "record",
+        "claim",
+        "status",
+        "session",
+        "value",
+        "last",
+        "last_value",
+        "prices_from",
+        "reason",
+    ]
+    return pd.DataFrame(rows, columns=cols)
 
 
 def _study_text(s: ClaimStudy) -> list[str]:
@@ -394,6 +445,28 @@ def report_text(report: CheckReport) -> str:
             lines.append(
                 f"  span:    event study over the move's sessions not run: {report.span_errors[i - 1]}"
             )
+    for i, rv in enumerate(report.rankings, 1):
+        r = rv.ranking
+        with_claim = f", with claim {r.claim + 1}" if r.claim is not None else ""
+        lines += [
+            "",
+            f'Ranking {i} of {len(report.rankings)}: {r.index}, "{r.phrase}" ({rv.session or r.trading_date}{with_claim})',
+        ]
+        lines.append(
+            f"  verdict: {rv.status.upper()}"
+            + (f" ({rv.reason})" if rv.reason and rv.status != "confirmed" else "")
+        )
+        lines.append(
+            textwrap.fill(
+                rv.explanation,
+                width=100,
+                initial_indent="  why:     ",
+                subsequent_indent=" " * 11,
+                break_on_hyphens=False,
+            )
+        )
+        for note in (*r.notes, *rv.notes):
+            lines.append(f"  note:    {note}")
     if report.context is not None and len(report.context):
         day = art.event_date
         lines += ["", f"Market on {day} (close-to-close):"]

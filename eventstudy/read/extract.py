@@ -165,8 +165,19 @@ def _has_any(low: str, words: tuple[str, ...]) -> bool:
     return any(map(low.__contains__, words))
 
 
-#: Bits of :func:`_word_bits`: a sentence holds a market word, a day word, a clock word.
-_MARKET_BIT, _DAY_BIT, _CLOCK_BIT = 1, 2, 4
+#: A word that every ranking or record statement holds (:mod:`eventstudy.read.rankings`):
+#: a superlative, a numbered span before "high"/"low", "record", "all-time".
+RANK_WORDS = (
+    *("biggest", "largest", "steepest", "sharpest", "heaviest", "deepest", "worst", "best"),
+    *("strongest", "greatest", "lowest", "highest", "weakest", "record", "all-time", "all time"),
+    *("-week", "-month", "-year", "-day", "-session", "week high", "week low", "month high"),
+    *("month low", "year high", "year low", "day high", "day low", "week closing", "month closing"),
+    "year closing",
+)
+
+#: Bits of :func:`_word_bits`: a sentence holds a market word, a day word, a clock word, a
+#: ranking word.
+_MARKET_BIT, _DAY_BIT, _CLOCK_BIT, RANK_BIT = 1, 2, 4, 8
 
 
 def _sentence_bits(low: str) -> int:
@@ -175,11 +186,17 @@ def _sentence_bits(low: str) -> int:
         (_MARKET_BIT if _has_any(low, _MARKET_WORDS) else 0)
         | (_DAY_BIT if _has_any(low, _DAY_WORDS) else 0)
         | (_CLOCK_BIT if _has_any(low, _CLOCK_WORDS) else 0)
+        | (RANK_BIT if _has_any(low, RANK_WORDS) else 0)
     )
 
 
 _WORD_LIST_BITS: dict[str, int] = {}
-for _words, _bit in ((_MARKET_WORDS, _MARKET_BIT), (_DAY_WORDS, _DAY_BIT), (_CLOCK_WORDS, _CLOCK_BIT)):
+for _words, _bit in (
+    (_MARKET_WORDS, _MARKET_BIT),
+    (_DAY_WORDS, _DAY_BIT),
+    (_CLOCK_WORDS, _CLOCK_BIT),
+    (RANK_WORDS, RANK_BIT),
+):
     for _w in _words:
         _WORD_LIST_BITS[_w] = _WORD_LIST_BITS.get(_w, 0) | _bit
 del _words, _bit, _w
@@ -357,6 +374,9 @@ class Context:
     notes: list = field(default_factory=list)  # remarks for the article as a whole
     morning: bool = False  # a morning newsletter ("Good morning.", "Morning briefing")
     entry_at: datetime | None = None  # time stamp of the live-blog entry being read
+    # the sentences that hold a ranking word (RANK_WORDS), found in the one pass of _word_bits
+    # (None: not found that way)
+    rank_sentences: list | None = None
 
 
 @dataclass(slots=True)
@@ -3251,6 +3271,7 @@ def extract_claims(
     moves: list[Move] = []
     known: dict[int, list[tuple[int, DayCue]]] = {}  # day phrases of sentence i, found once
     word_bits = _word_bits(low_text, spans)
+    ctx.rank_sentences = None if word_bits is None else [i for i, b in enumerate(word_bits) if b & RANK_BIT]
     day_known: dict[int, object] = {}  # whether sentence i holds a day word (truthy), where tested
     n_mentions = len(all_mentions)
     k = 0

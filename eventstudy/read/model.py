@@ -6,9 +6,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from ..policies import ClaimKind, Direction
+from ..policies import ClaimKind, Direction, Extreme, RankedQuantity
 
-__all__ = ["Claim", "Article"]
+__all__ = ["Claim", "Ranking", "Article"]
 
 #: How a reader's note on a claim whose own %, points and level disagree begins (the checker
 #: does not repeat such a note).
@@ -124,6 +124,86 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Ranking:
+    """A ranking or record statement about a session: "its biggest fall since 24 February",
+    "its lowest close since March 2021", "its highest level in two years", "a six-week low",
+    "a record close".
+
+    Such a statement says where the session stands among earlier ones; it is checked by
+    looking for the last earlier session that was as extreme (:mod:`eventstudy.check.rankings`).
+
+    Attributes
+    ----------
+    index, ticker
+        The index the statement is about (as in :class:`Claim`).
+    what
+        ``"move"`` (the session's or week's % move is ranked), ``"close"`` (its close) or
+        ``"intraday"`` (a level reached during the session).
+    extreme
+        ``"high"`` (biggest gain, best day, highest close, record high) or ``"low"``.
+    period
+        For ``what == "move"``: ``"day"``, ``"week"`` or ``"month"`` (the move ranked).
+    points
+        For ``what == "move"``: ranked by the move in points ("its biggest points drop"),
+        not in per cent.
+    anchor, anchor_end
+        The day, month or year after "since" ("since 24 February": both that day; "since
+        March 2020": its first and last day): the last earlier session as extreme should fall
+        in ``[anchor, anchor_end]``.
+    lookback
+        ``(n, unit)`` for "in two months", "a six-week low": ``(2, "month")``, ``(6,
+        "week")``; no earlier session as extreme within that span before the session.
+    record
+        An all-time record ("a record close", "an all-time high").
+    anchor_text
+        The words after "since" as printed (also when they name no date: "since the
+        invasion", which cannot be checked).
+    trading_date, alt_trading_date
+        The session the statement is about (and a second candidate, as for a claim).
+    claim
+        Position in :attr:`Article.claims` of the claimed move the statement goes with ("fell
+        2%, its biggest fall since ..."), or ``None`` when it stands alone.
+    phrase
+        The ranking words as printed; ``text`` is the sentence, ``span`` its offsets.
+    notes
+        Remarks from the reader (how the session was found, what could not be read).
+    """
+
+    index: str
+    ticker: str | None
+    what: RankedQuantity
+    extreme: Extreme
+    trading_date: date | None
+    period: str | None = None
+    points: bool = False
+    anchor: date | None = None
+    anchor_end: date | None = None
+    lookback: tuple[int, str] | None = None
+    record: bool = False
+    anchor_text: str | None = None
+    alt_trading_date: date | None = None
+    claim: int | None = None
+    phrase: str = ""
+    text: str = ""
+    span: tuple[int, int] = (0, 0)
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (dates as ISO strings; ``lookback`` as ``"2 months"``)."""
+        d = asdict(self)
+        for k in ("trading_date", "alt_trading_date", "anchor", "anchor_end"):
+            d[k] = d[k].isoformat() if d[k] is not None else None
+        d["lookback"] = (
+            None
+            if self.lookback is None
+            else f"{self.lookback[0]} {self.lookback[1]}{'s' * (self.lookback[0] != 1)}"
+        )
+        d["span"] = list(self.span)
+        d["notes"] = list(self.notes)
+        return d
+
+
+@dataclass(frozen=True)
 class Article:
     """An article as read: its dates and its claims.
 
@@ -137,6 +217,9 @@ class Article:
         The session the article's news is about (the most common claim date, else ``published``).
     claims
         Every claimed index move, in text order.
+    rankings
+        Every ranking or record statement about an index session ("its biggest fall since
+        24 February", "a record close"), in text order.
     source
         Where the text came from (a path), if known.
     date_basis
@@ -152,6 +235,7 @@ class Article:
     source: str | None = None
     date_basis: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    rankings: tuple[Ranking, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict without the full text."""
@@ -161,5 +245,6 @@ class Article:
             "event_date": self.event_date.isoformat() if self.event_date else None,
             "date_basis": self.date_basis,
             "claims": [c.to_dict() for c in self.claims],
+            "rankings": [r.to_dict() for r in self.rankings],
             "notes": list(self.notes),
         }

@@ -18,6 +18,7 @@ from .extract import Context, Move, _region, extract_claims
 from .markup import html_to_text, looks_like_html
 from .model import INCONSISTENT_NOTE, Article, Claim
 from .numbers import FRACTION_HALF_UNIT, fraction_value, uses_decimal_comma
+from .rankings import MOST_PER_ARTICLE, find_rankings
 from .sentences import split_sentences
 from .since import resolve_base_day
 
@@ -160,6 +161,9 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
     if not dated:
         dated = [c.trading_date for c in claims if c.trading_date is not None]
     event_date = Counter(dated).most_common(1)[0][0] if dated else pub
+    rankings = find_rankings(text, spans, moves, pub, event_date, ctx.rank_sentences)
+    if len(rankings) >= MOST_PER_ARTICLE:
+        notes.append(f"only the first {MOST_PER_ARTICLE} ranking statements were read")
     return Article(
         text=text,
         published=pub,
@@ -168,6 +172,7 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
         source=source,
         date_basis=basis,
         notes=tuple(notes),
+        rankings=rankings,
     )
 
 

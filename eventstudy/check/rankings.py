@@ -1,0 +1,411 @@
+"""Check ranking and record statements against real prices.
+
+A ranking statement says where a session stands among earlier ones: "its biggest fall since
+24 February", "its lowest close since March 2021", "its highest close in two years", "a
+six-week low", "a record close" (:class:`~eventstudy.read.model.Ranking`). It is checked by
+finding the **last earlier session as extreme** as the one described: for a low (a fall, a
+low close) the last session :math:`t < s` with :math:`v_t \\le v_s`; for a high, with
+:math:`v_t \\ge v_s`, where :math:`v` is
+
+- the close-to-close return :math:`R_t = P_t / P_{t-1} - 1` (``what == "move"``, a day),
+  or the points change :math:`P_t - P_{t-1}` ("its biggest points drop");
+- the week's (month's) return to that session from the last close of the week (month)
+  before, for a week (month) ranking;
+- the close :math:`P_t` (``"close"``), or the day's low / high (``"intraday"``).
+
+Then, with that last session :math:`t^*`:
+
+- **since an anchor** ``[a, b]`` (a day, or a month or year): holds when :math:`t^*` falls
+  in it, :math:`a' \\le t^* \\le b` (:math:`a'` the last session on or before :math:`a`, for
+  an anchor day that is not a session). "Its lowest close since 7 March" says that 7 March
+  was the last time it closed lower: a later session as extreme (:math:`t^* > b`)
+  contradicts it, and so does an earlier one (:math:`t^* < a'`, or none in prices that
+  cover the anchor): the statement then understates how extreme the session was, and the
+  verdict says since when it really is the most extreme;
+- **in a span** ("in two months", "a six-week low"): holds when :math:`t^*` is before the
+  span's start :math:`s - \\text{span}` (a span is a lower bound: a six-month high is also a
+  two-month high);
+- **a record**: holds when there is no :math:`t^*` at all, in prices that go back at least
+  :data:`RECORD_HISTORY_YEARS` years (else what the prices show is said, unverifiable).
+
+When the prices do not reach back to where the statement's span or anchor starts and no
+counter-example is found in what they cover, the statement is unverifiable (cause
+``"prices"``), with what the prices did show.
+
+This is how market reports use such phrases ("the lowest close since 7 March": the last
+lower close was on 7 March). Nothing here is an estimate: every figure is read from the prices.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+
+from .. import calendar as xcal
+from ..exceptions import EventStudyError, PartialPriceDataError, PriceDataError
+from ..indices import find
+from ..policies import UnverifiableCause, VerdictStatus
+from ..prices.base import PriceSource
+from ..read.model import Ranking
+from .cache import package_frame
+
+__all__ = ["RankingVerdict", "check_ranking", "RECORD_HISTORY_YEARS"]
+
+#: A record is confirmed only from prices that reach at least this far back before the session
+#: (Yahoo's daily history of the major indices does; the bundled 2021-2022 data does not).
+RECORD_HISTORY_YEARS = 15
+#: Calendar days read before an anchor or a span, to name the last session as extreme even
+#: when it is earlier than the statement says.
+_BEFORE_DAYS = 800
+
+
+@dataclass(frozen=True)
+class RankingVerdict:
+    """Whether real prices bear out a ranking statement, with the numbers behind it.
+
+    Attributes
+    ----------
+    status
+        ``"confirmed"``, ``"contradicted"`` or ``"unverifiable"``.
+    ranking
+        The statement checked.
+    explanation
+        One paragraph with the numbers.
+    reason
+        Short reason for ``"contradicted"`` / ``"unverifiable"``; ``None`` when confirmed.
+    session
+        The session whose value was ranked.
+    value
+        Its value: the return (a fraction), the points change, the close, or the day's low/high.
+    last
+        The last earlier session as extreme (``None`` when none in the prices read).
+    last_value
+        Its value.
+    prices_from
+        The first session of the prices read.
+    notes
+        Caveats (the statement understates, the session was taken from another claim, ...).
+    cause
+        For ``"unverifiable"``: ``"prices"`` (the prices do not reach back far enough, or
+        miss the session) or ``"claim"`` (no date to check against).
+    """
+
+    status: VerdictStatus
+    ranking: Ranking
+    explanation: str
+    reason: str | None = None
+    session: date | None = None
+    value: float | None = None
+    last: date | None = None
+    last_value: float | None = None
+    prices_from: date | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    cause: UnverifiableCause | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the statement is confirmed."""
+        return self.status == "confirmed"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (dates as ISO strings)."""
+
+        def iso(d: date | None) -> str | None:
+            return d.isoformat() if d is not None else None
+
+        def num(x: float | None) -> float | None:
+            return None if x is None or not math.isfinite(x) else float(x)
+
+        return {
+            "status": self.status,
+            "ranking": self.ranking.to_dict(),
+            "explanation": self.explanation,
+            "reason": self.reason,
+            "session": iso(self.session),
+            "value": num(self.value),
+            "last": iso(self.last),
+            "last_value": num(self.last_value),
+            "prices_from": iso(self.prices_from),
+            "notes": list(self.notes),
+            "cause": self.cause,
+        }
+
+    def __str__(self) -> str:
+        return self.explanation
+
+
+def _frame(source: PriceSource, ticker: str, start: date, end: date, least: date | None) -> pd.DataFrame:
+    """Prices from ``start`` (or from where the source's prices begin) to ``end``.
+
+    A source that has only part of the range and can say which (``missing``, as the
+    package's loader) is read from where its prices begin; another is read from ``least``
+    (where the statement's own span begins), if that differs.
+    """
+    try:
+        return package_frame(source, ticker, start, end)
+    except PartialPriceDataError:
+        missing = getattr(source, "missing", None)
+        if missing is not None:
+            gaps = missing(ticker, start, end)
+            if gaps and gaps[0][0] <= start:
+                return package_frame(source, ticker, gaps[0][1] + timedelta(days=1), end)
+        if least is None or least <= start:
+            raise
+        return package_frame(source, ticker, least, end)
+
+
+def _series(frame: pd.DataFrame, r: Ranking, session: date) -> pd.Series:
+    """The values ranked, one per session up to ``session`` (see the module docstring)."""
+    close = frame["close"].astype(float)
+    if r.what == "close":
+        return close
+    if r.what == "intraday":
+        return frame["low" if r.extreme == "low" else "high"].astype(float)
+    if r.period in ("week", "month"):
+        idx = pd.DatetimeIndex(close.index)
+        key = idx.to_period("W-FRI" if r.period == "week" else "M")
+        last = close.groupby(key).last()
+        ends = pd.Series(idx, index=idx).groupby(key).last()
+        prev = last.shift(1)
+        moves = (last - prev) if r.points else (last / prev - 1.0)
+        return pd.Series(moves.to_numpy(), index=pd.DatetimeIndex(ends.to_numpy())).dropna()
+    prev = close.shift(1)
+    return ((close - prev) if r.points else (close / prev - 1.0)).dropna()
+
+
+#: What an earlier session must have had to rank as high or low as the session described.
+_MORE = {
+    ("close", "low"): "a close as low or lower",
+    ("close", "high"): "a close as high or higher",
+    ("intraday", "low"): "a low as low or lower",
+    ("intraday", "high"): "a high as high or higher",
+    ("move", "low"): "a fall as big or bigger",
+    ("move", "high"): "a gain as big or bigger",
+}
+
+
+def _show(r: Ranking, v: float) -> str:
+    if r.what == "move":
+        return f"{v:+,.2f} points" if r.points else f"{100 * v:+.2f} %"
+    return f"{v:,.2f}"
+
+
+def _what_words(r: Ranking) -> str:
+    if r.what == "move":
+        unit = {"week": "week's", "month": "month's"}.get(r.period or "day", "day's")
+        word = "points move" if r.points else "move"
+        return f"{unit} {word}"
+    if r.what == "intraday":
+        return "intraday low" if r.extreme == "low" else "intraday high"
+    return "close"
+
+
+def _session_on_or_before(frame: pd.DataFrame, day: date) -> date:
+    """The last session of the prices on or before ``day`` (``day`` when there is none)."""
+    idx = pd.DatetimeIndex(frame.index)
+    k = int(idx.searchsorted(pd.Timestamp(day), side="right"))
+    return idx[k - 1].date() if k else day
+
+
+def _covers(frame: pd.DataFrame, ticker: str, first: date, start: date) -> bool:
+    """Whether prices that begin on ``first`` cover every session from ``start`` on: ``first``
+    is on or before ``start``, or no session of the index's exchange lies between them."""
+    if first <= start:
+        return True
+    ix = find(ticker)
+    if ix is None:
+        return False
+    try:
+        return len(xcal.sessions(ix.calendar, start, first - timedelta(days=1))) == 0
+    except EventStudyError:
+        return False
+
+
+def _start_of(r: Ranking, session: date) -> date | None:
+    """Where the statement's span starts (``None`` for a record: all history)."""
+    if r.record:
+        return None
+    if r.lookback is not None:
+        n, unit = r.lookback
+        if unit == "day":
+            return session - timedelta(days=math.ceil(n * 7 / 5))
+        if unit == "week":
+            return session - timedelta(weeks=n)
+        months = n * 12 if unit == "year" else n
+        ts = pd.Timestamp(session) - pd.DateOffset(months=months)
+        return ts.date()
+    return r.anchor
+
+
+def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = None) -> RankingVerdict:
+    """Check one ranking or record statement against the prices of ``source``.
+
+    Parameters
+    ----------
+    r
+        The statement (from :func:`eventstudy.read.read_article`'s ``Article.rankings``).
+    source
+        Where the prices come from.
+    session
+        The session to rank (default ``r.trading_date``; the checker passes the session the
+        verdict on the statement's move settled on).
+
+    Returns
+    -------
+    RankingVerdict
+    """
+    day = session or r.trading_date
+    if r.ticker is None or day is None:
+        return RankingVerdict(
+            "unverifiable",
+            r,
+            f"{r.index}: no ticker or no session to check.",
+            "no ticker or session",
+            cause="claim",
+        )
+    if not r.record and r.lookback is None and r.anchor is None:
+        return RankingVerdict(
+            "unverifiable",
+            r,
+            f"{r.index} {day}: '{r.phrase}' names no date to check against ('since {r.anchor_text}').",
+            "no date to check against",
+            session=day,
+            cause="claim",
+        )
+    start = _start_of(r, day)
+    fetch_from = date(1900, 1, 1) if start is None else start - timedelta(days=_BEFORE_DAYS)
+    try:
+        frame = _frame(
+            source, r.ticker, fetch_from, day, None if start is None else start - timedelta(days=10)
+        )
+    except (PriceDataError, EventStudyError) as e:
+        return RankingVerdict(
+            "unverifiable", r, f"{r.index} {day}: no prices ({e}).", "no prices", session=day, cause="prices"
+        )
+    values = _series(frame, r, day)
+    at = pd.Timestamp(day)
+    if at not in values.index:
+        return RankingVerdict(
+            "unverifiable",
+            r,
+            f"{r.index}: no {_what_words(r)} for the session {day} in the prices.",
+            "session not in the prices",
+            session=day,
+            cause="prices",
+        )
+    v0 = float(values.loc[at])
+    before = values[values.index < at]
+    first = pd.Timestamp(frame.index[0]).date()
+    as_far = before[before <= v0] if r.extreme == "low" else before[before >= v0]
+    last = pd.Timestamp(as_far.index[-1]).date() if len(as_far) else None
+    last_v = float(as_far.iloc[-1]) if len(as_far) else None
+    head = f"{r.index} {_what_words(r)} on {day}: {_show(r, v0)}"
+    kw: dict[str, Any] = {
+        "session": day,
+        "value": v0,
+        "last": last,
+        "last_value": last_v,
+        "prices_from": first,
+    }
+    more = _MORE[(r.what, r.extreme)]
+    if r.what == "move" and ((r.extreme == "low" and v0 >= 0) or (r.extreme == "high" and v0 <= 0)):
+        return RankingVerdict(
+            "contradicted",
+            r,
+            f"{head}: not a {'fall' if r.extreme == 'low' else 'gain'} at all, so not '{r.phrase}'.",
+            "the move has the other sign",
+            **kw,
+        )
+    seen = f"{_show(r, last_v)} on {last}" if last is not None and last_v is not None else ""
+    if r.record:
+        if last is not None:
+            return RankingVerdict(
+                "contradicted", r, f"{head}; not a record: {seen} was {more}.", f"{more} on {last}", **kw
+            )
+        years = (day - first).days / 365.25
+        if years >= RECORD_HISTORY_YEARS:
+            return RankingVerdict(
+                "confirmed",
+                r,
+                f"{head}: no earlier session with {more} in the prices from {first}: a record.",
+                **kw,
+            )
+        return RankingVerdict(
+            "unverifiable",
+            r,
+            f"{head}: no earlier session with {more} in the prices from {first} ({years:.1f} years); a "
+            "record needs the index's whole history.",
+            "prices too short for a record",
+            cause="prices",
+            **kw,
+        )
+    assert start is not None
+    covered = _covers(frame, r.ticker, first, start)
+    if r.lookback is not None:
+        # "its highest close in two months", "a six-week low": nothing as extreme in the span
+        if last is not None and last >= start:
+            return RankingVerdict(
+                "contradicted",
+                r,
+                f'{head}; {seen} was {more}, so "{r.phrase}" does not hold.',
+                f"{more} on {last}",
+                **kw,
+            )
+        if last is not None or covered:
+            since = (
+                f"the last earlier session with {more} was {seen}"
+                if last is not None
+                else (f"no earlier session with {more} in the prices from {first}")
+            )
+            return RankingVerdict("confirmed", r, f'{head}: {since}, so "{r.phrase}" holds.', **kw)
+    else:
+        # "since <anchor>": the last session as extreme falls in the anchor (a day that is not
+        # a session: the session before it)
+        assert r.anchor_end is not None
+        lo = _session_on_or_before(frame, start)
+        if last is not None and last > r.anchor_end:
+            return RankingVerdict(
+                "contradicted",
+                r,
+                f'{head}; {seen} was {more}, after {r.anchor_text}, so "{r.phrase}" does not hold.',
+                f"{more} on {last}",
+                **kw,
+            )
+        if last is not None and lo <= last:
+            return RankingVerdict(
+                "confirmed",
+                r,
+                f'{head}: the last earlier session with {more} was {seen}, so "{r.phrase}" holds.',
+                **kw,
+            )
+        if last is not None:
+            return RankingVerdict(
+                "contradicted",
+                r,
+                f"{head}: the last earlier session with {more} was {seen}, before {r.anchor_text}: it is "
+                f'the most extreme since {last}, so "{r.phrase}" understates it.',
+                f"understated: the last session with {more} was {last}",
+                **kw,
+            )
+        if covered:
+            return RankingVerdict(
+                "contradicted",
+                r,
+                f"{head}: no earlier session with {more} in the prices from {first}, so none in "
+                f'{r.anchor_text} either: "{r.phrase}" understates it.',
+                f"understated: no session with {more} since {first}",
+                **kw,
+            )
+    return RankingVerdict(
+        "unverifiable",
+        r,
+        f"{head}: no earlier session with {more} in the prices from {first} (where they start), but "
+        f"the statement reaches back to {start}.",
+        "prices do not reach back far enough",
+        cause="prices",
+        **kw,
+    )

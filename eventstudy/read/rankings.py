@@ -1,0 +1,675 @@
+"""Ranking and record statements: "its biggest fall since 24 February", "a record close".
+
+Market reports rank the session they describe: "the FTSE 100 fell 3.9%, its biggest one-day
+fall since March 2020", "the S&P 500 closed at its lowest level since 7 March", "the Dax hit
+a six-week low", "the Dow finished at a record high". A fact-checker is asked about these as
+often as about the move itself, and they say how unusual the move was. This module finds them
+and turns each into a :class:`~eventstudy.read.model.Ranking`:
+
+- what is ranked: the session's move (``"move"``: "biggest fall", "best day", "worst week";
+  in points when the text says "points drop"), its close (``"close"``: "lowest close", "highest
+  level", "a record close") or a level reached during it (``"intraday"``: "hit its highest
+  level since", "touched a record");
+- which end: ``"high"`` or ``"low"``;
+- against what: a day, month or year after "since" (``anchor``), a span ("in two months",
+  "a six-week low": ``lookback``), or all history (``record``).
+
+The session is the one of the claimed move the statement goes with ("fell 2%, its biggest
+fall since ...", or "It was the index's worst day since ..." after it); a statement with no
+move is dated from its own day phrase ("The Dow closed at a record high on Monday"), else
+from the last move of the same index before it, else the article's event day (said in a note).
+
+Only statements about an index are kept: "the pound's biggest fall since", "Shell's worst
+day since" and "oil hit a record high" are not the market's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from ..indices import Index
+from .dates import MONTHS, DayCue, best_cue, resolve_cue, session_before
+from .extract import RANK_WORDS, _has_any, _session_cues, lower
+from .lexicon import MONTH_ABBR
+from .mentions import find_mentions
+from .model import Ranking
+from .since import find_base_day, resolve_base_day
+
+__all__ = ["find_rankings", "MOST_PER_ARTICLE"]
+
+_FALL = r"falls?|drops?|declines?|loss(?:es)?|slides?|slumps?|sell-?offs?|retreats?|tumbles?|plunges?|decreases?|routs?|setbacks?"
+_RISE = r"gains?|rises?|rall(?:y|ies)|jumps?|advances?|surges?|climbs?|increases?|rebounds?|bounces?|runs?|performances?"
+_SPAN = r"days?|sessions?|weeks?|months?"
+_LEVEL = r"closes?|closing(?:\s(?:level|high|low|price|mark))?|levels?|finish|point|mark|reading"
+#: A superlative that ranks a move or a level, with the words up to "since" / "in".
+_SUPERLATIVE = re.compile(
+    r"\b(?P<sup>biggest|largest|steepest|sharpest|heaviest|deepest|worst|best|strongest|greatest|"
+    r"lowest|highest|weakest)\s"
+    r"(?P<mods>(?:(?:one|single|1|two|three|five)[-\s](?:day|session|week)|daily|weekly|monthly|intraday|"
+    r"percentage|per\scent(?:age)?|points?|closing|trading|day['’]s|week['’]s)\s){0,3}"
+    r"(?:(?P<noun>" + _FALL + "|" + _RISE + "|" + _SPAN + "|" + _LEVEL + r")\s)?"
+    r"(?:(?:for|of)\s(?P<owner>(?:the\s)?[\w&'’.-]+(?:\s[\w&'’.-]+){0,3}?)\s)?"
+    r"(?P<rel>since|in|for)\s",
+    re.IGNORECASE,
+)
+#: "a six-week low", "a 52-week high", "its highest close in two years" (the span form).
+_SPAN_EXTREME = re.compile(
+    r"\b(?:a|an|its|the|fresh|new|another)\s(?:(?:fresh|new)\s)?(?P<n>\d{1,3}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|eighteen|fifteen|twenty)[-\s](?P<unit>day|week|month|year|session)\s"
+    r"(?P<cl>closing\s|intraday\s)?(?P<x>high|low|peak|trough)s?\b",
+    re.IGNORECASE,
+)
+#: "a record high", "an all-time high", "a record close", "closed at a record", "a fresh record".
+_RECORD = re.compile(
+    r"\b(?:record|all[-\s]time)\s(?P<cl>closing\s|intraday\s)?(?P<x>highs?|close|closes|lows?|peaks?|finish|level)\b"
+    r"|\b(?P<verb>closed|finished|ended|settled|hit|hits|touched|reached|set|notched|rose|climbed|jumped|"
+    r"rallied|surged|advanced)\s(?:at|to|another|on|in)?\s?(?:a\s|another\s|fresh\s|new\s)*record\b"
+    r"(?!\s(?:profits?|inflation|sales|earnings|numbers?|amounts?|volumes?|turnover|demand|levels?\sof|"
+    r"lows?\s(?:of|in)|highs?\s(?:of|in)\s(?:inflation|oil|the\s(?:dollar|pound|euro|yen))|\d+\stimes)\b)"
+    # "..., also a record.": a record as an apposition at the end of the clause
+    r"|(?<=,\s)(?:also\s)?(?:a|another)\s(?:new\s|fresh\s)?record(?=\s?[.,;])",
+    re.IGNORECASE,
+)
+#: "levels not seen since", "an intraday low last seen in": the since form without a superlative.
+_NOT_SEEN = re.compile(
+    r"\b(?:a|an|its|the)\s(?:(?:fresh|new)\s)?(?P<cl>intraday\s|closing\s)?(?P<x>low|high)\s"
+    r"(?:not\sseen|last\sseen|unseen)\ssince\s",
+    re.IGNORECASE,
+)
+#: Before "record": a past record that a move is measured from ("below its November record
+#: close", "off the record high of 3 January", "within 2% of its record").
+_PAST_RECORD = re.compile(
+    r"\b(?:below|above|from|off|under|beneath|short\sof|within|near|since|than|of)\s"
+    r"(?:(?:its|the|their|a|last|previous|prior|[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?,?)\s){0,3}$",
+)
+#: After an index's name: a company listed in it or a sector of it ("FTSE 100-listed Shell",
+#: "the S&P 500's consumer staples group", "the STOXX 600 personal and household goods index").
+_NOT_THE_INDEX = re.compile(
+    r"-(?:listed|quoted|based|constituent)\b|(?:['’]s)?\s(?:(?!(?:mid-?cap|blue-?chip|benchmark|broad(?:er)?|main|"
+    r"share|stock|composite|tech-heavy|leading|wider|price|equity|headline|all-share)\s)[a-z&-]+\s){1,4}"
+    r"(?:index|sector|group|sub-?index)\b"
+)
+#: Before a statement: what the session may yet become, not what it was ("on track for its
+#: best day in more than a year", "on course for its worst month since March 2020").
+_HYPOTHETICAL = re.compile(
+    r"\b(?:on\s(?:track|course|pace)\s(?:for|to)|set\s(?:for|to)|head(?:ed|ing)\sfor|poised\s(?:for|to)|"
+    r"would\sbe|could\sbe|risk(?:s|ed|ing)?)\s(?:post(?:ing)?\s|record(?:ing)?\s|log(?:ging)?\s)?\S*\s?$",
+    re.IGNORECASE,
+)
+#: "Wednesday's jump in the Dax", "yesterday's fall": the day of the move a statement ranks.
+_POSSESSIVE_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|yesterday)['’]s\s", re.IGNORECASE)
+_WEEKDAY_NUMBER = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
+#: "... rallied on Thursday after Wall Street's best day since 2020": the statement's session
+#: came before the day named.
+_AFTER_IT = re.compile(r"\bafter\s(?:[\w&'’.-]+\s){0,4}$", re.IGNORECASE)
+#: Another subject between an index and the statement: "Dow said its net debt had fallen to its
+#: lowest level since ..." (the debt's, not the index's).
+_OTHER_SUBJECT = re.compile(
+    r"\bits\s(?:[a-z-]+\s){1,2}(?:had|has|have|was|were|is|are|fell|rose|dropped|climbed|hit|reached|sank|jumped)\b"
+)
+_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+}
+#: "in two months", "in more than a year", "for almost three weeks", "in 18 months".
+_LOOKBACK = re.compile(
+    r"(?P<hedge>(?:more|over|almost|nearly|about|around|roughly|just\s(?:over|under)|less)\s(?:than\s)?)?"
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|\d{1,3})"
+    r"\s(?P<unit>(?:trading\s)?(?:day|session|week|month|year))s?\b(?P<half>\sand\sa\shalf)?",
+    re.IGNORECASE,
+)
+_YEAR_IN = re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)")
+_MONTH_YEAR = re.compile(
+    r"(?:(?:early|mid|late|the\s(?:start|beginning|end)\sof)[-\s])?(?P<m>" + MONTH_ABBR + r")\b\.?"
+    r"(?:,?\s(?P<y>(?:19|20)\d\d)\b|(?P<last>\slast\syear)\b)?(?!\s?\d)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(
+    r"(?:(?:early|mid|late|the\s(?:start|beginning|end)\sof)[-\s])?(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)"
+)
+#: Where the words after "since" stop naming the anchor.
+_ANCHOR_END = re.compile(
+    r",(?!\s?(?:19|20)\d\d\b)|[;:()!?]|\.(?!\d)|\s(?:(?:and|but|while|when|as|after|amid|with|before|in|at)\s|on\s(?!\d)"
+    r"|(?:today|yesterday|tonight|overnight|this\s(?:morning|afternoon|week))\b)",
+    re.IGNORECASE,
+)
+#: Between a claimed move and a ranking of it ("fell 2%, its biggest ...", "rose 1% to a record
+#: close"): a new clause with its own subject ("as Apple hit a record high") is not.
+_NEW_SUBJECT = re.compile(
+    # ("after touching its lowest level since ...": a participle keeps the subject)
+    r"\b(?:(?:while|after|when|before)\b(?!\s\w+ing\b)|(?:as|because|whereas|although|though|but|with|amid|which)\b)|;"
+)
+_CLOSE_WORD = re.compile(r"\bclos(?:e|ed|es|ing)\b|\b(?:finished|ended|settled|finish)\b", re.IGNORECASE)
+_INTRADAY_WORD = re.compile(
+    r"\b(?:hit|hits|touched|touch|intraday|at\sone\spoint|briefly|earlier|during\sthe\s(?:day|session)|"
+    r"in\searly\strade|in\searly\strading)\b",
+    re.IGNORECASE,
+)
+#: A sentence about the move just read: "It was the index's worst day since ...".
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:it|that|this|the\s(?:fall|drop|decline|loss|slide|gain|rise|rally|jump|move|advance|sell-?off))\b",
+    re.IGNORECASE,
+)
+_PRONOUN_OWNER = re.compile(
+    r"(?:\b(?:its|their)|\bthe\s(?:index|benchmark|gauge|market)['’]s?)\s*$", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"['’]s?\s*$")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s*$", re.IGNORECASE)
+
+#: How far before and after a statement its index and day phrase are looked for.
+_REACH = 150
+#: Statements read per sentence at most (prose has one or two; more is not prose).
+_MOST_PER_SENTENCE = 8
+#: Statements read per article at most (the reader notes when it stops there).
+MOST_PER_ARTICLE = 64
+
+_FALL_RX = re.compile(r"^(?:" + _FALL + r")$", re.IGNORECASE)
+_RISE_RX = re.compile(r"^(?:" + _RISE + r")$", re.IGNORECASE)
+
+
+def _months_before(d: date, months: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 - months, 12)
+    m += 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(y, m, day)
+        except ValueError:
+            continue
+    return date(y, m, 28)
+
+
+def _anchor(sent: str, at: int, session: date) -> tuple[date | None, date | None, str]:
+    """The day, month or year named after "since" at ``at``: ``(first, last, words)``."""
+    stop_m = _ANCHOR_END.search(sent, at)
+    stop = stop_m.start() if stop_m is not None else len(sent)
+    stop = min(stop, at + 45)
+    words = sent[at:stop].strip()
+    low = sent.lower()
+    m = _MONTH_YEAR.match(low, at)
+    spec = None if m is not None and m.group("y") else find_base_day(low, at, stop)
+    if spec is not None:
+        before = session - timedelta(days=1)
+        if spec.year is None and spec.month is not None and "last year" in low[at:stop]:
+            d = resolve_base_day(spec, date(session.year - 1, 12, 31))
+        else:
+            d = resolve_base_day(spec, before)
+        return d, d, words
+    if m is not None and m.end() <= stop + 1:
+        mon = MONTHS[m.group("m")[:3].lower()]
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif m.group("last"):
+            year = session.year - 1
+        else:  # the latest such month before the session's own
+            year = session.year if mon < session.month else session.year - 1
+        first = date(year, mon, 1)
+        last = _months_before(first, -1) - timedelta(days=1)
+        if first >= session:
+            return None, None, words
+        return first, min(last, session - timedelta(days=1)), words
+    y = _YEAR.match(low, at)
+    if y is None:
+        # "since the market crash of March 2020", "since the depths of the 2008 crisis": the one
+        # month and year, or the one year, the words name
+        inner = [k for k in _MONTH_YEAR.finditer(low, at, stop) if k.group("y")]
+        if len(inner) == 1:
+            k = inner[0]
+            first = date(int(k.group("y")), MONTHS[k.group("m")[:3].lower()], 1)
+            last = _months_before(first, -1) - timedelta(days=1)
+            if first < session:
+                return first, min(last, session - timedelta(days=1)), words
+            return None, None, words
+        years = list(_YEAR_IN.finditer(low, at, stop))
+        y = years[0] if len(years) == 1 else None
+    if y is not None and y.end() <= stop + 1:
+        year = int(y.group("y"))
+        if year >= session.year + 1 or year < 1900:
+            return None, None, words
+        return date(year, 1, 1), min(date(year, 12, 31), session - timedelta(days=1)), words
+    return None, None, words
+
+
+def _lookback(sent: str, at: int) -> tuple[int, str] | None:
+    m = _LOOKBACK.match(sent, at)
+    if m is None:
+        return None
+    n = _WORDS.get(m.group("n").lower())
+    if n is None:
+        n = int(m.group("n"))
+    unit = m.group("unit").lower().removeprefix("trading ")
+    if unit == "session":
+        unit = "day"
+    hedge = (m.group("hedge") or "").lower()
+    if m.group("half"):
+        if unit == "year":
+            n, unit = n * 12 + 6, "month"
+        elif unit == "month":
+            n, unit = n * 4 + 2, "week"
+    if hedge.startswith(("almost", "nearly", "just under", "less")):
+        # "in almost two years": the last time was a little less than that ago
+        if unit == "year":
+            n, unit = n * 12 - 2, "month"
+        elif unit == "month" and n > 1:
+            n, unit = n * 4 - 1, "week"
+    return (n, unit) if n > 0 else None
+
+
+def _owner_before(sent: str, start: int) -> tuple[str, Index | None]:
+    """Who the superlative at ``start`` belongs to: ``("pronoun", None)`` for "its", "the
+    index's"; ``("index", ix)`` for "the FTSE 250's"; ``("other", None)`` for "the pound's";
+    ``("none", None)`` for "the biggest fall", "a record close"."""
+    head = sent[max(0, start - 60) : start]
+    if _PRONOUN_OWNER.search(head):
+        return "pronoun", None
+    if _POSSESSIVE.search(head):
+        ms = find_mentions(head)
+        if ms and ms[-1].end >= len(head.rstrip()) - 3 and isinstance(ms[-1].target, Index):
+            return "index", ms[-1].target
+        return "other", None
+    return "none", None
+
+
+def _owner_named(words: str | None) -> tuple[str, Index | None]:
+    """An owner after the noun ("the biggest fall for the FTSE 100 since ...")."""
+    if not words:
+        return "none", None
+    ms = find_mentions(words)
+    if ms and isinstance(ms[0].target, Index):
+        return "index", ms[0].target
+    if ms and ms[0].kind == "ref":
+        return "pronoun", None
+    return "other", None
+
+
+def _what_of(
+    sup: str, mods: str, noun: str | None, sent: str, start: int
+) -> tuple[str, str, str | None] | None:
+    """``(what, extreme, period)`` of a superlative, or ``None`` when it ranks nothing we check."""
+    sup = sup.lower()
+    n = (noun or "").lower()
+    mods = mods.lower()
+    period = (
+        "week"
+        if ("week" in mods or n.startswith("week"))
+        else "month"
+        if ("month" in mods or n.startswith("month"))
+        else "day"
+    )
+    if _FALL_RX.match(n):
+        if sup in ("best", "strongest", "lowest", "highest"):
+            return None
+        return "move", "low", period
+    if _RISE_RX.match(n):
+        if sup in ("worst", "weakest", "lowest", "highest"):
+            return None
+        return "move", "high", period
+    if n and re.match(_SPAN, n) and not n.startswith("level"):
+        if sup in ("worst", "weakest"):
+            return "move", "low", period
+        if sup in ("best", "strongest"):
+            return "move", "high", period
+        return None  # "the biggest day since": a move either way
+    if sup in ("lowest", "highest", "weakest", "strongest") and (not n or re.match(_LEVEL, n)):
+        if sup in ("strongest", "weakest") and not n:
+            return None
+        extreme = "low" if sup in ("lowest", "weakest") else "high"
+        before = sent[max(0, start - 45) : start]
+        if "intraday" in mods:
+            return "intraday", extreme, None
+        if (
+            "closing" in mods
+            or (n and n.startswith(("close", "closing", "finish")))
+            or _CLOSE_WORD.search(before)
+        ):
+            return "close", extreme, None
+        if _INTRADAY_WORD.search(before):
+            return "intraday", extreme, None
+        return "close", extreme, None
+    return None
+
+
+def _close_or_intraday(sent: str, lo: int, hi: int, cl: str | None) -> str:
+    if cl and cl.lower().startswith("intraday"):
+        return "intraday"
+    if cl or _CLOSE_WORD.search(sent, max(0, lo - 45), hi):
+        return "close"
+    if _INTRADAY_WORD.search(sent, max(0, lo - 45), hi):
+        return "intraday"
+    return "close"
+
+
+def find_rankings(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    moves: Sequence,
+    published: date,
+    event_date: date | None,
+    candidates: Sequence[int] | None = None,
+) -> tuple[Ranking, ...]:
+    """Every ranking or record statement about an index session in ``text``.
+
+    Parameters
+    ----------
+    text
+        The article text (as read: markup removed).
+    spans
+        Its sentences' ``(start, end)`` offsets.
+    moves
+        The claimed moves read from it (:class:`~eventstudy.read.extract.Move`, in the order
+        of the article's claims), to which a statement is attached when it goes with one.
+    published
+        The publication date (to date a statement that stands alone).
+    event_date
+        The article's event session (the last resort for a statement with no day of its own).
+    candidates
+        The sentences that hold a word of :data:`~.extract.RANK_WORDS` (the reader finds them
+        in its one pass over the text); default: each sentence is tested.
+
+    Returns
+    -------
+    tuple of Ranking
+        In text order; at most :data:`MOST_PER_ARTICLE` (text with more is not prose).
+    """
+    if candidates is None:
+        candidates = [i for i, (s, e) in enumerate(spans) if _has_any(lower(text[s:e]), RANK_WORDS)]
+    if not candidates:
+        return ()
+    by_sentence: dict[int, list[int]] = {}
+    for i, mv in enumerate(moves):
+        by_sentence.setdefault(mv.sentence, []).append(i)
+    out: list[Ranking] = []
+    for si in candidates:
+        s, e = spans[si]
+        sent = text[s:e]
+        for found in _statements(sent)[:_MOST_PER_SENTENCE]:
+            r = _attach(found, sent, s, si, spans, text, moves, by_sentence, published, event_date)
+            if r is not None:
+                out.append(r)
+                if len(out) >= MOST_PER_ARTICLE:
+                    return tuple(out)
+    return tuple(out)
+
+
+def _statements(sent: str) -> list[dict]:
+    """The ranking phrases of one sentence, each as a dict of what was read (no index yet)."""
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SUPERLATIVE.finditer(sent):
+        got = _what_of(m.group("sup"), m.group("mods") or "", m.group("noun"), sent, m.start())
+        if got is None:
+            continue
+        what, extreme, period = got
+        item = {
+            "lo": m.start(),
+            "hi": m.end(),
+            "what": what,
+            "extreme": extreme,
+            "period": period if what == "move" else None,
+            "points": what == "move" and "point" in (m.group("mods") or "").lower(),
+            "owner_words": m.group("owner"),
+        }
+        if m.group("rel").lower() == "since":
+            item["since_at"] = m.end()
+        else:
+            lb = _lookback(sent, m.end())
+            if lb is None:
+                continue
+            item["lookback"] = lb
+            item["hi"] = _LOOKBACK.match(sent, m.end()).end()  # type: ignore[union-attr]
+        found.append(item)
+        taken.append((m.start(), item["hi"]))
+    for m in _SPAN_EXTREME.finditer(sent):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        g = m.group("n")
+        n = int(g) if g.isdigit() else _WORDS.get(g.lower())
+        if not n:
+            continue
+        unit = m.group("unit").lower()
+        found.append(
+            {
+                "lo": m.start(),
+                "hi": m.end(),
+                "what": _close_or_intraday(sent, m.start(), m.end(), m.group("cl")),
+                "extreme": "low" if m.group("x").lower() in ("low", "trough") else "high",
+                "period": None,
+                "points": False,
+                "owner_words": None,
+                "lookback": (n, "day" if unit == "session" else unit),
+            }
+        )
+        taken.append((m.start(), m.end()))
+    for m in _NOT_SEEN.finditer(sent):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        found.append(
+            {
+                "lo": m.start(),
+                "hi": m.end(),
+                "what": _close_or_intraday(sent, m.start(), m.end(), m.group("cl")),
+                "extreme": "low" if m.group("x").lower() == "low" else "high",
+                "period": None,
+                "points": False,
+                "owner_words": None,
+                "since_at": m.end(),
+            }
+        )
+        taken.append((m.start(), m.end()))
+    for m in _RECORD.finditer(sent):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if _PAST_RECORD.search(sent, max(0, m.start() - 40), m.start()):
+            continue  # "20% below its November record close": a past record, the base of a move
+        x = (m.group("x") or "high").lower()
+        found.append(
+            {
+                "lo": m.start(),
+                "hi": m.end(),
+                "what": _close_or_intraday(sent, m.start(), m.end(), m.group("cl")),
+                "extreme": "low" if x.startswith("low") else "high",
+                "period": None,
+                "points": False,
+                "owner_words": None,
+                "record": True,
+            }
+        )
+        taken.append((m.start(), m.end()))
+    found = [d for d in found if not _HYPOTHETICAL.search(sent, max(0, d["lo"] - 40), d["lo"])]
+    found.sort(key=lambda d: d["lo"])
+    return found
+
+
+def _host_in_sentence(
+    found: dict, sent: str, idx: list[int], moves: Sequence, ix: Index | None
+) -> int | None:
+    """The claimed move of this sentence that the statement at ``found`` ranks: the nearest one
+    before it (of ``ix`` when the statement names its index), with no new subject between."""
+    best = None
+    if not idx:
+        return None
+    lo = max(0, found["lo"] - _REACH)
+    named = {
+        getattr(m.target, "ticker", None) for m in find_mentions(sent[lo : found["lo"]]) if m.kind != "ref"
+    }
+    for i in idx:
+        mv = moves[i]
+        end = mv.nums[-1].end if mv.nums else mv.hi
+        if mv.lo > found["lo"] or (
+            mv.nums and mv.nums[0].start > found["lo"] and getattr(mv.target, "ticker", None) not in named
+        ):
+            continue
+        if ix is not None and getattr(mv.target, "ticker", None) != ix.ticker:
+            continue
+        if end > found["lo"]:
+            # "closed at a record high of 4,796.56": the phrase inside the move's own words
+            if mv.nums and mv.nums[0].start > found["lo"] and _NEW_SUBJECT.search(sent, mv.lo, found["lo"]):
+                continue
+        else:
+            gap = sent[end : found["lo"]]
+            if ix is None and (len(gap) > 70 or _NEW_SUBJECT.search(gap) or _OTHER_SUBJECT.search(gap)):
+                continue
+        best = i
+    return best
+
+
+def _attach(
+    found: dict,
+    sent: str,
+    s_off: int,
+    si: int,
+    spans: Sequence[tuple[int, int]],
+    text: str,
+    moves: Sequence,
+    by_sentence: dict[int, list[int]],
+    published: date,
+    event_date: date | None,
+) -> Ranking | None:
+    """Give a ranking phrase its index and session, or ``None`` when it is not an index's."""
+    how, ix = _owner_before(sent, found["lo"])
+    if how == "none" and found.get("owner_words"):
+        how, ix = _owner_named(found["owner_words"])
+    if how == "other":
+        return None
+    here = by_sentence.get(si, [])
+    lo = max(0, found["lo"] - _REACH)
+    window = sent[lo : found["lo"]]
+    every = find_mentions(window)
+    if every and every[-1].kind == "skip" and how != "index":
+        return None  # "the Vix jumped 30% to 37.2, its highest close since October"
+    named = [
+        m
+        for m in every
+        if m.kind == "name" and isinstance(m.target, Index) and not _NOT_THE_INDEX.match(window, m.end)
+    ]
+    if how in ("pronoun", "none") and named and _NOT_THE_INDEX.match(window, named[-1].end):
+        return None
+    host = _host_in_sentence(found, sent, here, moves, ix)
+    if how in ("pronoun", "none") and named:
+        # "the FTSE 100 fell 3%, ... and the FTSE 250 had its worst day since January": the
+        # index named last before the phrase, when it is named after the move's numbers
+        near = named[-1]
+        end = None if host is None else (moves[host].nums[-1].end if moves[host].nums else moves[host].hi)
+        if _NEW_SUBJECT.search(sent, lo + near.end, found["lo"]) or _OTHER_SUBJECT.search(
+            sent, lo + near.end, found["lo"]
+        ):
+            pass  # "London's FTSE 100 lost 0.5% after UK inflation hit a 10-year high": not its
+        elif host is None or (
+            getattr(moves[host].target, "ticker", None) != near.target.ticker and lo + near.start > end
+        ):
+            ix = near.target
+            host = _host_in_sentence(found, sent, here, moves, ix)
+    notes: list[str] = []
+    if host is None and how in ("pronoun", "none", "index") and _BACK_REFERENCE.match(sent):
+        prev = [
+            i
+            for i in by_sentence.get(si - 1, [])
+            if ix is None or getattr(moves[i].target, "ticker", None) == ix.ticker
+        ]
+        if prev:
+            host = prev[-1]
+    if host is not None:
+        mv = moves[host]
+        if not isinstance(mv.target, Index):
+            return None
+        ix = mv.target
+        day, alt = mv.trading_date, mv.alt_date if mv.alt_date != mv.trading_date else None
+        if mv.kind in ("weekly",) and found["what"] == "move":
+            found["period"] = "week"
+    else:
+        if ix is None:
+            # "The S&P 500 closed at a record high": the index named (by its name, not a place
+            # such as "Britain's", which may own a yield) before the phrase
+            if (
+                not named
+                or _NEW_SUBJECT.search(sent, lo + named[-1].end, found["lo"])
+                or _OTHER_SUBJECT.search(sent, lo + named[-1].end, found["lo"])
+            ):
+                return None
+            ix = named[-1].target
+        hi = min(len(sent), found["hi"] if "since_at" not in found else found["since_at"] + 45)
+        masked = sent[lo : found["lo"]] + " " * (hi - found["lo"]) + sent[hi : hi + _REACH]
+        day, alt = _own_day(masked, found["lo"] - lo, ix, published), None
+        if day is None and here:
+            day = moves[here[0]].trading_date
+            notes.append("session taken from the move read in the same sentence")
+        if day is None:
+            same = [
+                i
+                for i, mv in enumerate(moves)
+                if mv.sentence < si and getattr(mv.target, "ticker", None) == ix.ticker
+            ]
+            if same:
+                day = moves[same[-1]].trading_date
+                notes.append("session taken from the last move of the index read before the statement")
+            else:
+                day = event_date
+                notes.append("no day named: the session is the article's event day")
+    if day is None:
+        return None
+    anchor = anchor_end = None
+    anchor_text = None
+    if "since_at" in found:
+        anchor, anchor_end, anchor_text = _anchor(sent, found["since_at"], day)
+        found["hi"] = found["since_at"] + len(anchor_text)
+        if anchor is None:
+            notes.append(f"'since {anchor_text}' names no date: the statement cannot be checked")
+    return Ranking(
+        index=ix.name,
+        ticker=ix.ticker,
+        what=found["what"],
+        extreme=found["extreme"],
+        trading_date=day,
+        period=found.get("period"),
+        points=found.get("points", False),
+        anchor=anchor,
+        anchor_end=anchor_end,
+        lookback=found.get("lookback"),
+        record=found.get("record", False),
+        anchor_text=anchor_text,
+        alt_trading_date=alt,
+        claim=host,
+        phrase=sent[found["lo"] : found["hi"]].strip(),
+        text=sent,
+        span=(s_off, s_off + len(sent)),
+        notes=tuple(notes),
+    )
+
+
+def _own_day(sent: str, at: int, ix: Index, published: date) -> date | None:
+    """The session a statement standing alone names ("closed at a record high on Monday",
+    "Wednesday's jump in the Dax had been its biggest ..."); ``at`` is where the statement
+    starts in ``sent``. A statement after "after" ("Asian shares rallied on Thursday after Wall
+    Street's best day since 2020") is about the session before the day named."""
+    own = _POSSESSIVE_DAY.search(sent, 0, at)
+    if own is not None:
+        word = own.group(1).lower()
+        cue = (
+            DayCue("yesterday", word)
+            if word == "yesterday"
+            else DayCue("weekday", word, weekday=_WEEKDAY_NUMBER[word])
+        )
+    else:
+        cue = best_cue(c for _, c in _session_cues(sent, published))
+    if cue is None:
+        return None
+    day = resolve_cue(cue, published, ix.calendar)
+    if own is None and _AFTER_IT.search(sent, max(0, at - 60), at):
+        day = session_before(ix.calendar, day)
+    return day

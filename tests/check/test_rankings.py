@@ -1,0 +1,251 @@
+"""Ranking and record statements checked against the bundled real prices.
+
+The expected answers are found here by walking the bundled CSV rows one by one (plain Python,
+no pandas arithmetic), independently of :mod:`eventstudy.check.rankings`.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, timedelta
+from importlib import resources
+
+import pandas as pd
+import pytest
+
+from eventstudy import check as check_article_api
+from eventstudy.check import check_ranking
+from eventstudy.prices import PriceLoader
+from eventstudy.read.model import Ranking
+
+
+def _rows(ticker: str) -> list[tuple[date, float, float, float]]:
+    path = resources.files("eventstudy") / "data" / f"{ticker}.csv"
+    with path.open() as f:
+        return [
+            (date.fromisoformat(r["date"]), float(r["low"]), float(r["high"]), float(r["close"]))
+            for r in csv.DictReader(f)
+        ]
+
+
+def _last_as_low(ticker: str, day: date, what: str) -> tuple[date | None, float]:
+    """The last session before ``day`` whose close (what='close') or day's return
+    (what='move') was at most the day's: found by a backwards walk."""
+    rows = _rows(ticker)
+    vals = []
+    for k, (d, _lo, _hi, c) in enumerate(rows):
+        if what == "close":
+            vals.append((d, c))
+        elif k:
+            vals.append((d, c / rows[k - 1][3] - 1))
+    v0 = next(v for d, v in vals if d == day)
+    for d, v in reversed([x for x in vals if x[0] < day]):
+        if v <= v0:
+            return d, v0
+    return None, v0
+
+
+def _ranking(**kw) -> Ranking:
+    base = dict(index="FTSE 100", ticker="^FTSE", what="move", extreme="low", trading_date=date(2022, 3, 4))
+    base.update(kw)
+    return Ranking(**base, period="day" if base["what"] == "move" else None, anchor_text="x", phrase="p")
+
+
+@pytest.fixture
+def src():
+    return PriceLoader(offline=True)
+
+
+def test_a_fall_is_the_biggest_since_the_last_bigger_one(src):
+    day = date(2022, 3, 4)
+    last, v0 = _last_as_low("^FTSE", day, "move")
+    assert last is not None and v0 < 0
+    # exact: the anchor is that day
+    v = check_ranking(_ranking(anchor=last, anchor_end=last), src)
+    assert v.status == "confirmed" and v.last == last and v.value == pytest.approx(v0, abs=1e-12)
+    assert v.notes == ()
+    # an anchor after it: the anchor was not the last time, the statement understates the fall
+    later = last + timedelta(days=7)
+    v = check_ranking(_ranking(anchor=later, anchor_end=later), src)
+    assert v.status == "contradicted" and v.reason.startswith("understated") and str(last) in v.explanation
+    # an anchor before it: that bigger fall came after the anchor
+    earlier = last - timedelta(days=1)
+    v = check_ranking(_ranking(anchor=earlier, anchor_end=earlier), src)
+    assert v.status == "contradicted" and v.last == last and str(last) in v.explanation
+
+
+def test_a_lowest_close_since_a_month(src):
+    day = date(2022, 3, 7)
+    last, v0 = _last_as_low("^FTSE", day, "close")
+    assert last is not None
+    first = last.replace(day=1)
+    end = (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()
+    r = _ranking(what="close", trading_date=day, anchor=first, anchor_end=end)
+    v = check_ranking(r, src)
+    assert v.status == "confirmed" and v.last == last and v.value == v0
+    # the month before that last lower close: contradicted (a lower close came after it)
+    prev_end = first - timedelta(days=1)
+    v = check_ranking(
+        _ranking(what="close", trading_date=day, anchor=prev_end.replace(day=1), anchor_end=prev_end), src
+    )
+    assert v.status == "contradicted" and v.last == last
+    # the month after it: that month was not the last time, it understates
+    nxt = end + timedelta(days=1)
+    v = check_ranking(
+        _ranking(what="close", trading_date=day, anchor=nxt, anchor_end=nxt + timedelta(days=27)), src
+    )
+    assert v.status == "contradicted" and v.reason.startswith("understated")
+
+
+def test_a_fall_claimed_on_an_up_day_is_contradicted(src):
+    rows = _rows("^FTSE")
+    up = next(
+        rows[k][0] for k in range(1, len(rows)) if rows[k][3] > rows[k - 1][3] and rows[k][0].year == 2022
+    )
+    v = check_ranking(_ranking(trading_date=up, anchor=date(2021, 6, 1), anchor_end=date(2021, 6, 1)), src)
+    assert v.status == "contradicted" and v.reason == "the move has the other sign"
+
+
+def test_a_lookback_before_the_bundled_prices_is_unverifiable_unless_refuted(src):
+    day = date(2022, 2, 10)
+    r = _ranking(what="close", extreme="high", trading_date=day, lookback=(2, "year"))
+    v = check_ranking(r, src)
+    rows = _rows("^FTSE")
+    c0 = next(c for d, _, _, c in rows if d == day)
+    higher = [d for d, _, _, c in rows if d < day and c >= c0]
+    if higher:
+        assert v.status == "contradicted" and v.last == higher[-1]
+    else:
+        assert v.status == "unverifiable" and v.cause == "prices" and v.prices_from == rows[0][0]
+
+
+def test_a_six_month_lookback_is_decided_by_the_prices(src):
+    day = date(2022, 3, 7)
+    last, v0 = _last_as_low("^FTSE", day, "close")
+    r = _ranking(what="close", trading_date=day, lookback=(6, "month"))
+    v = check_ranking(r, src)
+    start = (pd.Timestamp(day) - pd.DateOffset(months=6)).date()
+    assert v.status == ("contradicted" if last is not None and last >= start else "confirmed")
+
+
+def test_a_week_ranking_uses_friday_to_friday_closes(src):
+    rows = _rows("^FTSE")
+    fridays = {}
+    for d, _, _, c in rows:
+        fridays[d.isocalendar()[:2]] = (d, c)  # the week's last session
+    weeks = sorted(fridays.values())
+    moves = [(weeks[k][0], weeks[k][1] / weeks[k - 1][1] - 1) for k in range(1, len(weeks))]
+    # the last falling week of the data that has an earlier week as bad
+    day, v0, last = next(
+        (d, m, next(e for e, n in reversed(moves[:k]) if n <= m))
+        for k, (d, m) in reversed(list(enumerate(moves)))
+        if m < 0 and any(n <= m for _, n in moves[:k])
+    )
+    r = Ranking(
+        index="FTSE 100",
+        ticker="^FTSE",
+        what="move",
+        extreme="low",
+        trading_date=day,
+        period="week",
+        anchor=last,
+        anchor_end=last,
+        anchor_text="x",
+        phrase="its worst week since",
+    )
+    v = check_ranking(r, src)
+    assert v.value == pytest.approx(v0, abs=1e-12) and v.last == last and v.status == "confirmed"
+
+
+class _LongSource:
+    """Twenty years of made-up closes rising by one point a session, with ``missing``."""
+
+    def __init__(self, top: float | None = None) -> None:
+        days = pd.bdate_range("2002-01-01", "2022-01-03")
+        close = pd.Series(range(1, len(days) + 1), index=days, dtype="float64") + 1000.0
+        if top is not None:
+            close.iloc[100] = top
+        self.frame = pd.DataFrame({"open": close, "high": close, "low": close, "close": close})
+        self.frame.index.name = "date"
+
+    def history(self, ticker, start, end):
+        from eventstudy.exceptions import PartialPriceDataError
+
+        if pd.Timestamp(start) < self.frame.index[0]:
+            raise PartialPriceDataError("before the first day", ticker=ticker)
+        return self.frame.loc[pd.Timestamp(start) : pd.Timestamp(end)]
+
+    def missing(self, ticker, start, end):
+        first = self.frame.index[0].date()
+        return [(start, first - timedelta(days=1))] if start < first else []
+
+
+def test_a_record_needs_a_long_history_and_no_higher_close():
+    r = _ranking(what="close", extreme="high", trading_date=date(2022, 1, 3), record=True)
+    v = check_ranking(r, _LongSource())
+    assert v.status == "confirmed" and v.last is None and v.prices_from == date(2002, 1, 1)
+    v = check_ranking(r, _LongSource(top=1e9))
+    assert v.status == "contradicted" and v.last is not None and v.last.year == 2002
+
+
+def test_a_record_on_the_bundled_prices_is_unverifiable_or_refuted(src):
+    rows = _rows("^GSPC")
+    day = date(2022, 1, 3)
+    c0 = next(c for d, _, _, c in rows if d == day)
+    assert all(c < c0 for d, _, _, c in rows if d < day)  # the S&P 500's close that day topped 2021's
+    r = _ranking(index="S&P 500", ticker="^GSPC", what="close", extreme="high", trading_date=day, record=True)
+    v = check_ranking(r, src)
+    assert v.status == "unverifiable" and v.reason == "prices too short for a record"
+    later = date(2022, 1, 5)
+    c1 = next(c for d, _, _, c in rows if d == later)
+    higher = [d for d, _, _, c in rows if d < later and c >= c1]
+    r = _ranking(
+        index="S&P 500", ticker="^GSPC", what="close", extreme="high", trading_date=later, record=True
+    )
+    v = check_ranking(r, src)
+    assert higher and v.status == "contradicted" and v.last == higher[-1]
+
+
+def test_a_statement_with_no_date_is_unverifiable_for_the_claim(src):
+    v = check_ranking(_ranking(anchor=None, anchor_end=None), src)
+    assert v.status == "unverifiable" and v.cause == "claim"
+
+
+def test_the_article_check_reports_rankings_in_text_json_and_frame(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "LONDON, 7 March 2022 - The FTSE 100 closed down 0.4 per cent at 6,959.48 on Monday, its lowest "
+        "close since 20 September last year.\n"
+    )
+    rep = check_article_api(str(art), study=False, context=False)
+    (rv,) = rep.rankings
+    last, _ = _last_as_low("^FTSE", date(2022, 3, 7), "close")
+    assert rv.last == last
+    assert rv.status == ("confirmed" if last <= date(2021, 9, 20) else "contradicted")
+    text = rep.summary()
+    assert "Ranking 1 of 1: FTSE 100" in text and rv.status.upper() in text
+    d = rep.to_dict()
+    assert d["rankings"][0]["status"] == rv.status and d["rankings"][0]["last"] == last.isoformat()
+    f = rep.rankings_frame()
+    assert list(f["status"]) == [rv.status] and f.loc[0, "last"] == last
+
+
+def test_an_anchor_the_prices_cover_with_no_session_as_extreme_understates(src):
+    """FTSE 250 on 2021-04-20 "worst day since January": the prices begin on 4 January 2021,
+    the first session of that January, so the whole anchor month is covered."""
+    day = date(2021, 4, 20)
+    last, v0 = _last_as_low("^FTMC", day, "move")
+    r = _ranking(
+        index="FTSE 250",
+        ticker="^FTMC",
+        trading_date=day,
+        anchor=date(2021, 1, 1),
+        anchor_end=date(2021, 1, 31),
+    )
+    v = check_ranking(r, src)
+    if last is None:
+        assert v.status == "contradicted" and v.reason.startswith("understated: no session")
+    elif last.month == 1 and last.year == 2021:
+        assert v.status == "confirmed"
+    else:
+        assert v.status == "contradicted" and v.last == last

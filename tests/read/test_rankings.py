@@ -1,0 +1,223 @@
+"""Ranking and record statements read from our own sentences (``Article.rankings``)."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+
+import pytest
+
+from eventstudy.read import read_article
+from eventstudy.read.rankings import MOST_PER_ARTICLE
+
+
+def _one(text: str, published: str = "2022-03-16"):
+    art = read_article(text, published=published)
+    assert len(art.rankings) == 1, art.rankings
+    return art, art.rankings[0]
+
+
+def test_a_days_fall_ranked_since_a_named_day_goes_with_its_claim():
+    art, r = _one("The FTSE 250 slid 2.4 per cent on Tuesday, its heaviest one-day loss since 9 March.")
+    assert (r.index, r.ticker, r.what, r.extreme, r.period) == ("FTSE 250", "^FTMC", "move", "low", "day")
+    assert r.anchor == r.anchor_end == date(2022, 3, 9)
+    assert r.claim == 0 and art.claims[0].ticker == "^FTMC"
+    assert r.trading_date == art.claims[0].trading_date == date(2022, 3, 15)
+    assert r.phrase == "heaviest one-day loss since 9 March"
+
+
+def test_a_close_ranked_since_a_month_and_year_spans_that_month():
+    _, r = _one(
+        "Shares in London sank: the FTSE 100 shed 1.1% to 6,987.1, its weakest close since February 2021."
+    )
+    assert (r.what, r.extreme) == ("close", "low")
+    assert (r.anchor, r.anchor_end) == (date(2021, 2, 1), date(2021, 2, 28))
+
+
+def test_a_month_without_a_year_is_the_latest_one_before_the_session():
+    _, r = _one("The Dax added 0.8% on Wednesday, its highest close since November.", "2022-02-02")
+    assert (r.anchor, r.anchor_end) == (date(2021, 11, 1), date(2021, 11, 30))
+    _, r = _one("The Dax added 0.8% on Wednesday, its highest close since January.", "2022-03-02")
+    assert (r.anchor, r.anchor_end) == (date(2022, 1, 1), date(2022, 1, 31))
+
+
+def test_a_span_after_in_is_a_lookback():
+    _, r = _one(
+        "The Nasdaq Composite climbed 2% to its highest close in three months on Friday.", "2022-03-21"
+    )
+    assert (r.what, r.extreme, r.lookback, r.anchor) == ("close", "high", (3, "month"), None)
+    _, r = _one(
+        "Wall Street's S&P 500 ended at its lowest level in more than a year, down 1.7%.", "2022-05-10"
+    )
+    assert r.lookback == (1, "year")
+
+
+def test_a_numbered_low_and_a_level_reached_during_the_session():
+    _, r = _one("In early trading the Dax hit a five-week low before it recovered.", "2022-03-16")
+    assert (r.what, r.extreme, r.lookback, r.index) == ("intraday", "low", (5, "week"), "DAX")
+    assert r.trading_date == date(2022, 3, 16)
+
+
+def test_a_record_close_with_its_level_after_the_phrase():
+    art, r = _one("The Dow finished at a record 36,799.65 on Tuesday, up 0.6 per cent.", "2022-01-05")
+    assert r.record and (r.what, r.extreme) == ("close", "high")
+    assert r.claim == 0 and r.trading_date == date(2022, 1, 4)
+
+
+def test_a_standalone_record_is_dated_by_its_own_day_phrase():
+    art, r = _one("Equities kept climbing. The S&P 500 closed at an all-time high on Monday.", "2022-01-04")
+    assert art.claims == ()
+    assert (r.index, r.record, r.trading_date, r.claim) == ("S&P 500", True, date(2022, 1, 3), None)
+
+
+def test_a_back_reference_takes_the_previous_sentences_move():
+    art, r = _one(
+        "The Nikkei 225 rose 3.9% to 26,827.43 on Wednesday. It was the index's best day since March 2020."
+    )
+    assert r.claim == 0 and r.index == "Nikkei 225"
+    assert (r.what, r.extreme, r.anchor, r.anchor_end) == (
+        "move",
+        "high",
+        date(2020, 3, 1),
+        date(2020, 3, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pound suffered its biggest fall since September as the FTSE 100 rose 0.2%.",
+        "Brent crude hit a record high while the FTSE 100 slipped 0.4%.",
+        "The Nasdaq climbed 1% as Tesla hit a record high.",
+        "The FTSE 100 rose 0.5% after Unilever posted its worst quarter since 2019.",
+        "UK inflation hit a record 9.1% while the FTSE 100 gained 0.3%.",
+    ],
+)
+def test_rankings_of_other_things_are_not_the_index(text):
+    art = read_article(text, published="2022-03-16")
+    assert art.rankings == ()
+
+
+def test_a_week_ranking_and_a_points_ranking():
+    _, r = _one("The FTSE 100 dropped 6.7% over the week, its worst week since March 2020.", "2022-03-05")
+    assert (r.what, r.extreme, r.period) == ("move", "low", "week")
+    _, r = _one("The Dow shed 1,164 points on Wednesday, its biggest points drop since 2020.", "2022-05-19")
+    assert r.points and r.period == "day"
+
+
+def test_since_an_event_with_no_date_is_kept_and_says_it_cannot_be_checked():
+    _, r = _one("The Dax lost 4.4% on Thursday, its steepest fall since the pandemic began.", "2022-02-25")
+    assert r.anchor is None and r.anchor_text == "the pandemic began"
+    assert any("names no date" in n for n in r.notes)
+
+
+def test_a_day_of_last_year_and_a_day_later_than_the_session_in_the_calendar():
+    _, r = _one(
+        "The FTSE 100 fell 1.7% on Monday, its lowest close since 20 September last year.", "2022-03-07"
+    )
+    assert r.anchor == date(2021, 9, 20)
+    _, r = _one("The FTSE 100 rose 1% on Monday, its best day since 24 December.", "2022-03-07")
+    assert r.anchor == date(2021, 12, 24)
+
+
+def test_rankings_are_in_the_json_with_iso_dates():
+    art, _ = _one("The FTSE 250 gained 1.9% today, its highest close in two months.", "2022-03-09")
+    d = json.loads(json.dumps(art.to_dict()))
+    (r,) = d["rankings"]
+    assert r["lookback"] == "2 months" and r["trading_date"] == "2022-03-09" and r["claim"] == 0
+
+
+def test_many_statements_stop_at_the_cap_with_a_note_and_in_time():
+    text = "LONDON, 7 March 2022 - " + "The FTSE 100's worst day since March 2020, " * 25_000
+    t0 = time.perf_counter()
+    art = read_article(text)
+    assert time.perf_counter() - t0 < 3.0  # (the reader's own 1 MB test holds it to 1 s)
+    assert len(art.rankings) == MOST_PER_ARTICLE
+    assert any("ranking statements" in n for n in art.notes)
+
+
+def test_a_month_and_year_anchor_is_not_taken_for_a_later_weekday():
+    _, r = _one(
+        "Tokyo's Nikkei 225 gained 0.7% to its highest close since August 1990 on Tuesday.", "2021-09-15"
+    )
+    assert (r.anchor, r.anchor_end) == (date(1990, 8, 1), date(1990, 8, 31))
+    assert r.anchor_text == "August 1990"
+
+
+def test_an_intraday_level_named_as_such():
+    _, r = _one("The Dax sank 3.9% after touching its lowest intraday level since May 2021.", "2022-02-24")
+    assert (r.what, r.extreme, r.anchor) == ("intraday", "low", date(2021, 5, 1))
+
+
+def test_the_index_named_after_the_move_owns_the_ranking():
+    art, r = _one(
+        "The S&P 500 dropped 1.5% on Thursday, and the Nasdaq Composite had its worst day since May.",
+        "2022-06-17",
+    )
+    assert r.index == "Nasdaq Composite" and r.claim is None
+    assert r.trading_date == art.claims[0].trading_date == date(2022, 6, 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "London's FTSE 100 slipped 0.3% after UK wage growth hit a 20-year high.",
+        "Britain's 10-year gilt yield rose to its highest in a year.",
+        "The Nasdaq Composite is now 15% below its November record close.",
+        "The S&P 500 ended 4% off its record high of 3 January.",
+    ],
+)
+def test_rankings_of_yields_data_and_past_records_are_not_the_sessions(text):
+    assert read_article(text, published="2022-03-16").rankings == ()
+
+
+def test_a_level_not_seen_since_and_a_record_in_apposition():
+    _, r = _one("The S&P 500 slid 3.9%, touching an intraday low not seen since March 2021.", "2022-06-14")
+    assert (r.what, r.extreme, r.anchor) == ("intraday", "low", date(2021, 3, 1))
+    _, r = _one("The Dow rose 0.5% to 35,100 on Monday, also a record.", "2021-08-17")
+    assert r.record and r.index == "Dow Jones Industrial Average" and r.claim == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vix, Wall Street's fear gauge, jumped 30% to 35.1, its highest close since October.",
+        "The S&P 500's utilities group had its worst week since 2008 as yields rose.",
+        "The STOXX 600 travel and leisure index hit a record as bookings surged.",
+        "The S&P 500 gained 1% while FTSE 100-listed Unilever is near a five-year high.",
+        "The Nasdaq Composite was on track for its best day in more than a year at midday.",
+        "The S&P 500 remains on course for its worst month since March 2020.",
+        "The Dow closed at a record 40 times this year, a strategist said.",
+        "The chemicals maker Dow said its net debt had fallen to its lowest level since 2019.",
+    ],
+)
+def test_statements_about_a_vix_a_sector_a_share_or_what_may_yet_happen_are_not_read(text):
+    assert read_article(text, published="2022-04-28").rankings == ()
+
+
+def test_a_crash_named_with_its_month_and_year_is_the_anchor():
+    _, r = _one(
+        "The Dax plunged 4% on Thursday, its steepest fall since the sell-off of March 2020.", "2022-02-25"
+    )
+    assert (r.anchor, r.anchor_end) == (date(2020, 3, 1), date(2020, 3, 31))
+    _, r = _one(
+        "The Nasdaq lost 13% in April, its worst month since the depths of the 2008 crisis.", "2022-04-30"
+    )
+    assert (r.anchor, r.anchor_end, r.period) == (date(2008, 1, 1), date(2008, 12, 31), "month")
+
+
+def test_a_possessive_day_and_a_statement_after_after():
+    art, r = _one(
+        "Tuesday's surge in the Nikkei 225 had been its biggest daily gain since March 2020.", "2022-03-10"
+    )
+    assert r.trading_date == date(2022, 3, 8)
+    art, r = _one(
+        "European shares opened higher on Thursday after Wall Street's best day since 2020.", "2022-05-05"
+    )
+    assert r.index == "S&P 500" and r.trading_date == date(2022, 5, 4)
+
+
+def test_the_anchor_words_stop_at_a_day_word():
+    _, r = _one("The Footsie suffered its heaviest one-day loss since October today.", "2021-07-19")
+    assert r.anchor_text == "October" and r.anchor == date(2020, 10, 1)
