@@ -1179,6 +1179,8 @@ _ATTACHED_DAY = re.compile(
 )
 #: "after falling 0.9% on the day": a day's move, whatever period the sentence names.
 _ON_THE_DAY = re.compile(r"\s(?:on|for)\sthe\s(?:day|session)\b")
+#: "... left it little changed on the day at 3,901.36": the same, before the level it ends at.
+_ON_THE_DAY_AT = re.compile(r"\s(?:on|for)\sthe\s(?:day|session)\s(?:at|to)\s$")
 
 
 def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, after_mention: str) -> None:
@@ -1198,13 +1200,17 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
                 _set_period(mv, "year")
                 mv.period_lead, mv.named_year = False, int(y.group(1))
                 return
-    if ("day" in text or "session" in text) and not ctx.live:
-        if any(_ON_THE_DAY.match(text, n.end) for n in mv.nums) and not cues.first(L.PRESENT, mv.lo, mv.hi):
-            mv.kind, mv.kind_strength = "close", 2
-            return
+    on_the_day = ("day" in text or "session" in text) and any(
+        _ON_THE_DAY.match(text, n.end)
+        or (n.unit == "level" and _ON_THE_DAY_AT.search(text, max(0, n.start - 24), n.start))
+        for n in mv.nums
+    )
+    if on_the_day and not ctx.live and not cues.first(L.PRESENT, mv.lo, mv.hi):
+        mv.kind, mv.kind_strength = "close", 2
+        return
     # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
-    # the number after it ("its worst week, a 4.1% weekly fall")
-    pm = _period_of(cues, mv)
+    # the number after it ("its worst week, a 4.1% weekly fall"); never to a move "on the day"
+    pm = None if on_the_day else _period_of(cues, mv)
     if pm and pm[2] == "same":
         same = ctx.move_period  # the period of the move before
         pm = None if same is None else (pm[0], pm[1], same)
@@ -1251,7 +1257,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if ic or cues.first(L.CLOSE, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "close", 2
         return
-    if sentence_period:
+    if sentence_period and not on_the_day:
         _set_period(mv, sentence_period)
         mv.kind_strength = 1
         return
