@@ -1177,6 +1177,10 @@ _IN_YEAR = re.compile(
 _ATTACHED_DAY = re.compile(
     r"\s(?:[a-z-]+\s)?(?:on\s(?:monday|tuesday|wednesday|thursday|friday)|yesterday)\b(?!['’])"
 )
+#: The same with a part of that day: "down 1.5% on Tuesday morning", a moment of that session.
+_ATTACHED_DAY_PART = re.compile(
+    r"\s(?:[a-z-]+\s)?on\s(?:monday|tuesday|wednesday|thursday|friday)\s(?:morning|afternoon)\b(?!['’])"
+)
 #: "after falling 0.9% on the day": a day's move, whatever period the sentence names.
 _ON_THE_DAY = re.compile(r"\s(?:on|for)\sthe\s(?:day|session)\b")
 #: "... left it little changed on the day at 3,901.36": the same, before the level it ends at.
@@ -1229,6 +1233,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         return
     extreme = _extreme_cue(cues, mv)
     if "day" in text and not ctx.live:
+        if any(_ATTACHED_DAY_PART.match(text, n.end) for n in mv.nums):
+            mv.kind, mv.kind_strength = "intraday", 2
+            return
         # "after surging 2.1% on Tuesday", "a 1.2% drop on Thursday": that session's close
         if (
             any(_ATTACHED_DAY.match(text, n.end) for n in mv.nums)

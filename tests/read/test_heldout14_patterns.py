@@ -30,3 +30,13 @@ def test_a_level_reached_on_the_day_is_a_close_inside_a_weekly_story(opener):
     assert (week.kind, week.pct) == ("weekly", 4.0)
     assert (day.direction, day.level, day.kind) == ("flat", 11354.62, "close")
     assert day.trading_date == date(2022, 5, 13)
+
+
+def test_a_move_on_a_named_days_morning_is_intraday_on_that_day():
+    text = (
+        "SINGAPORE - Regional markets stayed weak. In Hong Kong, the Hang Seng had dropped 2% on "
+        "Wednesday and was off another 0.8% on Thursday morning."
+    )
+    before, morning = _claims(text, "2022-03-10", "^HSI")
+    assert (before.kind, before.trading_date) == ("close", date(2022, 3, 9))
+    assert (morning.pct, morning.kind, morning.trading_date) == (0.8, "intraday", date(2022, 3, 10))
