@@ -99,7 +99,7 @@ DIRECTION = re.compile(
 )
 _POST_UP = (
     r"higher|up|in\sthe\sgreen|im\splus|nach\soben|stronger|firmer|rise|gain|jump|increase|rally|advance|"
-    r"climb|surge"
+    r"climb|surge|rebound|recovery|bounce"
 )
 _POST_DOWN = (
     r"lower|down|in\sthe\sred|im\sminus|nach\sunten|weaker|below|off|drop|fall|decline|loss|slide|slump|"

@@ -40,3 +40,12 @@ def test_a_move_on_a_named_days_morning_is_intraday_on_that_day():
     before, morning = _claims(text, "2022-03-10", "^HSI")
     assert (before.kind, before.trading_date) == ("close", date(2022, 3, 9))
     assert (morning.pct, morning.kind, morning.trading_date) == (0.8, "intraday", date(2022, 3, 10))
+
+
+@pytest.mark.parametrize("day", ["the previous day's", "the prior session's"])
+def test_the_previous_days_move_given_by_its_noun_is_dated_the_session_before(day):
+    text = f"The CAC 40 shed 2.6% to 6,120.40 on Wednesday, undoing {day} 0.9% recovery."
+    today, before = _claims(text, "2022-05-11", "^FCHI")
+    assert (today.direction, today.trading_date) == ("down", date(2022, 5, 11))
+    assert (before.direction, before.pct, before.level) == ("up", 0.9, None)
+    assert before.trading_date == date(2022, 5, 10)
