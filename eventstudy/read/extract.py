@@ -1770,7 +1770,10 @@ _TWO_COMPANIES = re.compile(
     r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\s(?:both|each)(?:\s(?:more\sthan|about|nearly|over))?\s$"
 )
 _COMPANY_SUBJECT = re.compile(
-    r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
+    # ("..., after Microsoft jumped 4.2%"; not "after Friday's 1% fall", an earlier session)
+    r"\b(?:(?:with|while|and|as|whereas)\s|after\s(?!"
+    + _MONTH_OR_DAY
+    + r"))(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
     # "... exporters such as Toyota Motor, which fell 2.6%"
     r"(?:,\s(?:which|that)\s(?:[a-z]+\s)?|\s(?:[a-z]+\s)?)$"
 )

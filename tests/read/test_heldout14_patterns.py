@@ -49,3 +49,16 @@ def test_the_previous_days_move_given_by_its_noun_is_dated_the_session_before(da
     assert (today.direction, today.trading_date) == ("down", date(2022, 5, 11))
     assert (before.direction, before.pct, before.level) == ("up", 0.9, None)
     assert before.trading_date == date(2022, 5, 10)
+
+
+def test_a_company_move_after_after_is_not_the_index_move():
+    text = "The Dow ended flat at 33,012.50, its best level this month, after Boeing slumped 5.1% on a safety probe."
+    (c,) = _claims(text, "2022-04-06")
+    assert (c.ticker, c.direction, c.pct, c.level) == ("^DJI", "flat", 0.0, 33012.5)
+
+
+def test_a_move_of_an_earlier_session_after_after_stays_the_index_move():
+    text = "The Dow rose 0.8% to 34,500.10 on Wednesday, after Tuesday's 1.1% drop."
+    today, before = _claims(text, "2022-04-06")
+    assert (today.pct, today.trading_date) == (0.8, date(2022, 4, 6))
+    assert (before.direction, before.pct, before.trading_date) == ("down", 1.1, date(2022, 4, 5))
