@@ -799,6 +799,17 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                         ),
                         target,
                     )
+                elif "benchmark" in low and isinstance(target, Index) and not target.places:
+                    # "The Nikkei rose ..., while the broader Topix added ... The benchmark has
+                    # gained ...": the market's headline index named last, not its broader one
+                    target = next(
+                        (
+                            t
+                            for t in reversed(ctx.recent)
+                            if isinstance(t, Index) and t.places and t.country == target.country
+                        ),
+                        target,
+                    )
         if target is not None:
             ctx.recent.append(target)
             if len(ctx.recent) > 12:

@@ -62,3 +62,31 @@ def test_a_move_of_an_earlier_session_after_after_stays_the_index_move():
     today, before = _claims(text, "2022-04-06")
     assert (today.pct, today.trading_date) == (0.8, date(2022, 4, 6))
     assert (before.direction, before.pct, before.trading_date) == ("down", 1.1, date(2022, 4, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "pct"),
+    [
+        (
+            "LONDON - The FTSE 100 edged up 0.2% on Thursday, while the FTSE 250 rose 0.9%. "
+            "The benchmark has added 1.5% this week.",
+            "^FTSE",
+            1.5,
+        ),
+        (
+            "NEW YORK - The S&P 500 gained 0.9% and the Nasdaq jumped 1.6%. The benchmark is up 2.4% for the week.",
+            "^GSPC",
+            2.4,
+        ),
+        (
+            "TOKYO - The Nikkei average closed up 0.5%, and the broader Topix firmed 0.8%. "
+            "The benchmark has gained 3.1% this month.",
+            "^N225",
+            3.1,
+        ),
+    ],
+    ids=["london", "new-york", "tokyo"],
+)
+def test_the_benchmark_is_the_headline_index_not_the_one_named_last(text, headline, pct):
+    *_, bench = _claims(text, "2022-03-10")
+    assert (bench.ticker, bench.pct) == (headline, pct)
