@@ -1995,6 +1995,13 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 L.FUTURES_LEAD.search(lower(lead))
             ):
                 continue  # "Futures point to the FTSE 100 opening 1% lower": a forecast
+        elif "futures" in mlow or "to open" in mlow or "to start" in mlow:
+            # the same after another index's clause ("..., and futures point to the FTSE 100
+            # opening 0.7% higher"), when no number stands between the two
+            lead = mlow[groups[gidx - 1][2][-1][0].end : members[0][0].start]
+            lead = lead[lead.rfind(",") + 1 :]
+            if L.FUTURES_LEAD.search(lead) and not any(c.isdigit() for c in lead):
+                continue
         for gi, gnums in enumerate(grouped):
             prev_end = grouped[gi - 1][-1].end if gi else None
             nxt_start = grouped[gi + 1][0].start if gi + 1 < len(grouped) else None

@@ -90,3 +90,22 @@ def test_a_move_of_an_earlier_session_after_after_stays_the_index_move():
 def test_the_benchmark_is_the_headline_index_not_the_one_named_last(text, headline, pct):
     *_, bench = _claims(text, "2022-03-10")
     assert (bench.ticker, bench.pct) == (headline, pct)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before the bell, Nasdaq e-minis were 1.2% lower and the Dow's own contracts were flat.",
+        "Japanese shares slipped in early deals, and futures point to the DAX opening roughly 0.4% weaker.",
+        "The Kospi shed 0.9%, and futures point to the DAX opening roughly 0.4% weaker.",
+    ],
+    ids=["e-minis", "after-a-place", "after-an-index-move"],
+)
+def test_futures_and_the_open_they_point_to_are_not_index_moves(text):
+    claims = _claims(text, "2022-03-10")
+    assert all(c.ticker not in ("^IXIC", "^GDAXI") for c in claims)
+
+
+def test_an_index_move_after_a_futures_move_is_still_read():
+    (c,) = _claims("Dow futures slid 0.5% after the S&P 500 lost 1.8% on Tuesday.", "2022-03-10")
+    assert (c.ticker, c.pct, c.trading_date) == ("^GSPC", 1.8, date(2022, 3, 8))
