@@ -1828,6 +1828,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 if keep and _APPOSITION.fullmatch(lsent, keep[-1][0].end, member.start()):
                     keep.pop()
                 continue
+        if m.start > 8 and _RELATIVE_MEMBER.search(lsent, max(0, m.start - 48), m.start):
+            continue  # "bookmaker Flutter, which sits in the blue-chip index, ...": the company's
         keep.append((m, t))
     res = keep
     plural = _plural_refs(lsent, mentions, ctx)
@@ -2218,6 +2220,14 @@ _MEMBER_WORDS = re.compile(r"among|one\sof|member|constituent|component")
 _APPOSITION = re.compile(r"(?:\s(?:inc|corp|plc|group|co)\.?)?,\s")
 _MEMBER_OF = re.compile(
     r"(?:\b(?:among|one\sof)\s[^,;:()]{0,60}?\s|\b(?:members?|constituents?|components?)\s)(?:in|of|on)\s(?:the\s)?$"
+)
+
+
+#: A relative clause that places a company in an index: ", which sits in the", ", which is part of
+#: the", ", which is listed on the" (the index there is not a subject).
+_RELATIVE_MEMBER = re.compile(
+    r",\s(?:which|that|who)\s(?:also\s|still\s|now\s)?(?:sits?|is|are|was|were|belongs?)\s"
+    r"(?:listed\s|quoted\s|included\s|part\s)?(?:in|on|of|to)\s(?:the\s)?$"
 )
 
 

@@ -109,3 +109,13 @@ def test_futures_and_the_open_they_point_to_are_not_index_moves(text):
 def test_an_index_move_after_a_futures_move_is_still_read():
     (c,) = _claims("Dow futures slid 0.5% after the S&P 500 lost 1.8% on Tuesday.", "2022-03-10")
     assert (c.ticker, c.pct, c.trading_date) == ("^GSPC", 1.8, date(2022, 3, 8))
+
+
+@pytest.mark.parametrize("clause", ["which sits in the blue-chip index", "which is part of the FTSE 100"])
+def test_an_index_in_a_relative_clause_on_a_company_is_not_the_subject(clause):
+    text = (
+        "The FTSE 100 slipped 0.6% to 7,150.32 on Tuesday. Insurer Aviva, "
+        f"{clause}, went against the grain with a 3.4% rise on its results."
+    )
+    (c,) = _claims(text, "2022-03-08")
+    assert (c.ticker, c.pct) == ("^FTSE", 0.6)
