@@ -1782,7 +1782,10 @@ _TWO_COMPANIES = re.compile(
 )
 _COMPANY_SUBJECT = re.compile(
     # ("..., after Microsoft jumped 4.2%"; not "after Friday's 1% fall", an earlier session)
-    r"\b(?:(?:with|while|and|as|whereas)\s|after\s(?!"
+    r"(?:\b(?:with|while|and|as|whereas)\s|\bafter\s(?!"
+    + _MONTH_OR_DAY
+    # ("...were hit hardest: Tokyo Electron dropped 4.3%": a name opening a clause after a colon)
+    + r")|[:;]\s(?!(?:The|It|Its|This|That|Stocks|Shares|Equities|Markets?|Both|All|Investors|Traders)\b)(?!"
     + _MONTH_OR_DAY
     + r"))(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
     # "... exporters such as Toyota Motor, which fell 2.6%"

@@ -119,3 +119,16 @@ def test_an_index_in_a_relative_clause_on_a_company_is_not_the_subject(clause):
     )
     (c,) = _claims(text, "2022-03-08")
     assert (c.ticker, c.pct) == ("^FTSE", 0.6)
+
+
+def test_a_company_opening_the_clause_after_a_colon_owns_its_move():
+    text = (
+        "On the Frankfurt bourse, lenders took the brunt of the selling: Commerzbank sank 3.9 percent "
+        "and Deutsche Bank 2.8 percent."
+    )
+    assert _claims(text, "2022-03-08") == []
+
+
+def test_an_index_after_a_colon_keeps_its_move():
+    (c,) = _claims("Europe had a rough session: the DAX lost 1.7% to 13,210.04.", "2022-03-08")
+    assert (c.ticker, c.pct, c.level) == ("^GDAXI", 1.7, 13210.04)
