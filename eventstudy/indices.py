@@ -417,7 +417,13 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "dax 30 index",
         "germany's dax",
     ),
-    "CAC 40": ("cac 40 index", "cac-40 index", "paris bourse's cac 40"),
+    "CAC 40": (
+        "cac 40 index",
+        "cac-40 index",
+        "paris bourse's cac 40",
+        "l'indice parisien",
+        "indice parisien",
+    ),
     "Euro Stoxx 50": ("euro stoxx-50", "eurostoxx50", "euro-stoxx 50", "sx5e"),
     "STOXX Europe 600": (
         "euro stoxx 600",

@@ -2219,10 +2219,12 @@ def _own_verb(low: str, lo: int, hi: int) -> bool:
 
 #: Before an index named as the group a company belongs to ("among the best performers in
 #: the", "one of the 30 members of the").
-_MEMBER_WORDS = re.compile(r"among|one\sof|member|constituent|component")
+_MEMBER_WORDS = re.compile(r"among|one\sof|member|constituent|component|valeur|titre")
 _APPOSITION = re.compile(r"(?:\s(?:inc|corp|plc|group|co)\.?)?,\s")
 _MEMBER_OF = re.compile(
     r"(?:\b(?:among|one\sof)\s[^,;:()]{0,60}?\s|\b(?:members?|constituents?|components?)\s)(?:in|of|on)\s(?:the\s)?$"
+    # French: "Seule valeur en hausse de l'indice parisien, Thales ...", "les titres du CAC 40"
+    r"|\b(?:valeurs?|titres?)\s(?:[^,;:()]{0,40}?\s)?(?:de|du|des)\s(?:l['’])?$"
 )
 
 

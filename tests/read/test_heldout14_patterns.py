@@ -132,3 +132,21 @@ def test_a_company_opening_the_clause_after_a_colon_owns_its_move():
 def test_an_index_after_a_colon_keeps_its_move():
     (c,) = _claims("Europe had a rough session: the DAX lost 1.7% to 13,210.04.", "2022-03-08")
     assert (c.ticker, c.pct, c.level) == ("^GDAXI", 1.7, 13210.04)
+
+
+def test_the_paris_index_in_french_is_the_cac_40():
+    (c,) = _claims("L'indice parisien a terminé en baisse de 1,3% à 6 512,40 points.", "2022-03-08")
+    assert (c.ticker, c.direction, c.pct, c.level) == ("^FCHI", "down", 1.3, 6512.4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Dax a perdu 1,1%. Seul titre en hausse du CAC 40, Airbus a gagné 2,4%.",
+        "Le Dax a perdu 1,1%. Meilleure valeur de l'indice parisien, Renault a bondi de 5,2%.",
+    ],
+    ids=["titre-du", "valeur-de-l-indice"],
+)
+def test_a_french_stock_named_as_a_member_of_the_index_owns_its_move(text):
+    (c,) = _claims(text, "2022-03-08")
+    assert (c.ticker, c.pct) == ("^GDAXI", 1.1)
