@@ -1152,6 +1152,15 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
             found = _SEPARABLE_DIRECTION.get((verb.lastgroup, particle.group(1)))  # type: ignore[arg-type]
             if found is not None:
                 return found
+    else:
+        # the verb's clause ends before the numbers: "legte kräftig zu, und zwar um 2,55 Prozent"
+        start = max(sent.rfind(c, 0, mv.nums[0].start) for c in ";.:")
+        for verb in _SEPARABLE_VERB.finditer(sent, start + 1, mv.nums[0].start):
+            before = _PARTICLE_THEN_NUMBERS.match(sent, verb.end(), mv.nums[0].start)
+            if before is not None:
+                found = _SEPARABLE_DIRECTION.get((verb.lastgroup, before.group(1)))  # type: ignore[arg-type]
+                if found is not None:
+                    return found
     return prev_dir
 
 
@@ -1159,6 +1168,10 @@ _FINAL_DIRECTION = re.compile(r"[^,;.]{0,25}?\b(?:(aufwärts|bergauf)|(abwärts|
 #: The particle of a German separable verb at the end of its clause, after the numbers: "um 2,1
 #: Prozent nach" ("gab ... nach"), "1,3 Prozent zu" ("legte ... zu").
 _FINAL_PARTICLE = re.compile(r"[^,;.:]{0,30}?\s(nach|zu|zurück|ein|an|ab)(?=\s*(?:[,;.:!?)]|$|\sund\b))")
+#: The particle closing the verb's clause, then a phrase that adds the numbers: "zu, und zwar um ".
+_PARTICLE_THEN_NUMBERS = re.compile(
+    r"[^,;.:]{0,30}?\s(nach|zu|zurück|ein|an|ab),\s(?:(?:und\s)?(?:zwar|nämlich)\s)?(?:um\s)?(?:rund\s|etwa\s|knapp\s)?$"
+)
 #: The finite verb of a separable verb (any person, present or past), by its stem.
 _SEPARABLE_VERB = re.compile(
     r"\b(?:(?P<geben>gab|gaben|gibt|geben)|(?P<legen>legte|legten|legt|legen)|(?P<gehen>ging|gingen|geht|gehen)|"

@@ -150,3 +150,16 @@ def test_the_paris_index_in_french_is_the_cac_40():
 def test_a_french_stock_named_as_a_member_of_the_index_owns_its_move(text):
     (c,) = _claims(text, "2022-03-08")
     assert (c.ticker, c.pct) == ("^GDAXI", 1.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Der Dax gab deutlich nach, und zwar um 1,8 Prozent auf 14.012,33 Punkte.", "down"),
+        ("Der Dax legte am Nachmittag spürbar zu, und zwar um 1,8 Prozent auf 14.012,33 Punkte.", "up"),
+    ],
+    ids=["nachgeben", "zulegen"],
+)
+def test_a_german_separable_verb_closed_before_its_numbers_gives_the_direction(text, direction):
+    (c,) = _claims(text, "2022-03-08")
+    assert (c.ticker, c.direction, c.pct, c.level) == ("^GDAXI", direction, 1.8, 14012.33)
