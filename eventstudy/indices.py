@@ -588,6 +588,7 @@ OTHER_INDICES: tuple[OtherIndex, ...] = (
         "MOEX Russia", "XMOS", ("moex", "moex russia", "moex index", "moex russia index", "rts", "rts index")
     ),
     OtherIndex("Kosdaq", "XKRX", ("kosdaq",)),
+    OtherIndex("SMI", "XSWX", ("smi", "swiss market index", "smi index", "swiss market index smi")),
     OtherIndex("Nifty 50", "XBOM", ("nifty", "nifty 50", "nse nifty", "nifty50")),
     OtherIndex("Straits Times Index", "XSES", ("straits times index", "straits times")),
     OtherIndex("Taiex", "XTAI", ("taiex",)),

@@ -163,3 +163,20 @@ def test_a_french_stock_named_as_a_member_of_the_index_owns_its_move(text):
 def test_a_german_separable_verb_closed_before_its_numbers_gives_the_direction(text, direction):
     (c,) = _claims(text, "2022-03-08")
     assert (c.ticker, c.direction, c.pct, c.level) == ("^GDAXI", direction, 1.8, 14012.33)
+
+
+def test_the_swiss_market_index_is_a_known_index_with_its_calendar():
+    from eventstudy.indices import find_other
+
+    smi = find_other("the SMI")
+    assert smi is not None and (smi.name, smi.calendar) == ("SMI", "XSWX")
+    (c,) = _claims("ZURICH - The SMI slid 1.4% on Thursday, dragged down by Nestle.", "2022-06-16")
+    assert (c.index, c.direction, c.pct, c.trading_date) == ("SMI", "down", 1.4, date(2022, 6, 16))
+
+
+def test_swiss_apostrophes_group_the_thousands_of_a_level():
+    from eventstudy.read.numbers import parse_number
+
+    assert parse_number("11'052.36") == (11052.36, "11052.36")
+    (c,) = _claims("Frankfurt's DAX gave up 1.6 percent to 14'020.75 points on Friday.", "2022-05-06")
+    assert (c.ticker, c.pct, c.level, c.points) == ("^GDAXI", 1.6, 14020.75, None)
