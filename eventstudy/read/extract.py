@@ -1207,6 +1207,11 @@ _ATTACHED_DAY_PART = re.compile(
 )
 #: "after falling 0.9% on the day": a day's move, whatever period the sentence names.
 _ON_THE_DAY = re.compile(r"\s(?:on|for)\sthe\s(?:day|session)\b")
+#: A past day named as the owner of the number after it: "Friday's 3.1% (rally)".
+_DAYS_MOVE_BEFORE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|yesterday|the\s(?:previous|prior)\s(?:day|session))"
+    r"['’]s?\s(?:(?:about|around|nearly|almost|some|roughly|a|an)\s)?[+\-−]?$"
+)
 #: "... left it little changed on the day at 3,901.36": the same, before the level it ends at.
 _ON_THE_DAY_AT = re.compile(r"\s(?:on|for)\sthe\s(?:day|session)\s(?:at|to)\s$")
 
@@ -1236,6 +1241,13 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if on_the_day and not ctx.live and not cues.first(L.PRESENT, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "close", 2
         return
+    if "'" in text or "’" in text:
+        # "with Friday's 3.1% rally", "yesterday's 2.3% slide": a past day's move, whatever
+        # period the sentence names
+        for n in mv.nums:
+            if n.unit != "level" and _DAYS_MOVE_BEFORE.search(text, max(0, n.start - 40), n.start):
+                mv.kind, mv.kind_strength = "close", 2
+                return
     # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
     # the number after it ("its worst week, a 4.1% weekly fall"); never to a move "on the day"
     pm = None if on_the_day else _period_of(cues, mv)
@@ -1794,13 +1806,12 @@ _TWO_COMPANIES = re.compile(
     r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\s(?:both|each)(?:\s(?:more\sthan|about|nearly|over))?\s$"
 )
 _COMPANY_SUBJECT = re.compile(
-    # ("..., after Microsoft jumped 4.2%"; not "after Friday's 1% fall", an earlier session)
-    r"(?:\b(?:with|while|and|as|whereas)\s|\bafter\s(?!"
-    + _MONTH_OR_DAY
-    # ("...were hit hardest: Tokyo Electron dropped 4.3%": a name opening a clause after a colon)
-    + r")|[:;]\s(?!(?:The|It|Its|This|That|Stocks|Shares|Equities|Markets?|Both|All|Investors|Traders)\b)(?!"
-    + _MONTH_OR_DAY
-    + r"))(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
+    # ("..., after Microsoft jumped 4.2%"; "...were hit hardest: Tokyo Electron dropped 4.3%", a
+    # name opening a clause after a colon; not "with Friday's 3.1% rally", "after Friday's 1%
+    # fall": a day's move of the index)
+    r"(?:\b(?:with|while|and|as|whereas|after)\s"
+    r"|[:;]\s(?!(?:The|It|Its|This|That|Stocks|Shares|Equities|Markets?|Both|All|Investors|Traders)\b))"
+    r"(?!" + _MONTH_OR_DAY + r")(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
     # "... exporters such as Toyota Motor, which fell 2.6%"
     r"(?:,\s(?:which|that)\s(?:[a-z]+\s)?|\s(?:[a-z]+\s)?)$"
 )

@@ -180,3 +180,11 @@ def test_swiss_apostrophes_group_the_thousands_of_a_level():
     assert parse_number("11'052.36") == (11052.36, "11052.36")
     (c,) = _claims("Frankfurt's DAX gave up 1.6 percent to 14'020.75 points on Friday.", "2022-05-06")
     assert (c.ticker, c.pct, c.level, c.points) == ("^GDAXI", 1.6, 14020.75, None)
+
+
+@pytest.mark.parametrize("owner", ["with Thursday's", "helped by yesterday's"])
+def test_a_named_days_move_inside_a_weekly_sentence_is_that_days_close(owner):
+    text = f"The Dow climbed 3.3% over the week to 31,500.68, {owner} 1.9% surge doing most of the lifting."
+    week, day = _claims(text, "2022-05-27", "^DJI")
+    assert (week.kind, week.pct) == ("weekly", 3.3)
+    assert (day.direction, day.pct, day.kind, day.trading_date) == ("up", 1.9, "close", date(2022, 5, 26))
