@@ -472,6 +472,8 @@ _MONTH_OR_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed
 #: "set an all-time closing high of 15,212.68": the day's own level, not a reference.
 _SETS_LEVEL = re.compile(
     r"\b(?:set|sets|setting|hit|hits|hitting|reach(?:ed|es|ing)|notch(?:ed|es|ing)|post(?:ed|s|ing)|"
+    # "having touched an intraday peak of 16,283.52"
+    r"touch(?:ed|es|ing)|struck|strikes|striking|"
     r"mark(?:ed|s|ing)|clinch(?:ed|es|ing)|(?:clos|end|finish)(?:ed|es|ing|s)?\sat|"
     # "added 0.7% to a record closing high of 15,212.68": the move's own level
     r"\d%\sto|per\scent\sto|percent\sto|points\sto)\s"

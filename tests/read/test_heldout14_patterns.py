@@ -188,3 +188,18 @@ def test_a_named_days_move_inside_a_weekly_sentence_is_that_days_close(owner):
     week, day = _claims(text, "2022-05-27", "^DJI")
     assert (week.kind, week.pct) == ("weekly", 3.3)
     assert (day.direction, day.pct, day.kind, day.trading_date) == ("up", 1.9, "close", date(2022, 5, 26))
+
+
+def test_an_intraday_peak_the_index_touched_is_its_own_level_not_a_reference():
+    text = "The Nikkei added 0.3% to 28,120.55, having touched an intraday peak of 28,310.02."
+    close, peak = _claims(text, "2022-01-05", "^N225")
+    assert (close.kind, close.level) == ("close", 28120.55)
+    assert (peak.kind, peak.level, peak.trading_date) == ("intraday", 28310.02, date(2022, 1, 5))
+
+
+def test_an_intraday_peak_of_an_earlier_day_stays_a_reference():
+    text = (
+        "The Nikkei added 0.3% to 28,120.55, still below the intraday peak of 29,388.16 it hit in September."
+    )
+    (c,) = _claims(text, "2022-01-05", "^N225")
+    assert (c.pct, c.level) == (0.3, 28120.55)
