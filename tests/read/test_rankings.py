@@ -221,3 +221,16 @@ def test_a_possessive_day_and_a_statement_after_after():
 def test_the_anchor_words_stop_at_a_day_word():
     _, r = _one("The Footsie suffered its heaviest one-day loss since October today.", "2021-07-19")
     assert r.anchor_text == "October" and r.anchor == date(2020, 10, 1)
+
+
+def test_the_extract_command_lists_rankings_in_text_and_json(tmp_path, capsys):
+    from eventstudy.faces.cli import main
+
+    f = tmp_path / "a.txt"
+    f.write_text("LONDON, 9 March 2022 - The FTSE 250 gained 1.9% today, its highest close in two months.\n")
+    assert main(["extract", str(f), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert [r["lookback"] for r in d["rankings"]] == ["2 months"]
+    assert main(["extract", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "Rankings:   1" in out and '"highest close in two months"' in out
