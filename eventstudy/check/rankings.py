@@ -300,7 +300,21 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
     v0 = float(values.loc[at])
     before = values[values.index < at]
     first = pd.Timestamp(frame.index[0]).date()
-    as_far = before[before <= v0] if r.extreme == "low" else before[before >= v0]
+    bar = v0 if r.threshold is None else r.threshold
+    if r.threshold is not None and (
+        (r.extreme == "high" and v0 <= bar) or (r.extreme == "low" and v0 >= bar)
+    ):
+        side = "above" if r.extreme == "high" else "below"
+        return RankingVerdict(
+            "contradicted",
+            r,
+            f"{r.index} {_what_words(r)} on {day}: {_show(r, v0)}, not {side} {bar:,.2f}.",
+            f"not {side} {bar:,.2f}",
+            session=day,
+            value=v0,
+            prices_from=first,
+        )
+    as_far = before[before <= bar] if r.extreme == "low" else before[before >= bar]
     last = pd.Timestamp(as_far.index[-1]).date() if len(as_far) else None
     last_v = float(as_far.iloc[-1]) if len(as_far) else None
     head = f"{r.index} {_what_words(r)} on {day}: {_show(r, v0)}"
@@ -312,6 +326,8 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
         "prices_from": first,
     }
     more = _MORE[(r.what, r.extreme)]
+    if r.threshold is not None:
+        more = f"a {'close' if r.what == 'close' else 'level'} {'above' if r.extreme == 'high' else 'below'} {r.threshold:,.2f}"
     if r.what == "move" and ((r.extreme == "low" and v0 >= 0) or (r.extreme == "high" and v0 <= 0)):
         return RankingVerdict(
             "contradicted",

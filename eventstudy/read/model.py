@@ -155,6 +155,10 @@ class Ranking:
         "week")``; no earlier session as extreme within that span before the session.
     record
         An all-time record ("a record close", "an all-time high").
+    threshold
+        A round level crossed ("its first close above 15,000 since March", "fell below 7,000
+        for the first time in a year"): earlier sessions are compared with it, not with the
+        session's own value, and the session must be beyond it.
     anchor_text
         The words after "since" as printed (also when they name no date: "since the
         invasion", which cannot be checked).
@@ -181,6 +185,7 @@ class Ranking:
     lookback: tuple[int, str] | None = None
     record: bool = False
     anchor_text: str | None = None
+    threshold: float | None = None
     alt_trading_date: date | None = None
     claim: int | None = None
     phrase: str = ""

@@ -72,6 +72,18 @@ _RECORD = re.compile(
     r"|(?<=,\s)(?:also\s)?(?:a|another)\s(?:new\s|fresh\s)?record(?=\s?[.,;])",
     re.IGNORECASE,
 )
+#: "its first close above 15,000 since March", "closed below 7,000 for the first time since ...",
+#: "hit 4,000 ... for the first time in a year": a round level crossed.
+_FIRST_CROSS = re.compile(
+    r"\bfirst\s(?:close|finish|closing\s(?:level|price))\s(?P<d1>above|below|over|under|beyond)\s"
+    r"(?:the\s)?(?P<n1>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:[-\s](?:points?|mark|level|barrier))?"
+    r"(?:\s(?P<rel>since|in)\s|(?=[\s,.;]))"
+    r"|\b(?P<v2>closed|finished|ended|settled|close|finish|end|settle|rose|fell|climbed|dropped|slipped|sank|hit|touched|traded|broke|"
+    r"jumped|surged|tumbled)\s(?P<d2>above|below|over|under|through|beyond)\s(?:the\s)?"
+    r"(?P<n2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:[-\s](?:points?|mark|level|barrier))?"
+    r"\s(?:for\s)?the\sfirst\stime(?:\s(?P<rel2>since|in)\s|(?=[\s,.;]))",
+    re.IGNORECASE,
+)
 #: "levels not seen since", "an intraday low last seen in": the since form without a superlative.
 _NOT_SEEN = re.compile(
     r"\b(?:a|an|its|the)\s(?:(?:fresh|new)\s)?(?P<cl>intraday\s|closing\s)?(?P<x>low|high)\s"
@@ -195,11 +207,16 @@ def _months_before(d: date, months: int) -> date:
     return date(y, m, 28)
 
 
-def _anchor(sent: str, at: int, session: date) -> tuple[date | None, date | None, str]:
-    """The day, month or year named after "since" at ``at``: ``(first, last, words)``."""
+def _anchor_stop(sent: str, at: int) -> int:
+    """Where the words after "since" at ``at`` stop naming the anchor."""
     stop_m = _ANCHOR_END.search(sent, at)
     stop = stop_m.start() if stop_m is not None else len(sent)
-    stop = min(stop, at + 45)
+    return min(stop, at + 45)
+
+
+def _anchor(sent: str, at: int, session: date) -> tuple[date | None, date | None, str]:
+    """The day, month or year named after "since" at ``at``: ``(first, last, words)``."""
+    stop = _anchor_stop(sent, at)
     words = sent[at:stop].strip()
     low = sent.lower()
     m = _MONTH_YEAR.match(low, at)
@@ -407,6 +424,42 @@ def find_rankings(
     return tuple(out)
 
 
+def _crossing(m: re.Match, sent: str) -> dict | None:
+    """A first close above or below a round number ("its first close above 15,000 since
+    March", "fell below 7,000 for the first time in a year")."""
+    num = m.group("n1") or m.group("n2")
+    try:
+        level = float(num.replace(",", ""))
+    except ValueError:
+        return None
+    if level < 100:
+        return None  # a percentage or a price, not an index level
+    way = (m.group("d1") or m.group("d2")).lower()
+    item: dict = {
+        "lo": m.start(),
+        "hi": m.end(),
+        "what": "intraday"
+        if (m.group("v2") or "").lower() in ("hit", "touched", "traded", "broke")
+        else "close",
+        "extreme": "high" if way in ("above", "over", "beyond", "through") else "low",
+        "period": None,
+        "points": False,
+        "owner_words": None,
+        "threshold": level,
+    }
+    rel = (m.group("rel") or m.group("rel2") or "").lower()
+    if rel == "since":
+        item["since_at"] = m.end()
+    elif rel == "in":
+        lb = _lookback(sent, m.end())
+        if lb is None:
+            return None
+        item["lookback"] = lb
+    else:
+        item["record"] = True  # the first ever
+    return item
+
+
 def _statements(sent: str) -> list[dict]:
     """The ranking phrases of one sentence, each as a dict of what was read (no index yet)."""
     found: list[dict] = []
@@ -456,6 +509,11 @@ def _statements(sent: str) -> list[dict]:
             }
         )
         taken.append((m.start(), m.end()))
+    for m in _FIRST_CROSS.finditer(sent):
+        item = _crossing(m, sent)
+        if item is not None:
+            found.append(item)
+            taken.append((m.start(), item["hi"]))
     for m in _NOT_SEEN.finditer(sent):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -603,7 +661,7 @@ def _attach(
             ):
                 return None
             ix = named[-1].target
-        hi = min(len(sent), found["hi"] if "since_at" not in found else found["since_at"] + 45)
+        hi = found["hi"] if "since_at" not in found else _anchor_stop(sent, found["since_at"])
         masked = sent[lo : found["lo"]] + " " * (hi - found["lo"]) + sent[hi : hi + _REACH]
         day, alt = _own_day(masked, found["lo"] - lo, ix, published), None
         if day is None and here:
@@ -642,6 +700,7 @@ def _attach(
         anchor_end=anchor_end,
         lookback=found.get("lookback"),
         record=found.get("record", False),
+        threshold=found.get("threshold"),
         anchor_text=anchor_text,
         alt_trading_date=alt,
         claim=host,

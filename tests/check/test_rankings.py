@@ -249,3 +249,25 @@ def test_an_anchor_the_prices_cover_with_no_session_as_extreme_understates(src):
         assert v.status == "confirmed"
     else:
         assert v.status == "contradicted" and v.last == last
+
+
+def test_a_first_close_beyond_a_level_compares_earlier_closes_with_that_level(src):
+    rows = _rows("^GSPC")
+    level = 4000.0
+    # the last session of the data that closed below 4,000 after a close above it
+    k = max(i for i in range(1, len(rows)) if rows[i][3] < level <= rows[i - 1][3])
+    day = rows[k][0]
+    last = max(d for d, _, _, c in rows[:k] if c <= level)  # the last earlier close at or below it
+    base = dict(
+        index="S&P 500", ticker="^GSPC", what="close", extreme="low", trading_date=day, threshold=level
+    )
+    v = check_ranking(_ranking(**base, anchor=last, anchor_end=last), src)
+    assert v.status == "confirmed" and v.last == last
+    v = check_ranking(
+        _ranking(**base, anchor=last - timedelta(days=1), anchor_end=last - timedelta(days=1)), src
+    )
+    assert v.status == "contradicted" and v.last == last
+    # the session before closed above the level: "below 4,000" is false on that day
+    prev = rows[k - 1][0]
+    v = check_ranking(_ranking(**{**base, "trading_date": prev}, anchor=last, anchor_end=last), src)
+    assert v.status == "contradicted" and v.reason == "not below 4,000.00"

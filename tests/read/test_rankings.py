@@ -234,3 +234,16 @@ def test_the_extract_command_lists_rankings_in_text_and_json(tmp_path, capsys):
     assert main(["extract", str(f)]) == 0
     out = capsys.readouterr().out
     assert "Rankings:   1" in out and '"highest close in two months"' in out
+
+
+def test_a_first_close_beyond_a_round_level():
+    _, r = _one("The Nasdaq Composite rose 0.5% to 15,019.80, its first close above 15,000.", "2021-08-24")
+    assert (r.threshold, r.extreme, r.what, r.record) == (15000.0, "high", "close", True)
+    _, r = _one(
+        "The FTSE 100 ended above 7,600 for the first time since January 2020 on Monday.", "2022-01-18"
+    )
+    assert (r.threshold, r.anchor, r.trading_date) == (7600.0, date(2020, 1, 1), date(2022, 1, 17))
+    _, r = _one(
+        "The S&P 500 sank below 4,000 for the first time in more than a year, down 3.2%.", "2022-05-09"
+    )
+    assert (r.threshold, r.extreme, r.lookback) == (4000.0, "low", (1, "year"))
