@@ -173,6 +173,10 @@ RANK_WORDS = (
     *("-week", "-month", "-year", "-day", "-session", "week high", "week low", "month high"),
     *("month low", "year high", "year low", "day high", "day low", "week closing", "month closing"),
     *("year closing", "first close", "first time", "first finish", "first closing"),
+    # German and French
+    *("rekord", "allzeithoch", "höchste", "tiefste", "niedrigste", "stärkste", "größte", "heftigste"),
+    *("kräftigste", "deutlichste", "schlechteste", "historique", "plus bas", "plus haut", "pire"),
+    *("meilleur", "plus fort"),
 )
 
 #: Bits of :func:`_word_bits`: a sentence holds a market word, a day word, a clock word, a

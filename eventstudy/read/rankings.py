@@ -84,6 +84,42 @@ _FIRST_CROSS = re.compile(
     r"\s(?:for\s)?the\sfirst\stime(?:\s(?P<rel2>since|in)\s|(?=[\s,.;]))",
     re.IGNORECASE,
 )
+_FOREIGN_MONTHS = {
+    **dict.fromkeys(("januar", "janvier", "jänner"), 1),
+    **dict.fromkeys(("februar", "février", "fevrier"), 2),
+    **dict.fromkeys(("märz", "maerz", "mars"), 3),
+    **dict.fromkeys(("april", "avril"), 4),
+    **dict.fromkeys(("mai",), 5),
+    **dict.fromkeys(("juni", "juin"), 6),
+    **dict.fromkeys(("juli", "juillet"), 7),
+    **dict.fromkeys(("august", "août", "aout"), 8),
+    **dict.fromkeys(("september", "septembre"), 9),
+    **dict.fromkeys(("oktober", "octobre"), 10),
+    **dict.fromkeys(("november", "novembre"), 11),
+    **dict.fromkeys(("dezember", "décembre", "decembre"), 12),
+}
+#: After "seit" / "depuis": "dem 24. Februar", "le 24 février 2022", "März 2020", "2020".
+_FOREIGN_DATE = re.compile(
+    r"(?:(?:dem|le)\s)?(?:(?P<d>\d{1,2})(?:\.|er)?\s)?(?P<m>" + "|".join(_FOREIGN_MONTHS) + r")?\b\s?"
+    r"(?P<y>(?:19|20)\d\d)?\b"
+)
+#: German and French ranking statements (the reader also reads claims in these languages):
+#: "auf einem Rekordhoch", "ein Allzeithoch", "record historique"; "höchster Stand seit", "tiefsten
+#: Schlussstand seit", "stärksten Tagesverlust seit", "schlechteste Woche seit"; "plus bas niveau
+#: en clôture depuis", "pire semaine depuis", "plus forte baisse depuis".
+_FOREIGN = re.compile(
+    r"\b(?P<rec>rekordhoch|rekordhöchststand|rekordstand|allzeithoch|rekordniveau|rekordschluss|"
+    r"record\s(?:historique|absolu)|plus\shaut\shistorique|sommet\shistorique)\b"
+    r"|\b(?P<lvl>höchste[nm]?|tiefste[nm]?|niedrigste[nm]?)\s(?:stand|schlussstand|niveau|schluss|wert)\s(?P<seit>seit)\s"
+    r"|\b(?P<mvde>stärkste[nm]?|größte[nm]?|heftigste[nm]?|kräftigste[nm]?|deutlichste[nm]?)\s"
+    r"(?P<mvn>(?:tages|wochen|monats)?(?:verlust|minus|rückgang|einbruch|abschlag|gewinn|plus|anstieg|zuwachs|kurssturz))e?s?\s(?P<seit2>seit)\s"
+    r"|\b(?P<bw>schlechteste[nm]?|beste[nm]?)\s(?P<bwn>woche|tag|handelstag|börsentag|monat|monatsbilanz)\s(?P<seit3>seit)\s"
+    r"|\bplus\s(?P<flvl>bas|haut)\s(?:niveau\s)?(?P<fcl>(?:en|de)\sclôture\s)?(?P<dep>depuis)\s"
+    r"|\b(?P<fbw>pire|meilleure?)\s(?P<fbwn>semaine|séance|journée|mois|performance)\s(?:\w+\s)?(?P<dep2>depuis)\s"
+    r"|\bplus\sfort(?:e)?\s(?P<fmv>baisse|chute|hausse|progression|repli|recul)\s(?P<fmvp>quotidienne|hebdomadaire|"
+    r"journalière|mensuelle)?\s?(?P<dep3>depuis)\s",
+    re.IGNORECASE,
+)
 #: "levels not seen since", "an intraday low last seen in": the since form without a superlative.
 _NOT_SEEN = re.compile(
     r"\b(?:a|an|its|the)\s(?:(?:fresh|new)\s)?(?P<cl>intraday\s|closing\s)?(?P<x>low|high)\s"
@@ -207,6 +243,32 @@ def _months_before(d: date, months: int) -> date:
     return date(y, m, 28)
 
 
+def _foreign_anchor(f: re.Match, session: date) -> tuple[date | None, date | None]:
+    """A German or French anchor: "seit dem 24. Februar", "depuis mars 2020", "seit 2020"."""
+    year = int(f.group("y")) if f.group("y") else None
+    if f.group("m") is None:
+        assert year is not None
+        if year > session.year:
+            return None, None
+        return date(year, 1, 1), min(date(year, 12, 31), session - timedelta(days=1))
+    mon = _FOREIGN_MONTHS[f.group("m")]
+    if f.group("d"):
+        for y in (year,) if year else (session.year, session.year - 1):
+            try:
+                d = date(y, mon, int(f.group("d")))
+            except ValueError:
+                return None, None
+            if d < session:
+                return d, d
+        return None, None
+    if year is None:
+        year = session.year if mon < session.month else session.year - 1
+    first = date(year, mon, 1)
+    if first >= session:
+        return None, None
+    return first, min(_months_before(first, -1) - timedelta(days=1), session - timedelta(days=1))
+
+
 def _anchor_stop(sent: str, at: int) -> int:
     """Where the words after "since" at ``at`` stop naming the anchor."""
     stop_m = _ANCHOR_END.search(sent, at)
@@ -219,6 +281,9 @@ def _anchor(sent: str, at: int, session: date) -> tuple[date | None, date | None
     stop = _anchor_stop(sent, at)
     words = sent[at:stop].strip()
     low = sent.lower()
+    f = _FOREIGN_DATE.match(low, at)
+    if f is not None and (f.group("m") or f.group("y")):
+        return _foreign_anchor(f, session) + (words,)
     m = _MONTH_YEAR.match(low, at)
     spec = None if m is not None and m.group("y") else find_base_day(low, at, stop)
     if spec is not None:
@@ -424,6 +489,44 @@ def find_rankings(
     return tuple(out)
 
 
+def _foreign(m: re.Match, sent: str) -> dict | None:
+    """A German or French statement of :data:`_FOREIGN` as the dict of :func:`_statements`."""
+    g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
+    item: dict = {"lo": m.start(), "hi": m.end(), "period": None, "points": False, "owner_words": None}
+    since = m.end()
+    if g["rec"]:
+        item.update(what=_close_or_intraday(sent, m.start(), m.end(), None), extreme="high", record=True)
+        before = sent[max(0, m.start() - 60) : m.start()].lower()
+        if any(w in before for w in ("schloss", "schluss", "geschlossen", "clôtur", "termin", "fini")):
+            item["what"] = "close"
+        return item
+    if g["lvl"] or g["flvl"]:
+        low_word = (g["lvl"] or "").startswith(("tief", "niedrig")) or g["flvl"] == "bas"
+        item.update(what="close", extreme="low" if low_word else "high")
+    elif g["mvde"]:
+        n = g["mvn"]
+        up = any(w in n for w in ("gewinn", "plus", "anstieg", "zuwachs"))
+        period = "week" if n.startswith("wochen") else "month" if n.startswith("monats") else "day"
+        item.update(what="move", extreme="high" if up else "low", period=period)
+    elif g["bw"]:
+        n = g["bwn"]
+        period = "week" if n == "woche" else "month" if n.startswith("monat") else "day"
+        item.update(what="move", extreme="low" if g["bw"].startswith("schlecht") else "high", period=period)
+    elif g["fbw"]:
+        n = g["fbwn"]
+        period = "week" if n == "semaine" else "month" if n == "mois" else "day"
+        item.update(what="move", extreme="low" if g["fbw"] == "pire" else "high", period=period)
+    elif g["fmv"]:
+        up = g["fmv"] in ("hausse", "progression")
+        p = g["fmvp"] or ""
+        period = "week" if p.startswith("hebdo") else "month" if p.startswith("mensu") else "day"
+        item.update(what="move", extreme="high" if up else "low", period=period)
+    else:
+        return None
+    item["since_at"] = since
+    return item
+
+
 def _crossing(m: re.Match, sent: str) -> dict | None:
     """A first close above or below a round number ("its first close above 15,000 since
     March", "fell below 7,000 for the first time in a year")."""
@@ -509,6 +612,11 @@ def _statements(sent: str) -> list[dict]:
             }
         )
         taken.append((m.start(), m.end()))
+    for m in _FOREIGN.finditer(sent):
+        item = _foreign(m, sent)
+        if item is not None:
+            found.append(item)
+            taken.append((m.start(), m.end()))
     for m in _FIRST_CROSS.finditer(sent):
         item = _crossing(m, sent)
         if item is not None:

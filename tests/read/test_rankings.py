@@ -247,3 +247,52 @@ def test_a_first_close_beyond_a_round_level():
         "The S&P 500 sank below 4,000 for the first time in more than a year, down 3.2%.", "2022-05-09"
     )
     assert (r.threshold, r.extreme, r.lookback) == (4000.0, "low", (1, "year"))
+
+
+def test_german_and_french_statements():
+    _, r = _one(
+        "Frankfurt (dpa-AFX) - Der Dax schloss am Montag 1,2 Prozent höher bei 15.212,38 Punkten auf einem Allzeithoch.",
+        "2021-04-06",
+    )
+    assert (r.index, r.record, r.what, r.extreme, r.claim) == ("DAX", True, "close", "high", 0)
+    _, r = _one(
+        "Der Dax verlor am Freitag 2,5 Prozent und fiel damit auf den tiefsten Stand seit März 2021.",
+        "2022-03-07",
+    )
+    assert (r.what, r.extreme, r.anchor, r.anchor_end) == (
+        "close",
+        "low",
+        date(2021, 3, 1),
+        date(2021, 3, 31),
+    )
+    _, r = _one(
+        "Der Dax büßte 3,1 Prozent ein, der stärkste Tagesverlust seit dem 24. Februar.", "2022-03-07"
+    )
+    assert (r.what, r.extreme, r.period, r.anchor) == ("move", "low", "day", date(2022, 2, 24))
+    _, r = _one(
+        "Le CAC 40 a reculé de 3,2% vendredi, signant sa pire semaine depuis mars 2020.", "2022-03-05"
+    )
+    assert (r.index, r.what, r.extreme, r.period, r.anchor) == (
+        "CAC 40",
+        "move",
+        "low",
+        "week",
+        date(2020, 3, 1),
+    )
+    _, r = _one(
+        "Le CAC 40 a perdu 1,1% à 6 100 points, son plus bas niveau en clôture depuis février 2021.",
+        "2022-03-08",
+    )
+    assert (r.what, r.extreme, r.anchor_end) == ("close", "low", date(2021, 2, 28))
+
+
+@pytest.mark.parametrize("lead", ["", "Frankfurt\n"])
+def test_a_german_ordinal_date_does_not_end_a_sentence(lead):
+    from eventstudy.read.sentences import split_sentences
+
+    text = lead + "Der Dax fiel am 24. Februar um 4 Prozent. Danach erholte er sich."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans][-2:] == [
+        "Der Dax fiel am 24. Februar um 4 Prozent.",
+        "Danach erholte er sich.",
+    ]
