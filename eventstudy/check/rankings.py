@@ -39,7 +39,7 @@ lower close was on 7 March). Nothing here is an estimate: every figure is read f
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -70,7 +70,8 @@ class RankingVerdict:
     Attributes
     ----------
     status
-        ``"confirmed"``, ``"contradicted"`` or ``"unverifiable"``.
+        ``"confirmed"``, ``"contradicted"``, ``"unverifiable"``, or ``"ambiguous"`` (two
+        candidate sessions, different answers).
     ranking
         The statement checked.
     explanation
@@ -251,13 +252,40 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
     source
         Where the prices come from.
     session
-        The session to rank (default ``r.trading_date``; the checker passes the session the
-        verdict on the statement's move settled on).
+        The session to rank; default ``r.trading_date`` and, when the reader left a second
+        candidate (``r.alt_trading_date``), that one too: the same answer on both is that
+        answer (with a note), different answers are ``"ambiguous"`` with both explanations.
+        (The article checker passes the session the verdict on the statement's move settled on.)
 
     Returns
     -------
     RankingVerdict
     """
+    if session is not None or r.alt_trading_date is None or r.alt_trading_date == r.trading_date:
+        return _check_one(r, source, session)
+    a = _check_one(r, source, r.trading_date)
+    b = _check_one(r, source, r.alt_trading_date)
+    if a.status == b.status:
+        return replace(
+            a,
+            notes=(
+                *a.notes,
+                f"the same on both candidate sessions, {r.trading_date} and {r.alt_trading_date}",
+            ),
+        )
+    return RankingVerdict(
+        "ambiguous",
+        r,
+        f"Two candidate sessions give different answers: {r.trading_date}: {a.status}: {a.explanation} "
+        f"{r.alt_trading_date}: {b.status}: {b.explanation}",
+        "two candidate sessions give different answers",
+        session=None,
+        prices_from=a.prices_from or b.prices_from,
+    )
+
+
+def _check_one(r: Ranking, source: PriceSource, session: date | None) -> RankingVerdict:
+    """:func:`check_ranking` on one session (``r.trading_date`` when ``None``)."""
     day = session or r.trading_date
     if r.ticker is None or day is None:
         return RankingVerdict(

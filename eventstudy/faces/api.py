@@ -756,12 +756,12 @@ def check(
 
 def _ranking_session(r: Ranking, verdicts: Sequence[Verdict]) -> date | None:
     """The session a ranking statement is about: the one the verdict on its claimed move used
-    (when the text left two sessions open, the one the prices settled on), else its own."""
+    (when the text left two sessions open, the one the prices settled on), else ``None``."""
     if r.claim is not None and r.claim < len(verdicts):
         v = verdicts[r.claim]
         if v.session is not None and v.status in ("confirmed", "contradicted"):
             return v.session
-    return r.trading_date
+    return None  # (check_ranking checks both candidate sessions when the text leaves two)
 
 
 def span_study(

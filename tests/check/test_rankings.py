@@ -271,3 +271,18 @@ def test_a_first_close_beyond_a_level_compares_earlier_closes_with_that_level(sr
     prev = rows[k - 1][0]
     v = check_ranking(_ranking(**{**base, "trading_date": prev}, anchor=last, anchor_end=last), src)
     assert v.status == "contradicted" and v.reason == "not below 4,000.00"
+
+
+def test_two_candidate_sessions_with_different_answers_are_ambiguous(src):
+    first, second = date(2022, 3, 4), date(2022, 3, 7)
+    last, _ = _last_as_low("^FTSE", first, "move")
+    r = _ranking(trading_date=first, alt_trading_date=second, anchor=last, anchor_end=last)
+    a, b = check_ranking(r, src, session=first), check_ranking(r, src, session=second)
+    v = check_ranking(r, src)
+    if a.status == b.status:
+        assert v.status == a.status and any("both candidate sessions" in n for n in v.notes)
+    else:
+        assert v.status == "ambiguous" and str(first) in v.explanation and str(second) in v.explanation
+    assert (a.status, b.status) == ("confirmed", "contradicted")  # -3.5 % on the 4th, -0.4 % on the 7th
+    none = check_ranking(_ranking(trading_date=first, alt_trading_date=second), src)
+    assert none.status == "unverifiable" and any("both candidate sessions" in n for n in none.notes)
