@@ -22,7 +22,8 @@ Then, with that last session :math:`t^*`:
   contradicts it, and so does an earlier one (:math:`t^* < a'`, or none in prices that
   cover the anchor): the statement then understates how extreme the session was, and the
   verdict says since when it really is the most extreme;
-- **in a span** ("in two months", "a six-week low"): holds when :math:`t^*` is before the
+- **in a span** ("in two months", "a six-week low"; "its worst day of the year", "so far
+  this month": from the first day of that year or month): holds when :math:`t^*` is before the
   span's start :math:`s - \\text{span}` (a span is a lower bound: a six-month high is also a
   two-month high);
 - **a record**: holds when there is no :math:`t^*` at all, in prices that go back at least
@@ -230,6 +231,8 @@ def _start_of(r: Ranking, session: date) -> date | None:
     """Where the statement's span starts (``None`` for a record: all history)."""
     if r.record:
         return None
+    if r.window_start is not None:
+        return r.window_start
     if r.lookback is not None:
         n, unit = r.lookback
         if unit == "day":
@@ -295,7 +298,7 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
             "no ticker or session",
             cause="claim",
         )
-    if not r.record and r.lookback is None and r.anchor is None:
+    if not r.record and r.lookback is None and r.anchor is None and r.window_start is None:
         return RankingVerdict(
             "unverifiable",
             r,
@@ -389,8 +392,9 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
         )
     assert start is not None
     covered = _covers(frame, r.ticker, first, start)
-    if r.lookback is not None:
-        # "its highest close in two months", "a six-week low": nothing as extreme in the span
+    if r.lookback is not None or r.window_start is not None:
+        # "its highest close in two months", "a six-week low", "its worst day of the year":
+        # nothing as extreme in the span
         if last is not None and last >= start:
             return RankingVerdict(
                 "contradicted",

@@ -155,6 +155,9 @@ class Ranking:
         "week")``; no earlier session as extreme within that span before the session.
     record
         An all-time record ("a record close", "an all-time high").
+    window_start
+        For "its worst day of the year", "its best week so far this month", "its biggest fall
+        in 2022": the first day of that year or month; no earlier session in it as extreme.
     threshold
         A round level crossed ("its first close above 15,000 since March", "fell below 7,000
         for the first time in a year"): earlier sessions are compared with it, not with the
@@ -186,6 +189,7 @@ class Ranking:
     record: bool = False
     anchor_text: str | None = None
     threshold: float | None = None
+    window_start: date | None = None
     alt_trading_date: date | None = None
     claim: int | None = None
     phrase: str = ""
@@ -196,7 +200,7 @@ class Ranking:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (dates as ISO strings; ``lookback`` as ``"2 months"``)."""
         d = asdict(self)
-        for k in ("trading_date", "alt_trading_date", "anchor", "anchor_end"):
+        for k in ("trading_date", "alt_trading_date", "anchor", "anchor_end", "window_start"):
             d[k] = d[k].isoformat() if d[k] is not None else None
         d["lookback"] = (
             None

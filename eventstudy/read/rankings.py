@@ -51,7 +51,7 @@ _SUPERLATIVE = re.compile(
     r"percentage|per\scent(?:age)?|points?|closing|trading|day['’]s|week['’]s)\s){0,3}"
     r"(?:(?P<noun>" + _FALL + "|" + _RISE + "|" + _SPAN + "|" + _LEVEL + r")\s)?"
     r"(?:(?:for|of)\s(?P<owner>(?:the\s)?[\w&'’.-]+(?:\s[\w&'’.-]+){0,3}?)\s)?"
-    r"(?P<rel>since|in|for)\s",
+    r"(?P<rel>since|in|for|of|so\sfar\sthis|this)\s",
     re.IGNORECASE,
 )
 #: "a six-week low", "a 52-week high", "its highest close in two years" (the span form).
@@ -118,6 +118,12 @@ _FOREIGN = re.compile(
     r"|\b(?P<fbw>pire|meilleure?)\s(?P<fbwn>semaine|séance|journée|mois|performance)\s(?:\w+\s)?(?P<dep2>depuis)\s"
     r"|\bplus\sfort(?:e)?\s(?P<fmv>baisse|chute|hausse|progression|repli|recul)\s(?P<fmvp>quotidienne|hebdomadaire|"
     r"journalière|mensuelle)?\s?(?P<dep3>depuis)\s",
+    re.IGNORECASE,
+)
+#: After "of" / "in" / "so far this": the period a statement ranks the session in ("its worst day
+#: of the year", "its best week so far this year", "its biggest fall in 2022").
+_PERIOD_SO_FAR = re.compile(
+    r"(?:(?:the|this)\s)?(?P<per>year|month)\b(?:\s(?:so\sfar|to\sdate))?|(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)",
     re.IGNORECASE,
 )
 #: "levels not seen since", "an intraday low last seen in": the since form without a superlative.
@@ -581,14 +587,22 @@ def _statements(sent: str) -> list[dict]:
             "points": what == "move" and "point" in (m.group("mods") or "").lower(),
             "owner_words": m.group("owner"),
         }
-        if m.group("rel").lower() == "since":
+        rel = m.group("rel").lower()
+        w = _PERIOD_SO_FAR.match(sent, m.end()) if rel != "since" else None
+        if rel == "since":
             item["since_at"] = m.end()
-        else:
+        elif w is not None and (rel in ("of", "in", "for") or w.group("per")):
+            # "its worst day of the year", "its best week so far this year", "... in 2022"
+            item["window"] = (w.group("per") or "year").lower(), int(w.group("y")) if w.group("y") else None
+            item["hi"] = w.end()
+        elif rel in ("in", "for"):
             lb = _lookback(sent, m.end())
             if lb is None:
                 continue
             item["lookback"] = lb
             item["hi"] = _LOOKBACK.match(sent, m.end()).end()  # type: ignore[union-attr]
+        else:
+            continue
         found.append(item)
         taken.append((m.start(), item["hi"]))
     for m in _SPAN_EXTREME.finditer(sent):
@@ -789,8 +803,13 @@ def _attach(
                 notes.append("no day named: the session is the article's event day")
     if day is None:
         return None
-    anchor = anchor_end = None
+    anchor = anchor_end = window_start = None
     anchor_text = None
+    if "window" in found:
+        per, year = found["window"]
+        if year is not None and year != day.year:
+            return None  # "its worst day of 2020" about another year: not this session's rank
+        window_start = date(day.year, day.month if per == "month" else 1, 1)
     if "since_at" in found:
         anchor, anchor_end, anchor_text = _anchor(sent, found["since_at"], day)
         found["hi"] = found["since_at"] + len(anchor_text)
@@ -809,6 +828,7 @@ def _attach(
         lookback=found.get("lookback"),
         record=found.get("record", False),
         threshold=found.get("threshold"),
+        window_start=window_start,
         anchor_text=anchor_text,
         alt_trading_date=alt,
         claim=host,

@@ -286,3 +286,14 @@ def test_two_candidate_sessions_with_different_answers_are_ambiguous(src):
     assert (a.status, b.status) == ("confirmed", "contradicted")  # -3.5 % on the 4th, -0.4 % on the 7th
     none = check_ranking(_ranking(trading_date=first, alt_trading_date=second), src)
     assert none.status == "unverifiable" and any("both candidate sessions" in n for n in none.notes)
+
+
+def test_the_worst_day_of_the_year_looks_back_to_the_first_of_january(src):
+    day = date(2021, 11, 26)
+    last, v0 = _last_as_low("^DJI", day, "move")
+    r = _ranking(
+        index="Dow Jones Industrial Average", ticker="^DJI", trading_date=day, window_start=date(2021, 1, 1)
+    )
+    v = check_ranking(r, src)
+    # the prices begin on 4 January 2021, the first session of that year: the year is covered
+    assert v.status == ("contradicted" if last is not None and last.year == 2021 else "confirmed")

@@ -296,3 +296,14 @@ def test_a_german_ordinal_date_does_not_end_a_sentence(lead):
         "Der Dax fiel am 24. Februar um 4 Prozent.",
         "Danach erholte er sich.",
     ]
+
+
+def test_a_ranking_within_the_year_or_the_month():
+    _, r = _one("On Wall Street the Dow shed 2.5% on Friday, its worst day of the year.", "2021-11-27")
+    assert (r.window_start, r.anchor, r.lookback) == (date(2021, 1, 1), None, None)
+    _, r = _one("The FTSE 250 rose 1.2%, its best day so far this month.", "2022-03-09")
+    assert r.window_start == date(2022, 3, 1)
+    _, r = _one("The Nikkei 225 fell 2.9%, its biggest drop in 2022.", "2022-03-07")
+    assert r.window_start == date(2022, 1, 1)
+    art = read_article("The Nikkei 225 fell 2.9%, its biggest drop of the session.", published="2022-03-07")
+    assert art.rankings == ()
