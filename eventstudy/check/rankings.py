@@ -8,7 +8,9 @@ low close) the last session :math:`t < s` with :math:`v_t \\le v_s`; for a high,
 :math:`v_t \\ge v_s`, where :math:`v` is
 
 - the close-to-close return :math:`R_t = P_t / P_{t-1} - 1` (``what == "move"``, a day),
-  or the points change :math:`P_t - P_{t-1}` ("its biggest points drop");
+  or the points change :math:`P_t - P_{t-1}` ("its biggest points drop"); over :math:`n`
+  sessions (``sessions``, "its biggest two-day gain"), :math:`P_t / P_{t-n} - 1`, every
+  such span ending on an earlier session counted;
 - the week's (month's) return to that session from the last close of the week (month)
   before, for a week (month) ranking;
 - the close :math:`P_t` (``"close"``), or the day's low / high (``"intraday"``).
@@ -26,8 +28,9 @@ Then, with that last session :math:`t^*`:
   this month": from the first day of that year or month): holds when :math:`t^*` is before the
   span's start :math:`s - \\text{span}` (a span is a lower bound: a six-month high is also a
   two-month high);
-- **a record**: holds when there is no :math:`t^*` at all, in prices that go back at least
-  :data:`RECORD_HISTORY_YEARS` years (else what the prices show is said, unverifiable).
+- **a record**: holds when there is no :math:`t^*` at all, in prices that go back to the
+  start of the index's history (:data:`HISTORY_START`; else what the prices show is said,
+  unverifiable).
 
 When the prices do not reach back to where the statement's span or anchor starts and no
 counter-example is found in what they cover, the statement is unverifiable (cause
@@ -54,11 +57,25 @@ from ..prices.base import PriceSource
 from ..read.model import Ranking
 from .cache import package_frame
 
-__all__ = ["RankingVerdict", "check_ranking", "RECORD_HISTORY_YEARS"]
+__all__ = ["RankingVerdict", "check_ranking", "HISTORY_START"]
 
-#: A record is confirmed only from prices that reach at least this far back before the session
-#: (Yahoo's daily history of the major indices does; the bundled 2021-2022 data does not).
-RECORD_HISTORY_YEARS = 15
+#: The first day of each index's history, as its provider publishes it (launch or base date):
+#: a record is confirmed only from prices that reach back to it (within :data:`_HISTORY_SLACK`
+#: days). FTSE 100: launched 3 January 1984; S&P 500: introduced 4 March 1957; Dow Jones
+#: Industrial Average: first published 26 May 1896; Nasdaq Composite: launched 5 February 1971;
+#: DAX: base 30 December 1987; Nikkei 225: first computed 7 September 1950; CAC 40: base 31
+#: December 1987. An index not listed here cannot have a record confirmed (its history's start
+#: is not known here); one can still be refuted.
+HISTORY_START = {
+    "^FTSE": date(1984, 1, 3),
+    "^GSPC": date(1957, 3, 4),
+    "^DJI": date(1896, 5, 26),
+    "^IXIC": date(1971, 2, 5),
+    "^GDAXI": date(1987, 12, 30),
+    "^N225": date(1950, 9, 7),
+    "^FCHI": date(1987, 12, 31),
+}
+_HISTORY_SLACK = 31
 #: Calendar days read before an anchor or a span, to name the last session as extreme even
 #: when it is earlier than the statement says.
 _BEFORE_DAYS = 800
@@ -175,7 +192,7 @@ def _series(frame: pd.DataFrame, r: Ranking, session: date) -> pd.Series:
         prev = last.shift(1)
         moves = (last - prev) if r.points else (last / prev - 1.0)
         return pd.Series(moves.to_numpy(), index=pd.DatetimeIndex(ends.to_numpy())).dropna()
-    prev = close.shift(1)
+    prev = close.shift(r.sessions or 1)
     return ((close - prev) if r.points else (close / prev - 1.0)).dropna()
 
 
@@ -199,6 +216,8 @@ def _show(r: Ranking, v: float) -> str:
 def _what_words(r: Ranking) -> str:
     if r.what == "move":
         unit = {"week": "week's", "month": "month's"}.get(r.period or "day", "day's")
+        if r.sessions and r.sessions > 1:
+            unit = f"{r.sessions}-session"
         word = "points move" if r.points else "move"
         return f"{unit} {word}"
     if r.what == "intraday":
@@ -298,6 +317,16 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
             "no ticker or session",
             cause="claim",
         )
+    if r.what == "move" and r.period == "other":
+        return RankingVerdict(
+            "unverifiable",
+            r,
+            f"{r.index} {day}: '{r.phrase}' ranks a move over a span other than a day, a number of "
+            "sessions, a week or a month, which is not checked.",
+            "a span that is not checked",
+            session=day,
+            cause="claim",
+        )
     if not r.record and r.lookback is None and r.anchor is None and r.window_start is None:
         return RankingVerdict(
             "unverifiable",
@@ -317,7 +346,20 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
         return RankingVerdict(
             "unverifiable", r, f"{r.index} {day}: no prices ({e}).", "no prices", session=day, cause="prices"
         )
-    values = _series(frame, r, day)
+    # a user's source may answer unsorted, with a repeated row, or with no low/high column
+    frame = frame[~pd.DatetimeIndex(frame.index).duplicated(keep="last")].sort_index()
+    col = {"close": "close", "move": "close"}.get(r.what, "low" if r.extreme == "low" else "high")
+    if col not in frame.columns:
+        return RankingVerdict(
+            "unverifiable",
+            r,
+            f"{r.index} {day}: the prices have no '{col}' column.",
+            f"no {col} prices",
+            session=day,
+            cause="prices",
+        )
+    # a session with no value (a missing low in the data) ranks nothing and is not a rival
+    values = _series(frame, r, day).dropna()
     at = pd.Timestamp(day)
     if at not in values.index:
         return RankingVerdict(
@@ -332,8 +374,12 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
     before = values[values.index < at]
     first = pd.Timestamp(frame.index[0]).date()
     bar = v0 if r.threshold is None else r.threshold
+    # a level quoted during the session ("at 6,814 at lunchtime") is rounded: half a point;
+    # a first close above a round number must be above it
+    slack = 0.5 if r.threshold is not None and r.what == "intraday" else 0.0
     if r.threshold is not None and (
-        (r.extreme == "high" and v0 <= bar) or (r.extreme == "low" and v0 >= bar)
+        (r.extreme == "high" and (v0 < bar - slack or (not slack and v0 == bar)))
+        or (r.extreme == "low" and (v0 > bar + slack or (not slack and v0 == bar)))
     ):
         side = "above" if r.extreme == "high" else "below"
         return RankingVerdict(
@@ -365,7 +411,7 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
             r,
             f"{head}: not a {'fall' if r.extreme == 'low' else 'gain'} at all, so not '{r.phrase}'.",
             "the move has the other sign",
-            **kw,
+            **{**kw, "last": None, "last_value": None},
         )
     seen = f"{_show(r, last_v)} on {last}" if last is not None and last_v is not None else ""
     if r.record:
@@ -373,19 +419,25 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
             return RankingVerdict(
                 "contradicted", r, f"{head}; not a record: {seen} was {more}.", f"{more} on {last}", **kw
             )
-        years = (day - first).days / 365.25
-        if years >= RECORD_HISTORY_YEARS:
+        origin = HISTORY_START.get(r.ticker)
+        if origin is not None and first <= origin + timedelta(days=_HISTORY_SLACK):
             return RankingVerdict(
                 "confirmed",
                 r,
-                f"{head}: no earlier session with {more} in the prices from {first}: a record.",
+                f"{head}: no earlier session with {more} in the prices from {first}, the start of the "
+                f"index's history: a record.",
                 **kw,
             )
+        known = (
+            f"the index's history starts on {origin}"
+            if origin is not None
+            else ("the start of the index's history is not known here")
+        )
         return RankingVerdict(
             "unverifiable",
             r,
-            f"{head}: no earlier session with {more} in the prices from {first} ({years:.1f} years); a "
-            "record needs the index's whole history.",
+            f"{head}: no earlier session with {more} in the prices from {first}; a record needs the "
+            f"index's whole history ({known}).",
             "prices too short for a record",
             cause="prices",
             **kw,
@@ -395,7 +447,9 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
     if r.lookback is not None or r.window_start is not None:
         # "its highest close in two months", "a six-week low", "its worst day of the year":
         # nothing as extreme in the span
-        if last is not None and last >= start:
+        # (a span counted back from the session excludes its first day: the last higher
+        # close exactly four weeks before still makes "a four-week high")
+        if last is not None and (last > start or (r.window_start is not None and last >= start)):
             return RankingVerdict(
                 "contradicted",
                 r,
@@ -414,7 +468,7 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
         # "since <anchor>": the last session as extreme falls in the anchor (a day that is not
         # a session: the session before it)
         assert r.anchor_end is not None
-        lo = _session_on_or_before(frame, start)
+        lo = _session_on_or_before(frame, start) if r.anchor == r.anchor_end else start
         if last is not None and last > r.anchor_end:
             return RankingVerdict(
                 "contradicted",

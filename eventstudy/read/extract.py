@@ -176,7 +176,7 @@ RANK_WORDS = (
     # German and French
     *("rekord", "allzeithoch", "höchste", "tiefste", "niedrigste", "stärkste", "größte", "heftigste"),
     *("kräftigste", "deutlichste", "schlechteste", "historique", "plus bas", "plus haut", "pire"),
-    *("meilleur", "plus fort"),
+    *("meilleur", "plus fort", "not seen", "last seen", "unseen"),
 )
 
 #: Bits of :func:`_word_bits`: a sentence holds a market word, a day word, a clock word, a

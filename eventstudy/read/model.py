@@ -142,7 +142,9 @@ class Ranking:
     extreme
         ``"high"`` (biggest gain, best day, highest close, record high) or ``"low"``.
     period
-        For ``what == "move"``: ``"day"``, ``"week"`` or ``"month"`` (the move ranked).
+        For ``what == "move"``: ``"day"``, ``"week"`` or ``"month"`` (the move ranked), or
+        ``"other"`` for a move over another span (a quarter, the year so far, "since ..."),
+        which is not checked.
     points
         For ``what == "move"``: ranked by the move in points ("its biggest points drop"),
         not in per cent.
@@ -155,6 +157,9 @@ class Ranking:
         "week")``; no earlier session as extreme within that span before the session.
     record
         An all-time record ("a record close", "an all-time high").
+    sessions
+        For a move ranked over several sessions ("its biggest two-day gain", or the claim's
+        "over the past three sessions"): their number; the moves compared are over as many.
     window_start
         For "its worst day of the year", "its best week so far this month", "its biggest fall
         in 2022": the first day of that year or month; no earlier session in it as extreme.
@@ -190,6 +195,7 @@ class Ranking:
     anchor_text: str | None = None
     threshold: float | None = None
     window_start: date | None = None
+    sessions: int | None = None
     alt_trading_date: date | None = None
     claim: int | None = None
     phrase: str = ""

@@ -66,6 +66,9 @@ _RECORD = re.compile(
     r"\b(?:record|all[-\s]time)\s(?P<cl>closing\s|intraday\s)?(?P<x>highs?|close|closes|lows?|peaks?|finish|level)\b"
     r"|\b(?P<verb>closed|finished|ended|settled|hit|hits|touched|reached|set|notched|rose|climbed|jumped|"
     r"rallied|surged|advanced)\s(?:at|to|another|on|in)?\s?(?:a\s|another\s|fresh\s|new\s)*record\b"
+    # "jumped a record 1,293 points", "a record 7.4%": a record move, not a record close
+    r"(?!\s?[$£€¥]|\s?[\d.,]+\s?(?:%|per\s?cent|percent|points?|pts)(?!\w))"
+    r"(?:\s(?:closing\s|intraday\s)?(?:highs?|close|lows?|peaks?|level|finish)\b)?"
     r"(?!\s(?:profits?|inflation|sales|earnings|numbers?|amounts?|volumes?|turnover|demand|levels?\sof|"
     r"lows?\s(?:of|in)|highs?\s(?:of|in)\s(?:inflation|oil|the\s(?:dollar|pound|euro|yen))|\d+\stimes)\b)"
     # "..., also a record.": a record as an apposition at the end of the clause
@@ -77,11 +80,12 @@ _RECORD = re.compile(
 _FIRST_CROSS = re.compile(
     r"\bfirst\s(?:close|finish|closing\s(?:level|price))\s(?P<d1>above|below|over|under|beyond)\s"
     r"(?:the\s)?(?P<n1>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:[-\s](?:points?|mark|level|barrier))?"
-    r"(?:\s(?P<rel>since|in)\s|(?=[\s,.;]))"
+    r"(?:\s(?:so\sfar\s)?this\s(?P<per1>week|month|year)\b|\s(?P<rel>since|in)\s|(?=[\s,.;]))"
     r"|\b(?P<v2>closed|finished|ended|settled|close|finish|end|settle|rose|fell|climbed|dropped|slipped|sank|hit|touched|traded|broke|"
     r"jumped|surged|tumbled)\s(?P<d2>above|below|over|under|through|beyond)\s(?:the\s)?"
     r"(?P<n2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:[-\s](?:points?|mark|level|barrier))?"
-    r"\s(?:for\s)?the\sfirst\stime(?:\s(?P<rel2>since|in)\s|(?=[\s,.;]))",
+    r"\s(?:for\s)?the\sfirst\stime(?:\s(?:so\sfar\s)?this\s(?P<per2>week|month|year)\b|\s(?P<rel2>since|in)\s"
+    r"|(?=[\s,.;]))",
     re.IGNORECASE,
 )
 _FOREIGN_MONTHS = {
@@ -200,7 +204,7 @@ _YEAR = re.compile(
 )
 #: Where the words after "since" stop naming the anchor.
 _ANCHOR_END = re.compile(
-    r",(?!\s?(?:19|20)\d\d\b)|[;:()!?]|\.(?!\d)|\s(?:(?:and|but|while|when|as|after|amid|with|before|in|at)\s|on\s(?!\d)"
+    r",(?!\s?(?:19|20)\d\d\b)|[;:()!?]|(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))(?<!\bsept)\.(?!\d)|\s(?:(?:and|but|while|when|as|after|amid|with|before|in|at)\s|on\s(?!\d)"
     r"|(?:today|yesterday|tonight|overnight|this\s(?:morning|afternoon|week))\b)",
     re.IGNORECASE,
 )
@@ -209,6 +213,11 @@ _ANCHOR_END = re.compile(
 _NEW_SUBJECT = re.compile(
     # ("after touching its lowest level since ...": a participle keeps the subject)
     r"\b(?:(?:while|after|when|before)\b(?!\s\w+ing\b)|(?:as|because|whereas|although|though|but|with|amid|which)\b)|;"
+    # "... and the pound hit its lowest level", "and oil jumped 3%, its biggest gain": "and" with a
+    # subject of its own (not a verb of the index: "and closed at a record", "and hit a record")
+    r"|\band\s(?!(?:then\s|also\s|so\s)?(?:\w+ed|hit|set|rose|fell|sank|shed|lost|won|its|it|to|at|a|was|is|ran|"
+    r"broke|held|left|saw|took|put|made|swung|ended|slid|sold|rebounded|bounced)\b)\w"
+    r"|\b(?:led|helped|driven|dragged|pushed|lifted|weighed\sdown|thanks)\s(?:by|to)\b"
 )
 _CLOSE_WORD = re.compile(r"\bclos(?:e|ed|es|ing)\b|\b(?:finished|ended|settled|finish)\b", re.IGNORECASE)
 _INTRADAY_WORD = re.compile(
@@ -218,7 +227,8 @@ _INTRADAY_WORD = re.compile(
 )
 #: A sentence about the move just read: "It was the index's worst day since ...".
 _BACK_REFERENCE = re.compile(
-    r"^\W*(?:it|that|this|the\s(?:fall|drop|decline|loss|slide|gain|rise|rally|jump|move|advance|sell-?off))\b",
+    r"^\W*(?:it|that|this|the\s(?:fall|drop|decline|loss|slide|gain|rise|rally|jump|move|advance|sell-?off))\s"
+    r"(?:was|is|marked|represented|made|became|has\sbeen|had\sbeen|means|meant|left\s(?:the\s)?(?:index|benchmark|it)\b)",
     re.IGNORECASE,
 )
 _PRONOUN_OWNER = re.compile(
@@ -282,14 +292,16 @@ def _anchor_stop(sent: str, at: int) -> int:
     return min(stop, at + 45)
 
 
-def _anchor(sent: str, at: int, session: date) -> tuple[date | None, date | None, str]:
-    """The day, month or year named after "since" at ``at``: ``(first, last, words)``."""
+def _anchor(sent: str, at: int, session: date, foreign: bool = False) -> tuple[date | None, date | None, str]:
+    """The day, month or year named after "since" at ``at`` (after "seit" / "depuis" when
+    ``foreign``): ``(first, last, words)``."""
     stop = _anchor_stop(sent, at)
     words = sent[at:stop].strip()
-    low = sent.lower()
-    f = _FOREIGN_DATE.match(low, at)
-    if f is not None and (f.group("m") or f.group("y")):
-        return _foreign_anchor(f, session) + (words,)
+    low = lower(sent)  # (the same length as the sentence: offsets hold)
+    if foreign:
+        f = _FOREIGN_DATE.match(low, at)
+        if f is not None and (f.group("m") or f.group("y")):
+            return _foreign_anchor(f, session) + (words,)
     m = _MONTH_YEAR.match(low, at)
     spec = None if m is not None and m.group("y") else find_base_day(low, at, stop)
     if spec is not None:
@@ -354,8 +366,10 @@ def _lookback(sent: str, at: int) -> tuple[int, str] | None:
         # "in almost two years": the last time was a little less than that ago
         if unit == "year":
             n, unit = n * 12 - 2, "month"
-        elif unit == "month" and n > 1:
+        elif unit == "month":
             n, unit = n * 4 - 1, "week"
+        elif unit == "week":
+            n, unit = n * 5 - 2, "day"
     return (n, unit) if n > 0 else None
 
 
@@ -433,6 +447,15 @@ def _what_of(
     return None
 
 
+def _sessions_of(mods: str) -> int | None:
+    """The sessions of a move ranked over several ("its biggest two-day gain"), else ``None``."""
+    m = re.search(r"\b(two|three|four|five|2|3|4|5)[-\s](?:day|session)\b", mods, re.IGNORECASE)
+    if m is None:
+        return None
+    g = m.group(1).lower()
+    return int(g) if g.isdigit() else _WORDS[g]
+
+
 def _close_or_intraday(sent: str, lo: int, hi: int, cl: str | None) -> str:
     if cl and cl.lower().startswith("intraday"):
         return "intraday"
@@ -450,6 +473,8 @@ def find_rankings(
     published: date,
     event_date: date | None,
     candidates: Sequence[int] | None = None,
+    *,
+    morning: bool = False,
 ) -> tuple[Ranking, ...]:
     """Every ranking or record statement about an index session in ``text``.
 
@@ -466,6 +491,9 @@ def find_rankings(
         The publication date (to date a statement that stands alone).
     event_date
         The article's event session (the last resort for a statement with no day of its own).
+    morning
+        The piece is a morning note (written before the sessions of its day): a statement
+        with no day and no move of its own is about the session before publication.
     candidates
         The sentences that hold a word of :data:`~.extract.RANK_WORDS` (the reader finds them
         in its one pass over the text); default: each sentence is tested.
@@ -487,7 +515,7 @@ def find_rankings(
         s, e = spans[si]
         sent = text[s:e]
         for found in _statements(sent)[:_MOST_PER_SENTENCE]:
-            r = _attach(found, sent, s, si, spans, text, moves, by_sentence, published, event_date)
+            r = _attach(found, sent, s, si, spans, text, moves, by_sentence, published, event_date, morning)
             if r is not None:
                 out.append(r)
                 if len(out) >= MOST_PER_ARTICLE:
@@ -530,6 +558,7 @@ def _foreign(m: re.Match, sent: str) -> dict | None:
     else:
         return None
     item["since_at"] = since
+    item["foreign"] = True
     return item
 
 
@@ -557,7 +586,11 @@ def _crossing(m: re.Match, sent: str) -> dict | None:
         "threshold": level,
     }
     rel = (m.group("rel") or m.group("rel2") or "").lower()
-    if rel == "since":
+    per = m.group("per1") or m.group("per2")
+    if per:
+        # "closed above 7,000 for the first time this week": the first close above it this week
+        item["window"] = (per.lower(), None)
+    elif rel == "since":
         item["since_at"] = m.end()
     elif rel == "in":
         lb = _lookback(sent, m.end())
@@ -569,11 +602,36 @@ def _crossing(m: re.Match, sent: str) -> dict | None:
     return item
 
 
+_SUPERLATIVE_WORDS = (
+    *("biggest", "largest", "steepest", "sharpest", "heaviest", "deepest", "worst", "best"),
+    *("strongest", "greatest", "lowest", "highest", "weakest"),
+)
+_SPAN_WORDS = (
+    "-day",
+    "-week",
+    "-month",
+    "-year",
+    "-session",
+    " day ",
+    " week ",
+    " month ",
+    " year ",
+    " session ",
+)
+_FOREIGN_WORDS = (
+    *("rekord", "allzeithoch", "historique", "höchste", "tiefste", "niedrigste", "stärkste", "größte"),
+    *("heftigste", "kräftigste", "deutlichste", "schlechteste", "beste", "plus ", "pire", "meilleur"),
+)
+
+
 def _statements(sent: str) -> list[dict]:
     """The ranking phrases of one sentence, each as a dict of what was read (no index yet)."""
     found: list[dict] = []
     taken: list[tuple[int, int]] = []
-    for m in _SUPERLATIVE.finditer(sent):
+    low = lower(sent)  # (each pattern is tried only where one of its words is)
+    for m in _SUPERLATIVE.finditer(sent) if _has_any(low, _SUPERLATIVE_WORDS) else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         got = _what_of(m.group("sup"), m.group("mods") or "", m.group("noun"), sent, m.start())
         if got is None:
             continue
@@ -585,6 +643,7 @@ def _statements(sent: str) -> list[dict]:
             "extreme": extreme,
             "period": period if what == "move" else None,
             "points": what == "move" and "point" in (m.group("mods") or "").lower(),
+            "sessions": _sessions_of(m.group("mods") or "") if what == "move" else None,
             "owner_words": m.group("owner"),
         }
         rel = m.group("rel").lower()
@@ -605,7 +664,9 @@ def _statements(sent: str) -> list[dict]:
             continue
         found.append(item)
         taken.append((m.start(), item["hi"]))
-    for m in _SPAN_EXTREME.finditer(sent):
+    for m in _SPAN_EXTREME.finditer(sent) if _has_any(low, _SPAN_WORDS) else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         if any(a <= m.start() < b for a, b in taken):
             continue
         g = m.group("n")
@@ -626,17 +687,23 @@ def _statements(sent: str) -> list[dict]:
             }
         )
         taken.append((m.start(), m.end()))
-    for m in _FOREIGN.finditer(sent):
+    for m in _FOREIGN.finditer(sent) if _has_any(low, _FOREIGN_WORDS) else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         item = _foreign(m, sent)
         if item is not None:
             found.append(item)
             taken.append((m.start(), m.end()))
-    for m in _FIRST_CROSS.finditer(sent):
+    for m in _FIRST_CROSS.finditer(sent) if "first" in low else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         item = _crossing(m, sent)
         if item is not None:
             found.append(item)
             taken.append((m.start(), item["hi"]))
-    for m in _NOT_SEEN.finditer(sent):
+    for m in _NOT_SEEN.finditer(sent) if "seen" in low else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         if any(a <= m.start() < b for a, b in taken):
             continue
         found.append(
@@ -652,7 +719,9 @@ def _statements(sent: str) -> list[dict]:
             }
         )
         taken.append((m.start(), m.end()))
-    for m in _RECORD.finditer(sent):
+    for m in _RECORD.finditer(sent) if ("record" in low or "all" in low) else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         if any(a <= m.start() < b for a, b in taken):
             continue
         if _PAST_RECORD.search(sent, max(0, m.start() - 40), m.start()):
@@ -720,6 +789,7 @@ def _attach(
     by_sentence: dict[int, list[int]],
     published: date,
     event_date: date | None,
+    morning: bool = False,
 ) -> Ranking | None:
     """Give a ranking phrase its index and session, or ``None`` when it is not an index's."""
     how, ix = _owner_before(sent, found["lo"])
@@ -770,8 +840,28 @@ def _attach(
             return None
         ix = mv.target
         day, alt = mv.trading_date, mv.alt_date if mv.alt_date != mv.trading_date else None
-        if mv.kind in ("weekly",) and found["what"] == "move":
-            found["period"] = "week"
+        if (
+            mv.kind == "intraday"
+            and found["what"] == "close"
+            and not _CLOSE_WORD.search(sent, max(0, found["lo"] - 45), found["hi"])
+        ):
+            # "down 2.5% at 6,814 at lunchtime, its lowest level since July": the level quoted
+            # during the session is ranked, not the close
+            found["what"] = "intraday"
+            lvl = mv.get("level")
+            if lvl is not None and found.get("threshold") is None:
+                found["threshold"] = lvl.value
+        if found["what"] == "move" and not found.get("sessions") and found.get("period") != "week":
+            # the move ranked is the claim's: a week, a month, a number of sessions
+            if mv.kind == "weekly":
+                found["period"] = "week"
+            elif mv.kind == "other" and mv.period == "month":
+                found["period"] = "month"
+            elif mv.kind == "other" and mv.period == "multi-day" and mv.sessions:
+                found["sessions"] = mv.sessions
+            elif mv.kind == "other":
+                found["period"] = "other"
+                notes.append(f"ranks a move over a {mv.period or 'period'}, which is not checked")
     else:
         if ix is None:
             # "The S&P 500 closed at a record high": the index named (by its name, not a place
@@ -798,6 +888,9 @@ def _attach(
             if same:
                 day = moves[same[-1]].trading_date
                 notes.append("session taken from the last move of the index read before the statement")
+            elif morning:
+                day = session_before(ix.calendar, published)
+                notes.append("no day named in a morning note: the session before publication")
             else:
                 day = event_date
                 notes.append("no day named: the session is the article's event day")
@@ -809,9 +902,12 @@ def _attach(
         per, year = found["window"]
         if year is not None and year != day.year:
             return None  # "its worst day of 2020" about another year: not this session's rank
-        window_start = date(day.year, day.month if per == "month" else 1, 1)
+        if per == "week":
+            window_start = day - timedelta(days=day.weekday())
+        else:
+            window_start = date(day.year, day.month if per == "month" else 1, 1)
     if "since_at" in found:
-        anchor, anchor_end, anchor_text = _anchor(sent, found["since_at"], day)
+        anchor, anchor_end, anchor_text = _anchor(sent, found["since_at"], day, found.get("foreign", False))
         found["hi"] = found["since_at"] + len(anchor_text)
         if anchor is None:
             notes.append(f"'since {anchor_text}' names no date: the statement cannot be checked")
@@ -828,6 +924,7 @@ def _attach(
         lookback=found.get("lookback"),
         record=found.get("record", False),
         threshold=found.get("threshold"),
+        sessions=found.get("sessions"),
         window_start=window_start,
         anchor_text=anchor_text,
         alt_trading_date=alt,

@@ -19,11 +19,15 @@ from eventstudy.prices import PriceLoader
 from eventstudy.read.model import Ranking
 
 
+def _f(x: str) -> float:
+    return float(x) if x else float("nan")
+
+
 def _rows(ticker: str) -> list[tuple[date, float, float, float]]:
     path = resources.files("eventstudy") / "data" / f"{ticker}.csv"
     with path.open() as f:
         return [
-            (date.fromisoformat(r["date"]), float(r["low"]), float(r["high"]), float(r["close"]))
+            (date.fromisoformat(r["date"]), _f(r["low"]), _f(r["high"]), _f(r["close"]))
             for r in csv.DictReader(f)
         ]
 
@@ -158,10 +162,10 @@ def test_a_week_ranking_uses_friday_to_friday_closes(src):
 
 
 class _LongSource:
-    """Twenty years of made-up closes rising by one point a session, with ``missing``."""
+    """Made-up closes rising by one point a session up to 2022-01-03, with ``missing``."""
 
-    def __init__(self, top: float | None = None) -> None:
-        days = pd.bdate_range("2002-01-01", "2022-01-03")
+    def __init__(self, top: float | None = None, first: str = "1984-01-03") -> None:
+        days = pd.bdate_range(first, "2022-01-03")
         close = pd.Series(range(1, len(days) + 1), index=days, dtype="float64") + 1000.0
         if top is not None:
             close.iloc[100] = top
@@ -180,12 +184,24 @@ class _LongSource:
         return [(start, first - timedelta(days=1))] if start < first else []
 
 
-def test_a_record_needs_a_long_history_and_no_higher_close():
-    r = _ranking(what="close", extreme="high", trading_date=date(2022, 1, 3), record=True)
-    v = check_ranking(r, _LongSource())
-    assert v.status == "confirmed" and v.last is None and v.prices_from == date(2002, 1, 1)
+def test_a_record_needs_the_whole_history_and_no_higher_close():
+    r = _ranking(what="close", extreme="high", trading_date=date(2022, 1, 3), record=True)  # FTSE 100
+    v = check_ranking(r, _LongSource())  # from the day the FTSE 100 was launched
+    assert v.status == "confirmed" and v.last is None and v.prices_from == date(1984, 1, 3)
+    v = check_ranking(r, _LongSource(first="2002-01-01"))  # twenty years are not its history
+    assert v.status == "unverifiable" and "1984-01-03" in v.explanation
     v = check_ranking(r, _LongSource(top=1e9))
-    assert v.status == "contradicted" and v.last is not None and v.last.year == 2002
+    assert v.status == "contradicted" and v.last is not None and v.last.year == 1984
+    other = _ranking(
+        index="FTSE 250",
+        ticker="^FTMC",
+        what="close",
+        extreme="high",
+        trading_date=date(2022, 1, 3),
+        record=True,
+    )
+    v = check_ranking(other, _LongSource())  # no known start for this index: never confirmed
+    assert v.status == "unverifiable" and "not known" in v.explanation
 
 
 def test_a_record_on_the_bundled_prices_is_unverifiable_or_refuted(src):
@@ -297,3 +313,88 @@ def test_the_worst_day_of_the_year_looks_back_to_the_first_of_january(src):
     v = check_ranking(r, src)
     # the prices begin on 4 January 2021, the first session of that year: the year is covered
     assert v.status == ("contradicted" if last is not None and last.year == 2021 else "confirmed")
+
+
+def test_the_claims_month_and_its_sessions_are_ranked(src):
+    from eventstudy.faces.api import check
+
+    rep = check(
+        "The Dax fell 2.6% in January, its biggest fall since November.",
+        published="2022-02-01",
+        study=False,
+        context=False,
+    )
+    (v,) = rep.rankings
+    rows = _rows("^GDAXI")
+    month_end = {}
+    for d, _, _, c in rows:
+        month_end[(d.year, d.month)] = (d, c)
+    ends = sorted(month_end.values())
+    moves = [(ends[k][0], ends[k][1] / ends[k - 1][1] - 1) for k in range(1, len(ends))]
+    v0 = next(m for d, m in moves if (d.year, d.month) == (2022, 1))
+    last = next(d for d, m in reversed(moves) if d < date(2022, 1, 1) and m <= v0)
+    assert v.value == pytest.approx(v0, abs=1e-12) and v.last == last
+    assert v.status == ("confirmed" if (last.year, last.month) == (2021, 11) else "contradicted")
+
+
+def test_a_quoted_intraday_level_is_compared_with_earlier_lows(src):
+    from eventstudy.faces.api import check
+
+    text = "The FTSE 100 was down 2.5% at 6,814 at lunchtime on Monday, its lowest level since July."
+    rep = check(text, published="2022-03-07", study=False, context=False)
+    (v,) = rep.rankings
+    rows = _rows("^FTSE")
+    last = max(d for d, lo, _, _ in rows if d < date(2022, 3, 7) and lo <= 6814.0)
+    assert v.last == last and v.status == (
+        "confirmed" if (last.year, last.month) == (2021, 7) else "contradicted"
+    )
+
+
+def test_a_session_with_no_low_is_not_read_as_a_result(src):
+    rows = _rows("^IXIC")
+    gaps = [d for d, lo, _, _ in rows if lo != lo]  # NaN: a close-only row in the bundled data
+    assert gaps  # the bundled Nasdaq file has a close-only row (2021-10-26)
+    r = _ranking(
+        index="Nasdaq Composite", ticker="^IXIC", what="intraday", trading_date=gaps[0], lookback=(6, "week")
+    )
+    v = check_ranking(r, src)
+    assert v.status == "unverifiable" and v.cause == "prices"
+
+
+def test_a_users_source_with_only_closes_or_a_repeated_row(src):
+    frame = src.history("^FTSE", date(2021, 1, 4), date(2022, 3, 7))
+
+    class Closes:
+        def history(self, ticker, start, end):
+            f = frame.loc[pd.Timestamp(max(start, date(2021, 1, 4))) : pd.Timestamp(end)]
+            return f[["close"]]
+
+    class Repeated:
+        def history(self, ticker, start, end):
+            f = frame.loc[pd.Timestamp(max(start, date(2021, 1, 4))) : pd.Timestamp(end)]
+            return pd.concat([f, f.iloc[[-1]]]).iloc[::-1]  # unsorted, the last day twice
+
+    r = _ranking(what="intraday", trading_date=date(2022, 3, 7), lookback=(6, "month"))
+    v = check_ranking(r, Closes())
+    assert v.status == "unverifiable" and v.cause == "prices"
+    a = check_ranking(
+        _ranking(what="close", trading_date=date(2022, 3, 7), lookback=(6, "month")), Repeated()
+    )
+    b = check_ranking(_ranking(what="close", trading_date=date(2022, 3, 7), lookback=(6, "month")), src)
+    assert (a.status, a.last, a.value) == (b.status, b.last, b.value)
+
+
+def test_a_month_anchor_does_not_reach_into_the_month_before(src):
+    day = date(2021, 9, 30)
+    last, _ = _last_as_low("^FTMC", day, "close")
+    r = _ranking(
+        index="FTSE 250",
+        ticker="^FTMC",
+        what="close",
+        trading_date=day,
+        anchor=date(2021, 8, 1),
+        anchor_end=date(2021, 8, 31),
+    )
+    v = check_ranking(r, src)
+    assert v.last == last
+    assert v.status == ("confirmed" if (last.year, last.month) == (2021, 8) else "contradicted")
