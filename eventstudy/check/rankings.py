@@ -43,6 +43,7 @@ lower close was on 7 March). Nothing here is an estimate: every figure is read f
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -57,7 +58,33 @@ from ..prices.base import PriceSource
 from ..read.model import Ranking
 from .cache import package_frame
 
-__all__ = ["RankingVerdict", "check_ranking", "HISTORY_START"]
+__all__ = ["RankingVerdict", "check_ranking", "ranking_session", "HISTORY_START", "RANKING_COLUMNS"]
+
+#: The columns of a table of ranking verdicts (:meth:`RankingVerdict.row`).
+RANKING_COLUMNS = (
+    "index",
+    "ticker",
+    "phrase",
+    "what",
+    "extreme",
+    "period",
+    "sessions",
+    "anchor",
+    "anchor_end",
+    "lookback",
+    "window_start",
+    "record",
+    "threshold",
+    "claim",
+    "status",
+    "reason",
+    "session",
+    "value",
+    "last",
+    "last_value",
+    "prices_from",
+    "explanation",
+)
 
 #: The first day of each index's history, as its provider publishes it (launch or base date):
 #: a record is confirmed only from prices that reach back to it (within :data:`_HISTORY_SLACK`
@@ -153,8 +180,48 @@ class RankingVerdict:
             "cause": self.cause,
         }
 
+    def row(self) -> dict[str, Any]:
+        """One row of a results table (:data:`RANKING_COLUMNS`)."""
+        r = self.ranking
+        d = r.to_dict()
+        return {
+            "index": r.index,
+            "ticker": r.ticker,
+            "phrase": r.phrase,
+            "what": r.what,
+            "extreme": r.extreme,
+            "period": r.period,
+            "sessions": r.sessions,
+            "anchor": r.anchor,
+            "anchor_end": r.anchor_end,
+            "lookback": d["lookback"],
+            "window_start": r.window_start,
+            "record": r.record,
+            "threshold": r.threshold,
+            "claim": r.claim,
+            "status": self.status,
+            "reason": self.reason,
+            "session": self.session,
+            "value": self.value,
+            "last": self.last,
+            "last_value": self.last_value,
+            "prices_from": self.prices_from,
+            "explanation": self.explanation,
+        }
+
     def __str__(self) -> str:
         return self.explanation
+
+
+def ranking_session(r: Ranking, verdicts: Sequence[Any]) -> date | None:
+    """The session a ranking statement is about when its claimed move's verdict settled one
+    (the text left two sessions open and the prices decided), else ``None`` (then
+    :func:`check_ranking` uses the statement's own sessions)."""
+    if r.claim is not None and r.claim < len(verdicts):
+        v = verdicts[r.claim]
+        if v.session is not None and v.status in ("confirmed", "contradicted"):
+            return v.session
+    return None
 
 
 def _frame(source: PriceSource, ticker: str, start: date, end: date, least: date | None) -> pd.DataFrame:
