@@ -7,8 +7,9 @@ Usage::
 Each line of the file is a passage in the format of ``../shared/devset/`` with a second list,
 ``records``: ``{index_canonical, text, what, period, extreme, anchor, lookback, record,
 trading_date, holds}`` (see ``benchmarks/data/README.md``). Each passage is read with its
-``published`` date (:func:`eventstudy.read.read_article`, ``Article.rankings``), and each
-statement read is checked offline on the bundled prices (:func:`eventstudy.check.check_ranking`).
+``published`` date and checked offline on the bundled prices as ``eventstudy check`` does
+(:func:`eventstudy.faces.api.check`: ``report.rankings``, each statement on the session its
+claimed move's verdict used).
 
 Printed:
 
@@ -31,10 +32,9 @@ from datetime import date
 
 os.environ.setdefault("EVENTSTUDY_OFFLINE", "1")
 
-from eventstudy.check import check_ranking  # noqa: E402
+from eventstudy.faces.api import check  # noqa: E402
 from eventstudy.indices import lookup  # noqa: E402
 from eventstudy.prices import PriceLoader  # noqa: E402
-from eventstudy.read import read_article  # noqa: E402
 
 
 def _span_key(anchor, lookback, record) -> tuple:
@@ -72,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         if not line.strip():
             continue
         p = json.loads(line)
-        art = read_article(p["passage"], published=p["published"])
+        rep = check(p["passage"], published=p["published"], source=src, study=False, context=False)
+        art = rep.article
+        by_ranking = {id(v.ranking): v for v in rep.rankings}
         gold = []
         for rec in p.get("records", []):
             try:
@@ -101,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 lines.append(
                     f"SPAN  {p['id']}: '{rec['text']}' read {_read_span(hit)} label {_label_span(rec)}"
                 )
-            v = check_ranking(hit, src)
+            v = by_ranking[id(hit)]
             want = {True: "true", False: "false", None: "null"}[rec.get("holds")]
             verdicts[(want, v.status)] += 1
             if (want, v.status) not in (

@@ -70,8 +70,8 @@ def _article(ticker: str, session: pd.Timestamp, prev_close: float, close: float
 
 
 def _write_corpus(root: Path) -> Path:
-    """Twelve articles on bundled sessions (every third one wrong), one CAC 40 article priced
-    only from the store, and three unreadable files."""
+    """Twelve articles on bundled sessions (every third one wrong), one with two ranking
+    statements, one CAC 40 article priced only from the store, and three unreadable files."""
     folder = root / "corpus"
     sub = folder / "more"
     sub.mkdir(parents=True)
@@ -88,6 +88,11 @@ def _write_corpus(root: Path) -> Path:
     cac = _cac_prices()
     (folder / "cac.txt").write_text(
         _article("^FCHI", cac.index[3], cac["close"].iloc[2], cac["close"].iloc[3], wrong=False),
+        encoding="utf-8",
+    )
+    (folder / "ranked.txt").write_text(
+        "LONDON, 7 March 2022 - The FTSE 100 closed down 0.4 per cent at 6,959.48 on Monday, its lowest "
+        "close since 20 September last year. The FTSE 250 fell 1.1%, its worst day since January.\n",
         encoding="utf-8",
     )
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
@@ -154,6 +159,8 @@ def test_check_corpus_equals_check_paths(client, corpus, npartitions):
     pd.testing.assert_frame_equal(res.failures, local.failures, check_exact=True)
     assert res.verdicts == local.verdicts
     assert res.files == local.files
+    pd.testing.assert_frame_equal(res.rankings, local.rankings, check_exact=True)
+    assert len(local.rankings) == 2 and set(local.rankings["status"]) <= {"confirmed", "contradicted"}
     pd.testing.assert_frame_equal(res.summary().table, local.summary().table)
     # the corpus exercises both outcomes, and the CAC 40 claim was priced from the store
     status = res.frame["status"].value_counts()

@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..calendar import to_date
 from ..check.batch import BatchResult, check_paths, collect_files
+from ..check.rankings import RANKING_COLUMNS
 from ..exceptions import ArticleError, BatchError, EventStudyError
 from ..prices import PriceLoader
 from ..read import read_file
@@ -333,4 +334,5 @@ def check_corpus(
         failures=stack_like_rows([r.failures for r in done], FAILURE_COLUMNS),
         verdicts=tuple(v for r in done for v in r.verdicts),
         files=sum(r.files for r in done),
+        rankings=stack_like_rows([r.rankings for r in done], ("file", *RANKING_COLUMNS)),
     )

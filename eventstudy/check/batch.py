@@ -16,6 +16,7 @@ from ..prices.base import PriceSource
 from ..read.model import Article
 from .cache import PriceCache
 from .claims import _check, _prefetch
+from .rankings import RANKING_COLUMNS, check_ranking, ranking_session
 from .verdict import Verdict
 
 __all__ = ["BatchResult", "BatchSummary", "check_paths", "collect_files", "is_results_file", "FRAME_COLUMNS"]
@@ -152,12 +153,16 @@ class BatchResult:
         The :class:`Verdict` objects, in the order of ``frame``'s rows.
     files
         Number of files attempted.
+    rankings
+        One row per ranking or record statement ("its biggest fall since ..."): ``file`` and
+        :data:`~eventstudy.check.rankings.RANKING_COLUMNS`.
     """
 
     frame: pd.DataFrame
     failures: pd.DataFrame
     verdicts: tuple[Verdict, ...] = field(default=())
     files: int = 0
+    rankings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["file", *RANKING_COLUMNS]))
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -273,11 +278,18 @@ def check_paths(
     _prefetch([c for _, a in read for c in a.claims], cache)
     rows: list[dict[str, object]] = []
     verdicts: list[Verdict] = []
+    ranked: list[dict[str, object]] = []
     for name, article in read:
+        mine = []
         for claim in article.claims:
             v = _check(claim, cache)
             verdicts.append(v)
+            mine.append(v)
             rows.append(_row(name, article, v))
+        for r in article.rankings:
+            rv = check_ranking(r, source, session=ranking_session(r, mine))
+            ranked.append({"file": name, **rv.row()})
     frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
     fail = pd.DataFrame(failures, columns=["file", "error", "reason"])
-    return BatchResult(frame, fail, tuple(verdicts), len(files))
+    ranks = pd.DataFrame(ranked, columns=["file", *RANKING_COLUMNS])
+    return BatchResult(frame, fail, tuple(verdicts), len(files), ranks)

@@ -8,7 +8,9 @@ low close) the last session :math:`t < s` with :math:`v_t \\le v_s`; for a high,
 :math:`v_t \\ge v_s`, where :math:`v` is
 
 - the close-to-close return :math:`R_t = P_t / P_{t-1} - 1` (``what == "move"``, a day),
-  or the points change :math:`P_t - P_{t-1}` ("its biggest points drop");
+  or the points change :math:`P_t - P_{t-1}` ("its biggest points drop"); over :math:`n`
+  sessions (``sessions``, "its biggest two-day gain"), :math:`P_t / P_{t-n} - 1`, every
+  such span ending on an earlier session counted;
 - the week's (month's) return to that session from the last close of the week (month)
   before, for a week (month) ranking;
 - the close :math:`P_t` (``"close"``), or the day's low / high (``"intraday"``).
@@ -22,11 +24,13 @@ Then, with that last session :math:`t^*`:
   contradicts it, and so does an earlier one (:math:`t^* < a'`, or none in prices that
   cover the anchor): the statement then understates how extreme the session was, and the
   verdict says since when it really is the most extreme;
-- **in a span** ("in two months", "a six-week low"): holds when :math:`t^*` is before the
+- **in a span** ("in two months", "a six-week low"; "its worst day of the year", "so far
+  this month": from the first day of that year or month): holds when :math:`t^*` is before the
   span's start :math:`s - \\text{span}` (a span is a lower bound: a six-month high is also a
   two-month high);
-- **a record**: holds when there is no :math:`t^*` at all, in prices that go back at least
-  :data:`RECORD_HISTORY_YEARS` years (else what the prices show is said, unverifiable).
+- **a record**: holds when there is no :math:`t^*` at all, in prices that go back to the
+  start of the index's history (:data:`HISTORY_START`; else what the prices show is said,
+  unverifiable).
 
 When the prices do not reach back to where the statement's span or anchor starts and no
 counter-example is found in what they cover, the statement is unverifiable (cause
@@ -39,7 +43,8 @@ lower close was on 7 March). Nothing here is an estimate: every figure is read f
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -53,11 +58,51 @@ from ..prices.base import PriceSource
 from ..read.model import Ranking
 from .cache import package_frame
 
-__all__ = ["RankingVerdict", "check_ranking", "RECORD_HISTORY_YEARS"]
+__all__ = ["RankingVerdict", "check_ranking", "ranking_session", "HISTORY_START", "RANKING_COLUMNS"]
 
-#: A record is confirmed only from prices that reach at least this far back before the session
-#: (Yahoo's daily history of the major indices does; the bundled 2021-2022 data does not).
-RECORD_HISTORY_YEARS = 15
+#: The columns of a table of ranking verdicts (:meth:`RankingVerdict.row`).
+RANKING_COLUMNS = (
+    "index",
+    "ticker",
+    "phrase",
+    "what",
+    "extreme",
+    "period",
+    "sessions",
+    "anchor",
+    "anchor_end",
+    "lookback",
+    "window_start",
+    "record",
+    "threshold",
+    "claim",
+    "status",
+    "reason",
+    "session",
+    "value",
+    "last",
+    "last_value",
+    "prices_from",
+    "explanation",
+)
+
+#: The first day of each index's history, as its provider publishes it (launch or base date):
+#: a record is confirmed only from prices that reach back to it (within :data:`_HISTORY_SLACK`
+#: days). FTSE 100: launched 3 January 1984; S&P 500: introduced 4 March 1957; Dow Jones
+#: Industrial Average: first published 26 May 1896; Nasdaq Composite: launched 5 February 1971;
+#: DAX: base 30 December 1987; Nikkei 225: first computed 7 September 1950; CAC 40: base 31
+#: December 1987. An index not listed here cannot have a record confirmed (its history's start
+#: is not known here); one can still be refuted.
+HISTORY_START = {
+    "^FTSE": date(1984, 1, 3),
+    "^GSPC": date(1957, 3, 4),
+    "^DJI": date(1896, 5, 26),
+    "^IXIC": date(1971, 2, 5),
+    "^GDAXI": date(1987, 12, 30),
+    "^N225": date(1950, 9, 7),
+    "^FCHI": date(1987, 12, 31),
+}
+_HISTORY_SLACK = 31
 #: Calendar days read before an anchor or a span, to name the last session as extreme even
 #: when it is earlier than the statement says.
 _BEFORE_DAYS = 800
@@ -70,7 +115,8 @@ class RankingVerdict:
     Attributes
     ----------
     status
-        ``"confirmed"``, ``"contradicted"`` or ``"unverifiable"``.
+        ``"confirmed"``, ``"contradicted"``, ``"unverifiable"``, or ``"ambiguous"`` (two
+        candidate sessions, different answers).
     ranking
         The statement checked.
     explanation
@@ -134,8 +180,48 @@ class RankingVerdict:
             "cause": self.cause,
         }
 
+    def row(self) -> dict[str, Any]:
+        """One row of a results table (:data:`RANKING_COLUMNS`)."""
+        r = self.ranking
+        d = r.to_dict()
+        return {
+            "index": r.index,
+            "ticker": r.ticker,
+            "phrase": r.phrase,
+            "what": r.what,
+            "extreme": r.extreme,
+            "period": r.period,
+            "sessions": r.sessions,
+            "anchor": r.anchor,
+            "anchor_end": r.anchor_end,
+            "lookback": d["lookback"],
+            "window_start": r.window_start,
+            "record": r.record,
+            "threshold": r.threshold,
+            "claim": r.claim,
+            "status": self.status,
+            "reason": self.reason,
+            "session": self.session,
+            "value": self.value,
+            "last": self.last,
+            "last_value": self.last_value,
+            "prices_from": self.prices_from,
+            "explanation": self.explanation,
+        }
+
     def __str__(self) -> str:
         return self.explanation
+
+
+def ranking_session(r: Ranking, verdicts: Sequence[Any]) -> date | None:
+    """The session a ranking statement is about when its claimed move's verdict settled one
+    (the text left two sessions open and the prices decided), else ``None`` (then
+    :func:`check_ranking` uses the statement's own sessions)."""
+    if r.claim is not None and r.claim < len(verdicts):
+        v = verdicts[r.claim]
+        if v.session is not None and v.status in ("confirmed", "contradicted"):
+            return v.session
+    return None
 
 
 def _frame(source: PriceSource, ticker: str, start: date, end: date, least: date | None) -> pd.DataFrame:
@@ -173,7 +259,7 @@ def _series(frame: pd.DataFrame, r: Ranking, session: date) -> pd.Series:
         prev = last.shift(1)
         moves = (last - prev) if r.points else (last / prev - 1.0)
         return pd.Series(moves.to_numpy(), index=pd.DatetimeIndex(ends.to_numpy())).dropna()
-    prev = close.shift(1)
+    prev = close.shift(r.sessions or 1)
     return ((close - prev) if r.points else (close / prev - 1.0)).dropna()
 
 
@@ -197,6 +283,8 @@ def _show(r: Ranking, v: float) -> str:
 def _what_words(r: Ranking) -> str:
     if r.what == "move":
         unit = {"week": "week's", "month": "month's"}.get(r.period or "day", "day's")
+        if r.sessions and r.sessions > 1:
+            unit = f"{r.sessions}-session"
         word = "points move" if r.points else "move"
         return f"{unit} {word}"
     if r.what == "intraday":
@@ -229,6 +317,8 @@ def _start_of(r: Ranking, session: date) -> date | None:
     """Where the statement's span starts (``None`` for a record: all history)."""
     if r.record:
         return None
+    if r.window_start is not None:
+        return r.window_start
     if r.lookback is not None:
         n, unit = r.lookback
         if unit == "day":
@@ -251,13 +341,40 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
     source
         Where the prices come from.
     session
-        The session to rank (default ``r.trading_date``; the checker passes the session the
-        verdict on the statement's move settled on).
+        The session to rank; default ``r.trading_date`` and, when the reader left a second
+        candidate (``r.alt_trading_date``), that one too: the same answer on both is that
+        answer (with a note), different answers are ``"ambiguous"`` with both explanations.
+        (The article checker passes the session the verdict on the statement's move settled on.)
 
     Returns
     -------
     RankingVerdict
     """
+    if session is not None or r.alt_trading_date is None or r.alt_trading_date == r.trading_date:
+        return _check_one(r, source, session)
+    a = _check_one(r, source, r.trading_date)
+    b = _check_one(r, source, r.alt_trading_date)
+    if a.status == b.status:
+        return replace(
+            a,
+            notes=(
+                *a.notes,
+                f"the same on both candidate sessions, {r.trading_date} and {r.alt_trading_date}",
+            ),
+        )
+    return RankingVerdict(
+        "ambiguous",
+        r,
+        f"Two candidate sessions give different answers: {r.trading_date}: {a.status}: {a.explanation} "
+        f"{r.alt_trading_date}: {b.status}: {b.explanation}",
+        "two candidate sessions give different answers",
+        session=None,
+        prices_from=a.prices_from or b.prices_from,
+    )
+
+
+def _check_one(r: Ranking, source: PriceSource, session: date | None) -> RankingVerdict:
+    """:func:`check_ranking` on one session (``r.trading_date`` when ``None``)."""
     day = session or r.trading_date
     if r.ticker is None or day is None:
         return RankingVerdict(
@@ -267,7 +384,17 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
             "no ticker or session",
             cause="claim",
         )
-    if not r.record and r.lookback is None and r.anchor is None:
+    if r.what == "move" and r.period == "other":
+        return RankingVerdict(
+            "unverifiable",
+            r,
+            f"{r.index} {day}: '{r.phrase}' ranks a move over a span other than a day, a number of "
+            "sessions, a week or a month, which is not checked.",
+            "a span that is not checked",
+            session=day,
+            cause="claim",
+        )
+    if not r.record and r.lookback is None and r.anchor is None and r.window_start is None:
         return RankingVerdict(
             "unverifiable",
             r,
@@ -286,7 +413,20 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
         return RankingVerdict(
             "unverifiable", r, f"{r.index} {day}: no prices ({e}).", "no prices", session=day, cause="prices"
         )
-    values = _series(frame, r, day)
+    # a user's source may answer unsorted, with a repeated row, or with no low/high column
+    frame = frame[~pd.DatetimeIndex(frame.index).duplicated(keep="last")].sort_index()
+    col = {"close": "close", "move": "close"}.get(r.what, "low" if r.extreme == "low" else "high")
+    if col not in frame.columns:
+        return RankingVerdict(
+            "unverifiable",
+            r,
+            f"{r.index} {day}: the prices have no '{col}' column.",
+            f"no {col} prices",
+            session=day,
+            cause="prices",
+        )
+    # a session with no value (a missing low in the data) ranks nothing and is not a rival
+    values = _series(frame, r, day).dropna()
     at = pd.Timestamp(day)
     if at not in values.index:
         return RankingVerdict(
@@ -300,7 +440,25 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
     v0 = float(values.loc[at])
     before = values[values.index < at]
     first = pd.Timestamp(frame.index[0]).date()
-    as_far = before[before <= v0] if r.extreme == "low" else before[before >= v0]
+    bar = v0 if r.threshold is None else r.threshold
+    # a level quoted during the session ("at 6,814 at lunchtime") is rounded: half a point;
+    # a first close above a round number must be above it
+    slack = 0.5 if r.threshold is not None and r.what == "intraday" else 0.0
+    if r.threshold is not None and (
+        (r.extreme == "high" and (v0 < bar - slack or (not slack and v0 == bar)))
+        or (r.extreme == "low" and (v0 > bar + slack or (not slack and v0 == bar)))
+    ):
+        side = "above" if r.extreme == "high" else "below"
+        return RankingVerdict(
+            "contradicted",
+            r,
+            f"{r.index} {_what_words(r)} on {day}: {_show(r, v0)}, not {side} {bar:,.2f}.",
+            f"not {side} {bar:,.2f}",
+            session=day,
+            value=v0,
+            prices_from=first,
+        )
+    as_far = before[before <= bar] if r.extreme == "low" else before[before >= bar]
     last = pd.Timestamp(as_far.index[-1]).date() if len(as_far) else None
     last_v = float(as_far.iloc[-1]) if len(as_far) else None
     head = f"{r.index} {_what_words(r)} on {day}: {_show(r, v0)}"
@@ -312,13 +470,15 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
         "prices_from": first,
     }
     more = _MORE[(r.what, r.extreme)]
+    if r.threshold is not None:
+        more = f"a {'close' if r.what == 'close' else 'level'} {'above' if r.extreme == 'high' else 'below'} {r.threshold:,.2f}"
     if r.what == "move" and ((r.extreme == "low" and v0 >= 0) or (r.extreme == "high" and v0 <= 0)):
         return RankingVerdict(
             "contradicted",
             r,
             f"{head}: not a {'fall' if r.extreme == 'low' else 'gain'} at all, so not '{r.phrase}'.",
             "the move has the other sign",
-            **kw,
+            **{**kw, "last": None, "last_value": None},
         )
     seen = f"{_show(r, last_v)} on {last}" if last is not None and last_v is not None else ""
     if r.record:
@@ -326,28 +486,37 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
             return RankingVerdict(
                 "contradicted", r, f"{head}; not a record: {seen} was {more}.", f"{more} on {last}", **kw
             )
-        years = (day - first).days / 365.25
-        if years >= RECORD_HISTORY_YEARS:
+        origin = HISTORY_START.get(r.ticker)
+        if origin is not None and first <= origin + timedelta(days=_HISTORY_SLACK):
             return RankingVerdict(
                 "confirmed",
                 r,
-                f"{head}: no earlier session with {more} in the prices from {first}: a record.",
+                f"{head}: no earlier session with {more} in the prices from {first}, the start of the "
+                f"index's history: a record.",
                 **kw,
             )
+        known = (
+            f"the index's history starts on {origin}"
+            if origin is not None
+            else ("the start of the index's history is not known here")
+        )
         return RankingVerdict(
             "unverifiable",
             r,
-            f"{head}: no earlier session with {more} in the prices from {first} ({years:.1f} years); a "
-            "record needs the index's whole history.",
+            f"{head}: no earlier session with {more} in the prices from {first}; a record needs the "
+            f"index's whole history ({known}).",
             "prices too short for a record",
             cause="prices",
             **kw,
         )
     assert start is not None
     covered = _covers(frame, r.ticker, first, start)
-    if r.lookback is not None:
-        # "its highest close in two months", "a six-week low": nothing as extreme in the span
-        if last is not None and last >= start:
+    if r.lookback is not None or r.window_start is not None:
+        # "its highest close in two months", "a six-week low", "its worst day of the year":
+        # nothing as extreme in the span
+        # (a span counted back from the session excludes its first day: the last higher
+        # close exactly four weeks before still makes "a four-week high")
+        if last is not None and (last > start or (r.window_start is not None and last >= start)):
             return RankingVerdict(
                 "contradicted",
                 r,
@@ -366,7 +535,7 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
         # "since <anchor>": the last session as extreme falls in the anchor (a day that is not
         # a session: the session before it)
         assert r.anchor_end is not None
-        lo = _session_on_or_before(frame, start)
+        lo = _session_on_or_before(frame, start) if r.anchor == r.anchor_end else start
         if last is not None and last > r.anchor_end:
             return RankingVerdict(
                 "contradicted",

@@ -36,6 +36,7 @@ from ..check import (
     market_context,
 )
 from ..check.cache import package_frame
+from ..check.rankings import ranking_session
 from ..exceptions import (
     ArticleError,
     EventStudyError,
@@ -51,7 +52,7 @@ from ..policies import ModelName, validate
 from ..prices import PriceLoader
 from ..prices.base import PriceSource
 from ..read import read_article, read_file
-from ..read.model import Article, Ranking
+from ..read.model import Article
 from ..stats import EventStudy, EventStudyResults, common_date_returns, returns_from_prices
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -750,18 +751,8 @@ def check(
             ctx = market_context(day, src)
         except EventStudyError:
             ctx = None
-    ranked = tuple(check_ranking(r, src, session=_ranking_session(r, verdicts)) for r in art.rankings)
+    ranked = tuple(check_ranking(r, src, session=ranking_session(r, verdicts)) for r in art.rankings)
     return CheckReport(art, tuple(verdicts), studies, errors, ctx, spans, span_errors, ranked)
-
-
-def _ranking_session(r: Ranking, verdicts: Sequence[Verdict]) -> date | None:
-    """The session a ranking statement is about: the one the verdict on its claimed move used
-    (when the text left two sessions open, the one the prices settled on), else its own."""
-    if r.claim is not None and r.claim < len(verdicts):
-        v = verdicts[r.claim]
-        if v.session is not None and v.status in ("confirmed", "contradicted"):
-            return v.session
-    return r.trading_date
 
 
 def span_study(

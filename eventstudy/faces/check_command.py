@@ -269,6 +269,7 @@ def _run_batch(args: argparse.Namespace, paths: list[Path], offline: bool | None
         "failures": _records(result.failures),
         "files": result.files,
         "per_file": per_file,
+        "rankings": _records(result.rankings),
     }
     if out is not None:
         try:

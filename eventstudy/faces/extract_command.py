@@ -45,6 +45,7 @@ def article_json(article: Article) -> dict:
         "date_basis": article.date_basis,  # kept for scripts written against schema 1
         "event_date": article.event_date.isoformat() if article.event_date else None,
         "claims": [_claim_json(i, c) for i, c in enumerate(article.claims, 1)],
+        "rankings": [r.to_dict() for r in article.rankings],
         "notes": list(article.notes),
     }
 
@@ -83,6 +84,14 @@ def article_text(article: Article) -> str:
             f"  {i:>2}. {c.index} ({c.ticker or 'not in registry'}): {' '.join(parts)}; {kind}; {day}"
             + (" " + " ".join(marks) if marks else "")
         )
+    if article.rankings:
+        lines.append(f"Rankings:   {len(article.rankings)}")
+    for i, r in enumerate(article.rankings, 1):
+        with_claim = f"; with claim {r.claim + 1}" if r.claim is not None else ""
+        lines.append(
+            f'  {i:>2}. {r.index} ({r.ticker or "not in registry"}): "{r.phrase}"; {r.trading_date}{with_claim}'
+        )
+        notes.extend(r.notes)
     if notes:
         lines.append("Notes:")
         lines.extend(f"  [{k}] {n}" for k, n in enumerate(notes, 1))

@@ -264,53 +264,11 @@ def claims_frame(report: CheckReport) -> pd.DataFrame:
 
 
 def rankings_frame(report: CheckReport) -> pd.DataFrame:
-    """One row per ranking or record statement: what it says, its verdict, the numbers used."""
-    rows = []
-    for rv in report.rankings:
-        r = rv.ranking
-        rows.append(
-            {
-                "index": r.index,
-                "ticker": r.ticker,
-                "phrase": r.phrase,
-                "what": r.what,
-                "extreme": r.extreme,
-                "period": r.period,
-                "anchor": r.anchor,
-                "anchor_end": r.anchor_end,
-                "lookback": r.to_dict()["lookback"],
-                "record": r.record,
-                "claim": r.claim,
-                "status": rv.status,
-                "session": rv.session,
-                "value": rv.value,
-                "last": rv.last,
-                "last_value": rv.last_value,
-                "prices_from": rv.prices_from,
-                "reason": rv.reason,
-            }
-        )
-    cols = [
-        "index",
-        "ticker",
-        "phrase",
-        "what",
-        "extreme",
-        "period",
-        "anchor",
-        "anchor_end",
-        "lookback",
-        "record",
-        "claim",
-        "status",
-        "session",
-        "value",
-        "last",
-        "last_value",
-        "prices_from",
-        "reason",
-    ]
-    return pd.DataFrame(rows, columns=cols)
+    """One row per ranking or record statement: what it says, its verdict, the numbers used
+    (:data:`~eventstudy.check.rankings.RANKING_COLUMNS`)."""
+    from ..check.rankings import RANKING_COLUMNS
+
+    return pd.DataFrame([rv.row() for rv in report.rankings], columns=list(RANKING_COLUMNS))
 
 
 def _study_text(s: ClaimStudy) -> list[str]:

@@ -166,13 +166,17 @@ def _has_any(low: str, words: tuple[str, ...]) -> bool:
 
 
 #: A word that every ranking or record statement holds (:mod:`eventstudy.read.rankings`):
-#: a superlative, a numbered span before "high"/"low", "record", "all-time".
+#: a superlative, a numbered span before "high"/"low", "record", "all-time", "first close".
 RANK_WORDS = (
     *("biggest", "largest", "steepest", "sharpest", "heaviest", "deepest", "worst", "best"),
     *("strongest", "greatest", "lowest", "highest", "weakest", "record", "all-time", "all time"),
     *("-week", "-month", "-year", "-day", "-session", "week high", "week low", "month high"),
     *("month low", "year high", "year low", "day high", "day low", "week closing", "month closing"),
-    "year closing",
+    *("year closing", "first close", "first time", "first finish", "first closing"),
+    # German and French
+    *("rekord", "allzeithoch", "höchste", "tiefste", "niedrigste", "stärkste", "größte", "heftigste"),
+    *("kräftigste", "deutlichste", "schlechteste", "historique", "plus bas", "plus haut", "pire"),
+    *("meilleur", "plus fort", "not seen", "last seen", "unseen"),
 )
 
 #: Bits of :func:`_word_bits`: a sentence holds a market word, a day word, a clock word, a

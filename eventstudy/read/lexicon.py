@@ -141,7 +141,10 @@ CLOSE_STRONG = re.compile(
 #: 1% higher on Tuesday" names Monday's close, not a low of Tuesday's session).
 _NOT_ANOTHER_DAY = r"(?![^,;]{0,40}?\b(?:on|last)\s(?:mon|tues|wednes|thurs|fri)day\b)"
 EXTREME = re.compile(
-    r"\bat\sone\s(?:point|stage)|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)|\bat\sits\s(?:high|low|peak|worst|best)"
+    r"\bat\sone\s(?:point|stage)|\bas\smuch\sas\b|\bintra-?day\s(?:high|low|peak|trough)"
+    # "at its high", "at its best" (not "closed at its highest level in two years", a ranking
+    # of the close, nor "at its best level since ...")
+    r"|\bat\sits\s(?:high|low|peak|worst|best)\b(?!\s(?:level|close|closing|finish|since|in|for)\b)"
     # French and German: "jusqu'à 5,6 % en séance", "im Tagesverlauf um bis zu 5,6 Prozent"
     r"|\bjusqu['’]à\s(?=[+\-−]?\d)|\bbis\szu\s(?=[+\-−]?\d)"
     # "nachdem er zeitweise um 2,5 Prozent gestiegen war"
@@ -166,7 +169,7 @@ EXTREME = re.compile(
     r"climbing|jumping|surging|rallying)\s(?:as\smuch\sas\s|by\s)?(?=[+\-−]?\d[\d.,]*\s?(?:%|per\s?cent|"
     r"percent|points?)\searlier\sin\sthe\s(?:day|session)\b)"
     # after the number: "had been down 1,115 points at the low"
-    r"|\bat\s(?:the|its|their)\s(?:lows|highs|low|high|worst|best)\b"
+    r"|\bat\s(?:the|its|their)\s(?:lows|highs|low|high|worst|best)\b(?!\s(?:level|close|closing|finish|since|in|for)\b)"
 )
 #: Time-of-day phrases that set the scene for the next sentence ("by noon", "in early trading").
 TIME_OF_DAY = re.compile(

@@ -142,7 +142,9 @@ class Ranking:
     extreme
         ``"high"`` (biggest gain, best day, highest close, record high) or ``"low"``.
     period
-        For ``what == "move"``: ``"day"``, ``"week"`` or ``"month"`` (the move ranked).
+        For ``what == "move"``: ``"day"``, ``"week"`` or ``"month"`` (the move ranked), or
+        ``"other"`` for a move over another span (a quarter, the year so far, "since ..."),
+        which is not checked.
     points
         For ``what == "move"``: ranked by the move in points ("its biggest points drop"),
         not in per cent.
@@ -155,6 +157,16 @@ class Ranking:
         "week")``; no earlier session as extreme within that span before the session.
     record
         An all-time record ("a record close", "an all-time high").
+    sessions
+        For a move ranked over several sessions ("its biggest two-day gain", or the claim's
+        "over the past three sessions"): their number; the moves compared are over as many.
+    window_start
+        For "its worst day of the year", "its best week so far this month", "its biggest fall
+        in 2022": the first day of that year or month; no earlier session in it as extreme.
+    threshold
+        A round level crossed ("its first close above 15,000 since March", "fell below 7,000
+        for the first time in a year"): earlier sessions are compared with it, not with the
+        session's own value, and the session must be beyond it.
     anchor_text
         The words after "since" as printed (also when they name no date: "since the
         invasion", which cannot be checked).
@@ -181,6 +193,9 @@ class Ranking:
     lookback: tuple[int, str] | None = None
     record: bool = False
     anchor_text: str | None = None
+    threshold: float | None = None
+    window_start: date | None = None
+    sessions: int | None = None
     alt_trading_date: date | None = None
     claim: int | None = None
     phrase: str = ""
@@ -191,7 +206,7 @@ class Ranking:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (dates as ISO strings; ``lookback`` as ``"2 months"``)."""
         d = asdict(self)
-        for k in ("trading_date", "alt_trading_date", "anchor", "anchor_end"):
+        for k in ("trading_date", "alt_trading_date", "anchor", "anchor_end", "window_start"):
             d[k] = d[k].isoformat() if d[k] is not None else None
         d["lookback"] = (
             None

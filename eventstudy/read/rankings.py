@@ -51,7 +51,7 @@ _SUPERLATIVE = re.compile(
     r"percentage|per\scent(?:age)?|points?|closing|trading|day['’]s|week['’]s)\s){0,3}"
     r"(?:(?P<noun>" + _FALL + "|" + _RISE + "|" + _SPAN + "|" + _LEVEL + r")\s)?"
     r"(?:(?:for|of)\s(?P<owner>(?:the\s)?[\w&'’.-]+(?:\s[\w&'’.-]+){0,3}?)\s)?"
-    r"(?P<rel>since|in|for)\s",
+    r"(?P<rel>since|in|for|of|so\sfar\sthis|this)\s",
     re.IGNORECASE,
 )
 #: "a six-week low", "a 52-week high", "its highest close in two years" (the span form).
@@ -66,10 +66,68 @@ _RECORD = re.compile(
     r"\b(?:record|all[-\s]time)\s(?P<cl>closing\s|intraday\s)?(?P<x>highs?|close|closes|lows?|peaks?|finish|level)\b"
     r"|\b(?P<verb>closed|finished|ended|settled|hit|hits|touched|reached|set|notched|rose|climbed|jumped|"
     r"rallied|surged|advanced)\s(?:at|to|another|on|in)?\s?(?:a\s|another\s|fresh\s|new\s)*record\b"
+    # "jumped a record 1,293 points", "a record 7.4%": a record move, not a record close
+    r"(?!\s?[$£€¥]|\s?[\d.,]+\s?(?:%|per\s?cent|percent|points?|pts)(?!\w))"
+    r"(?:\s(?:closing\s|intraday\s)?(?:highs?|close|lows?|peaks?|level|finish)\b)?"
     r"(?!\s(?:profits?|inflation|sales|earnings|numbers?|amounts?|volumes?|turnover|demand|levels?\sof|"
     r"lows?\s(?:of|in)|highs?\s(?:of|in)\s(?:inflation|oil|the\s(?:dollar|pound|euro|yen))|\d+\stimes)\b)"
     # "..., also a record.": a record as an apposition at the end of the clause
     r"|(?<=,\s)(?:also\s)?(?:a|another)\s(?:new\s|fresh\s)?record(?=\s?[.,;])",
+    re.IGNORECASE,
+)
+#: "its first close above 15,000 since March", "closed below 7,000 for the first time since ...",
+#: "hit 4,000 ... for the first time in a year": a round level crossed.
+_FIRST_CROSS = re.compile(
+    r"\bfirst\s(?:close|finish|closing\s(?:level|price))\s(?P<d1>above|below|over|under|beyond)\s"
+    r"(?:the\s)?(?P<n1>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:[-\s](?:points?|mark|level|barrier))?"
+    r"(?:\s(?:so\sfar\s)?this\s(?P<per1>week|month|year)\b|\s(?P<rel>since|in)\s|(?=[\s,.;]))"
+    r"|\b(?P<v2>closed|finished|ended|settled|close|finish|end|settle|rose|fell|climbed|dropped|slipped|sank|hit|touched|traded|broke|"
+    r"jumped|surged|tumbled)\s(?P<d2>above|below|over|under|through|beyond)\s(?:the\s)?"
+    r"(?P<n2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,6}(?:\.\d+)?)(?:[-\s](?:points?|mark|level|barrier))?"
+    r"\s(?:for\s)?the\sfirst\stime(?:\s(?:so\sfar\s)?this\s(?P<per2>week|month|year)\b|\s(?P<rel2>since|in)\s"
+    r"|(?=[\s,.;]))",
+    re.IGNORECASE,
+)
+_FOREIGN_MONTHS = {
+    **dict.fromkeys(("januar", "janvier", "jänner"), 1),
+    **dict.fromkeys(("februar", "février", "fevrier"), 2),
+    **dict.fromkeys(("märz", "maerz", "mars"), 3),
+    **dict.fromkeys(("april", "avril"), 4),
+    **dict.fromkeys(("mai",), 5),
+    **dict.fromkeys(("juni", "juin"), 6),
+    **dict.fromkeys(("juli", "juillet"), 7),
+    **dict.fromkeys(("august", "août", "aout"), 8),
+    **dict.fromkeys(("september", "septembre"), 9),
+    **dict.fromkeys(("oktober", "octobre"), 10),
+    **dict.fromkeys(("november", "novembre"), 11),
+    **dict.fromkeys(("dezember", "décembre", "decembre"), 12),
+}
+#: After "seit" / "depuis": "dem 24. Februar", "le 24 février 2022", "März 2020", "2020".
+_FOREIGN_DATE = re.compile(
+    r"(?:(?:dem|le)\s)?(?:(?P<d>\d{1,2})(?:\.|er)?\s)?(?P<m>" + "|".join(_FOREIGN_MONTHS) + r")?\b\s?"
+    r"(?P<y>(?:19|20)\d\d)?\b"
+)
+#: German and French ranking statements (the reader also reads claims in these languages):
+#: "auf einem Rekordhoch", "ein Allzeithoch", "record historique"; "höchster Stand seit", "tiefsten
+#: Schlussstand seit", "stärksten Tagesverlust seit", "schlechteste Woche seit"; "plus bas niveau
+#: en clôture depuis", "pire semaine depuis", "plus forte baisse depuis".
+_FOREIGN = re.compile(
+    r"\b(?P<rec>rekordhoch|rekordhöchststand|rekordstand|allzeithoch|rekordniveau|rekordschluss|"
+    r"record\s(?:historique|absolu)|plus\shaut\shistorique|sommet\shistorique)\b"
+    r"|\b(?P<lvl>höchste[nm]?|tiefste[nm]?|niedrigste[nm]?)\s(?:stand|schlussstand|niveau|schluss|wert)\s(?P<seit>seit)\s"
+    r"|\b(?P<mvde>stärkste[nm]?|größte[nm]?|heftigste[nm]?|kräftigste[nm]?|deutlichste[nm]?)\s"
+    r"(?P<mvn>(?:tages|wochen|monats)?(?:verlust|minus|rückgang|einbruch|abschlag|gewinn|plus|anstieg|zuwachs|kurssturz))e?s?\s(?P<seit2>seit)\s"
+    r"|\b(?P<bw>schlechteste[nm]?|beste[nm]?)\s(?P<bwn>woche|tag|handelstag|börsentag|monat|monatsbilanz)\s(?P<seit3>seit)\s"
+    r"|\bplus\s(?P<flvl>bas|haut)\s(?:niveau\s)?(?P<fcl>(?:en|de)\sclôture\s)?(?P<dep>depuis)\s"
+    r"|\b(?P<fbw>pire|meilleure?)\s(?P<fbwn>semaine|séance|journée|mois|performance)\s(?:\w+\s)?(?P<dep2>depuis)\s"
+    r"|\bplus\sfort(?:e)?\s(?P<fmv>baisse|chute|hausse|progression|repli|recul)\s(?P<fmvp>quotidienne|hebdomadaire|"
+    r"journalière|mensuelle)?\s?(?P<dep3>depuis)\s",
+    re.IGNORECASE,
+)
+#: After "of" / "in" / "so far this": the period a statement ranks the session in ("its worst day
+#: of the year", "its best week so far this year", "its biggest fall in 2022").
+_PERIOD_SO_FAR = re.compile(
+    r"(?:(?:the|this)\s)?(?P<per>year|month)\b(?:\s(?:so\sfar|to\sdate))?|(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)",
     re.IGNORECASE,
 )
 #: "levels not seen since", "an intraday low last seen in": the since form without a superlative.
@@ -146,7 +204,7 @@ _YEAR = re.compile(
 )
 #: Where the words after "since" stop naming the anchor.
 _ANCHOR_END = re.compile(
-    r",(?!\s?(?:19|20)\d\d\b)|[;:()!?]|\.(?!\d)|\s(?:(?:and|but|while|when|as|after|amid|with|before|in|at)\s|on\s(?!\d)"
+    r",(?!\s?(?:19|20)\d\d\b)|[;:()!?]|(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))(?<!\bsept)\.(?!\d)|\s(?:(?:and|but|while|when|as|after|amid|with|before|in|at)\s|on\s(?!\d)"
     r"|(?:today|yesterday|tonight|overnight|this\s(?:morning|afternoon|week))\b)",
     re.IGNORECASE,
 )
@@ -155,6 +213,11 @@ _ANCHOR_END = re.compile(
 _NEW_SUBJECT = re.compile(
     # ("after touching its lowest level since ...": a participle keeps the subject)
     r"\b(?:(?:while|after|when|before)\b(?!\s\w+ing\b)|(?:as|because|whereas|although|though|but|with|amid|which)\b)|;"
+    # "... and the pound hit its lowest level", "and oil jumped 3%, its biggest gain": "and" with a
+    # subject of its own (not a verb of the index: "and closed at a record", "and hit a record")
+    r"|\band\s(?!(?:then\s|also\s|so\s)?(?:\w+ed|hit|set|rose|fell|sank|shed|lost|won|its|it|to|at|a|was|is|ran|"
+    r"broke|held|left|saw|took|put|made|swung|ended|slid|sold|rebounded|bounced)\b)\w"
+    r"|\b(?:led|helped|driven|dragged|pushed|lifted|weighed\sdown|thanks)\s(?:by|to)\b"
 )
 _CLOSE_WORD = re.compile(r"\bclos(?:e|ed|es|ing)\b|\b(?:finished|ended|settled|finish)\b", re.IGNORECASE)
 _INTRADAY_WORD = re.compile(
@@ -164,7 +227,8 @@ _INTRADAY_WORD = re.compile(
 )
 #: A sentence about the move just read: "It was the index's worst day since ...".
 _BACK_REFERENCE = re.compile(
-    r"^\W*(?:it|that|this|the\s(?:fall|drop|decline|loss|slide|gain|rise|rally|jump|move|advance|sell-?off))\b",
+    r"^\W*(?:it|that|this|the\s(?:fall|drop|decline|loss|slide|gain|rise|rally|jump|move|advance|sell-?off))\s"
+    r"(?:was|is|marked|represented|made|became|has\sbeen|had\sbeen|means|meant|left\s(?:the\s)?(?:index|benchmark|it)\b)",
     re.IGNORECASE,
 )
 _PRONOUN_OWNER = re.compile(
@@ -195,13 +259,49 @@ def _months_before(d: date, months: int) -> date:
     return date(y, m, 28)
 
 
-def _anchor(sent: str, at: int, session: date) -> tuple[date | None, date | None, str]:
-    """The day, month or year named after "since" at ``at``: ``(first, last, words)``."""
+def _foreign_anchor(f: re.Match, session: date) -> tuple[date | None, date | None]:
+    """A German or French anchor: "seit dem 24. Februar", "depuis mars 2020", "seit 2020"."""
+    year = int(f.group("y")) if f.group("y") else None
+    if f.group("m") is None:
+        assert year is not None
+        if year > session.year:
+            return None, None
+        return date(year, 1, 1), min(date(year, 12, 31), session - timedelta(days=1))
+    mon = _FOREIGN_MONTHS[f.group("m")]
+    if f.group("d"):
+        for y in (year,) if year else (session.year, session.year - 1):
+            try:
+                d = date(y, mon, int(f.group("d")))
+            except ValueError:
+                return None, None
+            if d < session:
+                return d, d
+        return None, None
+    if year is None:
+        year = session.year if mon < session.month else session.year - 1
+    first = date(year, mon, 1)
+    if first >= session:
+        return None, None
+    return first, min(_months_before(first, -1) - timedelta(days=1), session - timedelta(days=1))
+
+
+def _anchor_stop(sent: str, at: int) -> int:
+    """Where the words after "since" at ``at`` stop naming the anchor."""
     stop_m = _ANCHOR_END.search(sent, at)
     stop = stop_m.start() if stop_m is not None else len(sent)
-    stop = min(stop, at + 45)
+    return min(stop, at + 45)
+
+
+def _anchor(sent: str, at: int, session: date, foreign: bool = False) -> tuple[date | None, date | None, str]:
+    """The day, month or year named after "since" at ``at`` (after "seit" / "depuis" when
+    ``foreign``): ``(first, last, words)``."""
+    stop = _anchor_stop(sent, at)
     words = sent[at:stop].strip()
-    low = sent.lower()
+    low = lower(sent)  # (the same length as the sentence: offsets hold)
+    if foreign:
+        f = _FOREIGN_DATE.match(low, at)
+        if f is not None and (f.group("m") or f.group("y")):
+            return _foreign_anchor(f, session) + (words,)
     m = _MONTH_YEAR.match(low, at)
     spec = None if m is not None and m.group("y") else find_base_day(low, at, stop)
     if spec is not None:
@@ -266,8 +366,10 @@ def _lookback(sent: str, at: int) -> tuple[int, str] | None:
         # "in almost two years": the last time was a little less than that ago
         if unit == "year":
             n, unit = n * 12 - 2, "month"
-        elif unit == "month" and n > 1:
+        elif unit == "month":
             n, unit = n * 4 - 1, "week"
+        elif unit == "week":
+            n, unit = n * 5 - 2, "day"
     return (n, unit) if n > 0 else None
 
 
@@ -345,6 +447,15 @@ def _what_of(
     return None
 
 
+def _sessions_of(mods: str) -> int | None:
+    """The sessions of a move ranked over several ("its biggest two-day gain"), else ``None``."""
+    m = re.search(r"\b(two|three|four|five|2|3|4|5)[-\s](?:day|session)\b", mods, re.IGNORECASE)
+    if m is None:
+        return None
+    g = m.group(1).lower()
+    return int(g) if g.isdigit() else _WORDS[g]
+
+
 def _close_or_intraday(sent: str, lo: int, hi: int, cl: str | None) -> str:
     if cl and cl.lower().startswith("intraday"):
         return "intraday"
@@ -362,6 +473,8 @@ def find_rankings(
     published: date,
     event_date: date | None,
     candidates: Sequence[int] | None = None,
+    *,
+    morning: bool = False,
 ) -> tuple[Ranking, ...]:
     """Every ranking or record statement about an index session in ``text``.
 
@@ -378,6 +491,9 @@ def find_rankings(
         The publication date (to date a statement that stands alone).
     event_date
         The article's event session (the last resort for a statement with no day of its own).
+    morning
+        The piece is a morning note (written before the sessions of its day): a statement
+        with no day and no move of its own is about the session before publication.
     candidates
         The sentences that hold a word of :data:`~.extract.RANK_WORDS` (the reader finds them
         in its one pass over the text); default: each sentence is tested.
@@ -399,7 +515,7 @@ def find_rankings(
         s, e = spans[si]
         sent = text[s:e]
         for found in _statements(sent)[:_MOST_PER_SENTENCE]:
-            r = _attach(found, sent, s, si, spans, text, moves, by_sentence, published, event_date)
+            r = _attach(found, sent, s, si, spans, text, moves, by_sentence, published, event_date, morning)
             if r is not None:
                 out.append(r)
                 if len(out) >= MOST_PER_ARTICLE:
@@ -407,11 +523,115 @@ def find_rankings(
     return tuple(out)
 
 
+def _foreign(m: re.Match, sent: str) -> dict | None:
+    """A German or French statement of :data:`_FOREIGN` as the dict of :func:`_statements`."""
+    g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
+    item: dict = {"lo": m.start(), "hi": m.end(), "period": None, "points": False, "owner_words": None}
+    since = m.end()
+    if g["rec"]:
+        item.update(what=_close_or_intraday(sent, m.start(), m.end(), None), extreme="high", record=True)
+        before = sent[max(0, m.start() - 60) : m.start()].lower()
+        if any(w in before for w in ("schloss", "schluss", "geschlossen", "clôtur", "termin", "fini")):
+            item["what"] = "close"
+        return item
+    if g["lvl"] or g["flvl"]:
+        low_word = (g["lvl"] or "").startswith(("tief", "niedrig")) or g["flvl"] == "bas"
+        item.update(what="close", extreme="low" if low_word else "high")
+    elif g["mvde"]:
+        n = g["mvn"]
+        up = any(w in n for w in ("gewinn", "plus", "anstieg", "zuwachs"))
+        period = "week" if n.startswith("wochen") else "month" if n.startswith("monats") else "day"
+        item.update(what="move", extreme="high" if up else "low", period=period)
+    elif g["bw"]:
+        n = g["bwn"]
+        period = "week" if n == "woche" else "month" if n.startswith("monat") else "day"
+        item.update(what="move", extreme="low" if g["bw"].startswith("schlecht") else "high", period=period)
+    elif g["fbw"]:
+        n = g["fbwn"]
+        period = "week" if n == "semaine" else "month" if n == "mois" else "day"
+        item.update(what="move", extreme="low" if g["fbw"] == "pire" else "high", period=period)
+    elif g["fmv"]:
+        up = g["fmv"] in ("hausse", "progression")
+        p = g["fmvp"] or ""
+        period = "week" if p.startswith("hebdo") else "month" if p.startswith("mensu") else "day"
+        item.update(what="move", extreme="high" if up else "low", period=period)
+    else:
+        return None
+    item["since_at"] = since
+    item["foreign"] = True
+    return item
+
+
+def _crossing(m: re.Match, sent: str) -> dict | None:
+    """A first close above or below a round number ("its first close above 15,000 since
+    March", "fell below 7,000 for the first time in a year")."""
+    num = m.group("n1") or m.group("n2")
+    try:
+        level = float(num.replace(",", ""))
+    except ValueError:
+        return None
+    if level < 100:
+        return None  # a percentage or a price, not an index level
+    way = (m.group("d1") or m.group("d2")).lower()
+    item: dict = {
+        "lo": m.start(),
+        "hi": m.end(),
+        "what": "intraday"
+        if (m.group("v2") or "").lower() in ("hit", "touched", "traded", "broke")
+        else "close",
+        "extreme": "high" if way in ("above", "over", "beyond", "through") else "low",
+        "period": None,
+        "points": False,
+        "owner_words": None,
+        "threshold": level,
+    }
+    rel = (m.group("rel") or m.group("rel2") or "").lower()
+    per = m.group("per1") or m.group("per2")
+    if per:
+        # "closed above 7,000 for the first time this week": the first close above it this week
+        item["window"] = (per.lower(), None)
+    elif rel == "since":
+        item["since_at"] = m.end()
+    elif rel == "in":
+        lb = _lookback(sent, m.end())
+        if lb is None:
+            return None
+        item["lookback"] = lb
+    else:
+        item["record"] = True  # the first ever
+    return item
+
+
+_SUPERLATIVE_WORDS = (
+    *("biggest", "largest", "steepest", "sharpest", "heaviest", "deepest", "worst", "best"),
+    *("strongest", "greatest", "lowest", "highest", "weakest"),
+)
+_SPAN_WORDS = (
+    "-day",
+    "-week",
+    "-month",
+    "-year",
+    "-session",
+    " day ",
+    " week ",
+    " month ",
+    " year ",
+    " session ",
+)
+_FOREIGN_WORDS = (
+    *("rekord", "allzeithoch", "historique", "höchste", "tiefste", "niedrigste", "stärkste", "größte"),
+    *("heftigste", "kräftigste", "deutlichste", "schlechteste", "beste", "plus ", "pire", "meilleur"),
+)
+
+
 def _statements(sent: str) -> list[dict]:
     """The ranking phrases of one sentence, each as a dict of what was read (no index yet)."""
     found: list[dict] = []
     taken: list[tuple[int, int]] = []
-    for m in _SUPERLATIVE.finditer(sent):
+    low = lower(sent)  # (each pattern is tried only where one of its words is)
+    for m in _SUPERLATIVE.finditer(sent) if _has_any(low, _SUPERLATIVE_WORDS) else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         got = _what_of(m.group("sup"), m.group("mods") or "", m.group("noun"), sent, m.start())
         if got is None:
             continue
@@ -423,19 +643,30 @@ def _statements(sent: str) -> list[dict]:
             "extreme": extreme,
             "period": period if what == "move" else None,
             "points": what == "move" and "point" in (m.group("mods") or "").lower(),
+            "sessions": _sessions_of(m.group("mods") or "") if what == "move" else None,
             "owner_words": m.group("owner"),
         }
-        if m.group("rel").lower() == "since":
+        rel = m.group("rel").lower()
+        w = _PERIOD_SO_FAR.match(sent, m.end()) if rel != "since" else None
+        if rel == "since":
             item["since_at"] = m.end()
-        else:
+        elif w is not None and (rel in ("of", "in", "for") or w.group("per")):
+            # "its worst day of the year", "its best week so far this year", "... in 2022"
+            item["window"] = (w.group("per") or "year").lower(), int(w.group("y")) if w.group("y") else None
+            item["hi"] = w.end()
+        elif rel in ("in", "for"):
             lb = _lookback(sent, m.end())
             if lb is None:
                 continue
             item["lookback"] = lb
             item["hi"] = _LOOKBACK.match(sent, m.end()).end()  # type: ignore[union-attr]
+        else:
+            continue
         found.append(item)
         taken.append((m.start(), item["hi"]))
-    for m in _SPAN_EXTREME.finditer(sent):
+    for m in _SPAN_EXTREME.finditer(sent) if _has_any(low, _SPAN_WORDS) else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         if any(a <= m.start() < b for a, b in taken):
             continue
         g = m.group("n")
@@ -456,7 +687,23 @@ def _statements(sent: str) -> list[dict]:
             }
         )
         taken.append((m.start(), m.end()))
-    for m in _NOT_SEEN.finditer(sent):
+    for m in _FOREIGN.finditer(sent) if _has_any(low, _FOREIGN_WORDS) else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
+        item = _foreign(m, sent)
+        if item is not None:
+            found.append(item)
+            taken.append((m.start(), m.end()))
+    for m in _FIRST_CROSS.finditer(sent) if "first" in low else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
+        item = _crossing(m, sent)
+        if item is not None:
+            found.append(item)
+            taken.append((m.start(), item["hi"]))
+    for m in _NOT_SEEN.finditer(sent) if "seen" in low else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         if any(a <= m.start() < b for a, b in taken):
             continue
         found.append(
@@ -472,7 +719,9 @@ def _statements(sent: str) -> list[dict]:
             }
         )
         taken.append((m.start(), m.end()))
-    for m in _RECORD.finditer(sent):
+    for m in _RECORD.finditer(sent) if ("record" in low or "all" in low) else ():
+        if len(found) >= 2 * _MOST_PER_SENTENCE:
+            break  # (more is not prose: reading on would only cost time)
         if any(a <= m.start() < b for a, b in taken):
             continue
         if _PAST_RECORD.search(sent, max(0, m.start() - 40), m.start()):
@@ -540,6 +789,7 @@ def _attach(
     by_sentence: dict[int, list[int]],
     published: date,
     event_date: date | None,
+    morning: bool = False,
 ) -> Ranking | None:
     """Give a ranking phrase its index and session, or ``None`` when it is not an index's."""
     how, ix = _owner_before(sent, found["lo"])
@@ -590,8 +840,28 @@ def _attach(
             return None
         ix = mv.target
         day, alt = mv.trading_date, mv.alt_date if mv.alt_date != mv.trading_date else None
-        if mv.kind in ("weekly",) and found["what"] == "move":
-            found["period"] = "week"
+        if (
+            mv.kind == "intraday"
+            and found["what"] == "close"
+            and not _CLOSE_WORD.search(sent, max(0, found["lo"] - 45), found["hi"])
+        ):
+            # "down 2.5% at 6,814 at lunchtime, its lowest level since July": the level quoted
+            # during the session is ranked, not the close
+            found["what"] = "intraday"
+            lvl = mv.get("level")
+            if lvl is not None and found.get("threshold") is None:
+                found["threshold"] = lvl.value
+        if found["what"] == "move" and not found.get("sessions") and found.get("period") != "week":
+            # the move ranked is the claim's: a week, a month, a number of sessions
+            if mv.kind == "weekly":
+                found["period"] = "week"
+            elif mv.kind == "other" and mv.period == "month":
+                found["period"] = "month"
+            elif mv.kind == "other" and mv.period == "multi-day" and mv.sessions:
+                found["sessions"] = mv.sessions
+            elif mv.kind == "other":
+                found["period"] = "other"
+                notes.append(f"ranks a move over a {mv.period or 'period'}, which is not checked")
     else:
         if ix is None:
             # "The S&P 500 closed at a record high": the index named (by its name, not a place
@@ -603,7 +873,7 @@ def _attach(
             ):
                 return None
             ix = named[-1].target
-        hi = min(len(sent), found["hi"] if "since_at" not in found else found["since_at"] + 45)
+        hi = found["hi"] if "since_at" not in found else _anchor_stop(sent, found["since_at"])
         masked = sent[lo : found["lo"]] + " " * (hi - found["lo"]) + sent[hi : hi + _REACH]
         day, alt = _own_day(masked, found["lo"] - lo, ix, published), None
         if day is None and here:
@@ -618,15 +888,26 @@ def _attach(
             if same:
                 day = moves[same[-1]].trading_date
                 notes.append("session taken from the last move of the index read before the statement")
+            elif morning:
+                day = session_before(ix.calendar, published)
+                notes.append("no day named in a morning note: the session before publication")
             else:
                 day = event_date
                 notes.append("no day named: the session is the article's event day")
     if day is None:
         return None
-    anchor = anchor_end = None
+    anchor = anchor_end = window_start = None
     anchor_text = None
+    if "window" in found:
+        per, year = found["window"]
+        if year is not None and year != day.year:
+            return None  # "its worst day of 2020" about another year: not this session's rank
+        if per == "week":
+            window_start = day - timedelta(days=day.weekday())
+        else:
+            window_start = date(day.year, day.month if per == "month" else 1, 1)
     if "since_at" in found:
-        anchor, anchor_end, anchor_text = _anchor(sent, found["since_at"], day)
+        anchor, anchor_end, anchor_text = _anchor(sent, found["since_at"], day, found.get("foreign", False))
         found["hi"] = found["since_at"] + len(anchor_text)
         if anchor is None:
             notes.append(f"'since {anchor_text}' names no date: the statement cannot be checked")
@@ -642,6 +923,9 @@ def _attach(
         anchor_end=anchor_end,
         lookback=found.get("lookback"),
         record=found.get("record", False),
+        threshold=found.get("threshold"),
+        sessions=found.get("sessions"),
+        window_start=window_start,
         anchor_text=anchor_text,
         alt_trading_date=alt,
         claim=host,

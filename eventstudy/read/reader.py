@@ -161,7 +161,7 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
     if not dated:
         dated = [c.trading_date for c in claims if c.trading_date is not None]
     event_date = Counter(dated).most_common(1)[0][0] if dated else pub
-    rankings = find_rankings(text, spans, moves, pub, event_date, ctx.rank_sentences)
+    rankings = find_rankings(text, spans, moves, pub, event_date, ctx.rank_sentences, morning=ctx.morning)
     if len(rankings) >= MOST_PER_ARTICLE:
         notes.append(f"only the first {MOST_PER_ARTICLE} ranking statements were read")
     return Article(

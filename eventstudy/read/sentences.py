@@ -102,6 +102,19 @@ def _cut(text: str, s: int, e: int):
         yield _trim(text, s, e)
 
 
+#: A day of the month written as a German ordinal ("24." before a month name is not a sentence end).
+_ORDINAL_DAY = re.compile(r"(?:^|\s)\d{1,2}$")
+_GERMAN_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
+
+
+def _ordinal_date(tail: str, text: str, after: int) -> bool:
+    """Whether a full stop after ``tail`` (the characters before it) and before ``text[after:]``
+    ends the day of a German date ("am 24. Februar")."""
+    return _ORDINAL_DAY.search(tail) is not None and _GERMAN_MONTH.match(text, after) is not None
+
+
 def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
@@ -117,6 +130,8 @@ def _split(text: str) -> list[tuple[int, int]]:
                 continue
             if nxt.isdigit() and text[ms - 1 : ms] == ".":
                 continue  # dot leaders of a table row: "FTSE 100 .... 7,169.28"
+            if text[ms - 1 : ms].isdigit() and _ordinal_date(text[max(start, ms - 4) : ms], text, me):
+                continue  # a German date: "seit dem 24. Februar"
         elif c == "\n" and me - ms == 1 and _wrapped(text, start, ms, me):
             continue  # a hard-wrapped line goes on: not a sentence end
         end = ms + 1 if c in ".!?" else ms
@@ -186,6 +201,8 @@ def _split_dots(text: str) -> list[tuple[int, int]] | None:
             return None
         if text[me : me + 1].islower() or ends_abbrev(piece[-7:]):
             continue  # before a lower-case word, or after an abbreviation: no sentence end
+        if piece[-1:].isdigit() and _ordinal_date(piece[-4:], text, me):
+            continue  # a German date: "seit dem 24. Februar"
         if piece[-1:] == "." and text[me : me + 1].isdigit():
             continue  # dot leaders of a table row: "FTSE 100 .... 7,169.28"
         end = ms + 1

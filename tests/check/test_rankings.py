@@ -19,11 +19,15 @@ from eventstudy.prices import PriceLoader
 from eventstudy.read.model import Ranking
 
 
+def _f(x: str) -> float:
+    return float(x) if x else float("nan")
+
+
 def _rows(ticker: str) -> list[tuple[date, float, float, float]]:
     path = resources.files("eventstudy") / "data" / f"{ticker}.csv"
     with path.open() as f:
         return [
-            (date.fromisoformat(r["date"]), float(r["low"]), float(r["high"]), float(r["close"]))
+            (date.fromisoformat(r["date"]), _f(r["low"]), _f(r["high"]), _f(r["close"]))
             for r in csv.DictReader(f)
         ]
 
@@ -158,10 +162,10 @@ def test_a_week_ranking_uses_friday_to_friday_closes(src):
 
 
 class _LongSource:
-    """Twenty years of made-up closes rising by one point a session, with ``missing``."""
+    """Made-up closes rising by one point a session up to 2022-01-03, with ``missing``."""
 
-    def __init__(self, top: float | None = None) -> None:
-        days = pd.bdate_range("2002-01-01", "2022-01-03")
+    def __init__(self, top: float | None = None, first: str = "1984-01-03") -> None:
+        days = pd.bdate_range(first, "2022-01-03")
         close = pd.Series(range(1, len(days) + 1), index=days, dtype="float64") + 1000.0
         if top is not None:
             close.iloc[100] = top
@@ -180,12 +184,24 @@ class _LongSource:
         return [(start, first - timedelta(days=1))] if start < first else []
 
 
-def test_a_record_needs_a_long_history_and_no_higher_close():
-    r = _ranking(what="close", extreme="high", trading_date=date(2022, 1, 3), record=True)
-    v = check_ranking(r, _LongSource())
-    assert v.status == "confirmed" and v.last is None and v.prices_from == date(2002, 1, 1)
+def test_a_record_needs_the_whole_history_and_no_higher_close():
+    r = _ranking(what="close", extreme="high", trading_date=date(2022, 1, 3), record=True)  # FTSE 100
+    v = check_ranking(r, _LongSource())  # from the day the FTSE 100 was launched
+    assert v.status == "confirmed" and v.last is None and v.prices_from == date(1984, 1, 3)
+    v = check_ranking(r, _LongSource(first="2002-01-01"))  # twenty years are not its history
+    assert v.status == "unverifiable" and "1984-01-03" in v.explanation
     v = check_ranking(r, _LongSource(top=1e9))
-    assert v.status == "contradicted" and v.last is not None and v.last.year == 2002
+    assert v.status == "contradicted" and v.last is not None and v.last.year == 1984
+    other = _ranking(
+        index="FTSE 250",
+        ticker="^FTMC",
+        what="close",
+        extreme="high",
+        trading_date=date(2022, 1, 3),
+        record=True,
+    )
+    v = check_ranking(other, _LongSource())  # no known start for this index: never confirmed
+    assert v.status == "unverifiable" and "not known" in v.explanation
 
 
 def test_a_record_on_the_bundled_prices_is_unverifiable_or_refuted(src):
@@ -249,3 +265,136 @@ def test_an_anchor_the_prices_cover_with_no_session_as_extreme_understates(src):
         assert v.status == "confirmed"
     else:
         assert v.status == "contradicted" and v.last == last
+
+
+def test_a_first_close_beyond_a_level_compares_earlier_closes_with_that_level(src):
+    rows = _rows("^GSPC")
+    level = 4000.0
+    # the last session of the data that closed below 4,000 after a close above it
+    k = max(i for i in range(1, len(rows)) if rows[i][3] < level <= rows[i - 1][3])
+    day = rows[k][0]
+    last = max(d for d, _, _, c in rows[:k] if c <= level)  # the last earlier close at or below it
+    base = dict(
+        index="S&P 500", ticker="^GSPC", what="close", extreme="low", trading_date=day, threshold=level
+    )
+    v = check_ranking(_ranking(**base, anchor=last, anchor_end=last), src)
+    assert v.status == "confirmed" and v.last == last
+    v = check_ranking(
+        _ranking(**base, anchor=last - timedelta(days=1), anchor_end=last - timedelta(days=1)), src
+    )
+    assert v.status == "contradicted" and v.last == last
+    # the session before closed above the level: "below 4,000" is false on that day
+    prev = rows[k - 1][0]
+    v = check_ranking(_ranking(**{**base, "trading_date": prev}, anchor=last, anchor_end=last), src)
+    assert v.status == "contradicted" and v.reason == "not below 4,000.00"
+
+
+def test_two_candidate_sessions_with_different_answers_are_ambiguous(src):
+    first, second = date(2022, 3, 4), date(2022, 3, 7)
+    last, _ = _last_as_low("^FTSE", first, "move")
+    r = _ranking(trading_date=first, alt_trading_date=second, anchor=last, anchor_end=last)
+    a, b = check_ranking(r, src, session=first), check_ranking(r, src, session=second)
+    v = check_ranking(r, src)
+    if a.status == b.status:
+        assert v.status == a.status and any("both candidate sessions" in n for n in v.notes)
+    else:
+        assert v.status == "ambiguous" and str(first) in v.explanation and str(second) in v.explanation
+    assert (a.status, b.status) == ("confirmed", "contradicted")  # -3.5 % on the 4th, -0.4 % on the 7th
+    none = check_ranking(_ranking(trading_date=first, alt_trading_date=second), src)
+    assert none.status == "unverifiable" and any("both candidate sessions" in n for n in none.notes)
+
+
+def test_the_worst_day_of_the_year_looks_back_to_the_first_of_january(src):
+    day = date(2021, 11, 26)
+    last, v0 = _last_as_low("^DJI", day, "move")
+    r = _ranking(
+        index="Dow Jones Industrial Average", ticker="^DJI", trading_date=day, window_start=date(2021, 1, 1)
+    )
+    v = check_ranking(r, src)
+    # the prices begin on 4 January 2021, the first session of that year: the year is covered
+    assert v.status == ("contradicted" if last is not None and last.year == 2021 else "confirmed")
+
+
+def test_the_claims_month_and_its_sessions_are_ranked(src):
+    from eventstudy.faces.api import check
+
+    rep = check(
+        "The Dax fell 2.6% in January, its biggest fall since November.",
+        published="2022-02-01",
+        study=False,
+        context=False,
+    )
+    (v,) = rep.rankings
+    rows = _rows("^GDAXI")
+    month_end = {}
+    for d, _, _, c in rows:
+        month_end[(d.year, d.month)] = (d, c)
+    ends = sorted(month_end.values())
+    moves = [(ends[k][0], ends[k][1] / ends[k - 1][1] - 1) for k in range(1, len(ends))]
+    v0 = next(m for d, m in moves if (d.year, d.month) == (2022, 1))
+    last = next(d for d, m in reversed(moves) if d < date(2022, 1, 1) and m <= v0)
+    assert v.value == pytest.approx(v0, abs=1e-12) and v.last == last
+    assert v.status == ("confirmed" if (last.year, last.month) == (2021, 11) else "contradicted")
+
+
+def test_a_quoted_intraday_level_is_compared_with_earlier_lows(src):
+    from eventstudy.faces.api import check
+
+    text = "The FTSE 100 was down 2.5% at 6,814 at lunchtime on Monday, its lowest level since July."
+    rep = check(text, published="2022-03-07", study=False, context=False)
+    (v,) = rep.rankings
+    rows = _rows("^FTSE")
+    last = max(d for d, lo, _, _ in rows if d < date(2022, 3, 7) and lo <= 6814.0)
+    assert v.last == last and v.status == (
+        "confirmed" if (last.year, last.month) == (2021, 7) else "contradicted"
+    )
+
+
+def test_a_session_with_no_low_is_not_read_as_a_result(src):
+    rows = _rows("^IXIC")
+    gaps = [d for d, lo, _, _ in rows if lo != lo]  # NaN: a close-only row in the bundled data
+    assert gaps  # the bundled Nasdaq file has a close-only row (2021-10-26)
+    r = _ranking(
+        index="Nasdaq Composite", ticker="^IXIC", what="intraday", trading_date=gaps[0], lookback=(6, "week")
+    )
+    v = check_ranking(r, src)
+    assert v.status == "unverifiable" and v.cause == "prices"
+
+
+def test_a_users_source_with_only_closes_or_a_repeated_row(src):
+    frame = src.history("^FTSE", date(2021, 1, 4), date(2022, 3, 7))
+
+    class Closes:
+        def history(self, ticker, start, end):
+            f = frame.loc[pd.Timestamp(max(start, date(2021, 1, 4))) : pd.Timestamp(end)]
+            return f[["close"]]
+
+    class Repeated:
+        def history(self, ticker, start, end):
+            f = frame.loc[pd.Timestamp(max(start, date(2021, 1, 4))) : pd.Timestamp(end)]
+            return pd.concat([f, f.iloc[[-1]]]).iloc[::-1]  # unsorted, the last day twice
+
+    r = _ranking(what="intraday", trading_date=date(2022, 3, 7), lookback=(6, "month"))
+    v = check_ranking(r, Closes())
+    assert v.status == "unverifiable" and v.cause == "prices"
+    a = check_ranking(
+        _ranking(what="close", trading_date=date(2022, 3, 7), lookback=(6, "month")), Repeated()
+    )
+    b = check_ranking(_ranking(what="close", trading_date=date(2022, 3, 7), lookback=(6, "month")), src)
+    assert (a.status, a.last, a.value) == (b.status, b.last, b.value)
+
+
+def test_a_month_anchor_does_not_reach_into_the_month_before(src):
+    day = date(2021, 9, 30)
+    last, _ = _last_as_low("^FTMC", day, "close")
+    r = _ranking(
+        index="FTSE 250",
+        ticker="^FTMC",
+        what="close",
+        trading_date=day,
+        anchor=date(2021, 8, 1),
+        anchor_end=date(2021, 8, 31),
+    )
+    v = check_ranking(r, src)
+    assert v.last == last
+    assert v.status == ("confirmed" if (last.year, last.month) == (2021, 8) else "contradicted")

@@ -186,7 +186,7 @@ def test_batch_json_is_the_out_document_and_json_with_out_prints_json(capsys, tm
     code, out, err = run(capsys, "check", "--offline", "--no-progress", "--json", str(a), str(blank))
     assert code == 0, err
     printed = json.loads(out)
-    assert set(printed) == {"claims", "failures", "files", "per_file"}
+    assert set(printed) == {"claims", "failures", "files", "per_file", "rankings"}
     target = tmp_path / "x.json"
     code, out, err = run(
         capsys, "check", "--offline", "--no-progress", "--json", str(a), str(blank), "--out", str(target)

@@ -598,3 +598,17 @@ def test_a_fall_earlier_in_the_day_after_a_close_is_that_sessions_extreme():
         "^N225",
     )
     assert n.kind == "close"
+
+
+def test_a_close_at_its_highest_level_in_a_span_is_a_close_not_an_intraday_extreme():
+    from eventstudy.read import read_article
+
+    for text in (
+        "The Dax finished at its highest level in three months on Friday, up 0.7%.",
+        "The Dax ended up 0.7% at its lowest level since October on Friday.",
+        "The Dax closed 0.7% higher, at its best level in a year.",
+    ):
+        (c,) = read_article(text, published="2022-01-14").claims
+        assert c.kind == "close", text
+    (c,) = read_article("The Dax was up 0.7% at its high of the morning.", published="2022-01-14").claims
+    assert c.kind == "intraday"

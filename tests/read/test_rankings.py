@@ -221,3 +221,154 @@ def test_a_possessive_day_and_a_statement_after_after():
 def test_the_anchor_words_stop_at_a_day_word():
     _, r = _one("The Footsie suffered its heaviest one-day loss since October today.", "2021-07-19")
     assert r.anchor_text == "October" and r.anchor == date(2020, 10, 1)
+
+
+def test_the_extract_command_lists_rankings_in_text_and_json(tmp_path, capsys):
+    from eventstudy.faces.cli import main
+
+    f = tmp_path / "a.txt"
+    f.write_text("LONDON, 9 March 2022 - The FTSE 250 gained 1.9% today, its highest close in two months.\n")
+    assert main(["extract", str(f), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert [r["lookback"] for r in d["rankings"]] == ["2 months"]
+    assert main(["extract", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "Rankings:   1" in out and '"highest close in two months"' in out
+
+
+def test_a_first_close_beyond_a_round_level():
+    _, r = _one("The Nasdaq Composite rose 0.5% to 15,019.80, its first close above 15,000.", "2021-08-24")
+    assert (r.threshold, r.extreme, r.what, r.record) == (15000.0, "high", "close", True)
+    _, r = _one(
+        "The FTSE 100 ended above 7,600 for the first time since January 2020 on Monday.", "2022-01-18"
+    )
+    assert (r.threshold, r.anchor, r.trading_date) == (7600.0, date(2020, 1, 1), date(2022, 1, 17))
+    _, r = _one(
+        "The S&P 500 sank below 4,000 for the first time in more than a year, down 3.2%.", "2022-05-09"
+    )
+    assert (r.threshold, r.extreme, r.lookback) == (4000.0, "low", (1, "year"))
+
+
+def test_german_and_french_statements():
+    _, r = _one(
+        "Frankfurt (dpa-AFX) - Der Dax schloss am Montag 1,2 Prozent höher bei 15.212,38 Punkten auf einem Allzeithoch.",
+        "2021-04-06",
+    )
+    assert (r.index, r.record, r.what, r.extreme, r.claim) == ("DAX", True, "close", "high", 0)
+    _, r = _one(
+        "Der Dax verlor am Freitag 2,5 Prozent und fiel damit auf den tiefsten Stand seit März 2021.",
+        "2022-03-07",
+    )
+    assert (r.what, r.extreme, r.anchor, r.anchor_end) == (
+        "close",
+        "low",
+        date(2021, 3, 1),
+        date(2021, 3, 31),
+    )
+    _, r = _one(
+        "Der Dax büßte 3,1 Prozent ein, der stärkste Tagesverlust seit dem 24. Februar.", "2022-03-07"
+    )
+    assert (r.what, r.extreme, r.period, r.anchor) == ("move", "low", "day", date(2022, 2, 24))
+    _, r = _one(
+        "Le CAC 40 a reculé de 3,2% vendredi, signant sa pire semaine depuis mars 2020.", "2022-03-05"
+    )
+    assert (r.index, r.what, r.extreme, r.period, r.anchor) == (
+        "CAC 40",
+        "move",
+        "low",
+        "week",
+        date(2020, 3, 1),
+    )
+    _, r = _one(
+        "Le CAC 40 a perdu 1,1% à 6 100 points, son plus bas niveau en clôture depuis février 2021.",
+        "2022-03-08",
+    )
+    assert (r.what, r.extreme, r.anchor_end) == ("close", "low", date(2021, 2, 28))
+
+
+@pytest.mark.parametrize("lead", ["", "Frankfurt\n"])
+def test_a_german_ordinal_date_does_not_end_a_sentence(lead):
+    from eventstudy.read.sentences import split_sentences
+
+    text = lead + "Der Dax fiel am 24. Februar um 4 Prozent. Danach erholte er sich."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans][-2:] == [
+        "Der Dax fiel am 24. Februar um 4 Prozent.",
+        "Danach erholte er sich.",
+    ]
+
+
+def test_a_ranking_within_the_year_or_the_month():
+    _, r = _one("On Wall Street the Dow shed 2.5% on Friday, its worst day of the year.", "2021-11-27")
+    assert (r.window_start, r.anchor, r.lookback) == (date(2021, 1, 1), None, None)
+    _, r = _one("The FTSE 250 rose 1.2%, its best day so far this month.", "2022-03-09")
+    assert r.window_start == date(2022, 3, 1)
+    _, r = _one("The Nikkei 225 fell 2.9%, its biggest drop in 2022.", "2022-03-07")
+    assert r.window_start == date(2022, 1, 1)
+    art = read_article("The Nikkei 225 fell 2.9%, its biggest drop of the session.", published="2022-03-07")
+    assert art.rankings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dax added 0.3% on Tuesday and the euro sank to its weakest level since 2017.",
+        "The Nasdaq Composite lost 1.1% on Monday, and gold rallied 2%, its best day since March.",
+        "The FTSE 100 gained 0.9%, helped by a 5% rise in Shell to its highest level since 2018.",
+        "The FTSE 100 gained 0.9% on Tuesday. It pushed sterling to its lowest level since 2020.",
+        "The Dow soared a record 1,294 points on Tuesday.",
+        "The Dax rose a record 7.9% in a single session.",
+    ],
+)
+def test_statements_joined_to_a_move_but_about_other_things_are_not_read(text):
+    assert read_article(text, published="2022-03-09").rankings == ()
+
+
+def test_us_dates_and_abbreviated_months_are_days_not_months():
+    _, r = _one("On Monday the Dow finished at its highest level since November 26.", "2021-12-28")
+    assert r.anchor == r.anchor_end == date(2021, 11, 26)
+    _, r = _one("The S&P 500 closed at its highest since Feb. 16 on Tuesday.", "2022-03-30")
+    assert r.anchor == r.anchor_end == date(2022, 2, 16)
+
+
+def test_a_record_high_on_a_named_day_and_a_morning_note():
+    _, r = _one("The Nasdaq Composite closed at a record high on Monday.", "2021-11-23")
+    assert r.trading_date == date(2021, 11, 22)
+    _, r = _one("Good morning. The Dax closed at a three-month high.", "2022-01-06")
+    assert r.trading_date == date(2022, 1, 5) and "morning" in r.notes[0]
+
+
+def test_the_move_ranked_is_the_claims_month_or_sessions():
+    _, r = _one("The Dax fell 2.6% in January, its biggest fall since November.", "2022-02-01")
+    assert (r.period, r.sessions) == ("month", None)
+    _, r = _one("The FTSE 100 rose 1.5% on Tuesday, its biggest two-day gain since February.", "2022-01-05")
+    assert r.sessions == 2
+    _, r = _one(
+        "The FTSE 100 lost 2.9% over the past five sessions, its biggest fall since November.", "2022-01-28"
+    )
+    assert r.sessions == 5
+
+
+def test_a_quoted_intraday_level_is_ranked_and_a_first_time_this_week():
+    _, r = _one(
+        "The FTSE 100 was down 2.5% at 6,814 at lunchtime on Monday, its lowest level since July.",
+        "2022-03-07",
+    )
+    assert (r.what, r.threshold) == ("intraday", 6814.0)
+    _, r = _one("On Wednesday the FTSE 100 closed above 7,000 for the first time this week.", "2022-03-10")
+    assert (r.window_start, r.record, r.trading_date) == (date(2022, 3, 7), False, date(2022, 3, 9))
+
+
+def test_a_dotted_capital_i_does_not_shift_the_anchor():
+    text = "According to analysts at İş Yatırım, the S&P 500 fell 3.6% on Friday, closing at its lowest level since May 2021."
+    _, r = _one(text, "2022-05-16")
+    assert (r.anchor, r.anchor_end) == (date(2021, 5, 1), date(2021, 5, 31))
+
+
+def test_hedged_spans_are_a_little_shorter():
+    _, r = _one(
+        "The FTSE 100 rose 0.2% on Friday and closed at its highest level in almost a month.", "2022-03-25"
+    )
+    assert r.lookback == (3, "week")
+    _, r = _one("The FTSE 100 rose 0.2% on Friday to its highest close in nearly four weeks.", "2022-03-25")
+    assert r.lookback == (18, "day")
