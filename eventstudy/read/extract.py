@@ -1956,6 +1956,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             if n.start >= groups[k - 1][0] and _OWNER_AFTER.fullmatch(mlow, n.end, groups[k][0]):
                 starts[k] = n.start
                 break
+    # (a futures lead can stand before a later index too: see below)
+    futures_words = len(groups) > 1 and ("futures" in mlow or "to open" in mlow or "to start" in mlow)
     for gidx, (g_start, g_end, members) in enumerate(groups):
         seg_lo = 0 if gidx == 0 else starts[gidx]
         g_end = starts[gidx + 1] if gidx + 1 < len(groups) else g_end
@@ -2030,7 +2032,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 L.FUTURES_LEAD.search(lower(lead))
             ):
                 continue  # "Futures point to the FTSE 100 opening 1% lower": a forecast
-        elif "futures" in mlow or "to open" in mlow or "to start" in mlow:
+        elif futures_words:
             # the same after another index's clause ("..., and futures point to the FTSE 100
             # opening 0.7% higher"), when no number stands between the two
             lead = mlow[groups[gidx - 1][2][-1][0].end : members[0][0].start]
