@@ -1848,7 +1848,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 continue
         if m.kind == "place" and m.weak:
             nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
-            if not _NUMBER_AHEAD.search(sent[m.end : nxt]):
+            if not _NUMBER_AHEAD.search(sent[m.end : nxt]) and not _MOVE_IN_PLACE.search(
+                lsent, max(0, m.start - 40), m.start
+            ):
                 continue
             if _COMPANY_AFTER_PLACE.match(sent, m.end):
                 continue  # "In Tokyo, Sony Group fell 1.5%", "A Paris, Kering a grimpé de 2,3%": a company
@@ -2260,6 +2262,12 @@ _MEMBER_OF = re.compile(
 )
 
 
+#: A move given by its number and noun, then the market it happened in: "yesterday's 2.3% slide
+#: in " (London): the place is the owner of the move (see _OWNER_AFTER).
+_MOVE_IN_PLACE = re.compile(
+    r"\d\s?(?:%|per\scent|percent|points)\s(?:[\w-]+\s)?(?:gain|rise|advance|jump|rally|rebound|drop|fall|"
+    r"decline|loss|slide|slump|retreat|tumble)s?\sin\s$"
+)
 #: A relative clause that places a company in an index: ", which sits in the", ", which is part of
 #: the", ", which is listed on the" (the index there is not a subject).
 _RELATIVE_MEMBER = re.compile(

@@ -203,3 +203,29 @@ def test_an_intraday_peak_of_an_earlier_day_stays_a_reference():
     )
     (c,) = _claims(text, "2022-01-05", "^N225")
     assert (c.pct, c.level) == (0.3, 28120.55)
+
+
+def test_a_move_named_by_its_noun_then_in_a_market_is_that_markets_index():
+    text = "The FTSE 100 rose 0.4% on Tuesday, shrugging off a 1.5% slide in Tokyo."
+    ftse, tokyo = _claims(text, "2021-07-20")
+    assert (ftse.ticker, ftse.pct) == ("^FTSE", 0.4)
+    assert (tokyo.ticker, tokyo.direction, tokyo.pct) == ("^N225", "down", 1.5)
+
+
+def test_a_past_days_move_in_a_market_is_read_beside_a_futures_forecast():
+    text = (
+        "Good morning. This morning the FTSE 100 is seen opening 0.3% higher, after yesterday's "
+        "1.9% fall in London."
+    )
+    (c,) = _claims(text, "2021-07-20")
+    assert (c.ticker, c.direction, c.pct, c.kind, c.trading_date) == (
+        "^FTSE",
+        "down",
+        1.9,
+        "close",
+        date(2021, 7, 19),
+    )
+
+
+def test_an_assets_move_in_a_market_is_not_the_index():
+    assert _claims("Sterling's 1% fall in London helped exporters.", "2021-07-20") == []
