@@ -145,6 +145,7 @@ def package_frame(source: PriceSource, ticker: str, start: date, end: date) -> p
         and "close" in frame.columns
         and isinstance(frame.index, pd.DatetimeIndex)
         and frame.index.tz is None
+        and all(pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns)
     ):
         frame = source_frame(frame, ticker, who=who)
     if frame.empty:

@@ -235,10 +235,15 @@ def _frame(source: PriceSource, ticker: str, start: date, end: date, least: date
         return package_frame(source, ticker, start, end)
     except PartialPriceDataError:
         missing = getattr(source, "missing", None)
-        if missing is not None:
-            gaps = missing(ticker, start, end)
-            if gaps and gaps[0][0] <= start:
-                return package_frame(source, ticker, gaps[0][1] + timedelta(days=1), end)
+        gaps = None
+        if callable(missing):
+            try:
+                gaps = list(missing(ticker, start, end))
+                first_gap = (gaps[0][0], gaps[0][1]) if gaps else None
+            except Exception:  # a user's source answering in its own way: as if it had not said
+                first_gap = None
+            if first_gap is not None and isinstance(first_gap[1], date) and first_gap[0] <= start:
+                return package_frame(source, ticker, first_gap[1] + timedelta(days=1), end)
         if least is None or least <= start:
             raise
         return package_frame(source, ticker, least, end)
@@ -313,6 +318,18 @@ def _covers(frame: pd.DataFrame, ticker: str, first: date, start: date) -> bool:
         return False
 
 
+def _session_at_or_before(ticker: str, day: date) -> date:
+    """``day`` when it is a session of the index's exchange, else the session before it (``day``
+    when the calendar cannot say)."""
+    ix = find(ticker)
+    if ix is None:
+        return day
+    try:
+        return day if xcal.is_session(ix.calendar, day) else xcal.previous_session(ix.calendar, day)
+    except EventStudyError:
+        return day
+
+
 def _start_of(r: Ranking, session: date) -> date | None:
     """Where the statement's span starts (``None`` for a record: all history)."""
     if r.record:
@@ -374,7 +391,40 @@ def check_ranking(r: Ranking, source: PriceSource, *, session: date | None = Non
 
 
 def _check_one(r: Ranking, source: PriceSource, session: date | None) -> RankingVerdict:
-    """:func:`check_ranking` on one session (``r.trading_date`` when ``None``)."""
+    """:func:`check_ranking` on one session (``r.trading_date`` when ``None``), with a note
+    when a week or month ranked was not over on that session."""
+    v = _check_session(r, source, session)
+    note = _unfinished(r, v.session)
+    return replace(v, notes=(*v.notes, note)) if note else v
+
+
+def _unfinished(r: Ranking, day: date | None) -> str | None:
+    """A note when the week or month of a ranked move goes on after ``day`` ("fell 3.3% on
+    Thursday, its worst week since ...": Monday to Thursday against whole weeks)."""
+    if day is None or r.what != "move" or r.period not in ("week", "month") or r.sessions:
+        return None
+    ix = find(r.ticker) if r.ticker else None
+    if ix is None:
+        return None
+    try:
+        nxt = xcal.next_session(ix.calendar, day)
+    except EventStudyError:
+        return None
+    same = (
+        nxt.isocalendar()[:2] == day.isocalendar()[:2]
+        if r.period == "week"
+        else (nxt.year, nxt.month) == (day.year, day.month)
+    )
+    if not same:
+        return None
+    return (
+        f"the {r.period} was not over on {day}: its move so far (from the last close of the {r.period} "
+        f"before) is ranked against whole {r.period}s"
+    )
+
+
+def _check_session(r: Ranking, source: PriceSource, session: date | None) -> RankingVerdict:
+    """:func:`_check_one` without the note."""
     day = session or r.trading_date
     if r.ticker is None or day is None:
         return RankingVerdict(
@@ -426,7 +476,17 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
             cause="prices",
         )
     # a session with no value (a missing low in the data) ranks nothing and is not a rival
-    values = _series(frame, r, day).dropna()
+    try:
+        values = _series(frame, r, day).dropna()
+    except (TypeError, ValueError) as e:  # prices that are not numbers ("7,489.46" as text)
+        return RankingVerdict(
+            "unverifiable",
+            r,
+            f"{r.index} {day}: the prices are not numbers ({e}).",
+            "prices not numeric",
+            session=day,
+            cause="prices",
+        )
     at = pd.Timestamp(day)
     if at not in values.index:
         return RankingVerdict(
@@ -511,6 +571,10 @@ def _check_one(r: Ranking, source: PriceSource, session: date | None) -> Ranking
         )
     assert start is not None
     covered = _covers(frame, r.ticker, first, start)
+    if covered and r.lookback is None and r.window_start is None and r.anchor == r.anchor_end:
+        # an anchor day that is not a session stands for the session before it ("since 1
+        # January": 31 December): the prices must reach that session
+        covered = _covers(frame, r.ticker, first, _session_at_or_before(r.ticker, start))
     if r.lookback is not None or r.window_start is not None:
         # "its highest close in two months", "a six-week low", "its worst day of the year":
         # nothing as extreme in the span

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..indices import Index
-from .dates import MONTHS, DayCue, best_cue, resolve_cue, session_before
+from .dates import MONTHS, DayCue, resolve_cue, session_before
 from .extract import RANK_WORDS, _has_any, _session_cues, lower
 from .lexicon import MONTH_ABBR
 from .mentions import find_mentions
@@ -68,6 +68,9 @@ _RECORD = re.compile(
     r"rallied|surged|advanced)\s(?:at|to|another|on|in)?\s?(?:a\s|another\s|fresh\s|new\s)*record\b"
     # "jumped a record 1,293 points", "a record 7.4%": a record move, not a record close
     r"(?!\s?[$£€¥]|\s?[\d.,]+\s?(?:%|per\s?cent|percent|points?|pts)(?!\w))"
+    # "a record ninth straight gain", "set a record for consecutive gains": a streak, not a close
+    r"(?!\s(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\w+teenth|for|of|number|streak|run|straight|consecutive)\b)"
     r"(?:\s(?:closing\s|intraday\s)?(?:highs?|close|lows?|peaks?|level|finish)\b)?"
     r"(?!\s(?:profits?|inflation|sales|earnings|numbers?|amounts?|volumes?|turnover|demand|levels?\sof|"
     r"lows?\s(?:of|in)|highs?\s(?:of|in)\s(?:inflation|oil|the\s(?:dollar|pound|euro|yen))|\d+\stimes)\b)"
@@ -195,7 +198,7 @@ _LOOKBACK = re.compile(
 )
 _YEAR_IN = re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)")
 _MONTH_YEAR = re.compile(
-    r"(?:(?:early|mid|late|the\s(?:start|beginning|end)\sof)[-\s])?(?P<m>" + MONTH_ABBR + r")\b\.?"
+    r"(?P<pre>(?:early|mid|late|last|the\s(?:start|beginning|end)\sof)[-\s])?(?P<m>" + MONTH_ABBR + r")\b\.?"
     r"(?:,?\s(?P<y>(?:19|20)\d\d)\b|(?P<last>\slast\syear)\b)?(?!\s?\d)",
     re.IGNORECASE,
 )
@@ -210,9 +213,27 @@ _ANCHOR_END = re.compile(
 )
 #: Between a claimed move and a ranking of it ("fell 2%, its biggest ...", "rose 1% to a record
 #: close"): a new clause with its own subject ("as Apple hit a record high") is not.
+_PARTICIPLE = (
+    r"(?:touching|hitting|falling|rising|climbing|dropping|sliding|posting|recording|marking|reaching|"
+    r"setting|notching|gaining|losing|shedding|ending|closing|finishing|paring|erasing|trimming|jumping|"
+    r"surging|tumbling|sinking|plunging|rallying|slipping|dipping|extending|snapping|recovering|"
+    r"rebounding|adding|booking|suffering|logging|chalking)"
+)
 _NEW_SUBJECT = re.compile(
-    # ("after touching its lowest level since ...": a participle keeps the subject)
-    r"\b(?:(?:while|after|when|before)\b(?!\s\w+ing\b)|(?:as|because|whereas|although|though|but|with|amid|which)\b)|;"
+    # ("after touching its lowest level since ...": a participle keeps the subject; "while
+    # sterling rallied" does not)
+    r"\b(?:(?:while|after|when|before)\b(?!\s"
+    + _PARTICIPLE
+    + r"\b)|(?:as|because|whereas|although|though|but|with|amid|which)\b)|;"
+    # "..., sending the dollar to its highest level", "pushing the yen to a 20-year low": the
+    # index moved something else there
+    r"|\b(?:send(?:ing|s)?|sent|push(?:ing|ed|es)?|driv(?:ing|es|en)|drove|lift(?:ing|ed|s)?|leav(?:ing|es)|"
+    r"left|tak(?:ing|es)|took|knock(?:ing|ed|s)?|drag(?:ging|ged|s)?|help(?:ing|ed|s)?)\s"
+    r"(?!(?:it|the\s(?:index|benchmark|gauge|market))\b)(?:the\s)?[\w$£€'’-]+(?:\s[\w'’-]+){0,2}\s(?:to|at|into)\b"
+    # German and French: "während der Euro", "und die Rendite", "tandis que l'euro", "et le pétrole"
+    r"|\b(?:während|wobei|tandis\sque|alors\sque|(?:und|et)\s(?:der|die|das|den|dem|le|la|les|l['’]))\b"
+    # ", Ocado closing at its highest level": another subject, then its own verb
+    r"|,\s[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*)*\s\w+(?:ing|ed)\b"
     # "... and the pound hit its lowest level", "and oil jumped 3%, its biggest gain": "and" with a
     # subject of its own (not a verb of the index: "and closed at a record", "and hit a record")
     r"|\band\s(?!(?:then\s|also\s|so\s)?(?:\w+ed|hit|set|rose|fell|sank|shed|lost|won|its|it|to|at|a|was|is|ran|"
@@ -231,9 +252,14 @@ _BACK_REFERENCE = re.compile(
     r"(?:was|is|marked|represented|made|became|has\sbeen|had\sbeen|means|meant|left\s(?:the\s)?(?:index|benchmark|it)\b)",
     re.IGNORECASE,
 )
-_PRONOUN_OWNER = re.compile(
-    r"(?:\b(?:its|their)|\bthe\s(?:index|benchmark|gauge|market)['’]s?)\s*$", re.IGNORECASE
-)
+_PRONOUN_OWNER = re.compile(r"(?:\bits|\bthe\s(?:index|benchmark|gauge|market)['’]s?)\s*$", re.IGNORECASE)
+#: After a statement's anchor, its owner: "... since 2020 for the tech-heavy index".
+_FOR_OWNER = re.compile(r"\bfor\s(?:the\s)?(?=\S)")
+#: An index named inside an apposition about something else: ", the top gainer on the FTSE 100,".
+_APPOSITION_OPEN = re.compile(r",\s(?:the|a|an)\s[^,]{0,60}$")
+_APPOSITION_CLOSE = re.compile(r"(?:['’]s)?[^,]{0,30},")
+#: "their best day since ...": shares, investors, several indices; not one index's.
+_THEIR = re.compile(r"\btheir\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s*$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their)\s*$", re.IGNORECASE)
 
@@ -243,6 +269,8 @@ _REACH = 150
 _MOST_PER_SENTENCE = 8
 #: Statements read per article at most (the reader notes when it stops there).
 MOST_PER_ARTICLE = 64
+#: Phrases tried per article at most (most of them owned by nothing: text that is not prose).
+_MOST_TRIED = 4 * MOST_PER_ARTICLE
 
 _FALL_RX = re.compile(r"^(?:" + _FALL + r")$", re.IGNORECASE)
 _RISE_RX = re.compile(r"^(?:" + _RISE + r")$", re.IGNORECASE)
@@ -317,6 +345,12 @@ def _anchor(sent: str, at: int, session: date, foreign: bool = False) -> tuple[d
             year = int(m.group("y"))
         elif m.group("last"):
             year = session.year - 1
+        elif (m.group("pre") or "").lower().startswith(
+            ("early", "the start", "the beginning")
+        ) and mon == session.month:
+            year = session.year  # "since early March" on 14 March: this March's first days
+        elif (m.group("pre") or "").lower().startswith("last"):
+            year = session.year - 1 if mon >= session.month else session.year  # "since last March"
         else:  # the latest such month before the session's own
             year = session.year if mon < session.month else session.year - 1
         first = date(year, mon, 1)
@@ -324,6 +358,9 @@ def _anchor(sent: str, at: int, session: date, foreign: bool = False) -> tuple[d
         if first >= session:
             return None, None, words
         return first, min(last, session - timedelta(days=1)), words
+    if low.startswith("last year", at):
+        year = session.year - 1
+        return date(year, 1, 1), date(year, 12, 31), words
     y = _YEAR.match(low, at)
     if y is None:
         # "since the market crash of March 2020", "since the depths of the 2008 crisis": the one
@@ -378,6 +415,8 @@ def _owner_before(sent: str, start: int) -> tuple[str, Index | None]:
     index's"; ``("index", ix)`` for "the FTSE 250's"; ``("other", None)`` for "the pound's";
     ``("none", None)`` for "the biggest fall", "a record close"."""
     head = sent[max(0, start - 60) : start]
+    if _THEIR.search(head):
+        return "other", None
     if _PRONOUN_OWNER.search(head):
         return "pronoun", None
     if _POSSESSIVE.search(head):
@@ -447,6 +486,17 @@ def _what_of(
     return None
 
 
+#: How a note names the span of a claimed move whose ranking is not checked.
+_SPAN_NAMES = {
+    "quarter": "the quarter",
+    "year-to-date": "the year so far",
+    "year": "the year",
+    "from-record": "the fall from a record",
+    "open-to-close": "the session from its open",
+    "multi-day": "several sessions counted from a named day",
+}
+
+
 def _sessions_of(mods: str) -> int | None:
     """The sessions of a move ranked over several ("its biggest two-day gain"), else ``None``."""
     m = re.search(r"\b(two|three|four|five|2|3|4|5)[-\s](?:day|session)\b", mods, re.IGNORECASE)
@@ -475,7 +525,7 @@ def find_rankings(
     candidates: Sequence[int] | None = None,
     *,
     morning: bool = False,
-) -> tuple[Ranking, ...]:
+) -> tuple[tuple[Ranking, ...], bool]:
     """Every ranking or record statement about an index session in ``text``.
 
     Parameters
@@ -500,27 +550,32 @@ def find_rankings(
 
     Returns
     -------
-    tuple of Ranking
-        In text order; at most :data:`MOST_PER_ARTICLE` (text with more is not prose).
+    rankings : tuple of Ranking
+        In text order; at most :data:`MOST_PER_ARTICLE`.
+    complete : bool
+        ``False`` when reading stopped early (more statements, or more phrases tried, than
+        prose holds).
     """
     if candidates is None:
         candidates = [i for i, (s, e) in enumerate(spans) if _has_any(lower(text[s:e]), RANK_WORDS)]
     if not candidates:
-        return ()
+        return (), True
     by_sentence: dict[int, list[int]] = {}
     for i, mv in enumerate(moves):
         by_sentence.setdefault(mv.sentence, []).append(i)
     out: list[Ranking] = []
+    tried = 0
     for si in candidates:
         s, e = spans[si]
         sent = text[s:e]
         for found in _statements(sent)[:_MOST_PER_SENTENCE]:
+            tried += 1
             r = _attach(found, sent, s, si, spans, text, moves, by_sentence, published, event_date, morning)
             if r is not None:
                 out.append(r)
-                if len(out) >= MOST_PER_ARTICLE:
-                    return tuple(out)
-    return tuple(out)
+            if len(out) >= MOST_PER_ARTICLE or tried >= _MOST_TRIED:
+                return tuple(out), False
+    return tuple(out), True
 
 
 def _foreign(m: re.Match, sent: str) -> dict | None:
@@ -795,6 +850,14 @@ def _attach(
     how, ix = _owner_before(sent, found["lo"])
     if how == "none" and found.get("owner_words"):
         how, ix = _owner_named(found["owner_words"])
+    if how in ("pronoun", "none"):
+        # "It was the biggest gain since 2020 for the tech-heavy index": named after the anchor
+        tail_at = found.get("since_at", found["hi"])
+        after = _FOR_OWNER.search(sent, tail_at, tail_at + 60)
+        if after is not None:
+            ms = find_mentions(sent[after.end() : after.end() + 40])
+            if ms and ms[0].start == 0 and isinstance(ms[0].target, Index):
+                how, ix = "index", ms[0].target
     if how == "other":
         return None
     here = by_sentence.get(si, [])
@@ -806,7 +869,11 @@ def _attach(
     named = [
         m
         for m in every
-        if m.kind == "name" and isinstance(m.target, Index) and not _NOT_THE_INDEX.match(window, m.end)
+        if m.kind == "name"
+        and isinstance(m.target, Index)
+        and not _NOT_THE_INDEX.match(window, m.end)
+        # "Tesla, the biggest weight in the Nasdaq, closed at a record high": an apposition
+        and not (_APPOSITION_OPEN.search(window, 0, m.start) and _APPOSITION_CLOSE.match(window, m.end))
     ]
     if how in ("pronoun", "none") and named and _NOT_THE_INDEX.match(window, named[-1].end):
         return None
@@ -851,17 +918,19 @@ def _attach(
             lvl = mv.get("level")
             if lvl is not None and found.get("threshold") is None:
                 found["threshold"] = lvl.value
-        if found["what"] == "move" and not found.get("sessions") and found.get("period") != "week":
-            # the move ranked is the claim's: a week, a month, a number of sessions
+        if found["what"] == "move" and mv.kind == "other" and mv.period == "multi-day" and mv.sessions:
+            # "fell 6% over the past five sessions, its worst week since March": those sessions
+            found["sessions"], found["period"] = mv.sessions, "day"
+        elif found["what"] == "move" and not found.get("sessions") and found.get("period") != "week":
+            # the move ranked is the claim's: a week, a month
             if mv.kind == "weekly":
                 found["period"] = "week"
             elif mv.kind == "other" and mv.period == "month":
                 found["period"] = "month"
-            elif mv.kind == "other" and mv.period == "multi-day" and mv.sessions:
-                found["sessions"] = mv.sessions
             elif mv.kind == "other":
                 found["period"] = "other"
-                notes.append(f"ranks a move over a {mv.period or 'period'}, which is not checked")
+                span = _SPAN_NAMES.get(mv.period or "", "a span")
+                notes.append(f"ranks the move over {span}, which is not checked")
     else:
         if ix is None:
             # "The S&P 500 closed at a record high": the index named (by its name, not a place
@@ -950,7 +1019,10 @@ def _own_day(sent: str, at: int, ix: Index, published: date) -> date | None:
             else DayCue("weekday", word, weekday=_WEEKDAY_NUMBER[word])
         )
     else:
-        cue = best_cue(c for _, c in _session_cues(sent, published))
+        # the day phrase nearest the statement ("NEW YORK, March 10 (Reuters) - The S&P 500 on
+        # Wednesday closed at ...": Wednesday, not the dateline's date)
+        found = _session_cues(sent, published)
+        cue = min(found, key=lambda pc: abs(pc[0] - at))[1] if found else None
     if cue is None:
         return None
     day = resolve_cue(cue, published, ix.calendar)

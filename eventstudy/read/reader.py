@@ -161,9 +161,16 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
     if not dated:
         dated = [c.trading_date for c in claims if c.trading_date is not None]
     event_date = Counter(dated).most_common(1)[0][0] if dated else pub
-    rankings = find_rankings(text, spans, moves, pub, event_date, ctx.rank_sentences, morning=ctx.morning)
-    if len(rankings) >= MOST_PER_ARTICLE:
-        notes.append(f"only the first {MOST_PER_ARTICLE} ranking statements were read")
+    # (the dateline's date is the publication's, not a day a statement names: read as spaces)
+    rtext = text if blank is None else text[: blank[0]] + " " * (blank[1] - blank[0]) + text[blank[1] :]
+    rankings, complete = find_rankings(
+        rtext, spans, moves, pub, event_date, ctx.rank_sentences, morning=ctx.morning
+    )
+    if not complete:
+        notes.append(
+            f"ranking statements read only up to {len(rankings)} found (at most {MOST_PER_ARTICLE}): "
+            "the text has more than prose holds"
+        )
     return Article(
         text=text,
         published=pub,

@@ -398,3 +398,58 @@ def test_a_month_anchor_does_not_reach_into_the_month_before(src):
     v = check_ranking(r, src)
     assert v.last == last
     assert v.status == ("confirmed" if (last.year, last.month) == (2021, 8) else "contradicted")
+
+
+def test_an_unfinished_week_is_said_and_a_non_session_anchor_before_the_prices(src):
+    from dataclasses import replace
+
+    day = date(2022, 5, 12)  # a Thursday
+    r = _ranking(
+        index="S&P 500",
+        ticker="^GSPC",
+        trading_date=day,
+        anchor=date(2021, 3, 1),
+        anchor_end=date(2021, 3, 31),
+    )
+    r = replace(r, period="week")
+    v = check_ranking(r, src)
+    assert any("was not over" in n for n in v.notes)
+    # 1 January 2021 is no session: it stands for 31 December 2020, before the bundled prices
+    r = _ranking(
+        what="close", trading_date=date(2021, 1, 28), anchor=date(2021, 1, 1), anchor_end=date(2021, 1, 1)
+    )
+    v = check_ranking(r, src)
+    assert v.status == "unverifiable" and v.cause == "prices"
+
+
+def test_a_users_source_with_text_prices_or_a_broken_missing_is_unverifiable():
+    from eventstudy.exceptions import PartialPriceDataError
+    from eventstudy.prices.bundled import BundledSource
+
+    bundled = BundledSource()
+
+    class Text:
+        def history(self, ticker, start, end):
+            f = bundled.history(ticker, max(start, date(2021, 1, 4)), end)
+            return f.assign(close=f["close"].map(lambda x: f"{x:,.2f}"))
+
+    class BrokenMissing:
+        missing = [("not", "callable")]
+
+        def history(self, ticker, start, end):
+            raise PartialPriceDataError("only part", ticker=ticker)
+
+    r = _ranking(what="close", trading_date=date(2022, 3, 7), lookback=(6, "month"))
+    for source in (Text(), BrokenMissing()):
+        v = check_ranking(r, source)
+        assert v.status == "unverifiable" and v.cause == "prices"
+    from eventstudy.faces.api import check
+
+    rep = check(
+        "The FTSE 100 rose 1.2% on Monday to 7,000, its highest close in six months.",
+        published="2022-03-08",
+        source=Text(),
+        study=False,
+        context=False,
+    )
+    assert rep.verdicts[0].status == "unverifiable"

@@ -372,3 +372,60 @@ def test_hedged_spans_are_a_little_shorter():
     assert r.lookback == (3, "week")
     _, r = _one("The FTSE 100 rose 0.2% on Friday to its highest close in nearly four weeks.", "2022-03-25")
     assert r.lookback == (18, "day")
+
+
+def test_the_statements_own_day_beats_a_dateline_date():
+    _, r = _one(
+        "NEW YORK, March 17 (Reuters) - The Nasdaq Composite on Wednesday closed at its highest level since March 9.",
+        "2022-03-17",
+    )
+    assert r.trading_date == date(2022, 3, 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FTSE 250 rose 1.1% while sterling slid to its weakest close since November.",
+        "The Hang Seng fell 2% while Beijing's CSI 300 had its worst day since 2020.",
+        "The Dow fell 1.9% on Monday, sending the dollar index to its highest level since 2020.",
+        "The Nikkei 225 slid 1%, pushing the yen to a 20-year low.",
+        "Der Dax fiel am Mittwoch um 1,2 Prozent, während der Euro auf den tiefsten Stand seit Mai fiel.",
+        "Le CAC 40 a cédé 0,8%, tandis que le pétrole a atteint son plus haut niveau depuis 2014.",
+        "Nvidia, the biggest riser in the Nasdaq, closed at a record high.",
+        "Rolls-Royce, the FTSE 100's worst performer, had its worst day since 2020.",
+        "Shares in BT, the top faller on the FTSE 100, had their worst day since 2020.",
+        "The FTSE 100 rose 0.4% on Monday, Tesco closing at its highest level since 2020.",
+        "The S&P 500 rose 0.3% on Tuesday and posted a record sixth straight gain.",
+        "The Dow added 0.2% and set a record for consecutive weekly gains.",
+    ],
+)
+def test_statements_about_something_else_beside_the_index_are_not_read(text):
+    assert read_article(text, published="2022-03-16").rankings == ()
+
+
+def test_early_in_the_sessions_month_and_last_year():
+    _, r = _one("The FTSE 250 closed at its highest level since early March on Tuesday.", "2022-03-16")
+    assert r.anchor == date(2022, 3, 1)
+    _, r = _one("The FTSE 250 closed at its highest level since last year.", "2022-03-16")
+    assert (r.anchor, r.anchor_end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_a_week_of_counted_sessions_and_an_owner_after_the_anchor():
+    _, r = _one(
+        "The Nasdaq Composite has lost 6% over the past five sessions, its worst week since March.",
+        "2022-05-24",
+    )
+    assert (r.sessions, r.period) == (5, "day")
+    art = read_article(
+        "The Nasdaq Composite gained 3.6% and the S&P 500 rose 2.6% on Wednesday. "
+        "It was the biggest gain since 2020 for the tech-heavy index.",
+        published="2022-03-10",
+    )
+    (r,) = art.rankings
+    assert r.index == "Nasdaq Composite" and r.claim == 0
+
+
+def test_many_owned_by_nothing_stop_early_with_a_note():
+    text = "LONDON, 9 March 2022 - The FTSE 100 fell 1%. " + "Its best day since 2020 was long ago. " * 2000
+    art = read_article(text)
+    assert any("ranking statements read only up to" in n for n in art.notes)

@@ -152,6 +152,10 @@ _PATHOLOGICAL = {
     "html-comments": "<br><!-- " * 111_111,
     "html-asides": "<p>" + "<aside><aside></aside>" * 45_000,
     "html-paragraphs": "<p>The FTSE 100 rose 1.2% on Monday.</p>" * 24_000,
+    # ranking statements (eventstudy.read.rankings): owned, owned by nothing, phrases alone
+    "rankings": "The FTSE 100's worst day since March 2020, " * 23_256,
+    "rankings-unowned": "It was its best day since 2020. " * 31_250,
+    "ranking-phrases": "a six-week low a record high its biggest fall since " * 20_000,
 }
 
 
