@@ -1247,7 +1247,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if on_the_day and not ctx.live and not cues.first(L.PRESENT, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "close", 2
         return
-    if "'" in text or "’" in text:
+    if "day'" in text or "day’" in text or "session'" in text or "session’" in text:
         # "with Friday's 3.1% rally", "yesterday's 2.3% slide": a past day's move, whatever
         # period the sentence names
         for n in mv.nums:
@@ -1839,6 +1839,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     res = _merge_same(sent, _resolve(mentions, ctx))
     # a place known only from "in Paris" counts when a number follows before the next mention
     keep = []
+    relative = ", wh" in lsent or ", that " in lsent  # (a relative clause may name an index: see below)
     for k, (m, t) in enumerate(res):
         if m.kind == "place" and keep and "," in sent[keep[-1][0].end : m.start]:
             aside = _ASIDE.match(sent, keep[-1][0].end)
@@ -1863,7 +1864,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 if keep and _APPOSITION.fullmatch(lsent, keep[-1][0].end, member.start()):
                     keep.pop()
                 continue
-        if m.start > 8 and _RELATIVE_MEMBER.search(lsent, max(0, m.start - 48), m.start):
+        if relative and m.start > 8 and _RELATIVE_MEMBER.search(lsent, max(0, m.start - 48), m.start):
             continue  # "bookmaker Flutter, which sits in the blue-chip index, ...": the company's
         keep.append((m, t))
     res = keep
