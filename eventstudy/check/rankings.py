@@ -628,8 +628,9 @@ def _check_session(r: Ranking, source: PriceSource, session: date | None) -> Ran
             return RankingVerdict(
                 "contradicted",
                 r,
-                f"{head}: no earlier session with {more} in the prices from {first}, so none in "
-                f'{r.anchor_text} either: "{r.phrase}" understates it.',
+                f"{head}: no earlier session with {more} in the prices from {first}, so none "
+                f"{'on' if r.anchor == r.anchor_end else 'in'} {r.anchor_text} either: "
+                f'"{r.phrase}" understates it.',
                 f"understated: no session with {more} since {first}",
                 **kw,
             )

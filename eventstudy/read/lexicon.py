@@ -471,6 +471,8 @@ PCT_EXCLUDE_BEFORE = re.compile(
     _I,
 )
 NUM_EXCLUDE_AFTER = re.compile(
+    # "a 52-week high", "a 10-year low": a span, not a value
+    r"^(?:-(?:week|day|month|year|session)s?\b)|"
     r"^\s?(?:trillion|billion|million|bn\b|mn\b|tn\b|m\b|k\b|cents?|pence|p\b|dollars?|euros?|yen|"
     r"pounds?|a\sbarrel|per\sbarrel|barrels|a\stherm|an\sounce|per\sounce|ounces|tonnes|years?\b|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|stocks\b|companies|firms|shares\b|times\b|x\b|people|jobs|"

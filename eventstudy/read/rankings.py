@@ -64,6 +64,7 @@ _SPAN_EXTREME = re.compile(
 #: "a record high", "an all-time high", "a record close", "closed at a record", "a fresh record".
 _RECORD = re.compile(
     r"\b(?:record|all[-\s]time)\s(?P<cl>closing\s|intraday\s)?(?P<x>highs?|close|closes|lows?|peaks?|finish|level)\b"
+    r"|\bintra-?day\s(?:record|all[-\s]time)(?:\s(?:high|peak))?\b"
     r"|\b(?P<verb>closed|finished|ended|settled|hit|hits|touched|reached|set|notched|rose|climbed|jumped|"
     r"rallied|surged|advanced)\s(?:at|to|another|on|in)?\s?(?:a\s|another\s|fresh\s|new\s)*record\b"
     # "jumped a record 1,293 points", "a record 7.4%": a record move, not a record close
@@ -193,7 +194,7 @@ _WORDS = {
 _LOOKBACK = re.compile(
     r"(?P<hedge>(?:more|over|almost|nearly|about|around|roughly|just\s(?:over|under)|less)\s(?:than\s)?)?"
     r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|\d{1,3})"
-    r"\s(?P<unit>(?:trading\s)?(?:day|session|week|month|year))s?\b(?P<half>\sand\sa\shalf)?",
+    r"\s(?P<unit>(?:trading\s)?(?:day|session|week|month|year|fortnight))s?\b(?P<half>\sand\sa\shalf)?",
     re.IGNORECASE,
 )
 _YEAR_IN = re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)")
@@ -203,7 +204,8 @@ _MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(
-    r"(?:(?:early|mid|late|the\s(?:start|beginning|end)\sof)[-\s])?(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)"
+    r"(?P<pre>(?:early|mid|late|the\s(?:start|beginning|end)\sof)[-\s])?(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)",
+    re.IGNORECASE,
 )
 #: Where the words after "since" stop naming the anchor.
 _ANCHOR_END = re.compile(
@@ -224,7 +226,9 @@ _NEW_SUBJECT = re.compile(
     # sterling rallied" does not)
     r"\b(?:(?:while|after|when|before)\b(?!\s"
     + _PARTICIPLE
-    + r"\b)|(?:as|because|whereas|although|though|but|with|amid|which)\b)|;"
+    + r"\b)|(?:as|because|whereas|although|though|but|with|amid)\b"
+    # ("..., which was its lowest close since ...", "which traders noted was its ...": the move's)
+    r"|which\b(?!\s(?:[\w'’-]+\s){0,3}(?:was|is|marked|made|represented)\b))|;"
     # "..., sending the dollar to its highest level", "pushing the yen to a 20-year low": the
     # index moved something else there
     r"|\b(?:send(?:ing|s)?|sent|push(?:ing|ed|es)?|driv(?:ing|es|en)|drove|lift(?:ing|ed|s)?|leav(?:ing|es)|"
@@ -258,6 +262,12 @@ _FOR_OWNER = re.compile(r"\bfor\s(?:the\s)?(?=\S)")
 #: An index named inside an apposition about something else: ", the top gainer on the FTSE 100,".
 _APPOSITION_OPEN = re.compile(r",\s(?:the|a|an)\s[^,]{0,60}$")
 _APPOSITION_CLOSE = re.compile(r"(?:['’]s)?[^,]{0,30},")
+_JOINED = re.compile(r"\s(?:and|&)\s(?:the\s)?")
+#: A move's noun before "was its" / "was the": "The index's slide was its steepest since ...".
+_NOUN_WAS = re.compile(
+    r"\b(?P<n>" + _FALL + "|" + _RISE + r")\s(?:[\w'’-]+\s){0,2}?(?:was|is|marked)\s(?:its|the)\s$",
+    re.IGNORECASE,
+)
 #: "their best day since ...": shares, investors, several indices; not one index's.
 _THEIR = re.compile(r"\btheir\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s*$")
@@ -355,6 +365,13 @@ def _anchor(sent: str, at: int, session: date, foreign: bool = False) -> tuple[d
             year = session.year if mon < session.month else session.year - 1
         first = date(year, mon, 1)
         last = _months_before(first, -1) - timedelta(days=1)
+        pre = (m.group("pre") or "").lower()
+        if pre.startswith(("early", "the start", "the beginning")):
+            last = first + timedelta(days=9)  # "since early March": its first ten days
+        elif pre.startswith("mid"):
+            first, last = first + timedelta(days=10), first + timedelta(days=19)
+        elif pre.startswith(("late", "the end")):
+            first = first + timedelta(days=20)
         if first >= session:
             return None, None, words
         return first, min(last, session - timedelta(days=1)), words
@@ -379,7 +396,17 @@ def _anchor(sent: str, at: int, session: date, foreign: bool = False) -> tuple[d
         year = int(y.group("y"))
         if year >= session.year + 1 or year < 1900:
             return None, None, words
-        return date(year, 1, 1), min(date(year, 12, 31), session - timedelta(days=1)), words
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        pre = ((y.groupdict().get("pre")) or "").lower()
+        if pre.startswith(("early", "the start", "the beginning")):
+            last = date(year, 4, 30)  # "since early 2020": its first four months
+        elif pre.startswith("mid"):
+            first, last = date(year, 5, 1), date(year, 8, 31)
+        elif pre.startswith(("late", "the end")):
+            first = date(year, 9, 1)
+        if first >= session:
+            return None, None, words
+        return first, min(last, session - timedelta(days=1)), words
     return None, None, words
 
 
@@ -393,6 +420,8 @@ def _lookback(sent: str, at: int) -> tuple[int, str] | None:
     unit = m.group("unit").lower().removeprefix("trading ")
     if unit == "session":
         unit = "day"
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
     hedge = (m.group("hedge") or "").lower()
     if m.group("half"):
         if unit == "year":
@@ -571,7 +600,26 @@ def find_rankings(
         for found in _statements(sent)[:_MOST_PER_SENTENCE]:
             tried += 1
             r = _attach(found, sent, s, si, spans, text, moves, by_sentence, published, event_date, morning)
-            if r is not None:
+            if r is None and _THEIR.search(sent, max(0, found["lo"] - 60), found["lo"]):
+                # "The Dow and the S&P 500 both suffered their worst day since ...": each one's
+                for ix in _joint_owners(sent, found["lo"]):
+                    got = _attach(
+                        dict(found),
+                        sent,
+                        s,
+                        si,
+                        spans,
+                        text,
+                        moves,
+                        by_sentence,
+                        published,
+                        event_date,
+                        morning,
+                        ix,
+                    )
+                    if got is not None:
+                        out.append(got)
+            elif r is not None:
                 out.append(r)
             if len(out) >= MOST_PER_ARTICLE or tried >= _MOST_TRIED:
                 return tuple(out), False
@@ -687,7 +735,12 @@ def _statements(sent: str) -> list[dict]:
     for m in _SUPERLATIVE.finditer(sent) if _has_any(low, _SUPERLATIVE_WORDS) else ():
         if len(found) >= 2 * _MOST_PER_SENTENCE:
             break  # (more is not prose: reading on would only cost time)
-        got = _what_of(m.group("sup"), m.group("mods") or "", m.group("noun"), sent, m.start())
+        noun = m.group("noun")
+        if noun is None:
+            # "The index's slide was its steepest since ...", "The drop was the biggest for ..."
+            before = _NOUN_WAS.search(sent, max(0, m.start() - 60), m.start())
+            noun = before.group("n") if before is not None else None
+        got = _what_of(m.group("sup"), m.group("mods") or "", noun, sent, m.start())
         if got is None:
             continue
         what, extreme, period = got
@@ -833,6 +886,18 @@ def _host_in_sentence(
     return best
 
 
+def _joint_owners(sent: str, lo: int) -> list[Index]:
+    """The indices of "The Dow and the S&P 500 both suffered their worst day ...": two or more
+    named and joined by "and" before the statement, with no other subject between."""
+    window = sent[max(0, lo - _REACH) : lo]
+    ms = [m for m in find_mentions(window) if m.kind == "name" and isinstance(m.target, Index)]
+    if len(ms) < 2 or not _JOINED.fullmatch(window, ms[-2].end, ms[-1].start):
+        return []
+    if _NEW_SUBJECT.search(window, ms[-1].end):
+        return []
+    return [ms[-2].target, ms[-1].target]
+
+
 def _attach(
     found: dict,
     sent: str,
@@ -845,9 +910,11 @@ def _attach(
     published: date,
     event_date: date | None,
     morning: bool = False,
+    owner: Index | None = None,
 ) -> Ranking | None:
-    """Give a ranking phrase its index and session, or ``None`` when it is not an index's."""
-    how, ix = _owner_before(sent, found["lo"])
+    """Give a ranking phrase its index and session, or ``None`` when it is not an index's
+    (``owner``: the index it is known to be about)."""
+    how, ix = ("index", owner) if owner is not None else _owner_before(sent, found["lo"])
     if how == "none" and found.get("owner_words"):
         how, ix = _owner_named(found["owner_words"])
     if how in ("pronoun", "none"):
@@ -893,7 +960,8 @@ def _attach(
             ix = near.target
             host = _host_in_sentence(found, sent, here, moves, ix)
     notes: list[str] = []
-    if host is None and how in ("pronoun", "none", "index") and _BACK_REFERENCE.match(sent):
+    refers = not named and any(m.kind == "ref" for m in every)  # "The tech-heavy index's slide was ..."
+    if host is None and how in ("pronoun", "none", "index") and (_BACK_REFERENCE.match(sent) or refers):
         prev = [
             i
             for i in by_sentence.get(si - 1, [])

@@ -429,3 +429,43 @@ def test_many_owned_by_nothing_stop_early_with_a_note():
     text = "LONDON, 9 March 2022 - The FTSE 100 fell 1%. " + "Its best day since 2020 was long ago. " * 2000
     art = read_article(text)
     assert any("ranking statements read only up to" in n for n in art.notes)
+
+
+def test_early_mid_and_late_narrow_the_anchor():
+    _, r = _one("The Nikkei 225 lost 1.9% on Tuesday, its worst day since early February.", "2022-04-20")
+    assert (r.anchor, r.anchor_end) == (date(2022, 2, 1), date(2022, 2, 10))
+    _, r = _one("The Nikkei 225 lost 1.9% on Tuesday, its worst day since late February.", "2022-04-20")
+    assert (r.anchor, r.anchor_end) == (date(2022, 2, 21), date(2022, 2, 28))
+    _, r = _one("The Nikkei 225 lost 1.9% on Tuesday, its worst day since mid-2020.", "2022-04-20")
+    assert (r.anchor, r.anchor_end) == (date(2020, 5, 1), date(2020, 8, 31))
+
+
+def test_an_intraday_record_and_a_span_number_are_not_levels():
+    art, r = _one("The Nasdaq Composite touched an intraday record of 16,212.23 on Monday.", "2021-11-23")
+    assert (r.record, r.what) == (True, "intraday")
+    art, r = _one("The Dax climbed 0.5% to a 52-week high on Tuesday.", "2022-01-05")
+    assert [c.level for c in art.claims] == [None] and r.lookback == (52, "week")
+    _, r = _one("The Dax suffered its biggest fall in a fortnight on Tuesday, down 1.1%.", "2022-01-05")
+    assert r.lookback == (2, "week")
+
+
+def test_two_indices_sharing_one_statement_each_get_it():
+    art = read_article(
+        "The Nasdaq Composite and the S&P 500 both had their best day since 9 March on Friday, rising 2% each.",
+        published="2022-03-26",
+    )
+    assert sorted(r.index for r in art.rankings) == ["Nasdaq Composite", "S&P 500"]
+
+
+def test_which_was_its_and_the_noun_before_was_its():
+    _, r = _one("The Dax sank 2.1% to 14,000, which was its weakest close since 8 March.", "2022-03-16")
+    assert (r.what, r.extreme, r.claim) == ("close", "low", 0)
+    art, r = _one(
+        "The Dax shed 2.9% to 13,442.10. The fall was the biggest for the Dax since March 7.", "2022-03-10"
+    )
+    assert (r.what, r.extreme, r.index) == ("move", "low", "DAX")
+    art, r = _one(
+        "The Nasdaq Composite tumbled 4% to 12,490.74. The tech-heavy index's slide was its steepest since March 7.",
+        "2022-04-26",
+    )
+    assert (r.what, r.extreme, r.index, r.claim) == ("move", "low", "Nasdaq Composite", 0)
