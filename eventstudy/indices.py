@@ -417,7 +417,13 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "dax 30 index",
         "germany's dax",
     ),
-    "CAC 40": ("cac 40 index", "cac-40 index", "paris bourse's cac 40"),
+    "CAC 40": (
+        "cac 40 index",
+        "cac-40 index",
+        "paris bourse's cac 40",
+        "l'indice parisien",
+        "indice parisien",
+    ),
     "Euro Stoxx 50": ("euro stoxx-50", "eurostoxx50", "euro-stoxx 50", "sx5e"),
     "STOXX Europe 600": (
         "euro stoxx 600",
@@ -582,6 +588,7 @@ OTHER_INDICES: tuple[OtherIndex, ...] = (
         "MOEX Russia", "XMOS", ("moex", "moex russia", "moex index", "moex russia index", "rts", "rts index")
     ),
     OtherIndex("Kosdaq", "XKRX", ("kosdaq",)),
+    OtherIndex("SMI", "XSWX", ("smi", "swiss market index", "smi index", "swiss market index smi")),
     OtherIndex("Nifty 50", "XBOM", ("nifty", "nifty 50", "nse nifty", "nifty50")),
     OtherIndex("Straits Times Index", "XSES", ("straits times index", "straits times")),
     OtherIndex("Taiex", "XTAI", ("taiex",)),

@@ -321,7 +321,9 @@ _DAY_CUE_RARE = first_char_guard(
         r"(?P<prevsession>\b(?:in|during|on)\sthe\sp(?:revious|rior|receding)\s(?:session|trading\sday)\b)"
         # the session before the one the sentence is about: "having gained 2% the previous day"
         # (not "the previous day's close", a reference; not "the day before the vote")
-        r"|(?P<daybefore>\bthe\sp(?:revious|rior|receding)\s(?:day|session|trading\s(?:day|session))\b(?!['’])"
+        # (but "the previous day's 1.2% rebound" names the day of that move)
+        r"|(?P<daybefore>\bthe\sp(?:revious|rior|receding)\s(?:day|session|trading\s(?:day|session))\b"
+        r"(?!['’](?!s?\s(?:(?:about|around|nearly|almost|some|roughly)\s)?[+\-−]?\d))"
         r"|\ba\s(?:day|session|trading\sday)\searlier\b|\bthe\s(?:day|session)\sbefore(?=\s*(?:[,.;:)!?]|$)))"
         r"|(?P<preweekend>\b(?:before|ahead\sof)\sthe\sweekend\b)"
         r"|(?P<eve>\b(?:christmas|new\syear['’]?s)\seve\b)"

@@ -476,6 +476,8 @@ _MONTH_OR_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed
 #: "set an all-time closing high of 15,212.68": the day's own level, not a reference.
 _SETS_LEVEL = re.compile(
     r"\b(?:set|sets|setting|hit|hits|hitting|reach(?:ed|es|ing)|notch(?:ed|es|ing)|post(?:ed|s|ing)|"
+    # "having touched an intraday peak of 16,283.52"
+    r"touch(?:ed|es|ing)|struck|strikes|striking|"
     r"mark(?:ed|s|ing)|clinch(?:ed|es|ing)|(?:clos|end|finish)(?:ed|es|ing|s)?\sat|"
     # "added 0.7% to a record closing high of 15,212.68": the move's own level
     r"\d%\sto|per\scent\sto|percent\sto|points\sto)\s"
@@ -800,6 +802,17 @@ def _resolve(mentions: list[Mention], ctx: Context) -> list[tuple[Mention, Index
                             if isinstance(t, Index)
                             and any(a.startswith(adj) for a in t.aliases)
                             and ("average" not in low or "average" in t.name.lower())
+                        ),
+                        target,
+                    )
+                elif "benchmark" in low and isinstance(target, Index) and not target.places:
+                    # "The Nikkei rose ..., while the broader Topix added ... The benchmark has
+                    # gained ...": the market's headline index named last, not its broader one
+                    target = next(
+                        (
+                            t
+                            for t in reversed(ctx.recent)
+                            if isinstance(t, Index) and t.places and t.country == target.country
                         ),
                         target,
                     )
@@ -1145,6 +1158,15 @@ def _direction(cues: _Cues, mv: Move, dir_lo: int, prefix: str | None, prev_dir:
             found = _SEPARABLE_DIRECTION.get((verb.lastgroup, particle.group(1)))  # type: ignore[arg-type]
             if found is not None:
                 return found
+    else:
+        # the verb's clause ends before the numbers: "legte kräftig zu, und zwar um 2,55 Prozent"
+        start = max(sent.rfind(c, 0, mv.nums[0].start) for c in ";.:")
+        for verb in _SEPARABLE_VERB.finditer(sent, start + 1, mv.nums[0].start):
+            before = _PARTICLE_THEN_NUMBERS.match(sent, verb.end(), mv.nums[0].start)
+            if before is not None:
+                found = _SEPARABLE_DIRECTION.get((verb.lastgroup, before.group(1)))  # type: ignore[arg-type]
+                if found is not None:
+                    return found
     return prev_dir
 
 
@@ -1152,6 +1174,10 @@ _FINAL_DIRECTION = re.compile(r"[^,;.]{0,25}?\b(?:(aufwärts|bergauf)|(abwärts|
 #: The particle of a German separable verb at the end of its clause, after the numbers: "um 2,1
 #: Prozent nach" ("gab ... nach"), "1,3 Prozent zu" ("legte ... zu").
 _FINAL_PARTICLE = re.compile(r"[^,;.:]{0,30}?\s(nach|zu|zurück|ein|an|ab)(?=\s*(?:[,;.:!?)]|$|\sund\b))")
+#: The particle closing the verb's clause, then a phrase that adds the numbers: "zu, und zwar um ".
+_PARTICLE_THEN_NUMBERS = re.compile(
+    r"[^,;.:]{0,30}?\s(nach|zu|zurück|ein|an|ab),\s(?:(?:und\s)?(?:zwar|nämlich)\s)?(?:um\s)?(?:rund\s|etwa\s|knapp\s)?$"
+)
 #: The finite verb of a separable verb (any person, present or past), by its stem.
 _SEPARABLE_VERB = re.compile(
     r"\b(?:(?P<geben>gab|gaben|gibt|geben)|(?P<legen>legte|legten|legt|legen)|(?P<gehen>ging|gingen|geht|gehen)|"
@@ -1181,8 +1207,19 @@ _IN_YEAR = re.compile(
 _ATTACHED_DAY = re.compile(
     r"\s(?:[a-z-]+\s)?(?:on\s(?:monday|tuesday|wednesday|thursday|friday)|yesterday)\b(?!['’])"
 )
+#: The same with a part of that day: "down 1.5% on Tuesday morning", a moment of that session.
+_ATTACHED_DAY_PART = re.compile(
+    r"\s(?:[a-z-]+\s)?on\s(?:monday|tuesday|wednesday|thursday|friday)\s(?:morning|afternoon)\b(?!['’])"
+)
 #: "after falling 0.9% on the day": a day's move, whatever period the sentence names.
 _ON_THE_DAY = re.compile(r"\s(?:on|for)\sthe\s(?:day|session)\b")
+#: A past day named as the owner of the number after it: "Friday's 3.1% (rally)".
+_DAYS_MOVE_BEFORE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|yesterday|the\s(?:previous|prior)\s(?:day|session))"
+    r"['’]s?\s(?:(?:about|around|nearly|almost|some|roughly|a|an)\s)?[+\-−]?$"
+)
+#: "... left it little changed on the day at 3,901.36": the same, before the level it ends at.
+_ON_THE_DAY_AT = re.compile(r"\s(?:on|for)\sthe\s(?:day|session)\s(?:at|to)\s$")
 
 
 def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, after_mention: str) -> None:
@@ -1202,13 +1239,24 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
                 _set_period(mv, "year")
                 mv.period_lead, mv.named_year = False, int(y.group(1))
                 return
-    if ("day" in text or "session" in text) and not ctx.live:
-        if any(_ON_THE_DAY.match(text, n.end) for n in mv.nums) and not cues.first(L.PRESENT, mv.lo, mv.hi):
-            mv.kind, mv.kind_strength = "close", 2
-            return
+    on_the_day = ("day" in text or "session" in text) and any(
+        _ON_THE_DAY.match(text, n.end)
+        or (n.unit == "level" and _ON_THE_DAY_AT.search(text, max(0, n.start - 24), n.start))
+        for n in mv.nums
+    )
+    if on_the_day and not ctx.live and not cues.first(L.PRESENT, mv.lo, mv.hi):
+        mv.kind, mv.kind_strength = "close", 2
+        return
+    if "day'" in text or "day’" in text or "session'" in text or "session’" in text:
+        # "with Friday's 3.1% rally", "yesterday's 2.3% slide": a past day's move, whatever
+        # period the sentence names
+        for n in mv.nums:
+            if n.unit != "level" and _DAYS_MOVE_BEFORE.search(text, max(0, n.start - 40), n.start):
+                mv.kind, mv.kind_strength = "close", 2
+                return
     # a period phrase belongs to the number it follows closely ("4.4% for the month") or to
-    # the number after it ("its worst week, a 4.1% weekly fall")
-    pm = _period_of(cues, mv)
+    # the number after it ("its worst week, a 4.1% weekly fall"); never to a move "on the day"
+    pm = None if on_the_day else _period_of(cues, mv)
     if pm and pm[2] == "same":
         same = ctx.move_period  # the period of the move before
         pm = None if same is None else (pm[0], pm[1], same)
@@ -1227,6 +1275,9 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
         return
     extreme = _extreme_cue(cues, mv)
     if "day" in text and not ctx.live:
+        if any(_ATTACHED_DAY_PART.match(text, n.end) for n in mv.nums):
+            mv.kind, mv.kind_strength = "intraday", 2
+            return
         # "after surging 2.1% on Tuesday", "a 1.2% drop on Thursday": that session's close
         if (
             any(_ATTACHED_DAY.match(text, n.end) for n in mv.nums)
@@ -1255,7 +1306,7 @@ def _kind(cues: _Cues, mv: Move, sentence_period: str | None, ctx: Context, afte
     if ic or cues.first(L.CLOSE, mv.lo, mv.hi):
         mv.kind, mv.kind_strength = "close", 2
         return
-    if sentence_period:
+    if sentence_period and not on_the_day:
         _set_period(mv, sentence_period)
         mv.kind_strength = 1
         return
@@ -1761,7 +1812,12 @@ _TWO_COMPANIES = re.compile(
     r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\s(?:both|each)(?:\s(?:more\sthan|about|nearly|over))?\s$"
 )
 _COMPANY_SUBJECT = re.compile(
-    r"\b(?:with|while|and|as|whereas)\s(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
+    # ("..., after Microsoft jumped 4.2%"; "...were hit hardest: Tokyo Electron dropped 4.3%", a
+    # name opening a clause after a colon; not "with Friday's 3.1% rally", "after Friday's 1%
+    # fall": a day's move of the index)
+    r"(?:\b(?:with|while|and|as|whereas|after)\s"
+    r"|[:;]\s(?!(?:The|It|Its|This|That|Stocks|Shares|Equities|Markets?|Both|All|Investors|Traders)\b))"
+    r"(?!" + _MONTH_OR_DAY + r")(?:shares\s(?:in|of)\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}"
     # "... exporters such as Toyota Motor, which fell 2.6%"
     r"(?:,\s(?:which|that)\s(?:[a-z]+\s)?|\s(?:[a-z]+\s)?)$"
 )
@@ -1783,6 +1839,7 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
     res = _merge_same(sent, _resolve(mentions, ctx))
     # a place known only from "in Paris" counts when a number follows before the next mention
     keep = []
+    relative = ", wh" in lsent or ", that " in lsent  # (a relative clause may name an index: see below)
     for k, (m, t) in enumerate(res):
         if m.kind == "place" and keep and "," in sent[keep[-1][0].end : m.start]:
             aside = _ASIDE.match(sent, keep[-1][0].end)
@@ -1792,7 +1849,9 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 continue
         if m.kind == "place" and m.weak:
             nxt = res[k + 1][0].start if k + 1 < len(res) else len(sent)
-            if not _NUMBER_AHEAD.search(sent[m.end : nxt]):
+            if not _NUMBER_AHEAD.search(sent[m.end : nxt]) and not _MOVE_IN_PLACE.search(
+                lsent, max(0, m.start - 40), m.start
+            ):
                 continue
             if _COMPANY_AFTER_PLACE.match(sent, m.end):
                 continue  # "In Tokyo, Sony Group fell 1.5%", "A Paris, Kering a grimpé de 2,3%": a company
@@ -1805,6 +1864,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 if keep and _APPOSITION.fullmatch(lsent, keep[-1][0].end, member.start()):
                     keep.pop()
                 continue
+        if relative and m.start > 8 and _RELATIVE_MEMBER.search(lsent, max(0, m.start - 48), m.start):
+            continue  # "bookmaker Flutter, which sits in the blue-chip index, ...": the company's
         keep.append((m, t))
     res = keep
     plural = _plural_refs(lsent, mentions, ctx)
@@ -1898,6 +1959,8 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
             if n.start >= groups[k - 1][0] and _OWNER_AFTER.fullmatch(mlow, n.end, groups[k][0]):
                 starts[k] = n.start
                 break
+    # (a futures lead can stand before a later index too: see below)
+    futures_words = len(groups) > 1 and ("futures" in mlow or "to open" in mlow or "to start" in mlow)
     for gidx, (g_start, g_end, members) in enumerate(groups):
         seg_lo = 0 if gidx == 0 else starts[gidx]
         g_end = starts[gidx + 1] if gidx + 1 < len(groups) else g_end
@@ -1972,6 +2035,13 @@ def _sentence_moves(sent: str, s_off: int, si: int, ctx: Context, mentions: list
                 L.FUTURES_LEAD.search(lower(lead))
             ):
                 continue  # "Futures point to the FTSE 100 opening 1% lower": a forecast
+        elif futures_words:
+            # the same after another index's clause ("..., and futures point to the FTSE 100
+            # opening 0.7% higher"), when no number stands between the two
+            lead = mlow[groups[gidx - 1][2][-1][0].end : members[0][0].start]
+            lead = lead[lead.rfind(",") + 1 :]
+            if L.FUTURES_LEAD.search(lead) and not any(c.isdigit() for c in lead):
+                continue
         for gi, gnums in enumerate(grouped):
             prev_end = grouped[gi - 1][-1].end if gi else None
             nxt_start = grouped[gi + 1][0].start if gi + 1 < len(grouped) else None
@@ -2184,10 +2254,26 @@ def _own_verb(low: str, lo: int, hi: int) -> bool:
 
 #: Before an index named as the group a company belongs to ("among the best performers in
 #: the", "one of the 30 members of the").
-_MEMBER_WORDS = re.compile(r"among|one\sof|member|constituent|component")
+_MEMBER_WORDS = re.compile(r"among|one\sof|member|constituent|component|valeur|titre")
 _APPOSITION = re.compile(r"(?:\s(?:inc|corp|plc|group|co)\.?)?,\s")
 _MEMBER_OF = re.compile(
     r"(?:\b(?:among|one\sof)\s[^,;:()]{0,60}?\s|\b(?:members?|constituents?|components?)\s)(?:in|of|on)\s(?:the\s)?$"
+    # French: "Seule valeur en hausse de l'indice parisien, Thales ...", "les titres du CAC 40"
+    r"|\b(?:valeurs?|titres?)\s(?:[^,;:()]{0,40}?\s)?(?:de|du|des)\s(?:l['’])?$"
+)
+
+
+#: A move given by its number and noun, then the market it happened in: "yesterday's 2.3% slide
+#: in " (London): the place is the owner of the move (see _OWNER_AFTER).
+_MOVE_IN_PLACE = re.compile(
+    r"\d\s?(?:%|per\scent|percent|points)\s(?:[\w-]+\s)?(?:gain|rise|advance|jump|rally|rebound|drop|fall|"
+    r"decline|loss|slide|slump|retreat|tumble)s?\sin\s$"
+)
+#: A relative clause that places a company in an index: ", which sits in the", ", which is part of
+#: the", ", which is listed on the" (the index there is not a subject).
+_RELATIVE_MEMBER = re.compile(
+    r",\s(?:which|that|who)\s(?:also\s|still\s|now\s)?(?:sits?|is|are|was|were|belongs?)\s"
+    r"(?:listed\s|quoted\s|included\s|part\s)?(?:in|on|of|to)\s(?:the\s)?$"
 )
 
 

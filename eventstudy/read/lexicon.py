@@ -99,7 +99,7 @@ DIRECTION = re.compile(
 )
 _POST_UP = (
     r"higher|up|in\sthe\sgreen|im\splus|nach\soben|stronger|firmer|rise|gain|jump|increase|rally|advance|"
-    r"climb|surge"
+    r"climb|surge|rebound|recovery|bounce"
 )
 _POST_DOWN = (
     r"lower|down|in\sthe\sred|im\sminus|nach\sunten|weaker|below|off|drop|fall|decline|loss|slide|slump|"
@@ -410,7 +410,8 @@ OTHER_ASSET = re.compile(
     r"\b(?:" + _ASSET_WORDS + r"|rates?|wages?|"
     r"unemployment|shares\sin|shares\sof|stock\sof|stake|dividend|profits?|revenue|sales|"
     r"[A-Z][\w&]+(?:'s|’s)?\sshares|[A-Z][\w&]+\s(?:stock|plc|inc|group)|breadth|volume|vix|volatility|"
-    r"futures|contracts|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|capitalization|"
+    r"futures|contracts|e-minis?|E-minis?|sector|banks|miners|housebuilders|retailers|market\svalue|capitalisation|"
+    r"capitalization|"
     # "sent the group's shares down 9%" (a lookbehind: the guard stays on "s")
     r"shares(?<=['’]s\sshares)|"
     r"average\sgain|on\saverage|historically|mortgage|house\sprices|consumer\sprices|"
@@ -423,7 +424,8 @@ OTHER_ASSET = re.compile(
 #: sentence (see ``extract._Cues.absent``). Keep in step with OTHER_ASSET.
 OTHER_ASSET_WORDS = re.compile(
     "|".join(_ASSET_NAMES) + r"|rate|wage|unemployment|shares|stock|stake|dividend|profit|revenue|sales|"
-    r"plc|inc|group|breadth|volume|vix|volatility|futures|contracts|sector|banks|miners|housebuilders|retailers|"
+    r"plc|inc|group|breadth|volume|vix|volatility|futures|contracts|e-mini|sector|banks|miners|housebuilders|"
+    r"retailers|"
     r"market|capitalisation|capitalization|average|historically|mortgage|house|economy|consumer|"
     r"utilities|financials|producer"
 )

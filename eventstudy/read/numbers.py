@@ -48,9 +48,12 @@ __all__ = [
 #: run is tried only from its first group (never after "digit space"), so scanning stays linear.
 #: Written to begin with ``\d`` (the look-behinds are checked after the first digit), so that
 #: ``re`` skips to the next digit at C speed; the same matches as
-#: ``(?<![\w.,])(?:(?<!\d[ \u00a0\u202f])\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{1,2}(?!\d)|\d(?:[\d,.]*\d)?)``.
+#: ``(?<![\w.,])(?:(?<!\d[ \u00a0\u202f])\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{1,2}(?!\d)|\d(?:[\d,.]*\d)?)``,
+#: and Swiss apostrophes as thousands separators (``10'474.70``).
 NUMBER_RE = re.compile(
     r"\d(?<![\w.,]\d)(?:(?<!\d[ \u00a0\u202f]\d)\d{0,2}(?:[ \u00a0\u202f]\d{3})+[.,]\d{1,2}(?!\d)"
+    # Swiss style, thousands grouped by apostrophes: "10'474.70"
+    r"|\d{0,2}(?:['’]\d{3})+(?:\.\d{1,2})?(?![\d'’])"
     r"|(?:[\d,.]*\d)?)"
 )
 
@@ -421,7 +424,8 @@ def parse_number(token: str, *, decimal_comma: bool = False) -> tuple[float, str
     Parameters
     ----------
     token
-        Digits with ``,`` and ``.`` separators, as matched by :data:`NUMBER_RE`.
+        Digits with ``,`` and ``.`` separators (or Swiss apostrophes, ``10'474.70``), as
+        matched by :data:`NUMBER_RE`.
     decimal_comma
         The text writes decimals with a comma (``"7.601,5"``); a lone ``.`` followed by
         three digits is then a thousands separator.
@@ -434,6 +438,8 @@ def parse_number(token: str, *, decimal_comma: bool = False) -> tuple[float, str
     or (``decimal_comma``) one dot before exactly three digits are thousands separators.
     """
     token = token.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    if "'" in token or "’" in token:
+        token = token.replace("'", "").replace("’", "")
     has_c, has_d = "," in token, "." in token
     if has_c and has_d:
         dec = max(token.rfind(","), token.rfind("."))
