@@ -160,6 +160,8 @@ _HYPOTHETICAL = re.compile(
     r"would\sbe|could\sbe|risk(?:s|ed|ing)?)\s(?:post(?:ing)?\s|record(?:ing)?\s|log(?:ging)?\s)?\S*\s?$",
     re.IGNORECASE,
 )
+#: Where a clause with its own subject begins: a day phrase before it is not the statement's.
+_CLAUSE_START = re.compile(r",\s(?:and|while|but|whereas)\s|;\s|\s(?:while|whereas)\s")
 #: "Wednesday's jump in the Dax", "yesterday's fall": the day of the move a statement ranks.
 _POSSESSIVE_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|yesterday)['’]s\s", re.IGNORECASE)
 _WEEKDAY_NUMBER = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
@@ -1014,7 +1016,10 @@ def _attach(
         masked = sent[lo : found["lo"]] + " " * (hi - found["lo"]) + sent[hi : hi + _REACH]
         day, alt = _own_day(masked, found["lo"] - lo, ix, published), None
         if day is None and here:
-            day = moves[here[0]].trading_date
+            # the sentence's first move ("The FTSE 100 fell 3.1%, wiping out the previous day's
+            # 1.2% rebound, and the FTSE 250 had its worst day since January": the 3.1% day)
+            first = min(here, key=lambda i: moves[i].nums[0].start if moves[i].nums else moves[i].lo)
+            day = moves[first].trading_date
             notes.append("session taken from the move read in the same sentence")
         if day is None:
             same = [
@@ -1090,6 +1095,10 @@ def _own_day(sent: str, at: int, ix: Index, published: date) -> date | None:
         # the day phrase nearest the statement ("NEW YORK, March 10 (Reuters) - The S&P 500 on
         # Wednesday closed at ...": Wednesday, not the dateline's date)
         found = _session_cues(sent, published)
+        # (not a day phrase in an earlier clause: "..., wiping out the previous day's rebound, and
+        # the FTSE 250 had its worst day since January")
+        clause = max((c.end() for c in _CLAUSE_START.finditer(sent, 0, at)), default=0)
+        found = [pc for pc in found if pc[0] >= clause]
         cue = min(found, key=lambda pc: abs(pc[0] - at))[1] if found else None
     if cue is None:
         return None

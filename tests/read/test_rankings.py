@@ -469,3 +469,11 @@ def test_which_was_its_and_the_noun_before_was_its():
         "2022-04-26",
     )
     assert (r.what, r.extreme, r.index, r.claim) == ("move", "low", "Nasdaq Composite", 0)
+
+
+def test_a_standalone_statement_takes_the_day_of_its_sentences_first_move():
+    art = read_article(
+        "The FTSE 100 fell 2.4% to 7,200, erasing the previous day's 1.1% gain, and the FTSE 250 had its worst day since May.",
+        published="2022-06-17",
+    )
+    assert [r.trading_date for r in art.rankings] == [art.claims[0].trading_date]
