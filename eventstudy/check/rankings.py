@@ -13,7 +13,14 @@ low close) the last session :math:`t < s` with :math:`v_t \\le v_s`; for a high,
   such span ending on an earlier session counted;
 - the week's (month's) return to that session from the last close of the week (month)
   before, for a week (month) ranking;
-- the close :math:`P_t` (``"close"``), or the day's low / high (``"intraday"``).
+- the close :math:`P_t` (``"close"``), or the day's low / high (``"intraday"``);
+- for a round level crossed ("its first close above 15,000 since March", ``threshold``
+  :math:`L`), earlier sessions are compared with :math:`L` instead of :math:`v_s`, and the
+  session itself must be beyond :math:`L` (a level quoted during the session, within half
+  a point).
+
+A week or month ranked on a session before its end is its move so far, compared with whole
+weeks or months (a note says so).
 
 Then, with that last session :math:`t^*`:
 
@@ -26,8 +33,9 @@ Then, with that last session :math:`t^*`:
   verdict says since when it really is the most extreme;
 - **in a span** ("in two months", "a six-week low"; "its worst day of the year", "so far
   this month": from the first day of that year or month): holds when :math:`t^*` is before the
-  span's start :math:`s - \\text{span}` (a span is a lower bound: a six-month high is also a
-  two-month high);
+  span's start :math:`s - \\text{span}`, or on it (a span is a lower bound: a six-month high is
+  also a two-month high; the last higher close exactly four weeks before still makes "a
+  four-week high"); for the year or month so far, before its first day;
 - **a record**: holds when there is no :math:`t^*` at all, in prices that go back to the
   start of the index's history (:data:`HISTORY_START`; else what the prices show is said,
   unverifiable).
