@@ -333,7 +333,7 @@ def _session_at_or_before(ticker: str, day: date) -> date:
     if ix is None:
         return day
     try:
-        return day if xcal.is_session(ix.calendar, day) else xcal.previous_session(ix.calendar, day)
+        return xcal.align(day, ix.calendar, "previous") or day
     except EventStudyError:
         return day
 

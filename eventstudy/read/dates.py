@@ -82,7 +82,7 @@ _TZ = r"(GMT|UTC|BST|CEST|CET|EST|EDT|ET|IST|JST|HKT|SGT|KST|AEST|AEDT|PST|PDT)"
 _TIME = r"(\d{1,2})[:.](\d{2})\s?([AaPp]\.?[Mm]\.?)?\s?" + _TZ
 
 #: German and French month names (as printed, lower-cased) and their numbers.
-_FOREIGN_MONTHS = {
+FOREIGN_MONTHS = {
     "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
     "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
@@ -99,9 +99,7 @@ _FULL_DATES = [
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy_num"),
     # 15. März 2022, 15 mars 2022, 1er mars 2022
     (
-        re.compile(
-            r"\b(\d{1,2})(?:er)?\.?\s(" + "|".join(_FOREIGN_MONTHS) + r"),?\s(\d{4})\b", re.IGNORECASE
-        ),
+        re.compile(r"\b(\d{1,2})(?:er)?\.?\s(" + "|".join(FOREIGN_MONTHS) + r"),?\s(\d{4})\b", re.IGNORECASE),
         "dmy_foreign",
     ),
 ]
@@ -190,7 +188,7 @@ def _match_date(m: re.Match, how: str) -> date | None:
     if how == "dmy_num":
         return _mk(int(g[2]), int(g[1]), int(g[0]))
     if how == "dmy_foreign":
-        return _mk(int(g[2]), _FOREIGN_MONTHS[g[1].lower()], int(g[0]))
+        return _mk(int(g[2]), FOREIGN_MONTHS[g[1].lower()], int(g[0]))
     if how == "mdy_words":
         return _mk(int(g[2]), MONTHS[g[0][:3].lower()], _ORDINAL_DAYS[g[1].lower()])
     if how == "dmy_words":

@@ -3335,6 +3335,18 @@ def _entry_time(stamp: re.Match, ctx: Context) -> datetime | None:
     return datetime(pub.year, pub.month, pub.day, h, mi, tzinfo=tz)
 
 
+def blank_dateline(text: str, blank: tuple[int, int] | None) -> str:
+    """``text`` with the dateline at ``blank`` read as spaces (its date is the publication
+    date, not a day phrase of the sentences next to it), and the weekday printed with it
+    ("Thursday 24 February 2022")."""
+    if blank is None or blank[1] <= blank[0]:
+        return text
+    wd = _WEEKDAY_BEFORE.search(text, max(0, blank[0] - 14), blank[0])
+    if wd is not None:
+        blank = (wd.start(), blank[1])
+    return text[: blank[0]] + " " * (blank[1] - blank[0]) + text[blank[1] :]
+
+
 def extract_claims(
     text: str, spans: list[tuple[int, int]], ctx: Context, *, blank: tuple[int, int] | None = None
 ) -> list[Move]:
@@ -3344,12 +3356,7 @@ def extract_claims(
     date, not a day phrase of the claims next to it.
     """
     original = text
-    if blank is not None and blank[1] > blank[0]:
-        # the weekday printed with the dateline's date ("Thursday 24 February 2022") is part of it
-        wd = _WEEKDAY_BEFORE.search(text, max(0, blank[0] - 14), blank[0])
-        if wd is not None:
-            blank = (wd.start(), blank[1])
-        text = text[: blank[0]] + " " * (blank[1] - blank[0]) + text[blank[1] :]
+    text = blank_dateline(text, blank)
     sents = [text[s:e] for s, e in spans]
     low_text = lower(text)
     all_mentions = find_mentions(unslash_names(text))

@@ -26,15 +26,17 @@ day since" and "oil hit a record high" are not the market's.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..indices import Index
-from .dates import MONTHS, DayCue, resolve_cue, session_before
+from .dates import FOREIGN_MONTHS, MONTHS, DayCue, resolve_cue, session_before
 from .extract import RANK_WORDS, _has_any, _session_cues, lower
 from .lexicon import MONTH_ABBR
 from .mentions import find_mentions
 from .model import Ranking
+from .numbers import WORD_NUMBERS
 from .since import find_base_day, resolve_base_day
 
 __all__ = ["find_rankings", "MOST_PER_ARTICLE"]
@@ -92,20 +94,8 @@ _FIRST_CROSS = re.compile(
     r"|(?=[\s,.;]))",
     re.IGNORECASE,
 )
-_FOREIGN_MONTHS = {
-    **dict.fromkeys(("januar", "janvier", "jänner"), 1),
-    **dict.fromkeys(("februar", "février", "fevrier"), 2),
-    **dict.fromkeys(("märz", "maerz", "mars"), 3),
-    **dict.fromkeys(("april", "avril"), 4),
-    **dict.fromkeys(("mai",), 5),
-    **dict.fromkeys(("juni", "juin"), 6),
-    **dict.fromkeys(("juli", "juillet"), 7),
-    **dict.fromkeys(("august", "août", "aout"), 8),
-    **dict.fromkeys(("september", "septembre"), 9),
-    **dict.fromkeys(("oktober", "octobre"), 10),
-    **dict.fromkeys(("november", "novembre"), 11),
-    **dict.fromkeys(("dezember", "décembre", "decembre"), 12),
-}
+#: German and French month names: the reader's, and spellings without accents or in Austrian.
+_FOREIGN_MONTHS = {**FOREIGN_MONTHS, "jänner": 1, "fevrier": 2, "aout": 8, "decembre": 12}
 #: After "seit" / "depuis": "dem 24. Februar", "le 24 février 2022", "März 2020", "2020".
 _FOREIGN_DATE = re.compile(
     r"(?:(?:dem|le)\s)?(?:(?P<d>\d{1,2})(?:\.|er)?\s)?(?P<m>" + "|".join(_FOREIGN_MONTHS) + r")?\b\s?"
@@ -173,25 +163,8 @@ _AFTER_IT = re.compile(r"\bafter\s(?:[\w&'’.-]+\s){0,4}$", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(
     r"\bits\s(?:[a-z-]+\s){1,2}(?:had|has|have|was|were|is|are|fell|rose|dropped|climbed|hit|reached|sank|jumped)\b"
 )
-_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "eighteen": 18,
-    "twenty": 20,
-}
+#: Numbers in words: the reader's, and "a"/"an" for one ("in a month") and "eighteen".
+_WORDS = {**WORD_NUMBERS, "a": 1, "an": 1, "eighteen": 18}
 #: "in two months", "in more than a year", "for almost three weeks", "in 18 months".
 _LOOKBACK = re.compile(
     r"(?P<hedge>(?:more|over|almost|nearly|about|around|roughly|just\s(?:over|under)|less)\s(?:than\s)?)?"
@@ -288,15 +261,35 @@ _FALL_RX = re.compile(r"^(?:" + _FALL + r")$", re.IGNORECASE)
 _RISE_RX = re.compile(r"^(?:" + _RISE + r")$", re.IGNORECASE)
 
 
-def _months_before(d: date, months: int) -> date:
-    y, m = divmod(d.year * 12 + d.month - 1 - months, 12)
-    m += 1
-    for day in (d.day, 30, 29, 28):
-        try:
-            return date(y, m, day)
-        except ValueError:
-            continue
-    return date(y, m, 28)
+def _month_end(first: date) -> date:
+    """The last day of ``first``'s month."""
+    return first.replace(day=monthrange(first.year, first.month)[1])
+
+
+def _latest_year(month: int, session: date) -> int:
+    """The year of the latest such month before the session's own ("since March")."""
+    return session.year if month < session.month else session.year - 1
+
+
+def _before(first: date, last: date, session: date) -> tuple[date | None, date | None]:
+    """``(first, last)`` cut to the days before ``session``; ``(None, None)`` when it starts on
+    or after it (an anchor after the session is none)."""
+    if first >= session:
+        return None, None
+    return first, min(last, session - timedelta(days=1))
+
+
+def _narrow(first: date, last: date, pre: str, thirds: tuple[timedelta, timedelta]) -> tuple[date, date]:
+    """The part of ``[first, last]`` an "early" / "mid" / "late" (or "the start / beginning /
+    end of") names: the first, middle or last third, its ends ``first + thirds[0]`` and
+    ``first + thirds[1]``."""
+    if pre.startswith(("early", "the start", "the beginning")):
+        return first, first + thirds[0]
+    if pre.startswith("mid"):
+        return first + thirds[0] + timedelta(days=1), first + thirds[1]
+    if pre.startswith(("late", "the end")):
+        return first + thirds[1] + timedelta(days=1), last
+    return first, last
 
 
 def _foreign_anchor(f: re.Match, session: date) -> tuple[date | None, date | None]:
@@ -317,12 +310,8 @@ def _foreign_anchor(f: re.Match, session: date) -> tuple[date | None, date | Non
             if d < session:
                 return d, d
         return None, None
-    if year is None:
-        year = session.year if mon < session.month else session.year - 1
-    first = date(year, mon, 1)
-    if first >= session:
-        return None, None
-    return first, min(_months_before(first, -1) - timedelta(days=1), session - timedelta(days=1))
+    first = date(year if year is not None else _latest_year(mon, session), mon, 1)
+    return _before(first, _month_end(first), session)
 
 
 def _anchor_stop(sent: str, at: int) -> int:
@@ -353,30 +342,21 @@ def _anchor(sent: str, at: int, session: date, foreign: bool = False) -> tuple[d
         return d, d, words
     if m is not None and m.end() <= stop + 1:
         mon = MONTHS[m.group("m")[:3].lower()]
+        pre = (m.group("pre") or "").lower()
         if m.group("y"):
             year = int(m.group("y"))
         elif m.group("last"):
             year = session.year - 1
-        elif (m.group("pre") or "").lower().startswith(
-            ("early", "the start", "the beginning")
-        ) and mon == session.month:
+        elif pre.startswith(("early", "the start", "the beginning")) and mon == session.month:
             year = session.year  # "since early March" on 14 March: this March's first days
-        elif (m.group("pre") or "").lower().startswith("last"):
+        elif pre.startswith("last"):
             year = session.year - 1 if mon >= session.month else session.year  # "since last March"
-        else:  # the latest such month before the session's own
-            year = session.year if mon < session.month else session.year - 1
+        else:
+            year = _latest_year(mon, session)
         first = date(year, mon, 1)
-        last = _months_before(first, -1) - timedelta(days=1)
-        pre = (m.group("pre") or "").lower()
-        if pre.startswith(("early", "the start", "the beginning")):
-            last = first + timedelta(days=9)  # "since early March": its first ten days
-        elif pre.startswith("mid"):
-            first, last = first + timedelta(days=10), first + timedelta(days=19)
-        elif pre.startswith(("late", "the end")):
-            first = first + timedelta(days=20)
-        if first >= session:
-            return None, None, words
-        return first, min(last, session - timedelta(days=1)), words
+        # "since early March": its first ten days; mid: the next ten; late: the rest
+        first, last = _narrow(first, _month_end(first), pre, (timedelta(days=9), timedelta(days=19)))
+        return _before(first, last, session) + (words,)
     if low.startswith("last year", at):
         year = session.year - 1
         return date(year, 1, 1), date(year, 12, 31), words
@@ -388,27 +368,18 @@ def _anchor(sent: str, at: int, session: date, foreign: bool = False) -> tuple[d
         if len(inner) == 1:
             k = inner[0]
             first = date(int(k.group("y")), MONTHS[k.group("m")[:3].lower()], 1)
-            last = _months_before(first, -1) - timedelta(days=1)
-            if first < session:
-                return first, min(last, session - timedelta(days=1)), words
-            return None, None, words
+            return _before(first, _month_end(first), session) + (words,)
         years = list(_YEAR_IN.finditer(low, at, stop))
         y = years[0] if len(years) == 1 else None
     if y is not None and y.end() <= stop + 1:
         year = int(y.group("y"))
         if year >= session.year + 1 or year < 1900:
             return None, None, words
-        first, last = date(year, 1, 1), date(year, 12, 31)
-        pre = ((y.groupdict().get("pre")) or "").lower()
-        if pre.startswith(("early", "the start", "the beginning")):
-            last = date(year, 4, 30)  # "since early 2020": its first four months
-        elif pre.startswith("mid"):
-            first, last = date(year, 5, 1), date(year, 8, 31)
-        elif pre.startswith(("late", "the end")):
-            first = date(year, 9, 1)
-        if first >= session:
-            return None, None, words
-        return first, min(last, session - timedelta(days=1)), words
+        # "since early 2020": January to April; mid: May to August; late: September on
+        first = date(year, 1, 1)
+        thirds = (date(year, 4, 30) - first, date(year, 8, 31) - first)
+        first, last = _narrow(first, date(year, 12, 31), (y.groupdict().get("pre") or "").lower(), thirds)
+        return _before(first, last, session) + (words,)
     return None, None, words
 
 
@@ -502,18 +473,13 @@ def _what_of(
         if sup in ("strongest", "weakest") and not n:
             return None
         extreme = "low" if sup in ("lowest", "weakest") else "high"
-        before = sent[max(0, start - 45) : start]
         if "intraday" in mods:
-            return "intraday", extreme, None
-        if (
-            "closing" in mods
-            or (n and n.startswith(("close", "closing", "finish")))
-            or _CLOSE_WORD.search(before)
-        ):
-            return "close", extreme, None
-        if _INTRADAY_WORD.search(before):
-            return "intraday", extreme, None
-        return "close", extreme, None
+            cl = "intraday"
+        elif "closing" in mods or n.startswith(("close", "closing", "finish")):
+            cl = "closing"
+        else:
+            cl = None
+        return _close_or_intraday(sent, start, start, cl), extreme, None
     return None
 
 
@@ -538,6 +504,9 @@ def _sessions_of(mods: str) -> int | None:
 
 
 def _close_or_intraday(sent: str, lo: int, hi: int, cl: str | None) -> str:
+    """``"close"`` or ``"intraday"`` for a statement at ``sent[lo:hi]``: as its own word says
+    (``cl``: "closing", "intraday"), else by a close or intraday word in it or up to 45
+    characters before it ("closed at its highest", "hit its highest"), else a close."""
     if cl and cl.lower().startswith("intraday"):
         return "intraday"
     if cl or _CLOSE_WORD.search(sent, max(0, lo - 45), hi):

@@ -14,7 +14,7 @@ from ..exceptions import ArticleError, EventStudyError, NoDateError
 from ..indices import Index
 from . import lexicon as L
 from .dates import _MON_NC, find_published
-from .extract import Context, Move, _region, extract_claims
+from .extract import Context, Move, _region, blank_dateline, extract_claims
 from .markup import html_to_text, looks_like_html
 from .model import INCONSISTENT_NOTE, Article, Claim
 from .numbers import FRACTION_HALF_UNIT, fraction_value, uses_decimal_comma
@@ -162,7 +162,7 @@ def read_article(text: str, *, published: date | str | None = None, source: str 
         dated = [c.trading_date for c in claims if c.trading_date is not None]
     event_date = Counter(dated).most_common(1)[0][0] if dated else pub
     # (the dateline's date is the publication's, not a day a statement names: read as spaces)
-    rtext = text if blank is None else text[: blank[0]] + " " * (blank[1] - blank[0]) + text[blank[1] :]
+    rtext = blank_dateline(text, blank)
     rankings, complete = find_rankings(
         rtext, spans, moves, pub, event_date, ctx.rank_sentences, morning=ctx.morning
     )
