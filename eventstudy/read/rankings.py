@@ -825,17 +825,15 @@ def _statements(sent: str) -> list[dict]:
 
 
 def _host_in_sentence(
-    found: dict, sent: str, idx: list[int], moves: Sequence, ix: Index | None
+    found: dict, sent: str, idx: list[int], moves: Sequence, ix: Index | None, mentions: list
 ) -> int | None:
     """The claimed move of this sentence that the statement at ``found`` ranks: the nearest one
-    before it (of ``ix`` when the statement names its index), with no new subject between."""
+    before it (of ``ix`` when the statement names its index), with no new subject between.
+    ``mentions``: the index mentions in the :data:`_REACH` characters before the statement."""
     best = None
     if not idx:
         return None
-    lo = max(0, found["lo"] - _REACH)
-    named = {
-        getattr(m.target, "ticker", None) for m in find_mentions(sent[lo : found["lo"]]) if m.kind != "ref"
-    }
+    named = {getattr(m.target, "ticker", None) for m in mentions if m.kind != "ref"}
     for i in idx:
         mv = moves[i]
         end = mv.nums[-1].end if mv.nums else mv.hi
@@ -915,7 +913,7 @@ def _attach(
     ]
     if how in ("pronoun", "none") and named and _NOT_THE_INDEX.match(window, named[-1].end):
         return None
-    host = _host_in_sentence(found, sent, here, moves, ix)
+    host = _host_in_sentence(found, sent, here, moves, ix, every)
     if how in ("pronoun", "none") and named:
         # "the FTSE 100 fell 3%, ... and the FTSE 250 had its worst day since January": the
         # index named last before the phrase, when it is named after the move's numbers
@@ -929,7 +927,7 @@ def _attach(
             getattr(moves[host].target, "ticker", None) != near.target.ticker and lo + near.start > end
         ):
             ix = near.target
-            host = _host_in_sentence(found, sent, here, moves, ix)
+            host = _host_in_sentence(found, sent, here, moves, ix, every)
     notes: list[str] = []
     refers = not named and any(m.kind == "ref" for m in every)  # "The tech-heavy index's slide was ..."
     if host is None and how in ("pronoun", "none", "index") and (_BACK_REFERENCE.match(sent) or refers):
